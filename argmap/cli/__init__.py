@@ -1,0 +1,81 @@
+"""The ``argmap`` command: a thin front end over the library.
+
+Subcommands are imported only when invoked (``LazyGroup``), so ``argmap --help``
+and ``argmap validate`` do not pay for networkx, Graphviz or FastAPI.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from argmap import __version__
+
+__all__ = ["COMMANDS", "cli", "main"]
+
+# name -> "module:function"; the order here is the order in --help.
+COMMANDS: dict[str, str] = {
+    "validate": "argmap.cli.core:validate",
+    "coverage": "argmap.cli.core:coverage",
+    "schema": "argmap.cli.core:schema",
+    "show": "argmap.cli.core:show",
+    "shared": "argmap.cli.core:shared",
+    "compare": "argmap.cli.core:compare",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        cmd: click.Command = getattr(importlib.import_module(module), attr)
+        return cmd
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Short help from the docstrings' first lines without importing every module.
+        rows = [(name, _SHORT_HELP.get(name, "")) for name in COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+_SHORT_HELP = {
+    "validate": "Check maps and the claim registry; report every problem as file:line:col.",
+    "coverage": "List the paragraphs of each essay that no node quotes.",
+    "schema": "Print the JSON Schema of the map (or registry) format.",
+    "show": "Show a map as an indented outline.",
+    "shared": "List the premises that two or more maps share, with each map's quote.",
+    "compare": "Compare two maps: agreements, disagreements, unique claims, paths.",
+}
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+def cli() -> None:
+    """Map how essays argue, where they meet and where they part.
+
+    With no paths, commands read ./maps if it exists, else the bundled maps.
+    A map can be named by its id or by its file's path.
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: argmap's own errors exit 1 with a message; nothing ends in a traceback."""
+    try:
+        return cli.main(args=argv, prog_name="argmap", standalone_mode=True)
+    except (BrokenPipeError, KeyboardInterrupt):
+        sys.exit(130)
+    except Exception as exc:  # last line of defence: a bug, not bad input
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        click.echo(f"argmap: internal error: {type(exc).__name__}: {exc} (set ARGMAP_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(70)

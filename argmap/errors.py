@@ -1,0 +1,115 @@
+"""Errors and located diagnostics.
+
+Every problem argmap reports about its input is a :class:`Diagnostic`: a file, a
+1-based line and column, a message, and optionally a suggestion.  Functions that
+cannot go on raise an :class:`ArgmapError` subclass; the front ends (CLI, API)
+turn these into exit codes and problem+json responses.
+
+>>> d = Diagnostic("maps/a.yaml", 3, 5, "unknown node kind 'premis'", hint="did you mean 'premise'?")
+>>> str(d)
+"maps/a.yaml:3:5: error: unknown node kind 'premis' (did you mean 'premise'?)"
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "ArgmapError",
+    "Diagnostic",
+    "InvalidInput",
+    "NotFound",
+    "RenderError",
+    "Severity",
+    "did_you_mean",
+]
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One located problem.  Sorts by file, line, column."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = "error"
+    hint: str | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{tail}"
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict with stable keys."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class ArgmapError(Exception):
+    """Root of argmap's own errors; never shown to a user as a traceback."""
+
+    status = 400
+
+    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.diagnostics = list(diagnostics)
+
+    def __str__(self) -> str:
+        if not self.diagnostics:
+            return self.message
+        return "\n".join(str(d) for d in self.diagnostics)
+
+
+class InvalidInput(ArgmapError):
+    """Maps or registry failed validation; ``diagnostics`` says where."""
+
+    status = 422
+
+
+class NotFound(ArgmapError):
+    """A map, node or claim id that is not loaded."""
+
+    status = 404
+
+    def __init__(self, what: str, ident: str, known: Iterable[str] = ()) -> None:
+        hint = did_you_mean(ident, known)
+        msg = f"unknown {what} '{ident}'" + (f" ({hint})" if hint else "")
+        super().__init__(msg)
+        self.what = what
+        self.ident = ident
+
+
+class RenderError(ArgmapError):
+    """Graphviz is missing, failed or timed out."""
+
+    status = 500
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """A did-you-mean hint for a misspelt ``word``, or None.
+
+    >>> did_you_mean("premis", ["premise", "thesis"])
+    "did you mean 'premise'?"
+    >>> did_you_mean("zzz", ["premise"]) is None
+    True
+    """
+    pool = sorted(set(candidates))
+    close = difflib.get_close_matches(str(word), pool, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in pool}
+        if str(word).lower() in lowered:
+            close = [lowered[str(word).lower()]]
+    return f"did you mean '{close[0]}'?" if close else None

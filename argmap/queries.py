@@ -1,0 +1,175 @@
+"""Questions asked of a corpus: shared premises, comparisons, what each map says about a claim.
+
+Definitions used here:
+
+* A map *uses a claim as a premise* when a node bound to it is a premise,
+  evidence or assumption, or supports some other node.
+* Two maps *agree* on a claim both bind with one stance, and *disagree* when
+  their stances differ, or when a claim both affirm supports, in each map, a
+  shared claim that one map affirms and the other denies.
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> corpus = load_corpus([bundled_maps_dir()])
+>>> result = shared_premises(corpus)
+>>> {"russia-silent", "ukraine-overstretch", "iran-isolated"} <= {c.claim for c in result.claims}
+True
+>>> any(d.claim == "china-stood-apart" for d in compare(corpus, "bankruptcy", "enforcer").disagreements)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from .corpus import Corpus
+from .errors import NotFound
+from .graph import map_graph, support_path
+from .merge import merge_maps
+from .results import (
+    Agreement,
+    ClaimPath,
+    Comparison,
+    Disagreement,
+    MapSummary,
+    Mention,
+    SharedClaim,
+    SharedPremises,
+    UniqueNode,
+)
+from .validate import GroundedMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["claim_mentions", "compare", "map_summary", "merged_graph", "mentions_of", "shared_premises"]
+
+_PREMISE_KINDS = {"premise", "evidence", "assumption"}
+
+
+def merged_graph(corpus: Corpus, map_ids: Sequence[str] | None = None) -> nx.DiGraph:
+    """The merge of the corpus's maps (all, or ``map_ids``), with quote spans."""
+    chosen = [corpus.get(i) for i in (map_ids or corpus.maps)]
+    return merge_maps([g.model for g in chosen], corpus.registry, {g.id: g.spans for g in chosen})
+
+
+def mentions_of(gm: GroundedMap, claim_id: str) -> list[Mention]:
+    """Every node of ``gm`` bound to ``claim_id``, in document order."""
+    return [
+        Mention(map=gm.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, span=gm.spans.get(n.id),
+                stance=n.effective_stance)
+        for n in gm.model.nodes if n.claim == claim_id
+    ]
+
+
+def _premise_nodes(gm: GroundedMap) -> set[str]:
+    supporters = {s for r in gm.model.relations if r.type == "supports" for s in r.sources}
+    return {n.id for n in gm.model.nodes if n.kind in _PREMISE_KINDS or (n.id in supporters and n.kind != "thesis")}
+
+
+def _wording(corpus: Corpus, claim_id: str) -> str:
+    claim = corpus.registry.get(claim_id)
+    return claim.wording if claim else claim_id
+
+
+def shared_premises(corpus: Corpus, map_ids: Sequence[str] | None = None) -> SharedPremises:
+    """Claims that two or more of the maps use as a premise or as evidence, with each map's words."""
+    chosen = [corpus.get(i) for i in (map_ids or list(corpus.maps))]
+    users: dict[str, list[str]] = {}
+    for gm in chosen:
+        premises = _premise_nodes(gm)
+        for n in gm.model.nodes:
+            if n.claim and n.id in premises and gm.id not in users.setdefault(n.claim, []):
+                users[n.claim].append(gm.id)
+    claims = []
+    for claim_id in (c.id for c in corpus.registry.claims):
+        if len(users.get(claim_id, [])) < 2:
+            continue
+        mentions = [m for gm in chosen for m in mentions_of(gm, claim_id)]
+        claims.append(SharedClaim(
+            claim=claim_id, wording=_wording(corpus, claim_id), maps=sorted(users[claim_id]),
+            agree=len({m.stance for m in mentions}) == 1, mentions=mentions))
+    return SharedPremises(maps=sorted(g.id for g in chosen), claims=claims)
+
+
+def claim_mentions(corpus: Corpus, claim_id: str) -> list[Mention]:
+    """What every map says about one claim (each map's wording, quote, kind and stance)."""
+    if corpus.registry.get(claim_id) is None:
+        raise NotFound("claim", claim_id, [c.id for c in corpus.registry.claims])
+    return [m for gm in corpus.maps.values() for m in mentions_of(gm, claim_id)]
+
+
+def map_summary(gm: GroundedMap) -> MapSummary:
+    t = gm.model.thesis
+    return MapSummary(id=gm.id, title=gm.model.title, author=gm.model.author, thesis=t.text, thesis_quote=t.quote)
+
+
+def _claims(gm: GroundedMap) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for n in gm.model.nodes:
+        if n.claim and n.effective_stance:
+            out.setdefault(n.claim, set()).add(n.effective_stance)
+    return out
+
+
+def _downstream_claims(g: Any, starts: Iterable[str]) -> dict[str, set[str]]:
+    """Claims (with stances) that ``starts`` reach through support alone."""
+    import networkx as nx
+
+    support = g.subgraph([k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] == "supports"])
+    out: dict[str, set[str]] = {}
+    for s in starts:
+        for k in nx.descendants(support, s):
+            d = support.nodes[k]
+            if d["role"] == "statement" and d["claim"]:
+                out.setdefault(d["claim"], set()).add(d["stance"])
+    return out
+
+
+def _path(g: Any, gm: GroundedMap, claim_id: str) -> tuple[list[str] | None, Literal["supports", "any"] | None]:
+    thesis = gm.model.thesis.id
+    starts = [n.id for n in gm.model.nodes if n.claim == claim_id]
+    for types, via in ((("supports",), "supports"), (("supports", "attacks"), "any")):
+        paths = [p for s in starts if (p := support_path(g, s, thesis, types)) is not None]
+        if paths:
+            return min(paths, key=lambda p: (len(p), p)), via  # type: ignore[return-value]
+    return None, None
+
+
+def compare(corpus: Corpus, left: str, right: str) -> Comparison:
+    """Agreements, disagreements, what each map claims alone, and how shared claims reach each thesis."""
+    a, b = corpus.get(left), corpus.get(right)
+    ga, gb = map_graph(a.model, a.spans), map_graph(b.model, b.spans)
+    ca, cb = _claims(a), _claims(b)
+    order = [c.id for c in corpus.registry.claims]
+    common = [c for c in order if c in ca and c in cb]
+    agreements, disagreements = [], []
+    for c in common:
+        la, lb = mentions_of(a, c), mentions_of(b, c)
+        if ca[c] == cb[c] and len(ca[c]) == 1:
+            agreements.append(Agreement(claim=c, wording=_wording(corpus, c), stance=next(iter(ca[c])), left=la, right=lb))
+        else:
+            detail = f"{left} {'/'.join(sorted(ca[c]))}, {right} {'/'.join(sorted(cb[c]))}"
+            disagreements.append(Disagreement(claim=c, wording=_wording(corpus, c), reason="opposite-stances",
+                                              detail=detail, left=la, right=lb))
+    for c in (x.claim for x in agreements):
+        da = _downstream_claims(ga, [m.node for m in mentions_of(a, c)])
+        db = _downstream_claims(gb, [m.node for m in mentions_of(b, c)])
+        for y in order:
+            if y in da and y in db and da[y] != db[y]:
+                disagreements.append(Disagreement(
+                    claim=c, wording=_wording(corpus, c), reason="divergent-conclusions",
+                    detail=f"supports '{y}', which {left} {'/'.join(sorted(da[y]))} and {right} {'/'.join(sorted(db[y]))}",
+                    left=mentions_of(a, c), right=mentions_of(b, c)))
+
+    def unique(gm: GroundedMap, other: dict[str, set[str]]) -> list[UniqueNode]:
+        return [UniqueNode(node=n.id, kind=n.kind, text=n.text, quote=n.quote, claim=n.claim)
+                for n in gm.model.nodes if n.claim is None or n.claim not in other]
+
+    paths = []
+    for c in common:
+        pa, va = _path(ga, a, c)
+        pb, vb = _path(gb, b, c)
+        paths.append(ClaimPath(claim=c, left=pa, left_via=va, right=pb, right_via=vb))
+    return Comparison(left=map_summary(a), right=map_summary(b), agreements=agreements,
+                      disagreements=disagreements, unique_left=unique(a, cb), unique_right=unique(b, ca), paths=paths)

@@ -1,0 +1,231 @@
+"""Validation of one map beyond its schema: integrity and grounding.
+
+``check_map`` takes a parsed YAML document and returns the grounded map (or
+None) with every diagnostic found, never stopping at the first problem.  The
+checks are documented in the README's format reference.
+
+>>> from argmap.yamlsafe import parse_yaml
+>>> from argmap.model import ClaimRegistry
+>>> doc = parse_yaml('''
+... id: m
+... title: t
+... source: {path: essay.txt, sha256: "%s"}
+... nodes:
+...   - {id: T, kind: thesis, text: t, quote: "It rained."}
+...   - {id: P, kind: premise, text: p, quote: "It snowed."}
+... relations: ["P -> T", "Q -> T"]
+... ''' % ("0" * 64), "m.yaml")
+>>> essays = {"essay.txt": b"It rained. Then it stopped."}
+>>> grounded, diags = check_map(doc, ClaimRegistry(), read=essays.__getitem__)
+>>> for d in diags: print(d)
+m.yaml:4:35: error: essay text has changed since the map was made (sha256 is f338…, the map says 0000…); recheck the quotes of: P (not found)
+m.yaml:7:44: error: nodes[1].quote: not found in essay.txt (closest passage: "It rained.")
+m.yaml:8:23: error: relations[1]: unknown node 'Q'
+"""
+
+from __future__ import annotations
+
+import graphlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .errors import Diagnostic, did_you_mean
+from .grounding import Essay, sha256_text
+from .model import ArgumentMap, ClaimRegistry
+from .schemaerrors import validate_model
+from .yamlsafe import YamlDocument
+
+__all__ = ["GroundedMap", "check_map", "check_registry"]
+
+Span = tuple[int, int]
+ReadFn = Callable[[str], bytes]
+
+
+@dataclass(frozen=True)
+class GroundedMap:
+    """A valid map with its essay, and where each quote and citation stands in it."""
+
+    model: ArgumentMap
+    path: str
+    essay: Essay
+    spans: dict[str, Span] = field(default_factory=dict)
+    citation_spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+
+def check_registry(doc: YamlDocument) -> tuple[ClaimRegistry | None, list[Diagnostic]]:
+    """Schema plus unique claim ids."""
+    registry, diags = validate_model(ClaimRegistry, doc)
+    if registry is None:
+        return None, diags
+    seen: dict[str, int] = {}
+    for i, claim in enumerate(registry.claims):
+        if claim.id in seen:
+            line, col = doc.where(("claims", i, "id"))
+            diags.append(Diagnostic(doc.path, line, col, f"duplicate claim id '{claim.id}'",
+                                    hint=f"first defined as claims[{seen[claim.id]}]"))
+        else:
+            seen[claim.id] = i
+    return (None if diags else registry), diags
+
+
+def check_map(
+    doc: YamlDocument, registry: ClaimRegistry, read: ReadFn,
+) -> tuple[GroundedMap | None, list[Diagnostic]]:
+    """Schema, integrity and grounding of one map.
+
+    ``read`` returns the bytes of the essay named by ``source.path`` (relative
+    to the map file), raising OSError when it cannot.
+    """
+    model, diags = validate_model(ArgumentMap, doc)
+    if model is None:
+        return None, diags
+    diags.extend(_integrity(doc, model, registry))
+    grounded, more = _grounding(doc, model, read)
+    diags.extend(more)
+    if any(d.severity == "error" for d in diags):
+        return None, sorted(diags)
+    return grounded, sorted(diags)
+
+
+def _integrity(doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+
+    def at(loc: tuple[str | int, ...], msg: str, hint: str | None = None, severity: str = "error") -> None:
+        line, col = doc.where(loc)
+        out.append(Diagnostic(doc.path, line, col, msg, severity, hint))  # type: ignore[arg-type]
+
+    node_ids: dict[str, int] = {}
+    for i, n in enumerate(m.nodes):
+        if n.id in node_ids:
+            at(("nodes", i, "id"), f"duplicate node id '{n.id}'", f"first used by nodes[{node_ids[n.id]}]")
+        else:
+            node_ids[n.id] = i
+    rel_ids: dict[str, int] = {}
+    for j, r in enumerate(m.relations):
+        if r.id is None:
+            continue
+        if r.id in node_ids or r.id in rel_ids:
+            at(("relations", j), f"relation id '{r.id}' is already used", "node and relation ids share one namespace")
+        else:
+            rel_ids[r.id] = j
+
+    touched: set[str] = set()
+    supports: dict[str, set[str]] = {}
+    for j, r in enumerate(m.relations):
+        for s in r.sources:
+            if s not in node_ids:
+                at(("relations", j), f"relations[{j}]: unknown node '{s}'", did_you_mean(s, node_ids))
+            touched.add(s)
+        if r.target in node_ids:
+            touched.add(r.target)
+        elif r.target in rel_ids:
+            if r.type != "attacks":
+                at(("relations", j), f"relations[{j}]: only an attack can target a relation ('{r.target}')",
+                   "use '-|' for an undercut")
+        else:
+            at(("relations", j), f"relations[{j}]: unknown node '{r.target}'",
+               did_you_mean(r.target, [*node_ids, *rel_ids]))
+        if r.target in r.sources:
+            at(("relations", j), f"relations[{j}]: '{r.target}' cannot {r.type[:-1]} itself")
+        if r.type == "supports" and r.target in node_ids:
+            for s in r.sources:
+                supports.setdefault(r.target, set()).add(s)
+
+    claims = {c.id for c in registry.claims}
+    for i, n in enumerate(m.nodes):
+        if n.claim is not None and n.claim not in claims:
+            at(("nodes", i, "claim"), f"nodes[{i}].claim: unknown shared claim '{n.claim}'",
+               did_you_mean(n.claim, claims) or "add it to the registry (claims.yaml)")
+
+    theses = [i for i, n in enumerate(m.nodes) if n.kind == "thesis"]
+    if not theses:
+        at(("nodes",), "the map has no thesis", "mark the essay's main claim with 'kind: thesis'")
+    for i in theses[1:]:
+        at(("nodes", i, "kind"), f"a second thesis ('{m.nodes[i].id}'); a map has exactly one",
+           f"'{m.nodes[theses[0]].id}' is the thesis; make this one a conclusion or premise")
+    if len(theses) == 1:
+        tid = m.nodes[theses[0]].id
+        if not supports.get(tid):
+            at(("nodes", theses[0]), f"the thesis '{tid}' is not supported by anything",
+               f"add a relation such as 'P1 -> {tid}'")
+
+    try:
+        graphlib.TopologicalSorter(supports).prepare()
+    except graphlib.CycleError as exc:
+        cycle = list(exc.args[1])
+        first = min(cycle[:-1], key=lambda nid: node_ids.get(nid, 0))
+        where = next((j for j, r in enumerate(m.relations) if r.type == "supports" and r.target == first
+                      and any(s in cycle for s in r.sources)), 0)
+        at(("relations", where), "support runs in a cycle: " + " -> ".join(reversed(cycle)),
+           "a claim cannot support itself, even indirectly")
+
+    for i, n in enumerate(m.nodes):
+        if n.id not in touched:
+            at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
+               hint=f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id if theses else 'T'}'")
+    return out
+
+
+def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[GroundedMap | None, list[Diagnostic]]:
+    out: list[Diagnostic] = []
+    src = m.source.path
+    try:
+        raw = read(src)
+    except (OSError, KeyError) as exc:
+        line, col = doc.where(("source", "path"))
+        reason = getattr(exc, "strerror", None) or "not found"
+        return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}",
+                                 hint="the path is relative to the map file, e.g. ../seeds/essay.txt")]
+    try:
+        essay = Essay(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        line, col = doc.where(("source", "path"))
+        return None, [Diagnostic(doc.path, line, col, f"source.path: essay '{src}' is not UTF-8 text")]
+    name = PurePosixPath(src).name
+    spans: dict[str, Span] = {}
+    cites: dict[str, list[Span]] = {}
+    missing: list[str] = []
+    for i, n in enumerate(m.nodes):
+        if n.quote is not None:
+            span = essay.find(n.quote)
+            if span is None:
+                missing.append(n.id)
+                line, col = doc.where(("nodes", i, "quote"))
+                out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].quote: not found in {name}",
+                                      hint=f'closest passage: "{essay.closest(n.quote)}"'))
+            else:
+                spans[n.id] = span
+        for k, cite in enumerate(n.citation or []):
+            cspan = essay.find(cite)
+            if cspan is None:
+                missing.append(f"{n.id} (citation)")
+                line, col = doc.where(("nodes", i, "citation", k))
+                out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].citation: not found in {name}",
+                                      hint=f'closest passage: "{essay.closest(cite)}"'))
+            else:
+                cites.setdefault(n.id, []).append(cspan)
+    for s, skip in enumerate(m.skip):
+        if essay.find(skip.quote) is None:
+            line, col = doc.where(("skip", s, "quote"))
+            out.append(Diagnostic(doc.path, line, col, f"skip[{s}].quote: not found in {name}",
+                                  hint=f'closest passage: "{essay.closest(skip.quote)}"'))
+    actual = sha256_text(raw)
+    if actual != m.source.sha256:
+        line, col = doc.where(("source", "sha256"))
+        quoted = [n.id for n in m.nodes if n.quote is not None]
+        if missing:
+            recheck = ", ".join(f"{x} (not found)" for x in missing)
+        else:
+            recheck = f"all {len(quoted)} quotes are still found; reread them in context, then set sha256 to {actual}"
+        out.append(Diagnostic(
+            doc.path, line, col,
+            f"essay text has changed since the map was made (sha256 is {actual[:4]}…, the map says "
+            f"{m.source.sha256[:4]}…); recheck the quotes of: {recheck}"))
+    grounded = GroundedMap(m, doc.path, essay, spans, cites) if not out else None
+    return grounded, out
+

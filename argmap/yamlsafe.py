@@ -1,0 +1,291 @@
+"""Safe, bounded YAML reading that remembers where every value came from.
+
+We drive libyaml's event parser (PyYAML's C ``CParser``) and build plain Python
+values ourselves with an explicit stack, instead of calling ``yaml.load`` or the
+C composer.  Three reasons, in order:
+
+* no object construction at all: only the core scalar types, mappings and lists;
+* bounds are checked *while streaming*: the C composer recurses and segfaults on
+  a 100,000-deep ``[[[[``, and libyaml is quadratic on such input, so depth,
+  alias expansion and document size must stop the parse early;
+* every value's and key's position is recorded in the same pass, so schema
+  errors can be reported as ``file:line:column``.
+
+>>> doc = parse_yaml("id: demo\\nnodes:\\n  - id: T\\n    kind: thesis\\n", "x.yaml")
+>>> doc.data
+{'id': 'demo', 'nodes': [{'id': 'T', 'kind': 'thesis'}]}
+>>> doc.where(("nodes", 0, "kind"))
+(4, 11)
+>>> doc.where(("nodes", 0, "kind"), key=True)
+(4, 5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Diagnostic
+
+__all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "read_yaml_file"]
+
+Path_ = tuple[str | int, ...]
+
+# PyYAML built against libyaml parses in C; the pure-Python loader is the fallback.
+# Only the loader's event interface is used, never its constructor.
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    _STR,
+    # Timestamps stay strings: a map's date is text, and datetime objects would
+    # not survive the round trip to JSON unchanged.
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one YAML file.  The defaults leave room for maps 100x ours."""
+
+    max_bytes: int = 1_048_576
+    max_depth: int = 64
+    max_nodes: int = 200_000  # values after alias expansion
+
+
+class YamlError(Exception):
+    """The file is not acceptable YAML; ``diagnostic`` says where and why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class YamlDocument:
+    """Plain data plus the 1-based (line, column) of each value and key."""
+
+    path: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Path_, key: bool = False) -> tuple[int, int]:
+        """Position of ``loc``, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(loc)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def _err(path: str, mark: Any, message: str, hint: str | None = None) -> YamlError:
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return YamlError(Diagnostic(path, line, col, message, hint=hint))
+
+
+def _scalar(path: str, event: Any) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        if event.implicit[0]:
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+        else:
+            tag = _STR
+    if tag not in _SCALAR_TAGS:
+        raise _err(path, event.start_mark, f"unsupported YAML tag '{tag}'",
+                   "argmap reads plain YAML only; remove the tag")
+    if tag in (_STR, "tag:yaml.org,2002:timestamp"):
+        return event.value
+    node = yaml.ScalarNode(tag, event.value)
+    try:
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise _err(path, event.start_mark, f"bad {tag.rsplit(':', 1)[-1]} value {event.value!r}") from exc
+
+
+class _Frame:
+    __slots__ = ("container", "loc", "pending_key", "anchor", "size", "start")
+
+    def __init__(self, container: Any, loc: Path_, anchor: str | None, start: Any) -> None:
+        self.container = container
+        self.loc = loc
+        self.pending_key: Any = _NOKEY
+        self.anchor = anchor
+        self.size = 1
+        self.start = start
+
+
+_NOKEY = object()
+
+
+def _events(text: str) -> Iterator[Any]:
+    parser = _Parser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> YamlDocument:
+    """Parse one YAML document of plain data, within ``limits``.
+
+    Raises :class:`YamlError` with a located diagnostic on any problem.
+
+    >>> parse_yaml("a: [1, 2", "bad.yaml")
+    Traceback (most recent call last):
+    ...
+    argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: expected ',' or ']', but got '<stream end>'
+    """
+    doc = YamlDocument(path, None)
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    total = 0
+    documents = 0
+    have_root = False
+
+    def attach(value: Any, loc_hint: Path_, mark: Any, size: int) -> Path_ | None:
+        """Put a finished value into its parent; return the value's path."""
+        nonlocal have_root
+        if not stack:
+            doc.data = value
+            have_root = True
+            doc.positions[()] = (mark.line + 1, mark.column + 1)
+            return ()
+        top = stack[-1]
+        top.size += size
+        if isinstance(top.container, list):
+            loc = top.loc + (len(top.container),)
+            top.container.append(value)
+            return loc
+        if top.pending_key is _NOKEY:  # this value is a key
+            if isinstance(value, (dict, list)):
+                raise _err(path, mark, "a mapping key must be a plain scalar")
+            if value in top.container:
+                raise _err(path, mark, f"duplicate key '{value}'", "each key may appear once in a mapping")
+            top.pending_key = value
+            doc.key_positions[top.loc + (value,)] = (mark.line + 1, mark.column + 1)
+            return None
+        key = top.pending_key
+        top.pending_key = _NOKEY
+        top.container[key] = value
+        return top.loc + (key,)
+
+    def child_loc() -> Path_:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            return top.loc + (len(top.container),)
+        if top.pending_key is _NOKEY:
+            return top.loc + ("<key>",)
+        return top.loc + (top.pending_key,)
+
+    try:
+        for event in _events(text):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                total += 1
+                value = _scalar(path, event)
+                if value == "<<" and event.implicit[0] and stack and isinstance(stack[-1].container, dict) \
+                        and stack[-1].pending_key is _NOKEY:
+                    raise _err(path, event.start_mark, "YAML merge keys (<<) are not supported",
+                               "write the keys out in full")
+                loc = attach(value, (), event.start_mark, 1)
+                if loc is not None:
+                    doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                total += 1
+                if event.tag not in (None, "!", _MAP_TAG, _SEQ_TAG):
+                    raise _err(path, event.start_mark, f"unsupported YAML tag '{event.tag}'",
+                               "argmap reads plain YAML only; remove the tag")
+                if len(stack) >= limits.max_depth:
+                    raise _err(path, event.start_mark,
+                               f"nesting deeper than {limits.max_depth} levels",
+                               "an argument map needs only a few levels")
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(container, child_loc(), event.anchor, event.start_mark))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                loc = attach(frame.container, (), frame.start, frame.size)
+                if loc is not None:
+                    doc.positions[loc] = (frame.start.line + 1, frame.start.column + 1)
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.size)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise _err(path, event.start_mark, f"unknown or recursive alias '*{event.anchor}'")
+                value, size = anchors[event.anchor]
+                total += size
+                if total > limits.max_nodes:
+                    raise _err(path, event.start_mark,
+                               f"aliases expand to more than {limits.max_nodes:,} values",
+                               "this looks like a 'billion laughs' YAML bomb; write the data out plainly")
+                loc = attach(value, (), event.start_mark, size)
+                if loc is not None:
+                    doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _err(path, event.start_mark, "more than one YAML document in the file",
+                               "keep one map per file, without a second '---'")
+            if total > limits.max_nodes:
+                raise _err(path, getattr(event, "start_mark", None),
+                           f"more than {limits.max_nodes:,} values in one file")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "syntax error"
+        raise _err(path, mark, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked libyaml errors
+        raise YamlError(Diagnostic(path, 1, 1, f"not valid YAML: {exc}")) from None
+    if not have_root or doc.data is None:
+        raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
+    return doc
+
+
+def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:
+    """Read and parse ``file`` with the size and encoding checks first."""
+    import os
+
+    shown = display or file
+    try:
+        size = os.path.getsize(file)
+        if size > limits.max_bytes:
+            raise YamlError(Diagnostic(shown, 1, 1, f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                                       hint="split it, or check that this is really an argument map"))
+        with open(file, "rb") as fh:
+            raw = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise YamlError(Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")) from None
+    if len(raw) > limits.max_bytes:  # grew while we looked
+        raise YamlError(Diagnostic(shown, 1, 1, f"file is over the limit of {limits.max_bytes:,} bytes"))
+    return parse_yaml(decode_utf8(raw, shown), shown, limits)
+
+
+def decode_utf8(raw: bytes, shown: str) -> str:
+    """Decode UTF-8 (a BOM is allowed), locating the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(Diagnostic(shown, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                                   hint="save the file as UTF-8")) from None
