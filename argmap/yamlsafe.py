@@ -106,6 +106,8 @@ def _scalar(path: str, event: Any) -> Any:
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
         else:
             tag = _STR
+    if tag == "tag:yaml.org,2002:merge":
+        raise _err(path, event.start_mark, "YAML merge keys (<<) are not supported", "write the keys out in full")
     if tag not in _SCALAR_TAGS:
         raise _err(path, event.start_mark, f"unsupported YAML tag '{tag}'",
                    "argmap reads plain YAML only; remove the tag")
@@ -150,7 +152,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
     >>> parse_yaml("a: [1, 2", "bad.yaml")
     Traceback (most recent call last):
     ...
-    argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: expected ',' or ']', but got '<stream end>'
+    argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: did not find expected ',' or ']'
     """
     doc = YamlDocument(path, None)
     stack: list[_Frame] = []
@@ -202,10 +204,6 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             if kind is yaml.ScalarEvent:
                 total += 1
                 value = _scalar(path, event)
-                if value == "<<" and event.implicit[0] and stack and isinstance(stack[-1].container, dict) \
-                        and stack[-1].pending_key is _NOKEY:
-                    raise _err(path, event.start_mark, "YAML merge keys (<<) are not supported",
-                               "write the keys out in full")
                 loc = attach(value, (), event.start_mark, 1)
                 if loc is not None:
                     doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)

@@ -1,0 +1,53 @@
+"""Quotes are found after normalising whitespace, quotes, dashes and ellipses, and nothing else."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.grounding import Essay, normalise
+
+ESSAY = Essay("Israel’s strikes—deep inside Iran—met “silence”…\n\nRussia  said\nnothing.\n")
+
+
+def test_typographic_variants_match_and_spans_are_in_original_characters() -> None:
+    span = ESSAY.find("Israel's strikes - deep inside Iran - met \"silence\"...")
+    assert span is not None
+    assert ESSAY.text[span[0]:span[1]] == "Israel’s strikes—deep inside Iran—met “silence”…"
+
+
+def test_whitespace_runs_and_line_breaks_match_a_space() -> None:
+    span = ESSAY.find("Russia said nothing.")
+    assert span is not None and ESSAY.text[span[0]:span[1]] == "Russia  said\nnothing."
+
+
+def test_case_and_words_must_match() -> None:
+    assert ESSAY.find("russia said nothing.") is None
+    assert ESSAY.find("Russia said little.") is None
+
+
+def test_closest_passage_points_at_the_likely_source() -> None:
+    assert ESSAY.closest("Russia sayed nothing") in {"Russia said nothing.", "Russia said nothing"}
+
+
+def test_paragraphs_are_non_blank_lines() -> None:
+    assert [(p.number, p.line) for p in ESSAY.paragraphs] == [(1, 1), (2, 3), (3, 4)]
+
+
+def test_find_all_returns_every_occurrence() -> None:
+    essay = Essay("We stand. They fall. We stand.")
+    assert essay.find_all("We stand.") == [(0, 9), (21, 30)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=200), st.data())
+def test_any_substring_of_the_essay_is_found_where_it_is(text: str, data: st.DataObject) -> None:
+    essay = Essay(text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    if not normalise(quote):
+        return
+    span = essay.find(quote)
+    assert span is not None
+    assert normalise(text[span[0]:span[1]]) == normalise(quote)
