@@ -23,8 +23,8 @@ from .validate import GroundedMap, check_map, check_registry
 from .yamlsafe import Limits, YamlError, read_yaml_file
 
 __all__ = [
-    "Corpus",
     "REGISTRY_NAME",
+    "Corpus",
     "bundled_maps_dir",
     "check_corpus",
     "default_maps_dir",

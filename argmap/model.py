@@ -24,10 +24,10 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 __all__ = [
+    "KINDS",
     "ArgumentMap",
     "Claim",
     "ClaimRegistry",
-    "KINDS",
     "Kind",
     "Node",
     "Relation",

@@ -58,7 +58,7 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
         repeat = nid in seen
         seen.add(nid)
         children = [] if repeat or nid in path else [
-            build(s, kind, rid, others, path + (nid,)) for s, rid, kind, others in into.get(nid, [])]
+            build(s, kind, rid, others, (*path, nid)) for s, rid, kind, others in into.get(nid, [])]
         return OutlineItem(node=nid, kind=n.kind, text=n.text, quote=n.quote, relation=relation, relation_id=rel_id,
                            linked_with=linked, repeat=repeat, children=children)
 

@@ -26,6 +26,7 @@ from .corpus import Corpus
 from .errors import NotFound
 from .graph import map_graph, support_path
 from .merge import merge_maps
+from .model import Stance
 from .results import (
     Agreement,
     ClaimPath,
@@ -42,7 +43,7 @@ from .validate import GroundedMap
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["claim_mentions", "compare", "map_summary", "merged_graph", "mentions_of", "shared_premises"]
+__all__ = ["claim_mentions", "compare", "map_summary", "mentions_of", "merged_graph", "shared_premises"]
 
 _PREMISE_KINDS = {"premise", "evidence", "assumption"}
 
@@ -104,8 +105,8 @@ def map_summary(gm: GroundedMap) -> MapSummary:
     return MapSummary(id=gm.id, title=gm.model.title, author=gm.model.author, thesis=t.text, thesis_quote=t.quote)
 
 
-def _claims(gm: GroundedMap) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
+def _claims(gm: GroundedMap) -> dict[str, set[Stance]]:
+    out: dict[str, set[Stance]] = {}
     for n in gm.model.nodes:
         if n.claim and n.effective_stance:
             out.setdefault(n.claim, set()).add(n.effective_stance)
@@ -162,7 +163,7 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
                     detail=f"supports '{y}', which {left} {'/'.join(sorted(da[y]))} and {right} {'/'.join(sorted(db[y]))}",
                     left=mentions_of(a, c), right=mentions_of(b, c)))
 
-    def unique(gm: GroundedMap, other: dict[str, set[str]]) -> list[UniqueNode]:
+    def unique(gm: GroundedMap, other: dict[str, set[Stance]]) -> list[UniqueNode]:
         return [UniqueNode(node=n.id, kind=n.kind, text=n.text, quote=n.quote, claim=n.claim)
                 for n in gm.model.nodes if n.claim is None or n.claim not in other]
 

@@ -19,7 +19,8 @@ from .model import ArgumentMap, ClaimRegistry
 
 __all__ = ["SHORT_RELATION_PATTERN", "map_schema", "registry_schema", "schema_text"]
 
-SHORT_RELATION_PATTERN = r"^\s*([A-Za-z][A-Za-z0-9_.-]*\s*:\s+)?[A-Za-z][A-Za-z0-9_.-]*(\s*\+\s*[A-Za-z][A-Za-z0-9_.-]*)*\s+(->|-\|)\s+[A-Za-z][A-Za-z0-9_.-]*\s*$"
+_ID = r"[A-Za-z][A-Za-z0-9_.-]*"
+SHORT_RELATION_PATTERN = rf"^\s*({_ID}\s*:\s+)?{_ID}(\s*\+\s*{_ID})*\s+(->|-\|)\s+{_ID}\s*$"
 
 
 def map_schema() -> dict[str, Any]:

@@ -98,7 +98,7 @@ def _keys(model: type[BaseModel] | None) -> list[str]:
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     # pydantic adds tags such as 'function-before[...]' for validators; drop them.
-    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p and "]" in p and "(" in p or p.startswith("function-"))))
+    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
 
 
 def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnostic:

@@ -17,8 +17,8 @@ checks are documented in the README's format reference.
 ... ''' % ("0" * 64), "m.yaml")
 >>> essays = {"essay.txt": b"It rained. Then it stopped."}
 >>> grounded, diags = check_map(doc, ClaimRegistry(), read=essays.__getitem__)
->>> for d in diags: print(d)
-m.yaml:4:35: error: essay text has changed since the map was made (sha256 is f338…, the map says 0000…); recheck the quotes of: P (not found)
+>>> for d in diags: print(d)  # doctest: +ELLIPSIS
+m.yaml:4:35: error: essay text has changed since the map was made (...); recheck the quotes of: P (not found)
 m.yaml:7:44: error: nodes[1].quote: not found in essay.txt (closest passage: "It rained.")
 m.yaml:8:23: error: relations[1]: unknown node 'Q'
 """
@@ -26,13 +26,14 @@ m.yaml:8:23: error: relations[1]: unknown node 'Q'
 from __future__ import annotations
 
 import graphlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TypeVar
 
 from .errors import Diagnostic, did_you_mean
 from .grounding import Essay, sha256_text
-from .model import ArgumentMap, ClaimRegistry
+from .model import ArgumentMap, ClaimRegistry, Node, Relation, Skip
 from .schemaerrors import validate_model
 from .yamlsafe import YamlDocument
 
@@ -83,7 +84,14 @@ def check_map(
     """
     model, diags = validate_model(ArgumentMap, doc)
     if model is None:
-        return None, diags
+        # Report every problem in one run: check what does validate, item by item.
+        salvaged = _salvage(doc)
+        if salvaged is None:
+            return None, diags
+        partial, dropped = salvaged
+        diags.extend(_integrity(doc, partial, registry, dropped))
+        diags.extend(_grounding(doc, partial, read)[1])
+        return None, sorted(set(diags))
     diags.extend(_integrity(doc, model, registry))
     grounded, more = _grounding(doc, model, read)
     diags.extend(more)
@@ -92,21 +100,77 @@ def check_map(
     return grounded, sorted(diags)
 
 
-def _integrity(doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry) -> list[Diagnostic]:
+T = TypeVar("T")
+
+
+def _indexed(items: Sequence[T | None]) -> Iterator[tuple[int, T]]:
+    """(index, item) for the items present; a salvaged map holds None where an item failed its schema."""
+    return ((i, x) for i, x in enumerate(items) if x is not None)
+
+
+def _salvage(doc: YamlDocument) -> tuple[ArgumentMap, set[str]] | None:
+    """The map without the nodes, relations and skips that fail their schema, and the dropped node ids.
+
+    None when the rest of the map (id, title, source, ...) fails too.  Positions stay
+    right because only the checks run on this copy; diagnostics use the original indices.
+    """
+    from pydantic import ValidationError
+
+    data = doc.data
+    if not isinstance(data, dict):
+        return None
+    dropped: set[str] = set()
+    cleaned = dict(data)
+    for key, item_model in (("nodes", Node), ("relations", Relation), ("skip", Skip)):
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        kept = []
+        for item in items:
+            try:
+                item_model.model_validate(item)
+                kept.append(item)
+            except ValidationError:
+                kept.append(None)
+                if key == "nodes" and isinstance(item, dict) and isinstance(item.get("id"), str):
+                    dropped.add(item["id"])
+        cleaned[key] = kept
+    try:
+        # Dropped items are None placeholders, so indices (and so positions) stay as in the file.
+        placeholders = {k: [x for x in v if x is not None] for k, v in cleaned.items()
+                        if k in ("nodes", "relations", "skip") and isinstance(v, list)}
+        ArgumentMap.model_validate({**cleaned, **placeholders})
+    except ValidationError:
+        return None
+    nodes = [Node.model_validate(x) if x is not None else None for x in cleaned.get("nodes", [])]
+    relations = [Relation.model_validate(x) if x is not None else None for x in cleaned.get("relations", [])]
+    skips = [Skip.model_validate(x) if x is not None else None for x in cleaned.get("skip", [])]
+    base = ArgumentMap.model_validate({**cleaned, **placeholders})
+    # model_construct keeps the None placeholders so that list indices match the file.
+    partial = base.model_copy(update={"nodes": nodes, "relations": relations, "skip": skips})
+    return partial, dropped
+
+
+def _integrity(
+    doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry, dropped: set[str] | None = None,
+) -> list[Diagnostic]:
+    """Ids, endpoints, claims, the thesis, cycles.  ``dropped``: ids of nodes that failed their schema."""
     out: list[Diagnostic] = []
+    partial = dropped is not None
+    known_bad = dropped or set()
 
     def at(loc: tuple[str | int, ...], msg: str, hint: str | None = None, severity: str = "error") -> None:
         line, col = doc.where(loc)
         out.append(Diagnostic(doc.path, line, col, msg, severity, hint))  # type: ignore[arg-type]
 
     node_ids: dict[str, int] = {}
-    for i, n in enumerate(m.nodes):
+    for i, n in _indexed(m.nodes):
         if n.id in node_ids:
             at(("nodes", i, "id"), f"duplicate node id '{n.id}'", f"first used by nodes[{node_ids[n.id]}]")
         else:
             node_ids[n.id] = i
     rel_ids: dict[str, int] = {}
-    for j, r in enumerate(m.relations):
+    for j, r in _indexed(m.relations):
         if r.id is None:
             continue
         if r.id in node_ids or r.id in rel_ids:
@@ -116,12 +180,12 @@ def _integrity(doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry) -> li
 
     touched: set[str] = set()
     supports: dict[str, set[str]] = {}
-    for j, r in enumerate(m.relations):
+    for j, r in _indexed(m.relations):
         for s in r.sources:
-            if s not in node_ids:
+            if s not in node_ids and s not in known_bad:
                 at(("relations", j), f"relations[{j}]: unknown node '{s}'", did_you_mean(s, node_ids))
             touched.add(s)
-        if r.target in node_ids:
+        if r.target in node_ids or r.target in known_bad:
             touched.add(r.target)
         elif r.target in rel_ids:
             if r.type != "attacks":
@@ -137,12 +201,14 @@ def _integrity(doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry) -> li
                 supports.setdefault(r.target, set()).add(s)
 
     claims = {c.id for c in registry.claims}
-    for i, n in enumerate(m.nodes):
+    for i, n in _indexed(m.nodes):
         if n.claim is not None and n.claim not in claims:
             at(("nodes", i, "claim"), f"nodes[{i}].claim: unknown shared claim '{n.claim}'",
                did_you_mean(n.claim, claims) or "add it to the registry (claims.yaml)")
 
-    theses = [i for i, n in enumerate(m.nodes) if n.kind == "thesis"]
+    if partial and known_bad:
+        return out  # whole-map checks (thesis, cycles, loose ends) wait until every node is readable
+    theses = [i for i, n in _indexed(m.nodes) if n.kind == "thesis"]
     if not theses:
         at(("nodes",), "the map has no thesis", "mark the essay's main claim with 'kind: thesis'")
     for i in theses[1:]:
@@ -159,12 +225,12 @@ def _integrity(doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry) -> li
     except graphlib.CycleError as exc:
         cycle = list(exc.args[1])
         first = min(cycle[:-1], key=lambda nid: node_ids.get(nid, 0))
-        where = next((j for j, r in enumerate(m.relations) if r.type == "supports" and r.target == first
+        where = next((j for j, r in _indexed(m.relations) if r.type == "supports" and r.target == first
                       and any(s in cycle for s in r.sources)), 0)
         at(("relations", where), "support runs in a cycle: " + " -> ".join(reversed(cycle)),
            "a claim cannot support itself, even indirectly")
 
-    for i, n in enumerate(m.nodes):
+    for i, n in _indexed(m.nodes):
         if n.id not in touched:
             at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
                hint=f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id if theses else 'T'}'")
@@ -190,7 +256,7 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
     spans: dict[str, Span] = {}
     cites: dict[str, list[Span]] = {}
     missing: list[str] = []
-    for i, n in enumerate(m.nodes):
+    for i, n in _indexed(m.nodes):
         if n.quote is not None:
             span = essay.find(n.quote)
             if span is None:
@@ -209,7 +275,7 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
                                       hint=f'closest passage: "{essay.closest(cite)}"'))
             else:
                 cites.setdefault(n.id, []).append(cspan)
-    for s, skip in enumerate(m.skip):
+    for s, skip in _indexed(m.skip):
         if essay.find(skip.quote) is None:
             line, col = doc.where(("skip", s, "quote"))
             out.append(Diagnostic(doc.path, line, col, f"skip[{s}].quote: not found in {name}",
@@ -217,7 +283,7 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
     actual = sha256_text(raw)
     if actual != m.source.sha256:
         line, col = doc.where(("source", "sha256"))
-        quoted = [n.id for n in m.nodes if n.quote is not None]
+        quoted = [n.id for _, n in _indexed(m.nodes) if n.quote is not None]
         if missing:
             recheck = ", ".join(f"{x} (not found)" for x in missing)
         else:

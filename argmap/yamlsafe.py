@@ -102,10 +102,7 @@ def _err(path: str, mark: Any, message: str, hint: str | None = None) -> YamlErr
 def _scalar(path: str, event: Any) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
-        if event.implicit[0]:
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-        else:
-            tag = _STR
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False)) if event.implicit[0] else _STR  # type: ignore[no-untyped-call]
     if tag == "tag:yaml.org,2002:merge":
         raise _err(path, event.start_mark, "YAML merge keys (<<) are not supported", "write the keys out in full")
     if tag not in _SCALAR_TAGS:
@@ -121,7 +118,7 @@ def _scalar(path: str, event: Any) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "loc", "pending_key", "anchor", "size", "start")
+    __slots__ = ("anchor", "container", "loc", "pending_key", "size", "start")
 
     def __init__(self, container: Any, loc: Path_, anchor: str | None, start: Any) -> None:
         self.container = container
@@ -172,7 +169,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
         top = stack[-1]
         top.size += size
         if isinstance(top.container, list):
-            loc = top.loc + (len(top.container),)
+            loc = (*top.loc, len(top.container))
             top.container.append(value)
             return loc
         if top.pending_key is _NOKEY:  # this value is a key
@@ -181,22 +178,22 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             if value in top.container:
                 raise _err(path, mark, f"duplicate key '{value}'", "each key may appear once in a mapping")
             top.pending_key = value
-            doc.key_positions[top.loc + (value,)] = (mark.line + 1, mark.column + 1)
+            doc.key_positions[(*top.loc, value)] = (mark.line + 1, mark.column + 1)
             return None
         key = top.pending_key
         top.pending_key = _NOKEY
         top.container[key] = value
-        return top.loc + (key,)
+        return (*top.loc, key)
 
     def child_loc() -> Path_:
         if not stack:
             return ()
         top = stack[-1]
         if isinstance(top.container, list):
-            return top.loc + (len(top.container),)
+            return (*top.loc, len(top.container))
         if top.pending_key is _NOKEY:
-            return top.loc + ("<key>",)
-        return top.loc + (top.pending_key,)
+            return (*top.loc, "<key>")
+        return (*top.loc, top.pending_key)
 
     try:
         for event in _events(text):

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "show": "argmap.cli.core:show",
     "shared": "argmap.cli.core:shared",
     "compare": "argmap.cli.core:compare",
+    "serve": "argmap.cli.serve:serve",
 }
 
 
@@ -54,6 +55,7 @@ _SHORT_HELP = {
     "show": "Show a map as an indented outline.",
     "shared": "List the premises that two or more maps share, with each map's quote.",
     "compare": "Compare two maps: agreements, disagreements, unique claims, paths.",
+    "serve": "Serve the maps as an HTTP API (or answer one request with --get).",
 }
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from argmap.errors import ArgmapError
 from argmap.cli.common import claims_option, emit_json, json_option, paths_argument, reports_errors
+from argmap.errors import ArgmapError
 
 __all__ = ["compare", "coverage", "schema", "shared", "show", "validate"]
 

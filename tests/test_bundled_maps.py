@@ -1,0 +1,101 @@
+"""The bundled pair: faithful seeds, clean validation, full coverage, and the comparison teachers rely on."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from argmap.corpus import Corpus, check_corpus
+from argmap.coverage import map_coverage
+from argmap.queries import compare, shared_premises
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def test_seeds_are_byte_for_byte_copies() -> None:
+    if not SHARED_SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    for original in sorted(SHARED_SEEDS.iterdir()):
+        assert (ROOT / "seeds" / original.name).read_bytes() == original.read_bytes()
+
+
+def test_bundled_maps_validate_with_no_errors_and_no_warnings() -> None:
+    corpus, diags = check_corpus([ROOT / "maps"])
+    assert corpus is not None
+    assert [str(d) for d in diags] == []
+    assert sorted(corpus.maps) == ["bankruptcy", "enforcer"]
+
+
+def test_every_map_starts_with_the_schema_modeline() -> None:
+    for f in sorted((ROOT / "maps").glob("*.yaml")):
+        first = f.read_text(encoding="utf-8").splitlines()[0]
+        name = "claims" if f.name == "claims.yaml" else "map"
+        assert first == f"# yaml-language-server: $schema=../schema/{name}.schema.json"
+
+
+def test_recorded_sha256_matches_the_seed(bundled: Corpus) -> None:
+    for gm in bundled.maps.values():
+        text = (ROOT / "maps" / gm.model.source.path).resolve().read_bytes()
+        assert hashlib.sha256(text).hexdigest() == gm.model.source.sha256
+
+
+def test_every_argumentative_paragraph_is_covered(bundled: Corpus) -> None:
+    for gm in bundled.maps.values():
+        report = map_coverage(gm)
+        assert report.uncovered == []
+        assert sum(p.status == "covered" for p in report.paragraphs) >= 17
+
+
+def test_only_the_closing_offer_is_skipped(bundled: Corpus) -> None:
+    skipped = [p.text for gm in bundled.maps.values() for p in map_coverage(gm).paragraphs if p.status == "skipped"]
+    assert skipped == ["If you’d like, I can create a layout-ready version for Medium or Substack, or prepare a "
+                       "PDF/print adaptation."]
+
+
+def test_each_map_has_the_parts_a_faithful_map_needs(bundled: Corpus) -> None:
+    for gm in bundled.maps.values():
+        kinds = [n.kind for n in gm.model.nodes]
+        assert kinds.count("thesis") == 1
+        for kind in ("premise", "evidence", "objection", "conclusion"):
+            assert kinds.count(kind) >= 1, (gm.id, kind)
+        assert 2 <= kinds.count("assumption") <= 6
+
+
+def test_first_essays_reference_list_is_cited_in_full(bundled: Corpus) -> None:
+    gm = bundled.get("bankruptcy")
+    refs = [p.text.lstrip("• ").strip() for p in gm.essay.paragraphs if p.text.startswith("•")]
+    cited = {c for n in gm.model.nodes for c in (n.citation or [])}
+    assert len(refs) == 7
+    assert set(refs) <= cited
+
+
+def test_shared_lists_the_three_core_overlaps_with_both_quotes(bundled: Corpus) -> None:
+    result = shared_premises(bundled)
+    by_id = {c.claim: c for c in result.claims}
+    for claim in ("russia-silent", "ukraine-overstretch", "iran-isolated"):
+        mentions = by_id[claim].mentions
+        assert {m.map for m in mentions} == {"bankruptcy", "enforcer"}
+        assert all(m.quote and m.span for m in mentions)
+    assert len(result.claims) > 3
+
+
+def test_compare_finds_the_china_contradiction(bundled: Corpus) -> None:
+    result = compare(bundled, "bankruptcy", "enforcer")
+    china = next(d for d in result.disagreements if d.claim == "china-stood-apart")
+    assert china.reason == "opposite-stances"
+    assert {m.stance for m in china.left} == {"affirms"}
+    assert {m.stance for m in china.right} == {"denies"}
+    assert any(a.claim == "russia-silent" for a in result.agreements)
+    silent = next(p for p in result.paths if p.claim == "russia-silent")
+    assert silent.left and silent.left[-1] == "T" and silent.right and silent.right[-1] == "T"
+
+
+def test_installed_bundle_locations_exist() -> None:
+    # The wheel ships maps/, seeds/ and schema/ inside argmap/_bundled (pyproject force-include).
+    for folder in ("maps", "seeds", "schema"):
+        assert (ROOT / folder).is_dir()
+    assert Path(ROOT / "maps" / "claims.yaml").is_file()
