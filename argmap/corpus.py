@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import Diagnostic, InvalidInput, NotFound
 from .model import ClaimRegistry
+from .perf import gc_paused
 from .validate import GroundedMap, check_map, check_registry
 from .yamlsafe import Limits, YamlError, read_yaml_file
 
@@ -111,9 +112,17 @@ def check_corpus(
     limits: Limits = Limits(),
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     """Check everything the paths name; return the corpus (None on any error) and all diagnostics."""
+    with gc_paused():
+        return _check_corpus(paths, claims, limits)
+
+
+def _check_corpus(
+    paths: Sequence[Path] | None, claims: Path | None, limits: Limits,
+) -> tuple[Corpus | None, list[Diagnostic]]:
     files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
     registry_file = claims or registry_file
     registry = ClaimRegistry()
+    registry_ok = True
     registry_path = None
     if registry_file is not None:
         registry_path = _display(registry_file)
@@ -122,6 +131,7 @@ def check_corpus(
         except YamlError as exc:
             reg, more = None, [exc.diagnostic]
         diags.extend(more)
+        registry_ok = reg is not None
         registry = reg or ClaimRegistry()
     essays: dict[Path, bytes] = {}
     grounded: dict[str, GroundedMap] = {}
@@ -140,7 +150,7 @@ def check_corpus(
                 essays[target] = target.read_bytes()
             return essays[target]
 
-        gm, more = check_map(doc, registry, read)
+        gm, more = check_map(doc, registry if registry_ok else None, read)
         diags.extend(more)
         if gm is None:
             continue

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -29,7 +30,12 @@ _CHAR_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 }
-_DASH_RUN = re.compile(r"-{2,}")
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+# The only changes of length: a run of dashes with the spaces around it (-> "-"), a run of
+# whitespace (-> " ") and the ellipsis character (-> "...").  Everything else maps 1:1.
+_SHIFT = re.compile(rf"\s*[{_DASHES}](?:\s*[{_DASHES}])*\s*|\s+|\u2026")
+_DASH_RUN = re.compile(rf"\s*[{_DASHES}](?:\s*[{_DASHES}])*\s*")
+_ONE_TO_ONE = str.maketrans({k: v for k, v in _CHAR_MAP.items() if v != "-"})
 
 
 def sha256_text(data: bytes) -> str:
@@ -41,48 +47,76 @@ def sha256_text(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Normalised text, and for each of its characters the index in ``text``."""
-    out: list[str] = []
-    offs: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            # Whitespace before a dash is dropped; after a dash it is dropped below.
-            nxt = _CHAR_MAP.get(text[j], text[j]) if j < n else ""
-            if out and out[-1] != "-" and nxt != "-":
-                out.append(" ")
-                offs.append(i)
-            i = j
-            continue
-        if ch == "\u2026":
-            out.extend("...")
-            offs.extend((i, i, i))
-        else:
-            mapped = _CHAR_MAP.get(ch, ch)
-            if mapped == "-" and out and out[-1] == "-":  # "--" and "—" read alike
-                i += 1
-                continue
-            out.append(mapped)
-            offs.append(i)
-        i += 1
-    if out and out[-1] == " ":
-        out.pop()
-        offs.pop()
-    return "".join(out), offs
-
-
 def normalise(text: str) -> str:
-    """The form in which quotes are compared.
+    """The form in which quotes are compared (C-level string operations only).
 
-    >>> normalise("  Russia’s  silence — “deafening”… ")
-    'Russia\\'s silence-"deafening"...'
+    >>> print(normalise("  Russia’s  silence — “deafening”… "))
+    Russia's silence-"deafening"...
     """
-    return _normalise_with_offsets(text)[0]
+    t = _DASH_RUN.sub("-", text.translate(_ONE_TO_ONE)).replace("\u2026", "...")
+    return " ".join(t.split())
+
+
+class _Segments:
+    """Normalised text plus a sparse map back to the original: one entry per run that changed length."""
+
+    __slots__ = ("norm", "nstart", "ostart", "oend", "replaced")
+
+    def __init__(self, text: str) -> None:
+        t = text.translate(_ONE_TO_ONE)
+        pieces: list[str] = []
+        nstart: list[int] = []
+        ostart: list[int] = []
+        oend: list[int] = []
+        replaced: list[bool] = []
+        pos = npos = 0
+
+        def add(piece: str, o0: int, o1: int, rep: bool) -> None:
+            nonlocal npos
+            pieces.append(piece)
+            nstart.append(npos)
+            ostart.append(o0)
+            oend.append(o1)
+            replaced.append(rep)
+            npos += len(piece)
+
+        for m in _SHIFT.finditer(t):
+            s, e = m.span()
+            if s > pos:
+                add(t[pos:s], pos, s, False)
+            g = m.group()
+            rep = "..." if g == "\u2026" else (" " if g.isspace() else "-")
+            if rep == " " and (not pieces or e == len(t)):
+                pos = e  # leading and trailing whitespace vanish
+                continue
+            add(rep, s, e, True)
+            pos = e
+        if pos < len(t):
+            add(t[pos:], pos, len(t), False)
+        self.norm = "".join(pieces)
+        self.nstart, self.ostart, self.oend, self.replaced = nstart, ostart, oend, replaced
+
+    def _end(self, k: int) -> int:
+        """End, in the normalised text, of segment ``k``."""
+        return self.nstart[k + 1] if k + 1 < len(self.nstart) else len(self.norm)
+
+    def aligned(self, at: int, length: int) -> bool:
+        """False when ``norm[at:at + length]`` starts or ends inside an ellipsis's three dots."""
+        k = bisect.bisect_right(self.nstart, at) - 1
+        if self.replaced[k] and at != self.nstart[k]:
+            return False
+        last = at + length - 1
+        k = bisect.bisect_right(self.nstart, last) - 1
+        return not (self.replaced[k] and last != self._end(k) - 1)
+
+    def span(self, at: int, length: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of the normalised ``norm[at:at + length]``."""
+        k = bisect.bisect_right(self.nstart, at) - 1
+        start = self.ostart[k] if self.replaced[k] else self.ostart[k] + (at - self.nstart[k])
+        last = at + length - 1
+        k = bisect.bisect_right(self.nstart, last) - 1
+        end = self.oend[k] if self.replaced[k] else self.ostart[k] + (last - self.nstart[k]) + 1
+        return start, end
 
 
 @dataclass(frozen=True)
@@ -105,32 +139,28 @@ class Essay:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.norm, self._offs = _normalise_with_offsets(text)
-
-    def _span(self, at: int, length: int) -> tuple[int, int]:
-        start = self._offs[at]
-        last = self._offs[at + length - 1]
-        end = last + 1
-        # An ellipsis character maps to three normalised dots: include it whole.
-        return start, end
+        self._segments = _Segments(text)
+        self.norm = self._segments.norm
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """Character span ``[start, end)`` of the first occurrence, or None."""
-        q = normalise(quote)
-        if not q:
-            return None
-        at = self.norm.find(q)
-        return None if at < 0 else self._span(at, len(q))
+        spans = self._occurrences(normalise(quote), first_only=True)
+        return spans[0] if spans else None
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Every occurrence's span (an essay may repeat a passage)."""
-        q = normalise(quote)
+        return self._occurrences(normalise(quote), first_only=False)
+
+    def _occurrences(self, q: str, first_only: bool) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         if not q:
             return spans
         at = self.norm.find(q)
         while at >= 0:
-            spans.append(self._span(at, len(q)))
+            if self._segments.aligned(at, len(q)):  # skip a match that cuts an ellipsis in two
+                spans.append(self._segments.span(at, len(q)))
+                if first_only:
+                    break
             at = self.norm.find(q, at + 1)
         return spans
 

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ArgmapError
 from .graph import REL_PREFIX, map_graph
 from .model import ArgumentMap, ClaimRegistry
+from .perf import gc_paused
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -71,6 +72,15 @@ def merge_maps(
 
     ``spans`` gives, per map id, each node's quote span for the provenance.
     """
+    with gc_paused():
+        return _merge(maps, registry, spans)
+
+
+def _merge(
+    maps: Sequence[ArgumentMap],
+    registry: ClaimRegistry,
+    spans: Mapping[str, Mapping[str, Span]] | None,
+) -> nx.DiGraph:
     import networkx as nx
 
     unique: dict[str, ArgumentMap] = {}

@@ -25,6 +25,7 @@ m.yaml:8:23: error: relations[1]: unknown node 'Q'
 
 from __future__ import annotations
 
+import functools
 import graphlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -75,9 +76,12 @@ def check_registry(doc: YamlDocument) -> tuple[ClaimRegistry | None, list[Diagno
 
 
 def check_map(
-    doc: YamlDocument, registry: ClaimRegistry, read: ReadFn,
+    doc: YamlDocument, registry: ClaimRegistry | None, read: ReadFn,
 ) -> tuple[GroundedMap | None, list[Diagnostic]]:
     """Schema, integrity and grounding of one map.
+
+    ``registry`` None means the registry itself is broken (and reported): claim
+    keys are then not checked, rather than every one reported as unknown.
 
     ``read`` returns the bytes of the essay named by ``source.path`` (relative
     to the map file), raising OSError when it cannot.
@@ -152,7 +156,7 @@ def _salvage(doc: YamlDocument) -> tuple[ArgumentMap, set[str]] | None:
 
 
 def _integrity(
-    doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry, dropped: set[str] | None = None,
+    doc: YamlDocument, m: ArgumentMap, registry: ClaimRegistry | None, dropped: set[str] | None = None,
 ) -> list[Diagnostic]:
     """Ids, endpoints, claims, the thesis, cycles.  ``dropped``: ids of nodes that failed their schema."""
     out: list[Diagnostic] = []
@@ -179,7 +183,7 @@ def _integrity(
             rel_ids[r.id] = j
 
     touched: set[str] = set()
-    supports: dict[str, set[str]] = {}
+    supports: dict[str, list[str]] = {}  # target -> sources, in document order (deterministic cycles)
     for j, r in _indexed(m.relations):
         for s in r.sources:
             if s not in node_ids and s not in known_bad:
@@ -198,16 +202,17 @@ def _integrity(
             at(("relations", j), f"relations[{j}]: '{r.target}' cannot {r.type[:-1]} itself")
         if r.type == "supports" and r.target in node_ids:
             for s in r.sources:
-                supports.setdefault(r.target, set()).add(s)
+                if s not in supports.setdefault(r.target, []):
+                    supports[r.target].append(s)
 
-    claims = {c.id for c in registry.claims}
+    claims = {c.id for c in registry.claims} if registry is not None else set()
     for i, n in _indexed(m.nodes):
-        if n.claim is not None and n.claim not in claims:
+        if registry is not None and n.claim is not None and n.claim not in claims:
             at(("nodes", i, "claim"), f"nodes[{i}].claim: unknown shared claim '{n.claim}'",
-               did_you_mean(n.claim, claims) or "add it to the registry (claims.yaml)")
+               did_you_mean(n.claim, claims) or "add it to the registry, claims.yaml")
 
-    if partial and known_bad:
-        return out  # whole-map checks (thesis, cycles, loose ends) wait until every node is readable
+    if partial and (known_bad or any(r is None for r in m.relations)):
+        return out  # whole-map checks (thesis, cycles, loose ends) wait until every node and relation is readable
     theses = [i for i, n in _indexed(m.nodes) if n.kind == "thesis"]
     if not theses:
         at(("nodes",), "the map has no thesis", "mark the essay's main claim with 'kind: thesis'")
@@ -223,11 +228,15 @@ def _integrity(
     try:
         graphlib.TopologicalSorter(supports).prepare()
     except graphlib.CycleError as exc:
-        cycle = list(exc.args[1])
-        first = min(cycle[:-1], key=lambda nid: node_ids.get(nid, 0))
-        where = next((j for j, r in _indexed(m.relations) if r.type == "supports" and r.target == first
-                      and any(s in cycle for s in r.sources)), 0)
-        at(("relations", where), "support runs in a cycle: " + " -> ".join(reversed(cycle)),
+        # graphlib lists the cycle in the direction of support (each node supports the next),
+        # closing on its first node; start it at the node that comes first in the file.
+        ring = list(exc.args[1])[:-1]
+        start = ring.index(min(ring, key=lambda nid: node_ids.get(nid, 0)))
+        cycle = ring[start:] + ring[:start]
+        # Point at the relation that closes the cycle (last node back to the first).
+        where = next((j for j, r in _indexed(m.relations) if r.type == "supports" and r.target == cycle[0]
+                      and cycle[-1] in r.sources), 0)
+        at(("relations", where), "support runs in a cycle: " + " -> ".join([*cycle, cycle[0]]),
            "a claim cannot support itself, even indirectly")
 
     for i, n in _indexed(m.nodes):
@@ -235,6 +244,12 @@ def _integrity(
             at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
                hint=f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id if theses else 'T'}'")
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _essay(raw: bytes) -> Essay:
+    """One indexed Essay per distinct text: several maps of one essay share it."""
+    return Essay(raw.decode("utf-8"))
 
 
 def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[GroundedMap | None, list[Diagnostic]]:
@@ -248,7 +263,7 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
         return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}",
                                  hint="the path is relative to the map file, e.g. ../seeds/essay.txt")]
     try:
-        essay = Essay(raw.decode("utf-8"))
+        essay = _essay(raw)
     except UnicodeDecodeError:
         line, col = doc.where(("source", "path"))
         return None, [Diagnostic(doc.path, line, col, f"source.path: essay '{src}' is not UTF-8 text")]
@@ -284,14 +299,14 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
     if actual != m.source.sha256:
         line, col = doc.where(("source", "sha256"))
         quoted = [n.id for _, n in _indexed(m.nodes) if n.quote is not None]
+        change = (f"essay text has changed since the map was made (sha256 is {actual[:4]}…, "
+                  f"the map says {m.source.sha256[:4]}…); ")
         if missing:
-            recheck = ", ".join(f"{x} (not found)" for x in missing)
+            change += "recheck the quotes of: " + ", ".join(f"{x} (not found)" for x in missing)
         else:
-            recheck = f"all {len(quoted)} quotes are still found; reread them in context, then set sha256 to {actual}"
-        out.append(Diagnostic(
-            doc.path, line, col,
-            f"essay text has changed since the map was made (sha256 is {actual[:4]}…, the map says "
-            f"{m.source.sha256[:4]}…); recheck the quotes of: {recheck}"))
+            change += (f"all {len(quoted)} quotes are still found, but reread them in context: "
+                       f"{', '.join(quoted)} (then set sha256 to {actual})")
+        out.append(Diagnostic(doc.path, line, col, change))
     grounded = GroundedMap(m, doc.path, essay, spans, cites) if not out else None
     return grounded, out
 

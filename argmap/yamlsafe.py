@@ -245,14 +245,32 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
                 raise _err(path, getattr(event, "start_mark", None),
                            f"more than {limits.max_nodes:,} values in one file")
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "syntax error"
-        raise _err(path, mark, f"not valid YAML: {problem}") from None
+        raise _syntax_error(path, text, exc) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, located by its offset
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        what = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlError(Diagnostic(path, line, col, f"not valid YAML: unacceptable character {what}: {exc.reason}")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked libyaml errors
-        raise YamlError(Diagnostic(path, 1, 1, f"not valid YAML: {exc}")) from None
+        raise YamlError(Diagnostic(path, 1, 1, f"not valid YAML: {str(exc).splitlines()[0]}")) from None
     if not have_root or doc.data is None:
         raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
     return doc
+
+
+def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
+    """libyaml's problem, located, with its context ("while scanning ... that starts at ...") as the hint."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "syntax error"
+    hint = None
+    if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
+            and (exc.context_mark.line, exc.context_mark.column) != (exc.problem_mark.line, exc.problem_mark.column):
+        hint = f"{exc.context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+    if mark is not None and "cannot start any token" in problem:
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            hint = "YAML does not allow tabs for indentation; use spaces"
+    return _err(path, mark, f"not valid YAML: {problem}", hint)
 
 
 def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:

@@ -51,3 +51,26 @@ def test_any_substring_of_the_essay_is_found_where_it_is(text: str, data: st.Dat
     span = essay.find(quote)
     assert span is not None
     assert normalise(text[span[0]:span[1]]) == normalise(quote)
+
+
+ALPHABET = st.sampled_from(list("ab .\n\t-—–…’“”'\"") + ["\u00a0", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_essay_index_agrees_with_normalise(text: str) -> None:
+    assert Essay(text).norm == normalise(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=60), st.data())
+def test_spans_cover_exactly_the_quoted_text(text: str, data: st.DataObject) -> None:
+    essay = Essay(text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    if not normalise(quote):
+        return
+    span = essay.find(quote)
+    assert span is not None
+    assert normalise(text[span[0]:span[1]]) == normalise(quote)
