@@ -30,7 +30,7 @@ from .model import ArgumentMap
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["REL_PREFIX", "map_graph", "relation_key", "statement_nodes", "support_path"]
+__all__ = ["REL_PREFIX", "map_elements", "map_graph", "relation_key", "statement_nodes", "support_path"]
 
 REL_PREFIX = "rel:"
 
@@ -40,22 +40,36 @@ def relation_key(key: str) -> str:
     return REL_PREFIX + key
 
 
+Elements = tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, dict[str, Any]]]]
+
+
+def map_elements(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None) -> Elements:
+    """The nodes and edges of :func:`map_graph` as plain lists (the merge reads these directly)."""
+    spans = spans or {}
+    nodes: list[tuple[str, dict[str, Any]]] = [
+        (n.id, {"role": "statement", "kind": n.kind, "text": n.text, "quote": n.quote, "claim": n.claim,
+                "stance": n.effective_stance, "tags": tuple(n.tags), "span": spans.get(n.id), "map": m.id})
+        for n in m.nodes]
+    edges: list[tuple[str, str, dict[str, Any]]] = []
+    rel_by_id = {r.id: r for r in m.relations if r.id}
+    for r in m.relations:
+        rk = relation_key(r.key)
+        nodes.append((rk, {"role": "relation", "type": r.type, "relation": r.key, "note": r.note, "map": m.id}))
+        for s in r.sources:
+            edges.append((s, rk, {"role": "premise", "type": r.type, "map": m.id}))
+        target = relation_key(rel_by_id[r.target].key) if r.target in rel_by_id else r.target
+        edges.append((rk, target, {"role": "conclusion", "type": r.type, "map": m.id}))
+    return nodes, edges
+
+
 def map_graph(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None) -> nx.DiGraph:
     """The map as a DiGraph: statements and reified relations (see module doc)."""
     import networkx as nx
 
+    nodes, edges = map_elements(m, spans)
     g = nx.DiGraph(map=m.id, title=m.title)
-    for n in m.nodes:
-        g.add_node(n.id, role="statement", kind=n.kind, text=n.text, quote=n.quote, claim=n.claim,
-                   stance=n.effective_stance, tags=tuple(n.tags), span=(spans or {}).get(n.id), map=m.id)
-    rel_by_id = {r.id: r for r in m.relations if r.id}
-    for r in m.relations:
-        rk = relation_key(r.key)
-        g.add_node(rk, role="relation", type=r.type, relation=r.key, note=r.note, map=m.id)
-        for s in r.sources:
-            g.add_edge(s, rk, role="premise", type=r.type, map=m.id)
-        target = relation_key(rel_by_id[r.target].key) if r.target in rel_by_id else r.target
-        g.add_edge(rk, target, role="conclusion", type=r.type, map=m.id)
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
     return g
 
 

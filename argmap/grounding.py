@@ -30,12 +30,13 @@ _CHAR_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
 }
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-# The only changes of length: a run of dashes with the spaces around it (-> "-"), a run of
-# whitespace (-> " ") and the ellipsis character (-> "...").  Everything else maps 1:1.
-_SHIFT = re.compile(rf"\s*[{_DASHES}](?:\s*[{_DASHES}])*\s*|\s+|\u2026")
-_DASH_RUN = re.compile(rf"\s*[{_DASHES}](?:\s*[{_DASHES}])*\s*")
-_ONE_TO_ONE = str.maketrans({k: v for k, v in _CHAR_MAP.items() if v != "-"})
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
+# First a 1:1 translation: typographic quotes to ASCII, every dash to "-", every whitespace character to " ".
+_ONE_TO_ONE = str.maketrans({**_CHAR_MAP, **dict.fromkeys(_SPACES, " ")})
+# Then the only changes of length: a dash run with the spaces around it (-> "-"), a run of two or more
+# spaces (-> " "), spaces at either end (-> ""), and the ellipsis (-> "...").  A lone dash or space is 1:1.
+_DASH_RUN = re.compile(r" *-(?: *-)* *")
+_SHIFT = re.compile(r" *-(?: *-)* *| {2,}|^ +| +\Z|\u2026")
 
 
 def sha256_text(data: bytes) -> str:
@@ -60,7 +61,7 @@ def normalise(text: str) -> str:
 class _Segments:
     """Normalised text plus a sparse map back to the original: one entry per run that changed length."""
 
-    __slots__ = ("norm", "nstart", "ostart", "oend", "replaced")
+    __slots__ = ("norm", "nstart", "oend", "ostart", "replaced")
 
     def __init__(self, text: str) -> None:
         t = text.translate(_ONE_TO_ONE)
@@ -82,11 +83,13 @@ class _Segments:
 
         for m in _SHIFT.finditer(t):
             s, e = m.span()
+            g = m.group()
+            if g == "-":
+                continue  # a lone dash is 1:1: it stays inside the plain run
             if s > pos:
                 add(t[pos:s], pos, s, False)
-            g = m.group()
-            rep = "..." if g == "\u2026" else (" " if g.isspace() else "-")
-            if rep == " " and (not pieces or e == len(t)):
+            rep = "..." if g == "\u2026" else ("-" if "-" in g else " ")
+            if rep == " " and (s == 0 or e == len(t)):
                 pos = e  # leading and trailing whitespace vanish
                 continue
             add(rep, s, e, True)

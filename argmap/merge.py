@@ -38,7 +38,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArgmapError
-from .graph import REL_PREFIX, map_graph
+from .graph import REL_PREFIX, map_elements
 from .model import ArgumentMap, ClaimRegistry
 from .perf import gc_paused
 
@@ -92,9 +92,9 @@ def _merge(
     merged = nx.DiGraph(maps=tuple(sorted(unique)))
     mentions: dict[str, list[dict[str, Any]]] = {}
     for map_id in sorted(unique):
-        g = map_graph(unique[map_id], dict((spans or {}).get(map_id, {})))
-        keys = {k: merged_key(map_id, k, d.get("claim")) for k, d in g.nodes(data=True)}
-        for k, d in g.nodes(data=True):
+        nodes, edges = map_elements(unique[map_id], dict((spans or {}).get(map_id, {})))
+        keys = {k: merged_key(map_id, k, d.get("claim")) for k, d in nodes}
+        for k, d in nodes:
             key = keys[k]
             if d["role"] == "relation":
                 merged.add_node(key, **d, maps=(map_id,))
@@ -105,8 +105,7 @@ def _merge(
             if key not in merged:
                 merged.add_node(key, role="statement", claim=d["claim"],
                                 wording=wordings.get(d["claim"]) if d["claim"] else d["text"])
-        for u, v, d in g.edges(data=True):
-            merged.add_edge(keys[u], keys[v], **d)
+        merged.add_edges_from((keys[u], keys[v], d) for u, v, d in edges)
     for key, items in mentions.items():
         items.sort(key=lambda x: (x["map"], x["node"]))
         node = merged.nodes[key]
