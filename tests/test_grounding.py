@@ -39,20 +39,6 @@ def test_find_all_returns_every_occurrence() -> None:
     assert essay.find_all("We stand.") == [(0, 9), (21, 30)]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(min_size=1, max_size=200), st.data())
-def test_any_substring_of_the_essay_is_found_where_it_is(text: str, data: st.DataObject) -> None:
-    essay = Essay(text)
-    start = data.draw(st.integers(0, len(text) - 1))
-    end = data.draw(st.integers(start + 1, len(text)))
-    quote = text[start:end]
-    if not normalise(quote):
-        return
-    span = essay.find(quote)
-    assert span is not None
-    assert normalise(text[span[0]:span[1]]) == normalise(quote)
-
-
 ALPHABET = st.sampled_from(list("ab .\n\t-—–…’“”'\"") + ["\u00a0", "x"])
 
 
@@ -63,7 +49,7 @@ def test_essay_index_agrees_with_normalise(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=ALPHABET, min_size=1, max_size=60), st.data())
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=60) | st.text(min_size=1, max_size=200), st.data())
 def test_spans_cover_exactly_the_quoted_text(text: str, data: st.DataObject) -> None:
     essay = Essay(text)
     start = data.draw(st.integers(0, len(text) - 1))
