@@ -1,0 +1,89 @@
+"""The app factory: ``create_app(settings)`` builds the whole service; nothing is built at import time.
+
+>>> from pathlib import Path
+>>> from argmap_api.client import asgi_get
+>>> mini = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mini"
+>>> app = create_app(Settings(maps_dir=mini, reload_interval=0))
+>>> status, headers, body = asgi_get(app, "/maps/alpha/nodes/P1")
+>>> status, body[:24]
+(200, b'{"map":"alpha","node":{"')
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI
+
+from argmap import __version__
+
+from .cache import SnapshotMiddleware
+from .problems import as_problem_json, install_handlers
+from .render import Renderer
+from .routers import ALL
+from .settings import Settings
+from .site import install_site
+from .store import Store
+
+__all__ = ["create_app", "create_app_from_env"]
+
+DESCRIPTION = """Query how essays argue, where they meet and where they part: the loaded argument maps, the shared-claim
+registry, shared premises, comparisons and diagrams.  Errors are `application/problem+json` (RFC 9457).
+The maps are reloaded when their files change; a reload that fails keeps the last good maps (see `/healthz`).
+Answers about the maps carry a strong `ETag` and `Cache-Control: no-cache`: send `If-None-Match` to get 304
+when nothing changed.  Clients that accept gzip get large answers gzipped."""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The FastAPI app serving ``settings.maps_dir``.
+
+    The maps load on first use (or at startup, under a server), and a background
+    thread started in the lifespan reloads them when their files change.
+    """
+    store = Store(settings.maps_dir, settings.reload_interval)
+    renderer = Renderer(settings.render_timeout, settings.render_concurrency)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(lambda: store.snapshot)  # first load, off the event loop
+        store.start()
+        try:
+            yield
+        finally:
+            store.stop()
+
+    app = FastAPI(title="argmap", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.store = store
+    app.state.renderer = renderer
+    install_handlers(app)
+    for router in ALL:
+        app.include_router(router)
+    app.add_middleware(SnapshotMiddleware, store=store)  # inside CORS, so cached answers get CORS headers too
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", "If-None-Match"], expose_headers=["ETag"])
+    install_site(app)  # after the API routes, so it never shadows one
+
+    base_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = base_openapi()
+            for component in schema.get("components", {}).get("schemas", {}).values():
+                component.pop("$id", None)  # a $id would move the base URI of the $refs inside it
+            as_problem_json(schema)
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """``create_app`` with settings from the ``ARGMAP_*`` environment (for ``uvicorn --factory``)."""
+    return create_app(Settings.from_env())

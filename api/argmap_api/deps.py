@@ -1,0 +1,86 @@
+"""Request dependencies as named ``Annotated`` aliases, so each lookup (and its 404) lives in one place.
+
+A route that names ``MapDep`` gets the loaded map or the request ends with a
+problem+json 404 naming the id.  Ids are only ever looked up among the loaded
+maps and claims; they never become file paths.  ``SnapshotDep`` is the snapshot
+that :class:`argmap_api.cache.SnapshotMiddleware` took when the request arrived,
+so every lookup in one request sees the same maps.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi import Path as PathParam
+
+from argmap.errors import NotFound
+from argmap.model import Claim
+from argmap.validate import GroundedMap
+
+from .render import Renderer
+from .settings import Settings
+from .store import Snapshot, Store
+
+__all__ = [
+    "ClaimDep",
+    "MapDep",
+    "RendererDep",
+    "SettingsDep",
+    "SnapshotDep",
+    "StoreDep",
+]
+
+
+async def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+async def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+async def get_renderer(request: Request) -> Renderer:
+    renderer: Renderer = request.app.state.renderer
+    return renderer
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+RendererDep = Annotated[Renderer, Depends(get_renderer)]
+
+
+async def get_snapshot(request: Request, store: StoreDep) -> Snapshot:
+    """The snapshot this request works on: the one the snapshot middleware pinned at its start."""
+    pinned: Snapshot | None = getattr(request.state, "snapshot", None)
+    return pinned if pinned is not None else store.snapshot
+
+
+SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
+
+
+async def get_map(
+    map_id: Annotated[str, PathParam(description="the id of a loaded map", examples=["bankruptcy"])],
+    snapshot: SnapshotDep,
+) -> GroundedMap:
+    """The loaded map ``map_id``, or 404."""
+    return snapshot.corpus.get(map_id)
+
+
+MapDep = Annotated[GroundedMap, Depends(get_map)]
+
+
+async def get_claim(
+    claim_id: Annotated[str, PathParam(description="the id of a claim in the registry", examples=["russia-silent"])],
+    snapshot: SnapshotDep,
+) -> Claim:
+    """The registry's claim ``claim_id``, or 404."""
+    claim = snapshot.corpus.registry.get(claim_id)
+    if claim is None:
+        raise NotFound("claim", claim_id, [c.id for c in snapshot.corpus.registry.claims])
+    return claim
+
+
+ClaimDep = Annotated[Claim, Depends(get_claim)]

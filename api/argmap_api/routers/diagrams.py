@@ -1,0 +1,92 @@
+"""Diagrams as SVG: one map, or two maps merged on their shared claims.
+
+Both routes answer ``image/svg+xml`` with a strong ``ETag`` (the sha256 of the
+SVG) and ``Cache-Control: no-cache``; a matching ``If-None-Match`` gets 304, and
+a client that accepts gzip gets the SVG gzipped (both done by :mod:`argmap_api.cache`).
+Graphviz missing gives 503, a render over the timeout 504 (problem+json).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from ..deps import MapDep, RendererDep, SnapshotDep
+from ..problems import BadParameter, problems
+from ..render import SvgEntry
+from .common import CACHED, IF_NONE_MATCH
+from .queries import Left, Right
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["diagrams"])
+
+SVG = "image/svg+xml"
+Focus = Annotated[str | None, Query(
+    description="centre on this node id or shared-claim id (404 when the diagram has no such node or claim)",
+    max_length=200)]
+Depth = Annotated[int | None, Query(ge=0, le=50, description="how many steps around the focus to show "
+                                                             "(default 1; needs focus)")]
+
+_SVG_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The diagram.", "content": {SVG: {"schema": {"type": "string"}}},
+          "headers": {"ETag": {"description": "sha256 of the SVG, quoted", "schema": {"type": "string"}}}},
+    **CACHED,
+    **problems(404, 422, 503, 504),
+}
+
+
+def _check(focus: str | None, depth: int | None) -> None:
+    if depth is not None and focus is None:
+        raise BadParameter("depth needs a focus: give the node or claim to centre on")
+
+
+def _answer(entry: SvgEntry) -> Response:
+    # The ETag makes the answer cacheable; the snapshot middleware answers If-None-Match and gzip.
+    return Response(entry.body, media_type=SVG, headers={"ETag": entry.etag, "Cache-Control": "no-cache"})
+
+
+@router.get("/maps/{map_id}/diagram.svg", response_class=Response, responses=_SVG_RESPONSES,
+            openapi_extra=IF_NONE_MATCH, summary="One map's diagram (SVG)")
+async def map_diagram(gm: MapDep, snapshot: SnapshotDep, renderer: RendererDep, focus: Focus = None,
+                      depth: Depth = None) -> Response:
+    """The map drawn with Graphviz; with ``focus``, only the part within ``depth`` steps of that node.
+
+    Each statement's SVG element id is its node id; its tooltip is its verbatim quote.
+    """
+    _check(focus, depth)
+
+    def make_dot() -> str:
+        from argmap.render import map_dot
+
+        return map_dot(gm, focus=focus, depth=depth)
+
+    entry = await renderer.svg(snapshot, ("map", gm.id, focus, depth), make_dot)
+    return _answer(entry)
+
+
+@router.get("/compare/diagram.svg", response_class=Response, responses=_SVG_RESPONSES,
+            openapi_extra=IF_NONE_MATCH, summary="Two maps merged on their shared claims (SVG)")
+async def compare_diagram(snapshot: SnapshotDep, renderer: RendererDep, left: Left, right: Right,
+                          focus: Focus = None, depth: Depth = None,
+                          shared_only: Annotated[bool, Query(description="draw only the shared claims and what "
+                                                                         "links them")] = False) -> Response:
+    """Both maps in one diagram: shared claims drawn once, each map's own nodes in its colour.
+
+    A map-local node's SVG element id is ``<map id>--<node id>``, a shared claim's ``claim--<claim id>``.
+    """
+    corpus = snapshot.corpus
+    a, b = corpus.get(left).id, corpus.get(right).id
+    if a == b:
+        raise BadParameter(f"a comparison needs two different maps, got '{a}' twice")
+    _check(focus, depth)
+
+    def make_dot() -> str:
+        from argmap.render import compare_dot
+
+        return compare_dot(corpus, [a, b], focus=focus, depth=depth, shared_only=shared_only)
+
+    entry = await renderer.svg(snapshot, ("compare", a, b, focus, depth, shared_only), make_dot)
+    return _answer(entry)

@@ -1,0 +1,58 @@
+"""``POST /validate``: check a map sent as YAML; answer its located errors as JSON."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from ..deps import SettingsDep, SnapshotDep
+from ..models import ValidationReport
+from ..problems import BadParameter, PayloadTooLarge, problems
+from ..validation import validate_yaml
+
+__all__ = ["read_limited", "router"]
+
+router = APIRouter(tags=["validate"])
+
+# As YAML, any document is accepted (an invalid map is a 200 answer); as text, any non-empty text.
+_BODY = {
+    "application/yaml": {"schema": {"description": "one map, as in a maps/*.yaml file"}},
+    "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "the YAML text of one map"}},
+}
+
+
+async def read_limited(request: Request, limit: int) -> bytes:
+    """The request body, or :class:`PayloadTooLarge` as soon as it is known to exceed ``limit`` bytes.
+
+    A declared ``Content-Length`` over the limit is refused before any of the body is read; a body without one
+    is read chunk by chunk and refused when it passes the limit.
+    """
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"the body is {int(declared):,} bytes, over the limit of {limit:,} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"the body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.post(
+    "/validate", response_model=ValidationReport, responses=problems(413, 422), summary="Check a map sent as YAML",
+    openapi_extra={"requestBody": {"required": True, "content": _BODY}},
+)
+async def validate(request: Request, snapshot: SnapshotDep, settings: SettingsDep) -> ValidationReport:
+    """Validate one map (YAML in the body, ``application/yaml`` or ``text/plain``) against the loaded registry.
+
+    An invalid map is a normal answer: 200 with ``"valid": false`` and each error located as
+    ``request.yaml:line:column``.  The map's ``source.path`` is resolved in the maps folder and may not leave it
+    (the essays the loaded maps use are allowed too).  A body over the limit gets 413, no body 422.
+    """
+    raw = await read_limited(request, settings.max_body_bytes)
+    if not raw:
+        raise BadParameter("the request has no body; send one map as YAML")
+    return await run_in_threadpool(validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir,
+                                   snapshot.essays, settings.max_body_bytes)

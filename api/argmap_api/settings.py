@@ -1,0 +1,95 @@
+"""The service's settings, read from ``ARGMAP_*`` environment variables.
+
+Nothing here runs at import time: the app factory is handed a :class:`Settings`,
+and the front ends build one with :meth:`Settings.from_env`.
+
+>>> s = Settings.from_env({"ARGMAP_MAPS_DIR": "/srv/maps", "ARGMAP_CORS_ORIGINS": "https://a.example, https://b.example"})
+>>> s.maps_dir.as_posix(), s.cors_origins
+('/srv/maps', ('https://a.example', 'https://b.example'))
+>>> Settings.from_env({"ARGMAP_MAX_BODY_BYTES": "lots"})
+Traceback (most recent call last):
+...
+argmap.errors.ArgmapError: ARGMAP_MAX_BODY_BYTES: expected a whole number, got 'lots'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from argmap.errors import ArgmapError
+
+__all__ = ["ENV_PREFIX", "Settings"]
+
+ENV_PREFIX = "ARGMAP_"
+T = TypeVar("T")
+
+
+def _default_maps_dir() -> Path:
+    from argmap.corpus import default_maps_dir
+
+    return default_maps_dir()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the service serves and how.
+
+    ``maps_dir``: the folder of maps (and ``claims.yaml``) to serve; ids are looked up among them.
+    ``cors_origins``: origins allowed by CORS; empty means CORS is off.
+    ``max_body_bytes``: the largest body ``POST /validate`` reads; larger gets 413.
+    ``render_timeout``: seconds Graphviz may take for one diagram; over it the request gets 504.
+    ``reload_interval``: seconds between checks of the maps' files; 0 turns the check off.
+    ``render_concurrency``: how many diagrams render at once (each runs one ``dot`` process).
+    """
+
+    maps_dir: Path = field(default_factory=_default_maps_dir)
+    cors_origins: tuple[str, ...] = ()
+    max_body_bytes: int = 256 * 1024
+    render_timeout: float = 20.0
+    reload_interval: float = 2.0
+    render_concurrency: int = 2
+
+    def __post_init__(self) -> None:
+        if self.max_body_bytes < 1:
+            raise ArgmapError("max_body_bytes must be at least 1")
+        if self.render_timeout <= 0:
+            raise ArgmapError("render_timeout must be more than 0 seconds")
+        if self.reload_interval < 0:
+            raise ArgmapError("reload_interval must be 0 (off) or more")
+        if self.render_concurrency < 1:
+            raise ArgmapError("render_concurrency must be at least 1")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``ARGMAP_*`` variables (``environ`` defaults to ``os.environ``).
+
+        Keyword arguments that are not None win over the environment, so a CLI
+        option can override a variable.  Variables: ``ARGMAP_MAPS_DIR``,
+        ``ARGMAP_CORS_ORIGINS`` (comma-separated, ``*`` for any),
+        ``ARGMAP_MAX_BODY_BYTES``, ``ARGMAP_RENDER_TIMEOUT``,
+        ``ARGMAP_RELOAD_INTERVAL``, ``ARGMAP_RENDER_CONCURRENCY``.
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+
+        def read(name: str, parse: Callable[[str], T], what: str) -> None:
+            raw = env.get(ENV_PREFIX + name.upper())
+            if raw is None or not raw.strip():
+                return
+            try:
+                values[name] = parse(raw.strip())
+            except ValueError:
+                raise ArgmapError(f"{ENV_PREFIX}{name.upper()}: expected {what}, got {raw!r}") from None
+
+        read("maps_dir", Path, "a folder")
+        read("cors_origins", lambda s: tuple(o.strip() for o in s.split(",") if o.strip()), "origins")
+        read("max_body_bytes", int, "a whole number")
+        read("render_timeout", float, "a number of seconds")
+        read("reload_interval", float, "a number of seconds")
+        read("render_concurrency", int, "a whole number")
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

@@ -1,0 +1,92 @@
+"""The classroom site, from memory, when :mod:`argmap.classroom.site` is installed.
+
+``site_files(corpus)`` (the classroom helper's function) gives every page and
+asset as bytes; they are built once per snapshot and served from that dict, so
+no request path ever reaches the file system.
+
+The site lives under ``/site/`` and ``/`` redirects there.  At the root its own
+pages would collide with the API: the site has ``maps/<id>.html`` and the API
+``/maps/{map_id}``.  Its links are all relative, so it works under any prefix.
+The routes are registered after the API's and left out of the OpenAPI schema.
+Without the classroom module, ``/`` redirects to ``/docs``.
+
+>>> content_type("index.html"), content_type("assets/site.css"), content_type("x.unknown")
+('text/html; charset=utf-8', 'text/css; charset=utf-8', 'application/octet-stream')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import mimetypes
+from collections.abc import Callable
+
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from argmap.corpus import Corpus
+from argmap.errors import NotFound
+
+from .deps import SnapshotDep
+
+__all__ = ["SITE_PREFIX", "content_type", "install_site", "load_site_builder"]
+
+SITE_PREFIX = "/site"
+
+SiteBuilder = Callable[[Corpus], dict[str, bytes]]
+_TEXT = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+def content_type(name: str) -> str:
+    """The Content-Type to serve ``name`` with (UTF-8 for text)."""
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith(_TEXT) else kind
+
+
+def load_site_builder() -> SiteBuilder | None:
+    """``argmap.classroom.site.site_files``, or None when the classroom module is not installed."""
+    try:
+        module = importlib.import_module("argmap.classroom.site")
+    except ImportError:
+        return None
+    builder: SiteBuilder | None = getattr(module, "site_files", None)
+    return builder
+
+
+def install_site(app: FastAPI, builder: SiteBuilder | None = None) -> bool:
+    """Serve the site under ``/site/`` (call after the API routes); True when the classroom site is available."""
+    builder = builder or load_site_builder()
+    if builder is None:
+
+        @app.get("/", include_in_schema=False)
+        async def to_docs() -> RedirectResponse:
+            return RedirectResponse("/docs")
+
+        return False
+    build = builder
+
+    @app.get("/", include_in_schema=False)
+    @app.get(SITE_PREFIX, include_in_schema=False)
+    async def to_site() -> RedirectResponse:
+        return RedirectResponse(SITE_PREFIX + "/")
+
+    async def files(snapshot: SnapshotDep) -> dict[str, bytes]:
+        cached = snapshot.memo.get(("site",))
+        if isinstance(cached, dict):
+            return cached
+        made = await run_in_threadpool(build, snapshot.corpus)
+        snapshot.memo.put(("site",), made)
+        return made
+
+    @app.get(SITE_PREFIX + "/{path:path}", include_in_schema=False)
+    async def page(path: str, snapshot: SnapshotDep) -> Response:
+        site = await files(snapshot)
+        name = path + "index.html" if path == "" or path.endswith("/") else path
+        body = site.get(name)
+        if body is None:
+            raise NotFound("page", path or "index.html", site)
+        etag = f'"{hashlib.sha256(body).hexdigest()}"'  # cacheable by URL, like the API's answers
+        return Response(body, media_type=content_type(name), headers={"ETag": etag, "Cache-Control": "no-cache"})
+
+    return True

@@ -1,0 +1,51 @@
+"""``argmap serve``: run the HTTP API with uvicorn, or answer one request with ``--get``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import json_option, reports_errors
+from argmap.errors import ArgmapError
+
+__all__ = ["serve"]
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--maps", "maps_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of maps to serve (default: $ARGMAP_MAPS_DIR, else ./maps, else the bundled maps).")
+@click.option("--get", "get_path", metavar="PATH", default=None,
+              help="Answer one GET request for PATH (e.g. '/maps') without starting a server; print the body.")
+@json_option
+@reports_errors
+def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_json: bool) -> None:
+    """Serve the maps over HTTP (JSON API, diagrams, and the classroom site when installed).
+
+    Settings come from ARGMAP_* variables (see the README); --maps wins over
+    ARGMAP_MAPS_DIR.  The maps are reloaded when their files change.  With
+    --get, exit status is 0 for a 2xx or 3xx answer and 1 otherwise.
+    """
+    from argmap_api import Settings, create_app
+
+    settings = Settings.from_env(maps_dir=maps_dir)
+    if not settings.maps_dir.is_dir():
+        raise ArgmapError(f"no such folder of maps: {settings.maps_dir}")
+    app = create_app(settings)
+    if get_path is not None:
+        from argmap_api.client import asgi_get
+
+        status, _, body = asgi_get(app, get_path)
+        sys.stdout.buffer.write(body)
+        if body and not body.endswith(b"\n"):
+            sys.stdout.buffer.write(b"\n")
+        sys.stdout.flush()
+        sys.exit(0 if 200 <= status < 400 else 1)
+
+    import uvicorn
+
+    click.echo(f"argmap: serving {settings.maps_dir} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -1,0 +1,142 @@
+"""Live data: edits on disk are picked up; a broken edit keeps the last good maps and shows in /healthz."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from argmap_api import Settings, create_app
+from argmap_api.store import Store
+from fastapi.testclient import TestClient
+
+from argmap.fsutil import write_atomic
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> Path:
+    folder = tmp_path / "maps"
+    shutil.copytree(MINI, folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    write_atomic(path, text.replace(old, new, 1))
+
+
+def test_an_edit_is_picked_up_on_reload(maps: Path) -> None:
+    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    store: Store = app.state.store
+    with TestClient(app) as c:
+        assert c.get("/maps/alpha").json()["title"] == "Alpha essay"
+        before = c.get("/healthz").json()["snapshot"]
+        edit(maps / "alpha.yaml", "title: Alpha essay", "title: Alpha, revised")
+        assert store.check() is True
+        assert c.get("/maps/alpha").json()["title"] == "Alpha, revised"
+        assert c.get("/maps").json()[0]["title"] == "Alpha, revised"
+        health = c.get("/healthz").json()
+        assert health["ok"] is True and health["snapshot"] != before
+        assert store.check() is None  # nothing changed since
+
+
+def test_a_broken_edit_keeps_the_last_good_maps_and_healthz_shows_it(maps: Path) -> None:
+    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    store: Store = app.state.store
+    with TestClient(app) as c:
+        good = c.get("/maps/beta").json()
+        edit(maps / "beta.yaml", "kind: premise", "kind: premis")
+        assert store.reload_now() is False
+        assert c.get("/maps/beta").json() == good
+        assert c.get("/compare?left=alpha&right=beta").status_code == 200
+        health = c.get("/healthz").json()
+        assert health["ok"] is False and health["maps"] == 2
+        err = health["last_reload_error"]
+        (diag,) = err["diagnostics"]
+        assert diag["path"].endswith("beta.yaml") and diag["line"] > 1 and "premis" in diag["message"]
+        edit(maps / "beta.yaml", "kind: premis\n", "kind: premise\n")
+        assert store.reload_now() is True
+        assert c.get("/healthz").json()["last_reload_error"] is None
+
+
+def test_an_edited_essay_is_noticed(maps: Path) -> None:
+    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    store: Store = app.state.store
+    with TestClient(app) as c:
+        edit(maps / "beta.txt", "Moscow stayed silent", "Moscow kept silent")
+        assert store.check() is False  # reloaded, and the quote is no longer in the essay
+        err = c.get("/healthz").json()["last_reload_error"]
+        assert any("sha256" in d["message"] or "not found" in d["message"] for d in err["diagnostics"])
+        assert c.get("/maps/beta/nodes/P1").json()["node"]["quote"] == "Moscow stayed silent when the missiles fell."
+
+
+def test_a_new_map_file_appears_and_a_removed_one_goes(maps: Path) -> None:
+    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    store: Store = app.state.store
+    with TestClient(app) as c:
+        text = (maps / "beta.yaml").read_text(encoding="utf-8").replace("id: beta", "id: gamma")
+        write_atomic(maps / "gamma.yaml", text)
+        assert store.check() is True
+        assert c.get("/maps/gamma").status_code == 200
+        (maps / "gamma.yaml").unlink()
+        assert store.check() is True
+        assert c.get("/maps/gamma").status_code == 404
+
+
+def test_the_background_check_reloads_without_being_asked(maps: Path) -> None:
+    app = create_app(Settings(maps_dir=maps, reload_interval=0.05))
+    with TestClient(app) as c:  # the lifespan starts the check
+        edit(maps / "alpha.yaml", "title: Alpha essay", "title: Alpha, polled")
+        deadline = time.monotonic() + 20
+        while c.get("/maps/alpha").json()["title"] != "Alpha, polled":
+            assert time.monotonic() < deadline, "the edit was never picked up"
+            time.sleep(0.05)
+    assert app.state.store._thread is None  # stopped with the app
+
+
+def test_a_request_never_sees_a_half_loaded_state(maps: Path) -> None:
+    """Rewrite both maps together, again and again, while reading: each answer shows one generation."""
+    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    store: Store = app.state.store
+    originals = {name: (maps / name).read_text(encoding="utf-8") for name in ("alpha.yaml", "beta.yaml")}
+    stop = threading.Event()
+
+    def write(generation: int) -> None:
+        for name, text in originals.items():
+            write_atomic(maps / name, text.replace("\ntitle: ", f"\ntitle: g{generation} ", 1))
+        assert store.reload_now() is True
+
+    def writer() -> None:
+        generation = 0
+        while not stop.is_set():
+            generation += 1
+            write(generation)
+
+    write(0)
+
+    with TestClient(app) as c:
+        thread = threading.Thread(target=writer)
+        thread.start()
+        try:
+            seen = set()
+            for _ in range(150):
+                titles = [m["title"].split(" ")[0] for m in c.get("/maps").json()]
+                assert len(set(titles)) == 1, titles
+                seen.add(titles[0])
+        finally:
+            stop.set()
+            thread.join()
+    assert len(seen) > 1  # the maps did change under the readers
+
+
+def test_a_missing_folder_serves_nothing_and_says_why(tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(maps_dir=tmp_path / "none", reload_interval=0))) as c:
+        health = c.get("/healthz").json()
+        assert health["ok"] is False and health["maps"] == 0
+        assert "no such file or folder" in str(health["last_reload_error"])
+        assert c.get("/maps").json() == []
