@@ -1,0 +1,190 @@
+"""The static classroom site, as a mapping of relative paths to bytes.
+
+Pages: ``index.html``; ``maps/<id>.html`` (the diagram beside the essay, each
+node's quote marked in the text); ``compare/<a>--<b>.html`` for every pair of
+maps (the comparative diagram, shared premises, disagreements, central claims,
+questions); ``handouts/<a>--<b>.html`` and ``…-teacher.html`` (the printable
+handouts); ``assets/site.css`` and ``assets/site.js``.  Every link is relative
+and every asset is in the mapping, so the site works opened from ``file://`` and
+served at ``/``.  Node data for the page's script travels inside the page as JSON.
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> gm = load_corpus([bundled_maps_dir()]).get("bankruptcy")
+>>> paragraphs = essay_paragraphs(gm)
+>>> [x.text for para in paragraphs for x in para.pieces if "P1" in x.nodes]
+['the Kremlin’s reaction was deafening silence']
+>>> "".join(x.text for x in paragraphs[0].pieces) == gm.essay.paragraphs[0].text
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.corpus import Corpus
+from argmap.model import ArgumentMap
+from argmap.validate import GroundedMap
+
+from .handout import Handout, handout_data, handout_html
+from .structure import MapStructure, cited_support, map_structure, shared_centrality
+from .templating import asset, inline_svg, render
+
+__all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of essay text, the ids of the nodes whose quote or citation covers it, and whether only citations do."""
+
+    text: str
+    nodes: tuple[str, ...]
+    citation: bool
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of an essay cut into pieces wherever a quote or citation starts or ends."""
+
+    number: int
+    pieces: list[Piece]
+
+
+def essay_paragraphs(gm: GroundedMap) -> list[Paragraph]:
+    """The essay's paragraphs, each cut into :class:`Piece` runs (quotes may overlap one another)."""
+    spans: list[tuple[int, int, str, bool]] = [(s, e, n, False) for n, (s, e) in gm.spans.items()]
+    spans += [(s, e, n, True) for n, items in gm.citation_spans.items() for s, e in items]
+    order = {n.id: i for i, n in enumerate(gm.model.nodes)}
+    out = []
+    for p in gm.essay.paragraphs:
+        inside = [x for x in spans if x[0] < p.end and x[1] > p.start]
+        cuts = sorted({p.start, p.end} | {min(max(x, p.start), p.end) for s, e, _, _ in inside for x in (s, e)})
+        pieces = []
+        for a, b in itertools.pairwise(cuts):
+            cover = [(n, c) for s, e, n, c in inside if s <= a and e >= b]
+            ids = tuple(sorted({n for n, _ in cover}, key=order.__getitem__))
+            pieces.append(Piece(gm.essay.text[a:b], ids, bool(cover) and all(c for _, c in cover)))
+        out.append(Paragraph(p.number, pieces))
+    return out
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` left to close the element.
+
+    >>> json_for_script({"q": "</script><b>&"})
+    '{"q": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _pairs(ids: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+
+
+def _compare_name(a: str, b: str) -> str:
+    return f"{a}--{b}"
+
+
+def _node_data(corpus: Corpus, gm: GroundedMap, s: MapStructure, pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    m: ArgumentMap = gm.model
+    impact = {i.node: i for i in s.impacts}
+    basis = cited_support(m)
+    rel_ids = {r.id: r for r in m.relations if r.id}
+    out: dict[str, Any] = {}
+    for n in m.nodes:
+        supports = [r.target for r in m.relations if r.type == "supports" and n.id in r.sources]
+        attacks = [r.target for r in m.relations if r.type == "attacks" and n.id in r.sources]
+        supported_by = [" + ".join(r.sources) for r in m.relations if r.type == "supports" and r.target == n.id]
+        attacked_by = [" + ".join(r.sources) for r in m.relations if r.type == "attacks"
+                       and (r.target == n.id or (r.target in rel_ids and rel_ids[r.target].target == n.id))]
+        hit = impact.get(n.id)
+        claim = corpus.registry.get(n.claim) if n.claim else None
+        elsewhere = []
+        if n.claim:
+            for a, b in pairs:
+                other = b if a == m.id else a if b == m.id else None
+                if other and any(x.claim == n.claim for x in corpus.get(other).model.nodes):
+                    elsewhere.append({"map": other, "href": f"../compare/{_compare_name(a, b)}.html#node=claim--{n.claim}"})
+        out[n.id] = {
+            "kind": n.kind, "text": n.text, "quote": n.quote, "note": n.note, "tags": list(n.tags),
+            "claim": n.claim, "claimWording": claim.wording if claim else None, "stance": n.effective_stance,
+            "citations": list(n.citation or []), "supports": supports, "attacks": attacks,
+            "supportedBy": supported_by, "attackedBy": attacked_by,
+            "cuts": hit.cuts if hit else [], "linesBroken": len(hit.lines) if hit else 0,
+            "loadBearing": n.id in s.load_bearing, "cited": basis[n.id], "uncited": n.id in s.uncited,
+            "alsoIn": elsewhere,
+        }
+    return out
+
+
+def _map_page(corpus: Corpus, gm: GroundedMap, pairs: list[tuple[str, str]]) -> str:
+    from argmap.render import map_svg
+
+    s = map_structure(gm.model)
+    data = {"page": "map", "map": gm.id, "lines": len(s.lines), "thesis": s.thesis,
+            "nodes": _node_data(corpus, gm, s, pairs), "impacts": [i.node for i in s.impacts[:5]]}
+    comparisons = [(a, b, _compare_name(a, b)) for a, b in pairs if gm.id in (a, b)]
+    return render("site/map.html", gm=gm, m=gm.model, s=s, paragraphs=essay_paragraphs(gm),
+                  diagram=inline_svg(map_svg(gm)), data=json_for_script(data), comparisons=comparisons,
+                  root="../")
+
+
+def _compare_page(corpus: Corpus, h: Handout, svg: bytes) -> str:
+    a, b = h.left.id, h.right.id
+    nodes: dict[str, Any] = {}
+    central = {c.claim: c for c in h.centrality}
+    for c in corpus.registry.claims:
+        mentions = [{"map": g.id, "node": n.id, "kind": n.kind, "quote": n.quote, "text": n.text,
+                     "stance": n.effective_stance, "href": f"../maps/{g.id}.html#node={n.id}"}
+                    for g in (corpus.get(a), corpus.get(b)) for n in g.model.nodes if n.claim == c.id]
+        if mentions:
+            cc = central.get(c.id)
+            nodes[f"claim--{c.id}"] = {"kind": "claim", "claim": c.id, "wording": c.wording, "mentions": mentions,
+                                       "betweenness": cc.betweenness if cc else None,
+                                       "contested": len({x["stance"] for x in mentions}) > 1}
+    for g in (corpus.get(a), corpus.get(b)):
+        for n in g.model.nodes:
+            if n.claim is None:
+                nodes[f"{g.id}--{n.id}"] = {"kind": n.kind, "map": g.id, "node": n.id, "text": n.text,
+                                            "quote": n.quote, "note": n.note,
+                                            "href": f"../maps/{g.id}.html#node={n.id}"}
+    data = {"page": "compare", "maps": [a, b], "nodes": nodes,
+            "central": [f"claim--{c.claim}" for c in h.centrality[:5]]}
+    return render("site/compare.html", h=h, diagram=inline_svg(svg),
+                  data=json_for_script(data), name=_compare_name(a, b), root="../")
+
+
+def site_files(corpus: Corpus) -> dict[str, bytes]:
+    """Every page and asset of the site: relative path to content (sorted by path, byte-identical per corpus).
+
+    Needs Graphviz's ``dot`` for the diagrams (:class:`~argmap.errors.RenderError` otherwise).
+    """
+    from argmap.render import compare_svg
+
+    ids = sorted(corpus.maps)
+    pairs = _pairs(ids)
+    pages: dict[str, str | bytes] = {
+        "assets/site.css": asset("site.css"),
+        "assets/site.js": asset("site.js"),
+    }
+    summaries = []
+    for i in ids:
+        gm = corpus.get(i)
+        s = map_structure(gm.model)
+        summaries.append((gm, s))
+        pages[f"maps/{i}.html"] = _map_page(corpus, gm, pairs)
+    for a, b in pairs:
+        name = _compare_name(a, b)
+        h = handout_data(corpus, a, b)
+        svg = compare_svg(corpus, [a, b])
+        pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg)
+        pages[f"handouts/{name}.html"] = handout_html(h, diagram_svg=svg)
+        pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram_svg=svg)
+    central = {f"{a}--{b}": shared_centrality(corpus, [a, b])[:3] for a, b in pairs}
+    pages["index.html"] = render("site/index.html", maps=summaries, pairs=[(a, b, _compare_name(a, b)) for a, b in pairs],
+                                 central=central, root="")
+    return {k: (v.encode("utf-8") if isinstance(v, str) else v) for k, v in sorted(pages.items())}

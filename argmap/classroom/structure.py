@@ -1,0 +1,243 @@
+"""Structure worth discussing: which premises bear the load, which shared claims are central.
+
+Support is read as an AND/OR graph (the reified graph of :func:`argmap.graph.map_graph`,
+keeping only statements and ``supports`` relations):
+
+* a statement *stands* when it is not rejected and either nothing supports it (a
+  ground: the essay asserts it without argument) or at least one of its support
+  relations stands;
+* a relation stands when *all* of its sources stand, so rejecting one premise of
+  a linked pair breaks that relation.
+
+A node is *load-bearing* for a target when rejecting it alone leaves the target
+standing on nothing: every line of support the target had runs through it.
+:func:`cut_off_by` lists everything a rejection cuts off; the *lines* of a thesis
+are its incoming support relations.
+
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap.model_validate({
+...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
+...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
+...               {"id": "C", "kind": "premise", "text": "c", "quote": "q"},
+...               {"id": "P", "kind": "premise", "text": "p", "quote": "q"},
+...               {"id": "A", "kind": "assumption", "text": "a"},
+...               {"id": "E", "kind": "evidence", "text": "e", "quote": "q", "citation": "src"}],
+...     "relations": ["r1: P + A -> C", "C -> T", "E -> P"]})
+>>> load_bearing(m)          # T stands only on C, C only on P together with A
+['C', 'P', 'A', 'E']
+>>> cut_off_by(m, "A")
+['T', 'C']
+>>> thesis_lines(m)
+['C->T']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.corpus import Corpus
+from argmap.graph import map_graph, relation_key
+from argmap.merge import CLAIM_PREFIX
+from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "ClaimCentrality",
+    "Impact",
+    "MapStructure",
+    "cited_support",
+    "cut_off_by",
+    "load_bearing",
+    "map_structure",
+    "shared_centrality",
+    "standing",
+    "support_graph",
+    "thesis_lines",
+]
+
+_FROZEN = ConfigDict(frozen=True)
+
+
+class Impact(BaseModel):
+    """What rejecting one node does to its map."""
+
+    model_config = _FROZEN
+    node: str
+    cuts: list[str] = Field(description="statements left with no support, in document order")
+    lines: list[str] = Field(description="keys of the thesis's support relations it breaks")
+
+
+class MapStructure(BaseModel):
+    """The load-bearing analysis of one map."""
+
+    model_config = _FROZEN
+    map: str
+    thesis: str
+    lines: list[str] = Field(description="keys of the support relations into the thesis")
+    line_sources: dict[str, list[str]] = Field(description="each line's key to its (jointly supporting) sources")
+    load_bearing: list[str] = Field(description="nodes whose rejection alone leaves the thesis unsupported")
+    impacts: list[Impact] = Field(description="nodes whose rejection cuts something off, most damaging first")
+    uncited: list[str] = Field(description="the thesis, its direct supporters and the conclusions that no cited "
+                                           "evidence supports, in document order")
+
+
+class ClaimCentrality(BaseModel):
+    """How central a shared claim is in the merged graph of the compared maps."""
+
+    model_config = _FROZEN
+    claim: str
+    wording: str
+    maps: list[str]
+    betweenness: float = Field(description="betweenness centrality in the undirected merged graph, 4 decimals")
+    degree: int = Field(description="relations that touch the claim, over all maps")
+    contested: bool
+
+
+def support_graph(m: ArgumentMap) -> nx.DiGraph:
+    """The map's statements and its ``supports`` relations (reified as ``rel:<key>`` nodes)."""
+    g = map_graph(m)
+    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] == "supports"]
+    return g.subgraph(keep).copy()
+
+
+def _standing(g: nx.DiGraph, rejected: Iterable[str]) -> set[str]:
+    import networkx as nx
+
+    out = set(rejected)
+    ok: set[str] = set()
+    for k in nx.topological_sort(g):
+        preds = list(g.predecessors(k))
+        if g.nodes[k]["role"] == "relation":
+            if preds and all(p in ok for p in preds):
+                ok.add(k)
+        elif k not in out and (not preds or any(p in ok for p in preds)):
+            ok.add(k)
+    return ok
+
+
+def standing(m: ArgumentMap, rejected: Iterable[str] = ()) -> list[str]:
+    """Statements that still stand when ``rejected`` are rejected (document order).
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.model_validate({
+    ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
+    ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
+    ...               {"id": "P", "kind": "premise", "text": "p", "quote": "q"},
+    ...               {"id": "Q", "kind": "premise", "text": "q", "quote": "q"}],
+    ...     "relations": ["P -> T", "Q -> T"]})
+    >>> standing(m, ["P"])   # two independent lines: T survives the loss of one
+    ['T', 'Q']
+    """
+    ok = _standing(support_graph(m), rejected)
+    return [n.id for n in m.nodes if n.id in ok]
+
+
+def cut_off_by(m: ArgumentMap, node: str) -> list[str]:
+    """Statements (other than ``node``) that stand now and would stand on nothing if ``node`` were rejected."""
+    g = support_graph(m)
+    before, after = _standing(g, ()), _standing(g, [node])
+    return [n.id for n in m.nodes if n.id != node and n.id in before and n.id not in after]
+
+
+def thesis_lines(m: ArgumentMap) -> list[str]:
+    """Keys of the support relations whose target is the thesis, in map order."""
+    return [r.key for r in m.relations if r.type == "supports" and r.target == m.thesis.id]
+
+
+def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
+    """Nodes whose rejection alone leaves ``target`` (default: the thesis) with no support, in document order.
+
+    A target that nothing supports has no load-bearing nodes: it is a ground.
+    """
+    goal = target or m.thesis.id
+    g = support_graph(m)
+    if goal not in g or not any(True for _ in g.predecessors(goal)) or goal not in _standing(g, ()):
+        return []
+    return [n.id for n in m.nodes if n.id != goal and goal not in _standing(g, [n.id])]
+
+
+def cited_support(m: ArgumentMap) -> dict[str, list[str]]:
+    """For each statement, the evidence nodes with a citation that support it (itself included), document order.
+
+    An empty list means the statement rests on no cited evidence.
+    """
+    import networkx as nx
+
+    g = support_graph(m)
+    cited = {n.id for n in m.nodes if n.kind == "evidence" and n.citation}
+    order = {n.id: i for i, n in enumerate(m.nodes)}
+    out: dict[str, list[str]] = {}
+    for n in m.nodes:
+        found = ({n.id} | nx.ancestors(g, n.id)) & cited
+        out[n.id] = sorted(found, key=order.__getitem__)
+    return out
+
+
+def map_structure(m: ArgumentMap) -> MapStructure:
+    """Load-bearing nodes, the damage each rejection does, and the claims resting on no cited evidence.
+
+    ``impacts`` lists every node whose rejection cuts something off or breaks a
+    line of the thesis, sorted by lines broken, then statements cut, then document order.
+    """
+    g = support_graph(m)
+    thesis = m.thesis.id
+    lines = thesis_lines(m)
+    before = _standing(g, ())
+    order = {n.id: i for i, n in enumerate(m.nodes)}
+    impacts: list[Impact] = []
+    bearing: list[str] = []
+    for n in m.nodes:
+        after = _standing(g, [n.id])
+        cuts = [x.id for x in m.nodes if x.id != n.id and x.id in before and x.id not in after]
+        broken = [k for k in lines if relation_key(k) in before and relation_key(k) not in after]
+        if thesis in cuts:
+            bearing.append(n.id)
+        if cuts or broken:
+            impacts.append(Impact(node=n.id, cuts=cuts, lines=broken))
+    impacts.sort(key=lambda i: (-len(i.lines), -len(i.cuts), order[i.node]))
+    basis = cited_support(m)
+    direct = {s for r in m.relations if r.type == "supports" and r.target == thesis for s in r.sources}
+    watched = [n.id for n in m.nodes if n.id == thesis or n.id in direct or n.kind == "conclusion"]
+    uncited = [x for x in watched if not basis[x] and m.node(x).kind != "assumption"]  # type: ignore[union-attr]
+    sources = {r.key: list(r.sources) for r in m.relations if r.key in lines}
+    return MapStructure(map=m.id, thesis=thesis, lines=lines, line_sources=sources, load_bearing=bearing,
+                        impacts=impacts, uncited=uncited)
+
+
+def shared_centrality(corpus: Corpus, map_ids: Sequence[str] | None = None) -> list[ClaimCentrality]:
+    """Shared claims (bound by two or more of the maps), most central first.
+
+    Betweenness is computed on the merged graph (:func:`argmap.queries.merged_graph`)
+    taken as undirected, so a claim scores high when many shortest routes between
+    the two arguments run through it.  Ties break by the registry's order.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> ranked = shared_centrality(load_corpus([bundled_maps_dir()]))
+    >>> ranked == sorted(ranked, key=lambda c: -c.betweenness)
+    True
+    >>> all(len(c.maps) == 2 for c in ranked)
+    True
+    """
+    import networkx as nx
+
+    from argmap.queries import merged_graph
+
+    ids = list(map_ids or corpus.maps)
+    g = merged_graph(corpus, ids)
+    between = nx.betweenness_centrality(g.to_undirected(as_view=True), normalized=True)
+    rank = {c.id: i for i, c in enumerate(corpus.registry.claims)}
+    out = []
+    for key, d in g.nodes(data=True):
+        if not key.startswith(CLAIM_PREFIX) or len(d["maps"]) < 2:
+            continue
+        claim = key[len(CLAIM_PREFIX):]
+        out.append(ClaimCentrality(claim=claim, wording=d["wording"], maps=list(d["maps"]),
+                                   betweenness=round(between[key], 4), degree=int(g.degree(key)),
+                                   contested=bool(d["contested"])))
+    out.sort(key=lambda c: (-c.betweenness, rank.get(c.claim, len(rank)), c.claim))
+    return out

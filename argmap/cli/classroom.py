@@ -1,0 +1,86 @@
+"""Classroom commands: handout, site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import claims_option, emit_json, json_option, reports_errors
+from argmap.errors import ArgmapError
+
+__all__ = ["handout", "site"]
+
+
+@click.command()
+@click.argument("left", metavar="A")
+@click.argument("right", metavar="B")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the handout here (format from the extension: .html, .md, .pdf). Default: standard output.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "pdf"]), default=None,
+              help="Output format (default: from --out's extension, else html).")
+@click.option("--teacher", is_flag=True, help="The teacher's edition: lesson plan, model answers, curators' notes.")
+@claims_option
+@json_option
+@reports_errors
+def handout(left: str, right: str, out: Path | None, fmt: str | None, teacher: bool, claims: Path | None,
+            as_json: bool) -> None:
+    """Write a discussion handout comparing maps A and B (HTML for A4 printing, Markdown or PDF).
+
+    The student edition leaves blanks to fill in; --teacher adds model answers.
+    With --json and no --out, print the handout's content (questions included) as JSON.
+    PDF is printed by headless Chromium (apt-get install chromium).
+    """
+    from argmap.classroom.handout import build_handout, format_for_path, handout_data
+    from argmap.corpus import open_maps
+    from argmap.fsutil import write_atomic
+
+    corpus, ids = open_maps([left, right], claims)
+    if len(ids) != 2:
+        raise ArgmapError(f"a handout compares two different maps, got '{left}' twice")
+    if out is None:
+        if as_json:
+            emit_json(handout_data(corpus, ids[0], ids[1]))
+            return
+        chosen = format_for_path("", fmt or "html")
+        if chosen == "pdf":
+            raise ArgmapError("a PDF handout needs --out FILE.pdf")
+        click.echo(build_handout(corpus, ids[0], ids[1], fmt=chosen, teacher=teacher), nl=False)
+        return
+    chosen = format_for_path(str(out), fmt)
+    data = build_handout(corpus, ids[0], ids[1], fmt=chosen, teacher=teacher)
+    write_atomic(out, data)
+    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    if as_json:
+        emit_json({"out": str(out), "format": chosen, "teacher": teacher, "bytes": size, "maps": ids})
+    else:
+        edition = "teacher's" if teacher else "student"
+        click.echo(f"wrote {out} ({chosen}, {edition} edition, {size} bytes)")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the site into (created if missing; other files in it are left alone).")
+@claims_option
+@json_option
+@reports_errors
+def site(paths: tuple[Path, ...], out: Path, claims: Path | None, as_json: bool) -> None:
+    """Write the static classroom site: an index, a page per map and per comparison.
+
+    Every link is relative and every asset local, so the site works opened from
+    disk (file://) and served at any path.  PATHS are map files or folders
+    (default: ./maps, else the bundled maps).
+    """
+    from argmap.classroom.site import site_files
+    from argmap.corpus import load_corpus
+    from argmap.fsutil import write_atomic
+
+    files = site_files(load_corpus(list(paths) or None, claims))
+    for name, body in files.items():
+        write_atomic(out / name, body)
+    total = sum(len(b) for b in files.values())
+    if as_json:
+        emit_json({"out": str(out), "files": sorted(files), "bytes": total})
+    else:
+        click.echo(f"wrote {len(files)} files ({total} bytes) to {out}; open {out / 'index.html'}")

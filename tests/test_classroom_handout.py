@@ -1,0 +1,163 @@
+"""The discussion handout (argmap.classroom.handout) and the `argmap handout` command."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_classroom_questions import build_corpus, node  # tests/ is on sys.path (pytest rootdir-less import)
+
+from argmap.classroom.handout import (
+    Handout,
+    build_handout,
+    format_for_path,
+    handout_data,
+    handout_html,
+    handout_markdown,
+)
+from argmap.cli import cli
+from argmap.corpus import Corpus
+from argmap.errors import ArgmapError, RenderError
+from argmap.queries import shared_premises
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def data(bundled: Corpus) -> Handout:
+    return handout_data(bundled, "bankruptcy", "enforcer")
+
+
+def test_the_handout_gathers_the_comparison(bundled: Corpus, data: Handout) -> None:
+    assert (data.left.thesis.node, data.right.thesis.node) == ("T", "T")
+    assert [r.claim for r in data.shared] == [c.claim for c in shared_premises(bundled, ["bankruptcy", "enforcer"]).claims]
+    for row in data.shared:
+        assert row.left and row.right
+        for m in row.left + row.right:
+            assert m.quote == bundled.get(m.map).model.node(m.node).quote  # type: ignore[union-attr]
+    for side, items in data.alone.items():
+        assert items and {r.kind for r in items} <= {"premise", "evidence", "conclusion"}, side
+    blanks = {(b.map, b.hidden.node): q.id for q in data.questions for b in q.blanks}
+    for side, items in data.assumptions.items():
+        assert [a.node.node for a in items] == [n.id for n in bundled.get(side).model.nodes if n.kind == "assumption"]
+        assert all(a.question == blanks.get((side, a.node.node)) for a in items)
+
+
+def test_student_edition_leaves_hidden_premises_blank_and_the_teacher_edition_fills_them(data: Handout) -> None:
+    hidden = [b.hidden.text for q in data.questions for b in q.blanks]
+    assert hidden
+    student, teacher = handout_html(data), handout_html(data, teacher=True)
+    md_student, md_teacher = handout_markdown(data), handout_markdown(data, teacher=True)
+    for text in hidden:
+        escaped = text.replace("'", "&#39;")
+        assert escaped not in student and text not in md_student
+        assert escaped in teacher and text in md_teacher
+    assert 'class="write"' in student and 'class="write"' not in teacher
+    assert "Model answer" in teacher and "Model answer" not in student
+    assert "Lesson plan (45 minutes)" in teacher and "Lesson plan" not in student
+    for q in data.questions:
+        assert f'id="{q.id}"' in student
+
+
+def test_every_section_is_there(data: Handout) -> None:
+    page = handout_html(data, diagram_svg=b'<?xml version="1.0"?>\n<svg id="probe"><g id="claim--x"/></svg>\n')
+    for heading in ("The two theses", "The two arguments side by side", "What both essays use as premises",
+                    "Where the essays disagree", "What each essay claims alone", "Unstated assumptions to debate",
+                    "The evidence each essay cites", "Discussion questions"):
+        assert heading in page
+    assert '<svg id="probe"><g id="claim--x"/></svg>' in page and "<?xml" not in page
+    assert "rests on no cited evidence" in page
+
+
+def test_print_css_is_for_a4(data: Handout) -> None:
+    page = handout_html(data)
+    assert re.search(r"@page\s*{\s*size:\s*A4;", page)
+    assert "break-inside: avoid" in page and "display: table-header-group" in page
+
+
+def test_text_from_the_maps_is_escaped(tmp_path: Path) -> None:
+    evil = "<script>alert('x')</script> & <b>"
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), {**node("a", "P"), "text": evil, "note": evil},
+               node("a", "A", "assumption")], ["r1: P + A -> T"]),
+        "b": ([node("b", "T", "thesis"), node("b", "P")], ["P -> T"]),
+    }, {})
+    h = handout_data(corpus, "a", "b")
+    for page in (handout_html(h), handout_html(h, teacher=True)):
+        assert "<script>" not in page
+        assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;" in page
+    assert "<script>" not in handout_markdown(h, teacher=True)
+
+
+def test_markdown_is_byte_identical_for_identical_input(bundled: Corpus) -> None:
+    one = build_handout(bundled, "bankruptcy", "enforcer", fmt="md", teacher=True)
+    two = build_handout(bundled, "bankruptcy", "enforcer", fmt="md", teacher=True)
+    assert one == two and isinstance(one, str)
+    assert one.startswith("# Discussion handout: bankruptcy vs enforcer")
+
+
+def test_the_format_comes_from_the_option_or_the_extension() -> None:
+    assert [format_for_path(p) for p in ("a.html", "b.HTM", "c.md", "d.pdf")] == ["html", "html", "md", "pdf"]
+    assert format_for_path("a.html", "pdf") == "pdf"
+    with pytest.raises(ArgmapError, match="cannot tell the handout format"):
+        format_for_path("handout.txt")
+    with pytest.raises(ArgmapError, match="unknown handout format"):
+        format_for_path("a.html", "docx")
+
+
+def test_a_missing_chromium_is_a_clear_error(bundled: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.classroom import browser
+
+    monkeypatch.setattr(browser, "_NAMES", ("argmap-no-such-browser",))
+    monkeypatch.delenv("ARGMAP_CHROMIUM", raising=False)
+    with pytest.raises(RenderError, match="apt-get install chromium"):
+        browser.html_to_pdf("<p>x</p>")
+
+
+# --- the command ------------------------------------------------------------------------------------
+
+
+def test_cli_writes_the_html_handout_with_the_diagram(tmp_path: Path) -> None:
+    out = tmp_path / "h" / "handout.html"
+    res = CliRunner().invoke(cli, ["handout", "bankruptcy", "enforcer", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    page = out.read_text(encoding="utf-8")
+    assert "<svg" in page and 'id="claim--russia-silent"' in page
+    assert "Student edition" in page and "wrote" in res.output
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+
+
+def test_cli_markdown_by_extension_and_json_summary(tmp_path: Path) -> None:
+    out = tmp_path / "handout.md"
+    res = CliRunner().invoke(cli, ["handout", "bankruptcy", "enforcer", "--teacher", "--out", str(out), "--json"])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.output)
+    assert summary["format"] == "md" and summary["teacher"] is True and summary["bytes"] == len(out.read_bytes())
+    assert "**Model answer.**" in out.read_text(encoding="utf-8")
+
+
+def test_cli_json_without_out_prints_the_questions() -> None:
+    res = CliRunner().invoke(cli, ["handout", str(ROOT / "tests/fixtures/mini/alpha.yaml"),
+                                   str(ROOT / "tests/fixtures/mini/beta.yaml"), "--json"])
+    assert res.exit_code == 0, res.output
+    payload = json.loads(res.output)
+    assert payload["left"]["id"] == "alpha" and payload["questions"][0]["id"] == "Q1"
+    assert all(q["about"] for q in payload["questions"])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["bankruptcy", "bankruptcy"], "two different maps"),
+    (["bankruptcy", "nosuch"], "unknown map 'nosuch'"),
+    (["bankruptcy", "enforcer", "--out", "handout.txt"], "cannot tell the handout format"),
+    (["bankruptcy", "enforcer", "--format", "pdf"], "needs --out"),
+])
+def test_cli_errors_exit_1_with_a_message(args: list[str], message: str, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(cli, ["handout", *args])
+    assert res.exit_code == 1
+    assert message in res.output
+    assert "Traceback" not in res.output

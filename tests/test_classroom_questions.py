@@ -1,0 +1,190 @@
+"""Discussion questions (argmap.classroom.questions): on the bundled pair and on small maps built here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.classroom.questions import KINDS, Question, discussion_questions
+from argmap.classroom.structure import cut_off_by, load_bearing, map_structure
+from argmap.corpus import Corpus, load_corpus
+from argmap.errors import ArgmapError
+from argmap.queries import compare
+
+
+def node(map_id: str, ident: str, kind: str = "premise", **extra: Any) -> dict[str, Any]:
+    """A node whose quote is unique in its essay (assumptions get none)."""
+    out: dict[str, Any] = {"id": ident, "kind": kind, "text": f"{map_id} {ident} paraphrase.", **extra}
+    if kind != "assumption":
+        out["quote"] = f"{map_id} {ident} is quoted here"
+    return out
+
+
+def build_corpus(folder: Path, maps: dict[str, tuple[list[dict[str, Any]], list[Any]]],
+                 claims: dict[str, str]) -> Corpus:
+    """Write real map files (essay, map, registry) into ``folder`` and load them as the CLI would."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for map_id, (nodes, relations) in maps.items():
+        lines = [n["quote"] for n in nodes if "quote" in n]
+        lines += [c for n in nodes for c in ([n["citation"]] if isinstance(n.get("citation"), str)
+                                             else n.get("citation", []))]
+        text = "\n\n".join(f"{x}." for x in lines) + "\n"
+        (folder / f"{map_id}.txt").write_text(text, encoding="utf-8")
+        doc = {"id": map_id, "title": f"The {map_id} essay", "author": None,
+               "source": {"path": f"{map_id}.txt", "sha256": hashlib.sha256(text.encode()).hexdigest()},
+               "nodes": nodes, "relations": relations}
+        (folder / f"{map_id}.yaml").write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    registry = {"claims": [{"id": k, "wording": v} for k, v in claims.items()]}
+    (folder / "claims.yaml").write_text(json.dumps(registry), encoding="utf-8")
+    return load_corpus([folder])
+
+
+def refs_exist(corpus: Corpus, q: Question) -> None:
+    for r in [*q.about, *q.answer_nodes, *(x for b in q.blanks for x in (*b.given, b.hidden, b.target))]:
+        n = corpus.get(r.map).model.node(r.node)
+        assert n is not None, (q.id, r)
+        assert (r.kind, r.text, r.quote, r.note) == (n.kind, n.text, n.quote, n.note)
+
+
+# --- the bundled pair -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled_questions(bundled: Corpus) -> list[Question]:
+    return discussion_questions(bundled, "bankruptcy", "enforcer")
+
+
+def test_questions_are_numbered_in_kind_order_and_deterministic(bundled: Corpus,
+                                                                bundled_questions: list[Question]) -> None:
+    assert [q.id for q in bundled_questions] == [f"Q{i}" for i in range(1, len(bundled_questions) + 1)]
+    order = [KINDS.index(q.kind) for q in bundled_questions]
+    assert order == sorted(order)
+    assert discussion_questions(bundled, "bankruptcy", "enforcer") == bundled_questions
+    assert {q.kind for q in bundled_questions} == set(KINDS)  # the bundled pair gives every kind of question
+
+
+def test_every_question_points_at_real_nodes_of_the_two_maps(bundled: Corpus,
+                                                             bundled_questions: list[Question]) -> None:
+    for q in bundled_questions:
+        assert q.about, q.id
+        assert {r.map for r in q.about} <= {"bankruptcy", "enforcer"}
+        refs_exist(bundled, q)
+        for map_id, path in q.paths.items():
+            assert all(bundled.get(map_id).model.node(x) for x in path)
+
+
+def test_each_contradiction_of_the_comparison_becomes_a_question(bundled: Corpus,
+                                                                  bundled_questions: list[Question]) -> None:
+    opposite = [d for d in compare(bundled, "bankruptcy", "enforcer").disagreements if d.reason == "opposite-stances"]
+    assert opposite
+    asked = {q.claim: q for q in bundled_questions if q.kind == "contradiction"}
+    assert set(asked) == {d.claim for d in opposite}
+    for d in opposite:
+        about = {(r.map, r.node) for r in asked[d.claim].about}
+        assert about == {(m.map, m.node) for m in d.left + d.right}
+        assert d.wording in asked[d.claim].prompt
+
+
+def test_load_bearing_questions_name_what_a_rejection_really_cuts_off(bundled: Corpus,
+                                                                      bundled_questions: list[Question]) -> None:
+    questions = [q for q in bundled_questions if q.kind == "load-bearing"]
+    assert questions
+    for q in questions:
+        m = bundled.get(q.about[0].map).model
+        s = map_structure(m)
+        if q.about[0].node == s.thesis or m.node(q.about[0].node).kind == "conclusion":  # type: ignore[union-attr]
+            target = q.about[0].node
+            for r in q.about[1:]:
+                assert target in cut_off_by(m, r.node)
+            assert sorted(r.node for r in q.about[1:]) == sorted(x for x in load_bearing(m, target) if x != s.thesis)
+        else:
+            rejected = q.about[0].node
+            broken = next(i for i in s.impacts if i.node == rejected)
+            assert f"{len(broken.lines)} of {len(s.lines)}" in q.prompt
+            assert all(len(i.lines) <= len(broken.lines) for i in s.impacts if i.node != s.thesis)
+
+
+def test_hidden_premises_are_blanks_built_from_the_relation_they_complete(bundled: Corpus,
+                                                                        bundled_questions: list[Question]) -> None:
+    blanks = [b for q in bundled_questions if q.kind == "unstated-assumption" for b in q.blanks]
+    assert blanks
+    for b in blanks:
+        m = bundled.get(b.map).model
+        assert b.hidden.kind == "assumption"
+        rel = next(r for r in m.relations if r.key == b.relation)
+        assert sorted(rel.sources) == sorted([*(g.node for g in b.given), b.hidden.node])
+        assert rel.target == b.target.node
+    paired = [q for q in bundled_questions if q.kind == "unstated-assumption" and len(q.blanks) == 2]
+    assert paired and all({b.map for b in q.blanks} == {"bankruptcy", "enforcer"} for q in paired)
+
+
+def test_an_essay_citing_nothing_is_flagged(bundled: Corpus, bundled_questions: list[Question]) -> None:
+    for gm in bundled.maps.values():
+        cites_nothing = not any(n.citation for n in gm.model.nodes)
+        flagged = [q for q in bundled_questions if q.kind == "evidence" and q.claim is None
+                   and q.about[0].map == gm.id]
+        assert flagged, gm.id
+        assert ("names no source" in flagged[0].prompt) == cites_nothing
+
+
+# --- small maps built here --------------------------------------------------------------------------
+
+
+def test_a_shared_premise_leading_to_opposite_conclusions(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), node("a", "S", claim="s"), node("a", "Y", claim="y")],
+              ["S -> Y", "Y -> T"]),
+        "b": ([node("b", "T", "thesis"), node("b", "S", claim="s"), node("b", "Y", claim="y", stance="denies")],
+              ["S -> Y", "Y -> T"]),
+    }, {"s": "Shared premise.", "y": "Disputed consequence."})
+    qs = discussion_questions(corpus, "a", "b")
+    divergent = [q for q in qs if q.kind == "shared-premise" and q.claim == "s"]
+    assert len(divergent) == 1
+    assert "opposite conclusions" in divergent[0].prompt
+    assert {(r.map, r.node) for r in divergent[0].about} == {("a", "S"), ("b", "S")}
+    contradiction = [q for q in qs if q.kind == "contradiction"]
+    assert [q.claim for q in contradiction] == ["y"]
+
+
+def test_a_single_line_of_support_makes_its_premise_load_bearing(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), node("a", "P"), node("a", "A", "assumption"), node("a", "E", "evidence")],
+              ["r1: P + A -> T", "E -> P"]),
+        "b": ([node("b", "T", "thesis"), node("b", "P"), node("b", "Q")], ["P -> T", "Q -> T"]),
+    }, {})
+    qs = discussion_questions(corpus, "a", "b")
+    lb = {q.about[0].map: q for q in qs if q.kind == "load-bearing"}
+    assert lb["a"].about[0].node == "P"  # the first explicit load-bearing node, not the assumption
+    assert "Every line of support" in lb["a"].prompt
+    assert {r.node for r in lb["a"].answer_nodes} == {"P", "A", "E"}
+    assert "2 separate lines" in lb["b"].prompt  # b's thesis has two independent lines: nothing bears it alone
+    hidden = [b for q in qs for b in q.blanks]
+    assert [(b.map, b.hidden.node, [g.node for g in b.given], b.target.node) for b in hidden] == [("a", "A", ["P"], "T")]
+
+
+def test_an_assumption_the_other_essay_states_is_not_asked_as_unstated(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), node("a", "P"), node("a", "A", "assumption", claim="h")],
+              ["r1: P + A -> T"]),
+        "b": ([node("b", "T", "thesis"), node("b", "H", claim="h")], ["H -> T"]),
+    }, {"h": "Hidden in a, stated in b."})
+    qs = discussion_questions(corpus, "a", "b")
+    assert not [q for q in qs if q.kind == "unstated-assumption"]
+
+
+def test_questions_need_two_different_maps(mini: Corpus) -> None:
+    with pytest.raises(ArgmapError, match="two different maps"):
+        discussion_questions(mini, "alpha", "alpha")
+
+
+def test_the_mini_pair_asks_about_its_contradiction_and_its_shared_premises(mini: Corpus) -> None:
+    qs = discussion_questions(mini, "alpha", "beta")
+    for q in qs:
+        refs_exist(mini, q)
+    assert [q.claim for q in qs if q.kind == "contradiction"] == ["china-spoke"]
+    shared = [q.claim for q in qs if q.kind == "shared-premise"]
+    assert shared and set(shared) <= {"silent", "overstretch"}

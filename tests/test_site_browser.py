@@ -1,0 +1,182 @@
+"""End to end in real headless Chromium (Debian's `chromium`): click a node, see its quote highlighted.
+
+Chromium is driven over the DevTools protocol through a pipe (argmap.classroom.browser), so clicks are real
+mouse events at the node's position on screen, hit-tested by the browser.  Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from argmap.classroom.browser import Browser, Page, find_chromium
+from argmap.classroom.handout import build_handout
+from argmap.classroom.site import site_files
+from argmap.corpus import Corpus
+from argmap.errors import RenderError
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    try:
+        return find_chromium()
+    except RenderError as exc:
+        pytest.skip(f"{exc} (`make test` installs it)")
+
+
+@pytest.fixture(scope="module")
+def site_dir(bundled: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("www") / "site"
+    for name, body in site_files(bundled).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(body)
+    return root
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Browser]:
+    with Browser(chromium, timeout=60, window=(1400, 900)) as b:
+        yield b
+
+
+def save(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / name).write_bytes(page.screenshot())
+
+
+def centre_of(page: Page, element_id: str) -> tuple[float, float]:
+    """Scroll the element into view and return the centre of its box, in viewport pixels."""
+    box = page.evaluate(f"""(() => {{
+        const el = document.getElementById({json.dumps(element_id)});
+        el.scrollIntoView({{block: "center", inline: "center"}});
+        const r = el.getBoundingClientRect();
+        return [r.x + r.width / 2, r.y + r.height / 2];
+    }})()""")
+    return float(box[0]), float(box[1])
+
+
+def no_page_errors(browser: Browser, page: Page) -> None:
+    assert browser.events("Runtime.exceptionThrown", page.session) == []
+
+
+def test_clicking_a_node_highlights_its_quote_in_the_essay(bundled: Corpus, browser: Browser,
+                                                           site_dir: Path) -> None:
+    gm = bundled.get("bankruptcy")
+    page = browser.open((site_dir / "maps" / "bankruptcy.html").as_uri())
+    assert page.evaluate("document.body.dataset.ready") == "1"
+    assert page.evaluate("document.querySelectorAll('mark.hl').length") == 0
+    x, y = centre_of(page, "P1")
+    assert page.evaluate(f"document.elementFromPoint({x}, {y}).closest('g.node').id") == "P1"
+    outline = "getComputedStyle(document.querySelector('#P1 path, #P1 polygon')).stroke"
+    before = page.evaluate(outline)
+    page.click(x, y)
+    assert page.evaluate(outline) != before  # the box is outlined in the diagram too
+    start, end = gm.spans["P1"]
+    highlighted = page.evaluate("Array.from(document.querySelectorAll('mark.hl'), m => m.textContent).join('')")
+    assert highlighted == gm.essay.text[start:end]
+    assert page.evaluate("document.getElementById('P1').classList.contains('sel')") is True
+    # The quote was scrolled into the essay's view, and the panel says what the node is.
+    in_view = page.evaluate("""(() => {
+        const m = document.querySelector('mark.hl').getBoundingClientRect();
+        const e = document.getElementById('essay').getBoundingClientRect();
+        return m.top >= e.top && m.bottom <= e.bottom;
+    })()""")
+    assert in_view is True
+    assert gm.model.node("P1").text in page.evaluate("document.getElementById('panel').innerText")  # type: ignore[union-attr]
+    save(page, "map-click-node.png")
+    no_page_errors(browser, page)
+
+
+def test_clicking_a_passage_shows_its_nodes(bundled: Corpus, browser: Browser, site_dir: Path) -> None:
+    page = browser.open((site_dir / "maps" / "enforcer.html").as_uri())
+    box = page.evaluate("""(() => {
+        const m = Array.from(document.querySelectorAll('mark[data-nodes]')).find(m => m.dataset.nodes === 'P8');
+        m.scrollIntoView({block: 'center'});
+        const r = m.getClientRects()[0];
+        return [r.x + Math.min(r.width / 2, 20), r.y + r.height / 2];
+    })()""")
+    page.click(box[0], box[1])
+    assert page.evaluate("document.body.dataset.passage") == "P8"
+    assert page.evaluate("Array.from(document.querySelectorAll('#diagram g.node.sel'), g => g.id)") == ["P8"]
+    assert "P8" in page.evaluate("document.getElementById('panel').innerText")
+    save(page, "map-click-passage.png")
+    no_page_errors(browser, page)
+
+
+def test_a_link_to_a_node_selects_it_on_arrival(bundled: Corpus, browser: Browser, site_dir: Path) -> None:
+    gm = bundled.get("enforcer")
+    page = browser.open((site_dir / "maps" / "enforcer.html").as_uri() + "#node=T")
+    start, end = gm.spans["T"]
+    assert page.evaluate("Array.from(document.querySelectorAll('mark.hl'), m => m.textContent).join('')") \
+        == gm.essay.text[start:end]
+
+
+def test_the_comparison_page_shows_both_essays_words_for_a_shared_claim(bundled: Corpus, browser: Browser,
+                                                                        site_dir: Path) -> None:
+    page = browser.open((site_dir / "compare" / "bankruptcy--enforcer.html").as_uri())
+    x, y = centre_of(page, "claim--russia-silent")
+    page.click(x, y)
+    panel = page.evaluate("document.getElementById('panel').innerText")
+    for map_id in ("bankruptcy", "enforcer"):
+        quote = bundled.get(map_id).model.node("P1").quote  # type: ignore[union-attr]
+        assert quote in panel
+    save(page, "compare-click-claim.png")
+    no_page_errors(browser, page)
+
+
+@pytest.fixture(scope="module")
+def served(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site_dir.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/site/"  # as `argmap serve` mounts it
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_served_over_http_the_site_navigates_with_relative_links_and_requests_nothing_else(
+        browser: Browser, served: str) -> None:
+    page = browser.open(served)
+    assert page.evaluate("document.title").startswith("argmap")
+    x, y = page.evaluate("""(() => {
+        const a = document.querySelector('a[href="maps/bankruptcy.html"]');
+        const r = a.getBoundingClientRect();
+        return [r.x + r.width / 2, r.y + r.height / 2];
+    })()""")
+    page.click(x, y)
+    browser.wait_for("Page.loadEventFired", page.session)
+    assert page.evaluate("location.pathname") == "/site/maps/bankruptcy.html"
+    assert page.evaluate("document.body.dataset.ready") == "1"  # the script and the data loaded
+    assert page.evaluate("getComputedStyle(document.querySelector('.bar')).display") == "flex"  # and the CSS
+    urls = [e["request"]["url"] for e in browser.events("Network.requestWillBeSent", page.session)]
+    assert urls and all(u.startswith(served) or u.startswith("file://") for u in urls), urls
+    save(page, "served-map.png")
+
+
+def test_the_handout_prints_to_a4_pdf(bundled: Corpus, chromium: str) -> None:
+    pdf = build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf")
+    assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    sizes = [(round(float(w)), round(float(h))) for w, h in boxes]
+    assert (595, 842) in sizes  # A4 portrait, in points
+    assert set(sizes) <= {(595, 842), (842, 595)}
+    assert sizes.count((842, 595)) == 1  # the diagram fits one A4 landscape page, caption included
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "handout-student.pdf").write_bytes(pdf)
