@@ -9,11 +9,10 @@ OUT ?= out
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: run test lint pytest setup sysdeps schema images clean
+.PHONY: run test lint pytest setup sysdeps sysdeps-test schema images clean
 
 run: setup
-	$(BIN)/argmap validate --strict
-	$(BIN)/argmap compare bankruptcy enforcer
+	$(BIN)/argmap build
 
 test: setup lint pytest
 
@@ -21,7 +20,7 @@ lint: setup
 	$(BIN)/ruff check argmap api tests bench
 	$(BIN)/mypy
 
-pytest: setup
+pytest: setup sysdeps-test
 	$(BIN)/pytest -q
 
 setup: sysdeps $(VENV)/.installed
@@ -31,6 +30,12 @@ sysdeps:
 	@command -v dot >/dev/null 2>&1 || { \
 	  echo "Installing Graphviz with apt-get…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; }
+
+# System packages for the tests: Debian's Chromium, for the site's browser test and PDF handouts.
+sysdeps-test:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +47,12 @@ $(VENV)/.installed: pyproject.toml
 schema: setup
 	$(BIN)/argmap schema > schema/map.schema.json
 	$(BIN)/argmap schema --registry > schema/claims.schema.json
+
+# Regenerate the README's diagrams of the bundled pair (tests/test_render_images.py checks they are current).
+images: setup
+	$(BIN)/argmap render bankruptcy --out docs/img/bankruptcy.svg
+	$(BIN)/argmap render enforcer --out docs/img/enforcer.svg
+	$(BIN)/argmap compare bankruptcy enforcer --out docs/img/compare.svg > /dev/null
 
 clean:
 	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .hypothesis

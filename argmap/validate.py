@@ -58,6 +58,12 @@ class GroundedMap:
     def id(self) -> str:
         return self.model.id
 
+    def _repr_svg_(self) -> str:
+        """The map's diagram, for Jupyter (needs Graphviz's ``dot``)."""
+        from argmap.render import map_svg
+
+        return map_svg(self).decode("utf-8")
+
 
 def check_registry(doc: YamlDocument) -> tuple[ClaimRegistry | None, list[Diagnostic]]:
     """Schema plus unique claim ids."""

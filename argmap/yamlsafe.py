@@ -149,7 +149,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
     >>> parse_yaml("a: [1, 2", "bad.yaml")
     Traceback (most recent call last):
     ...
-    argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: did not find expected ',' or ']'
+    argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1, column 4)
     """
     doc = YamlDocument(path, None)
     stack: list[_Frame] = []

@@ -190,10 +190,6 @@ def test_diagram_errors(client: TestClient) -> None:
 
 
 def test_compare_diagram(client: TestClient) -> None:
-    import argmap.render
-
-    if not hasattr(argmap.render, "compare_dot"):
-        pytest.skip("argmap.render.compare_dot (the diagrams issue) is not there yet")
     r = client.get("/compare/diagram.svg?left=alpha&right=beta")
     assert r.status_code == 200 and r.headers["content-type"] == "image/svg+xml"
     assert b'id="claim--china-spoke"' in r.content and b'id="alpha--T"' in r.content

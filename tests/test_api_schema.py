@@ -12,7 +12,6 @@ one is schema-valid but answered 422; for exactly those answers the
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import schemathesis
@@ -25,9 +24,6 @@ from argmap.corpus import bundled_maps_dir
 
 app = create_app(Settings(maps_dir=bundled_maps_dir(), reload_interval=0, max_body_bytes=4096))
 schema: BaseSchema = schemathesis.openapi.from_asgi("/openapi.json", app)
-if not hasattr(importlib.import_module("argmap.render"), "compare_dot"):
-    # The comparative diagram's renderer is not there yet: leave that one route out, loudly (see test_api.py).
-    schema = schema.exclude(path="/compare/diagram.svg")
 
 _JOINT_RULES = ("depth needs a focus", "two different maps")
 

@@ -25,7 +25,12 @@ COMMANDS: dict[str, str] = {
     "show": "argmap.cli.core:show",
     "shared": "argmap.cli.core:shared",
     "compare": "argmap.cli.core:compare",
+    "export": "argmap.cli.core:export",
+    "render": "argmap.cli.render:render",
+    "build": "argmap.cli.render:build",
     "serve": "argmap.cli.serve:serve",
+    "handout": "argmap.cli.classroom:handout",
+    "site": "argmap.cli.classroom:site",
 }
 
 
@@ -55,7 +60,12 @@ _SHORT_HELP = {
     "show": "Show a map as an indented outline.",
     "shared": "List the premises that two or more maps share, with each map's quote.",
     "compare": "Compare two maps: agreements, disagreements, unique claims, paths.",
+    "export": "Export a map for other argument tools (AIF JSON).",
+    "render": "Draw one map's diagram to an SVG, PNG, PDF or DOT file.",
+    "build": "The main job: validate, then write every diagram and report (into out/).",
     "serve": "Serve the maps as an HTTP API (or answer one request with --get).",
+    "handout": "Write a discussion handout comparing two maps (HTML for A4, Markdown or PDF).",
+    "site": "Write the static classroom site: maps beside their essays, comparisons, handouts.",
 }
 
 

@@ -126,10 +126,21 @@ def shared(maps: tuple[str, ...], claims: Path | None, as_json: bool) -> None:
 @click.argument("left", metavar="A")
 @click.argument("right", metavar="B")
 @claims_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the comparative diagram to FILE (.svg, .png, .pdf or .dot).")
+@click.option("--focus", default=None, metavar="NODE_OR_CLAIM", help="Diagram: only this neighbourhood.")
+@click.option("--depth", type=int, default=None, help="Diagram, with --focus: steps around it (default 1).")
+@click.option("--shared-only", is_flag=True, help="Diagram: only the shared claims and each thesis.")
+@click.option("--full", is_flag=True, help="Diagram: every statement of both maps.")
 @json_option
 @reports_errors
-def compare(left: str, right: str, claims: Path | None, as_json: bool) -> None:
-    """Compare two maps: agreements, disagreements, unique claims, paths."""
+def compare(left: str, right: str, claims: Path | None, out: Path | None, focus: str | None, depth: int | None,
+            shared_only: bool, full: bool, as_json: bool) -> None:
+    """Compare two maps: agreements, disagreements, unique claims, paths.
+
+    With --out, also write the comparative diagram (by default the shared
+    claims, each thesis and what links them; see --full, --shared-only, --focus).
+    """
     from argmap.corpus import open_maps
     from argmap.queries import compare as run_compare
     from argmap.report import compare_markdown
@@ -138,6 +149,14 @@ def compare(left: str, right: str, claims: Path | None, as_json: bool) -> None:
     if len(ids) != 2:
         raise ArgmapError(f"compare needs two different maps, got '{left}' twice")
     result = run_compare(corpus, ids[0], ids[1])
+    if out is not None:
+        from argmap.cli.render import write_diagram
+        from argmap.render import compare_dot, format_for_path
+
+        format_for_path(out)
+        write_diagram(out, compare_dot(corpus, ids, focus=focus, depth=depth, shared_only=shared_only, full=full))
+        if not as_json:
+            click.echo(f"wrote {out}", err=True)
     if as_json:
         emit_json(result)
     else:

@@ -1,0 +1,97 @@
+"""Diagram commands: render (one map) and build (the main job: every diagram and report)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import claims_option, emit_json, json_option, paths_argument, reports_errors
+
+__all__ = ["build", "render", "write_diagram"]
+
+focus_option = click.option("--focus", default=None, metavar="NODE_OR_CLAIM",
+                            help="Draw only the neighbourhood of this node or shared claim.")
+depth_option = click.option("--depth", type=int, default=None,
+                            help="With --focus: how many steps around it (default 1).")
+
+
+def write_diagram(out: Path, dot: str) -> dict[str, object]:
+    """Write ``dot`` to ``out`` as the format its extension names (atomically); what was written."""
+    from argmap.fsutil import write_atomic
+    from argmap.render import format_for_path, render_bytes
+
+    fmt = format_for_path(out)
+    data = dot.encode("utf-8") if fmt == "dot" else render_bytes(dot, fmt)  # type: ignore[arg-type]
+    write_atomic(out, data)
+    return {"path": str(out), "format": fmt, "bytes": len(data)}
+
+
+@click.command()
+@click.argument("map_ref", metavar="MAP")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write: .svg, .png, .pdf, or .dot (the Graphviz source).")
+@focus_option
+@depth_option
+@claims_option
+@json_option
+@reports_errors
+def render(map_ref: str, out: Path, focus: str | None, depth: int | None, claims: Path | None,
+           as_json: bool) -> None:
+    """Draw one map's diagram: thesis on top, support flowing upward.
+
+    MAP is a map id or a map file's path.  The format follows the extension of --out.
+    """
+    from argmap.corpus import open_maps
+    from argmap.render import format_for_path, map_dot
+
+    format_for_path(out)  # a bad extension fails before any work
+    corpus, ids = open_maps([map_ref], claims)
+    wrote = write_diagram(out, map_dot(corpus.get(ids[0]), focus=focus, depth=depth))
+    if as_json:
+        emit_json({"map": ids[0], **wrote})
+    else:
+        click.echo(f"wrote {out}", err=True)
+
+
+@click.command()
+@paths_argument
+@claims_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="The folder to write into.")
+@json_option
+@reports_errors
+def build(paths: tuple[Path, ...], claims: Path | None, out: Path, as_json: bool) -> None:
+    """The main job: validate every map, then write every diagram and report.
+
+    Writes maps/<id>.svg, compare/<a>--<b>.svg|.md|.json for each pair of up to six maps (and
+    compare/all.svg for three or more maps), shared.md and shared.json.
+    Warnings fail validation here, as with `argmap validate --strict`.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from argmap.corpus import load_corpus
+    from argmap.fsutil import write_atomic
+    from argmap.render.build import build_plan
+
+    console = Console(stderr=True)
+    corpus = load_corpus(list(paths) or None, claims, strict=True)
+    plan = build_plan(corpus)
+    files = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
+                  disable=not console.is_terminal, transient=True) as progress:
+        task = progress.add_task("building", total=len(plan))
+        for rel, job in plan.items():
+            progress.update(task, description=rel)
+            data = job()
+            write_atomic(out / rel, data)
+            files.append({"path": rel, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+            progress.advance(task)
+    if as_json:
+        emit_json({"out": str(out), "maps": sorted(corpus.maps), "files": files})
+    else:
+        for f in files:
+            click.echo(f"wrote {out / str(f['path'])}")
+        click.echo(f"ok: {len(corpus.maps)} map(s), {len(files)} file(s) in {out}")

@@ -1,0 +1,100 @@
+"""Turning DOT into SVG, PNG or PDF with Graphviz's ``dot`` (through the graphviz package).
+
+``dot`` runs as a subprocess with a timeout.  When it is missing, the error
+says how to install it.  SVG gets one finishing touch: a node's ``<title>``
+(the tooltip browsers show) becomes its ``tooltip`` attribute, our verbatim
+quote, since Graphviz itself writes the node's name there.
+
+>>> svg = render_bytes('digraph { a [id="A", tooltip="a <quote>"] }', "svg")
+>>> svg.startswith(b"<?xml") and b'id="A"' in svg
+True
+>>> svg.count(b"<title>a &lt;quote&gt;</title>")
+1
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Literal, cast
+
+from argmap.errors import ArgmapError, RenderError
+
+__all__ = [
+    "FORMATS",
+    "INSTALL_HINT",
+    "Format",
+    "format_for_path",
+    "plain_ids",
+    "render_bytes",
+    "tooltips_as_titles",
+]
+
+Format = Literal["svg", "png", "pdf"]
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+"""Output formats by file extension; ``dot`` is the DOT source itself."""
+INSTALL_HINT = "install Graphviz with `apt-get install graphviz` (or run `make setup`)"
+
+# Graphviz writes a node with a tooltip as <g id=… class="node"><title>NAME</title>\n<g id="a_…"><a xlink:title="TIP">
+_ID = re.compile(rb' id="[^"]*"')
+_NODE_TITLE = re.compile(rb'(<g id="[^"]*" class="node">\s*<title>)[^<]*(</title>\s*<g id="[^"]*"><a xlink:title="'
+                         rb'([^"]*)")')
+
+
+def render_bytes(dot: str, fmt: Format, *, timeout: float = 30.0) -> bytes:
+    """Run ``dot -T<fmt>`` on ``dot`` and return its output (SVG: see :func:`tooltips_as_titles`).
+
+    Raises :class:`~argmap.errors.RenderError` when ``dot`` is not installed
+    (naming the install step), fails, or runs longer than ``timeout`` seconds.
+    """
+    import graphviz
+    from graphviz.backend import dot_command, execute
+
+    if fmt not in ("svg", "png", "pdf"):
+        raise ArgmapError(f"unknown image format '{fmt}'; use svg, png or pdf")
+    cmd = dot_command.command("dot", fmt)
+    try:
+        proc = execute.run_check(cmd, input=dot.encode("utf-8"), capture_output=True, quiet=True, timeout=timeout)
+    except graphviz.ExecutableNotFound:
+        raise RenderError(f"Graphviz's `dot` program was not found; {INSTALL_HINT}") from None
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"Graphviz's `dot` took more than {timeout:g} s and was stopped") from None
+    except graphviz.CalledProcessError as exc:
+        err = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz's `dot` failed (exit status {exc.returncode})"
+                          + (f": {err[0]}" if err else "")) from None
+    out = cast(bytes, proc.stdout)
+    return tooltips_as_titles(plain_ids(out)) if fmt == "svg" else out
+
+
+def plain_ids(svg: bytes) -> bytes:
+    """``svg`` with the ``&#45;`` Graphviz writes for "-" inside ``id`` attributes turned back into "-".
+
+    So a page can find ``id="claim--russia-silent"`` as written (comments keep theirs: "--" is not allowed there).
+
+    >>> plain_ids(b'<g id="claim&#45;&#45;x"><!-- a&#45;&#45;b -->')
+    b'<g id="claim--x"><!-- a&#45;&#45;b -->'
+    """
+    return _ID.sub(lambda m: m.group(0).replace(b"&#45;", b"-"), svg)
+
+
+def tooltips_as_titles(svg: bytes) -> bytes:
+    """``svg`` with each node's ``<title>`` replaced by its tooltip (already XML-escaped by Graphviz).
+
+    >>> tooltips_as_titles(b'<g id="P" class="node">\\n<title>P</title>\\n<g id="a_P"><a xlink:title="q &amp; a">')
+    b'<g id="P" class="node">\\n<title>q &amp; a</title>\\n<g id="a_P"><a xlink:title="q &amp; a">'
+    """
+    return _NODE_TITLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), svg)
+
+
+def format_for_path(path: str | Path) -> str:
+    """The output format a file name asks for, by its extension.
+
+    >>> format_for_path("out/map.SVG"), format_for_path("m.dot")
+    ('svg', 'dot')
+    """
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ArgmapError(f"cannot tell the format of '{path}': end the file name in .svg, .png, .pdf or .dot")
+    return suffix

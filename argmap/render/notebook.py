@@ -1,0 +1,63 @@
+"""SVG conveniences, and inline display in Jupyter.
+
+A :class:`~argmap.validate.GroundedMap` shows its diagram in a notebook (its
+``_repr_svg_`` calls :func:`map_svg`); so does a :class:`ComparisonView`::
+
+    from argmap.corpus import load_corpus
+    from argmap.render import ComparisonView
+    corpus = load_corpus()
+    corpus.get("enforcer")                            # the map's diagram
+    ComparisonView(corpus, "bankruptcy", "enforcer")  # the comparative diagram
+
+>>> from argmap.corpus import load_corpus, bundled_maps_dir
+>>> corpus = load_corpus([bundled_maps_dir()])
+>>> view = ComparisonView(corpus, "bankruptcy", "enforcer")
+>>> 'id="claim--russia-silent"' in view._repr_svg_()
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.corpus import Corpus
+from argmap.validate import GroundedMap
+
+from .compare import compare_dot
+from .images import render_bytes
+from .mapdiagram import map_dot
+
+__all__ = ["ComparisonView", "compare_svg", "map_svg"]
+
+
+def map_svg(gm: GroundedMap, *, timeout: float = 30.0, **kw: Any) -> bytes:
+    """The SVG of one map's diagram; ``kw`` as for :func:`~argmap.render.map_dot` (``focus``, ``depth``)."""
+    return render_bytes(map_dot(gm, **kw), "svg", timeout=timeout)
+
+
+def compare_svg(corpus: Corpus, map_ids: Sequence[str], *, timeout: float = 30.0, **kw: Any) -> bytes:
+    """The SVG of the comparative diagram; ``kw`` as for :func:`~argmap.render.compare_dot`."""
+    return render_bytes(compare_dot(corpus, map_ids, **kw), "svg", timeout=timeout)
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    """Two maps of a corpus side by side; displays as the comparative diagram in Jupyter."""
+
+    corpus: Corpus
+    left: str
+    right: str
+    focus: str | None = None
+    depth: int | None = None
+    shared_only: bool = False
+    full: bool = False
+
+    def dot(self) -> str:
+        """The DOT source of the diagram."""
+        return compare_dot(self.corpus, [self.left, self.right], focus=self.focus, depth=self.depth,
+                           shared_only=self.shared_only, full=self.full)
+
+    def _repr_svg_(self) -> str:
+        return render_bytes(self.dot(), "svg").decode("utf-8")

@@ -1,0 +1,95 @@
+"""Which part of a graph a diagram shows: everything, a neighbourhood, or the shared part.
+
+Works on the graphs of :func:`argmap.graph.map_graph` and
+:func:`argmap.merge.merge_maps` alike (nodes with ``role`` "statement" or
+"relation").  A view is a set of statements; a relation is drawn when every
+statement it joins (and the relation an undercut attacks) is drawn, so joint
+support is never shown half.
+
+Distance counts statements: a premise is one step from what it supports, from
+its co-premises in a linked argument, and from what undercuts its inference.
+
+>>> from argmap.model import ArgumentMap
+>>> from argmap.graph import map_graph
+>>> m = ArgumentMap.model_validate({
+...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
+...     "nodes": [{"id": i, "kind": k, "text": i, "quote": "q"}
+...               for i, k in [("T", "thesis"), ("P", "premise"), ("Q", "premise"), ("E", "evidence")]],
+...     "relations": ["r1: P + Q -> T", "E -> P"]})
+>>> g = map_graph(m)
+>>> sorted(with_relations(g, neighbourhood(g, ["T"], 1)))
+['P', 'Q', 'T', 'rel:r1']
+>>> sorted(neighbourhood(g, ["E"], 1))
+['E', 'P']
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["DEFAULT_DEPTH", "check_depth", "neighbourhood", "with_relations"]
+
+DEFAULT_DEPTH = 1
+"""The depth of a focused view when none is given."""
+
+
+def check_depth(focus: str | None, depth: int | None) -> int | None:
+    """The depth to use for ``focus``: ``depth``, or :data:`DEFAULT_DEPTH`; errors for nonsense.
+
+    >>> check_depth("T", None), check_depth(None, None)
+    (1, None)
+    """
+    if depth is not None and depth < 0:
+        raise ArgmapError(f"depth must be 0 or more, got {depth}")
+    if depth is not None and focus is None:
+        raise ArgmapError("a depth needs a focus: give the node or claim to centre on")
+    if focus is None:
+        return None
+    return DEFAULT_DEPTH if depth is None else depth
+
+
+def _is_statement(g: nx.DiGraph, key: str) -> bool:
+    return bool(g.nodes[key].get("role") == "statement")
+
+
+def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
+    """Statements at most ``depth`` statements away from any of ``starts`` (ignoring edge direction)."""
+    dist: dict[str, int] = {s: 0 for s in starts}
+    queue: deque[str] = deque(starts)
+    while queue:  # 0-1 breadth-first search: entering a relation costs nothing, a statement one step
+        key = queue.popleft()
+        for nxt in (*g.predecessors(key), *g.successors(key)):
+            step = 1 if _is_statement(g, nxt) else 0
+            d = dist[key] + step
+            if d > depth or d >= dist.get(nxt, depth + 1):
+                continue
+            dist[nxt] = d
+            if step:
+                queue.append(nxt)
+            else:
+                queue.appendleft(nxt)
+    return {k for k in dist if _is_statement(g, k)}
+
+
+def with_relations(g: nx.DiGraph, statements: Iterable[str]) -> set[str]:
+    """``statements`` plus every relation all of whose ends are shown (see the module docstring)."""
+    shown = set(statements)
+    memo: dict[str, bool] = {}
+
+    def keep(rel: str) -> bool:
+        if rel not in memo:
+            memo[rel] = False  # guards against (invalid) cycles of undercuts
+            sources = [p for p in g.predecessors(rel) if _is_statement(g, p)]
+            targets = list(g.successors(rel))
+            memo[rel] = bool(sources) and all(s in shown for s in sources) and all(
+                t in shown if _is_statement(g, t) else keep(t) for t in targets)
+        return memo[rel]
+
+    return shown | {k for k in g.nodes if not _is_statement(g, k) and keep(k)}

@@ -1,0 +1,134 @@
+"""The DOT of the diagrams: golden files, purity, views and their errors (no Graphviz needed).
+
+Regenerate the golden files after an intended change with
+``ARGMAP_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_render_dot.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from argmap.corpus import Corpus
+from argmap.errors import ArgmapError, NotFound
+from argmap.render import compare_dot, map_dot
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+REGEN = bool(os.environ.get("ARGMAP_REGEN_GOLDEN"))
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGEN:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run with ARGMAP_REGEN_GOLDEN=1 to create it"
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; regenerate with ARGMAP_REGEN_GOLDEN=1"
+
+
+def node_ids(dot: str) -> set[str]:
+    return set(re.findall(r'^\s*"[^"]*" \[id="([^"]*)"', dot, re.M))
+
+
+@pytest.mark.parametrize("map_id", ["alpha", "beta"])
+def test_mini_map_dot_matches_golden(mini: Corpus, map_id: str) -> None:
+    check_golden(f"mini-{map_id}.dot", map_dot(mini.get(map_id)))
+
+
+@pytest.mark.parametrize("map_id", ["bankruptcy", "enforcer"])
+def test_bundled_map_dot_matches_golden(bundled: Corpus, map_id: str) -> None:
+    check_golden(f"{map_id}.dot", map_dot(bundled.get(map_id)))
+
+
+def test_compare_dot_matches_golden(mini: Corpus, bundled: Corpus) -> None:
+    check_golden("mini-compare.dot", compare_dot(mini, ["alpha", "beta"]))
+    check_golden("compare.dot", compare_dot(bundled, ["bankruptcy", "enforcer"]))
+    check_golden("compare-focus.dot", compare_dot(bundled, ["bankruptcy", "enforcer"], focus="china-stood-apart"))
+
+
+def test_dot_is_pure_and_order_free(bundled: Corpus) -> None:
+    gm = bundled.get("enforcer")
+    assert map_dot(gm) == map_dot(gm)
+    assert compare_dot(bundled, ["bankruptcy", "enforcer"]) == compare_dot(bundled, ["enforcer", "bankruptcy"])
+
+
+def test_map_dot_has_every_node_with_its_id(bundled: Corpus) -> None:
+    for gm in bundled.maps.values():
+        ids = node_ids(map_dot(gm))
+        assert {n.id for n in gm.model.nodes} <= ids
+        assert all(":" in i for i in ids - {n.id for n in gm.model.nodes})  # junctions and legend
+
+
+def test_map_dot_draws_kinds_relations_and_undercuts(mini: Corpus) -> None:
+    dot = map_dot(mini.get("alpha"))
+    assert 'rankdir="BT"' in dot  # support flows upward to the thesis
+    assert re.search(r'"A1" \[[^\n]*style="rounded,filled,dashed"', dot)  # implicit assumption: dashed
+    assert re.search(r'"rel:r1" \[[^\n]*shape="point"', dot)  # linked premises meet at a junction
+    assert re.search(r'"O1" -> "T" \[[^\n]*style="dashed"[^\n]*arrowhead="tee"', dot)  # attacks look different
+    assert 'tooltip="Russia’s silence shows that its alliances are hollow."' in dot
+
+
+def test_compare_dot_ids_follow_the_interface(bundled: Corpus) -> None:
+    dot = compare_dot(bundled, ["bankruptcy", "enforcer"], full=True)
+    ids = node_ids(dot)
+    for gm in bundled.maps.values():
+        for n in gm.model.nodes:
+            assert (f"claim--{n.claim}" if n.claim else f"{gm.id}--{n.id}") in ids
+    claims = {c.id for c in bundled.registry.claims}
+    assert {f"claim--{c}" for c in claims} <= ids
+
+
+def test_default_comparison_shows_shared_claims_theses_and_what_links_them(bundled: Corpus) -> None:
+    ids = node_ids(compare_dot(bundled, ["bankruptcy", "enforcer"]))
+    shared = {f"claim--{c.id}" for c in bundled.registry.claims}
+    assert shared <= ids and "bankruptcy--T" in ids
+    full = node_ids(compare_dot(bundled, ["bankruptcy", "enforcer"], full=True))
+    assert ids < full  # a readable subset: the rest is in --full and in each map's own diagram
+    only = node_ids(compare_dot(bundled, ["bankruptcy", "enforcer"], shared_only=True))
+    statements = {i for i in only if ":" not in i}
+    assert statements == shared | {"bankruptcy--T"}  # enforcer's thesis is itself a shared claim
+
+
+def test_contested_claims_are_marked(bundled: Corpus) -> None:
+    dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
+    line = next(x for x in dot.splitlines() if 'id="claim--china-stood-apart"' in x)
+    assert "CONTESTED" in line and "denies" in line and 'color="#c0392b"' in line
+    agreed = next(x for x in dot.splitlines() if 'id="claim--russia-silent"' in x)
+    assert "CONTESTED" not in agreed
+
+
+def test_edges_are_coloured_by_essay(mini: Corpus) -> None:
+    dot = compare_dot(mini, ["alpha", "beta"], full=True)
+    colours = dict(re.findall(r'"(alpha|beta):[^"]*" \[[^\n]*color="(#[0-9A-Fa-f]{6})"', dot))
+    assert colours["alpha"] != colours["beta"]
+    edges = re.findall(r'^\s*"([^"]*)" -> "[^"]*" \[id="edge:\d+", color="(#[0-9A-Fa-f]{6})"', dot, re.M)
+    assert {c for _, c in edges} == {colours["alpha"], colours["beta"]}
+
+
+def test_focus_views(bundled: Corpus, mini: Corpus) -> None:
+    gm = bundled.get("bankruptcy")
+    assert node_ids(map_dot(gm, focus="T", depth=0)) - {"argmap:legend"} == {"T"}
+    near = node_ids(map_dot(gm, focus="P6", depth=1))
+    assert {"P6", "T", "E11"} <= near and len(near) < len(gm.model.nodes)
+    assert "P6" in node_ids(map_dot(gm, focus="china-stood-apart", depth=0))  # a claim focuses its nodes
+    cmp = node_ids(compare_dot(mini, ["alpha", "beta"], focus="china-spoke", depth=0))
+    assert {i for i in cmp if ":" not in i} == {"claim--china-spoke"}
+    assert "alpha--T" in node_ids(compare_dot(mini, ["alpha", "beta"], focus="alpha--T", depth=0))
+
+
+def test_unknown_focus_and_bad_depth(bundled: Corpus) -> None:
+    gm = bundled.get("bankruptcy")
+    with pytest.raises(NotFound, match="unknown node or claim 'P99'"):
+        map_dot(gm, focus="P99")
+    with pytest.raises(NotFound, match="did you mean"):
+        compare_dot(bundled, ["bankruptcy", "enforcer"], focus="china-stood-apar")
+    with pytest.raises(ArgmapError, match="depth must be 0 or more"):
+        map_dot(gm, focus="T", depth=-1)
+    with pytest.raises(ArgmapError, match="depth must be 0 or more"):
+        compare_dot(bundled, ["bankruptcy", "enforcer"], focus="T", depth=-1)
+    with pytest.raises(ArgmapError, match="two different maps"):
+        compare_dot(bundled, ["bankruptcy", "bankruptcy"])
+    with pytest.raises(NotFound):
+        compare_dot(bundled, ["bankruptcy", "nope"])
