@@ -146,10 +146,10 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
 
     Raises :class:`YamlError` with a located diagnostic on any problem.
 
-    >>> parse_yaml("a: [1, 2", "bad.yaml")
+    >>> parse_yaml("a: [1, 2", "bad.yaml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1, column 4)
+    argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: did not find expected ',' or ']' (while parsing a flow ...)
     """
     doc = YamlDocument(path, None)
     stack: list[_Frame] = []
