@@ -37,10 +37,11 @@ sysdeps-test:
 	  echo "Installing Chromium with apt-get…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins the versions the suite passed with (see the comment at its top).
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
 # Regenerate the committed JSON Schemas after changing argmap/model.py.

@@ -47,6 +47,21 @@ def test_every_core_command_speaks_json(args: list[str]) -> None:
 def test_schema_command_prints_json_schema() -> None:
     code, out, _ = run("schema")
     assert code == 0 and json.loads(out)["title"] == "argmap argument map"
+    code, same, _ = run("schema", "--json")
+    assert code == 0 and same == out
+
+
+def test_every_command_takes_json() -> None:
+    """The README promises --json everywhere; a new command without it fails here."""
+    import click
+
+    ctx = click.Context(cli)
+    names = cli.list_commands(ctx)
+    assert len(names) >= 12
+    for name in names:
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        assert any("--json" in p.opts for p in command.params), f"argmap {name} has no --json"
 
 
 def test_committed_schemas_are_up_to_date() -> None:

@@ -121,3 +121,66 @@ def test_build_fails_on_warnings_and_errors(tmp_path: Path) -> None:
     code, _, err = run("build", str(maps), "--out", str(tmp_path / "out"))
     assert code == 1 and "did you mean 'premise'?" in err
     assert not (tmp_path / "out").exists()
+
+
+def three_maps(tmp_path: Path) -> Path:
+    maps = tmp_path / "maps"
+    shutil.copytree(MINI, maps)
+    (maps / "gamma.yaml").write_text((maps / "beta.yaml").read_text().replace("id: beta", "id: gamma"))
+    return maps
+
+
+@needs_dot
+def test_build_gives_the_same_files_in_the_same_order_whatever_the_jobs(tmp_path: Path) -> None:
+    maps = three_maps(tmp_path)
+    manifests = []
+    for jobs in ("1", "2", "5"):
+        code, stdout, err = run("build", str(maps), "--out", str(tmp_path / f"out{jobs}"), "--jobs", jobs, "--json")
+        assert code == 0, err
+        manifests.append([(f["path"], f["sha256"]) for f in json.loads(stdout)["files"]])
+    assert manifests[0] == manifests[1] == manifests[2]
+    assert len(manifests[0]) == 15  # 3 maps, 3 pairs x 3 files, all.svg, shared.md and .json
+
+
+def test_build_jobs_must_be_positive(tmp_path: Path) -> None:
+    code, _, err = run("build", str(MINI), "--out", str(tmp_path / "out"), "-j", "0")
+    assert code == 2 and "0 is not in the range x>=1" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failing_diagram_stops_the_build_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.render.images as images
+    from argmap.errors import RenderError
+
+    rendered: list[str] = []
+
+    def fake_render(dot: str, fmt: str, *, timeout: float = 30.0) -> bytes:
+        if dot.startswith('digraph "gamma"'):
+            raise RenderError("Graphviz's `dot` failed (exit status 1): syntax error in line 1")
+        rendered.append(dot.split("\n", 1)[0])
+        return b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'
+
+    monkeypatch.setattr(images, "render_bytes", fake_render)
+    out = tmp_path / "out"
+    code, _, err = run("build", str(three_maps(tmp_path)), "--out", str(out), "--jobs", "2")
+    assert code == 1
+    assert "Graphviz's `dot` failed (exit status 1): syntax error in line 1" in err
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["maps/alpha.svg", "maps/beta.svg"]  # whole files before the failure, no temporary ones
+
+
+def test_beyond_six_maps_build_draws_no_comparison(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seven columns no longer read as one diagram, and 21 pairs are too many to print: only the shared report."""
+    import argmap.render.images as images
+
+    monkeypatch.setattr(images, "render_bytes", lambda dot, fmt, *, timeout=30.0: b"<svg/>")
+    maps = tmp_path / "maps"
+    shutil.copytree(MINI, maps)
+    beta = (maps / "beta.yaml").read_text()
+    for n in range(5):
+        (maps / f"m{n}.yaml").write_text(beta.replace("id: beta", f"id: m{n}"))
+    code, stdout, err = run("build", str(maps), "--out", str(tmp_path / "out"), "--json")
+    assert code == 0, err
+    paths = [f["path"] for f in json.loads(stdout)["files"]]
+    assert paths == [*(f"maps/{i}.svg" for i in ["alpha", "beta", "m0", "m1", "m2", "m3", "m4"]),
+                     "shared.md", "shared.json"]

@@ -77,8 +77,9 @@ def coverage(paths: tuple[Path, ...], claims: Path | None, show_all: bool, as_js
 
 @click.command()
 @click.option("--registry", is_flag=True, help="The claim registry's schema instead of the map's.")
-def schema(registry: bool) -> None:
-    """Print the JSON Schema of the map (or registry) format."""
+@click.option("--json", "as_json", is_flag=True, help="Accepted like every command's --json: the output is JSON already.")
+def schema(registry: bool, as_json: bool) -> None:
+    """Print the JSON Schema of the map (or registry) format (JSON, with or without --json)."""
     from argmap.schema import schema_text
 
     click.echo(schema_text(registry), nl=False)

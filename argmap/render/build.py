@@ -7,8 +7,10 @@ command writes them (atomically) under its output folder.  The layout:
 * ``compare/<a>--<b>.svg``, ``.md``, ``.json``: the comparative diagram and
   the comparison report of each pair of maps (ids sorted), for corpora of up
   to :data:`PAIR_LIMIT` maps (a class set; 100 maps would make 4,950 pairs);
-* ``compare/all.svg``: with more than two maps, the comparative diagram of all
-  of them (the reports are pairwise, as :func:`argmap.queries.compare` is);
+* ``compare/all.svg``: with three to :data:`PAIR_LIMIT` maps, the comparative
+  diagram of all of them (the reports are pairwise, as :func:`argmap.queries.compare`
+  is).  A larger corpus gets none: one column per essay stops reading well
+  beyond a handful, and at 100 maps that one diagram took 80% of the build's time;
 * ``shared.md``, ``shared.json``: the premises two or more maps share.
 
 The same corpus always gives byte-identical files.
@@ -21,19 +23,21 @@ The same corpus always gives byte-identical files.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from argmap.corpus import Corpus
 
-__all__ = ["PAIR_LIMIT", "Job", "build_files", "build_plan", "diagram_sources", "pairs"]
+__all__ = ["PAIR_LIMIT", "Job", "build_files", "build_outputs", "build_plan", "default_jobs", "diagram_sources", "pairs"]
 
 Job = Callable[[], bytes]
 PAIR_LIMIT = 6
-"""Up to this many maps, every pair gets its own comparison (15 pairs); beyond, only ``compare/all.svg``."""
+"""Up to this many maps, every pair gets its own comparison (15 pairs) and all get ``compare/all.svg``; beyond, none."""
 
 
 def _json(model: Any) -> bytes:
@@ -49,7 +53,7 @@ def diagram_sources(corpus: Corpus) -> dict[str, Callable[[], str]]:
     sources: dict[str, Callable[[], str]] = {f"maps/{i}.svg": functools.partial(map_dot, corpus.get(i)) for i in ids}
     for a, b in pairs(ids):
         sources[f"compare/{a}--{b}.svg"] = functools.partial(compare_dot, corpus, [a, b])
-    if len(ids) > 2:
+    if 2 < len(ids) <= PAIR_LIMIT:
         sources["compare/all.svg"] = functools.partial(compare_dot, corpus, ids)
     return sources
 
@@ -65,15 +69,10 @@ def pairs(ids: list[str]) -> list[tuple[str, str]]:
     return list(itertools.combinations(sorted(ids), 2)) if len(ids) <= PAIR_LIMIT else []
 
 
-def build_plan(corpus: Corpus, *, timeout: float = 30.0) -> dict[str, Job]:
-    """Each output file's relative path and the function that makes its content (in build order)."""
+def _steps(corpus: Corpus) -> dict[str, tuple[bool, Callable[[], Any]]]:
+    """Each output's relative path, whether it is a diagram, and what makes it: DOT text for a diagram, else bytes."""
     from argmap.queries import compare, shared_premises
     from argmap.report import compare_markdown, shared_markdown
-
-    from .images import render_bytes
-
-    def svg(dot: Callable[[], str]) -> bytes:
-        return render_bytes(dot(), "svg", timeout=timeout)
 
     def pair_md(a: str, b: str) -> bytes:
         return compare_markdown(compare(corpus, a, b)).encode("utf-8")
@@ -81,18 +80,82 @@ def build_plan(corpus: Corpus, *, timeout: float = 30.0) -> dict[str, Job]:
     def pair_json(a: str, b: str) -> bytes:
         return _json(compare(corpus, a, b))
 
-    jobs: dict[str, Job] = {}
+    steps: dict[str, tuple[bool, Callable[[], Any]]] = {}
     for path, dot in diagram_sources(corpus).items():
-        jobs[path] = functools.partial(svg, dot)
+        steps[path] = (True, dot)
         if path.startswith("compare/") and path != "compare/all.svg":
             a, b = path.removeprefix("compare/").removesuffix(".svg").split("--")
-            jobs[path.replace(".svg", ".md")] = functools.partial(pair_md, a, b)
-            jobs[path.replace(".svg", ".json")] = functools.partial(pair_json, a, b)
-    jobs["shared.md"] = lambda: shared_markdown(shared_premises(corpus)).encode("utf-8")
-    jobs["shared.json"] = lambda: _json(shared_premises(corpus))
-    return jobs
+            steps[path.replace(".svg", ".md")] = (False, functools.partial(pair_md, a, b))
+            steps[path.replace(".svg", ".json")] = (False, functools.partial(pair_json, a, b))
+    steps["shared.md"] = (False, lambda: shared_markdown(shared_premises(corpus)).encode("utf-8"))
+    steps["shared.json"] = (False, lambda: _json(shared_premises(corpus)))
+    return steps
 
 
-def build_files(corpus: Corpus, *, timeout: float = 30.0) -> dict[str, bytes]:
-    """Every output of :func:`build_plan`, made (runs Graphviz's ``dot`` for the diagrams)."""
-    return {path: job() for path, job in build_plan(corpus, timeout=timeout).items()}
+def build_plan(corpus: Corpus, *, timeout: float = 30.0) -> dict[str, Job]:
+    """Each output file's relative path and the function that makes its content (in build order)."""
+    from .images import render_bytes
+
+    def svg(dot: Callable[[], str]) -> bytes:
+        return render_bytes(dot(), "svg", timeout=timeout)
+
+    return {path: functools.partial(svg, make) if is_dot else make
+            for path, (is_dot, make) in _steps(corpus).items()}
+
+
+def default_jobs() -> int:
+    """How many ``dot`` processes :func:`build_outputs` runs at once by default: one per usable CPU.
+
+    >>> default_jobs() >= 1
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every output of :func:`build_plan` as ``(path, content)``, in plan order, rendering ``jobs`` diagrams at once.
+
+    The DOT sources, the reports and the order of the results come from this thread, so the
+    outputs are the same bytes whatever ``jobs`` is; only the ``dot`` subprocesses run side by
+    side (in threads, which wait on them without holding the GIL).  At most ``2 * jobs``
+    diagrams are in flight, so memory does not grow with the corpus.
+
+    >>> from argmap.corpus import load_corpus, bundled_maps_dir
+    >>> [path for path, _ in build_outputs(load_corpus([bundled_maps_dir()]), jobs=2)][:3]
+    ['maps/bankruptcy.svg', 'maps/enforcer.svg', 'compare/bankruptcy--enforcer.svg']
+    """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from .images import render_bytes
+
+    workers = jobs or default_jobs()
+    if workers < 1:
+        raise ValueError("jobs must be at least 1")
+    pending: collections.deque[tuple[str, Future[bytes] | bytes]] = collections.deque()
+
+    def ready() -> bool:
+        head = pending[0][1]
+        return not isinstance(head, Future) or head.done() or len(pending) > 2 * workers
+
+    def pop() -> tuple[str, bytes]:
+        path, item = pending.popleft()
+        return path, item.result() if isinstance(item, Future) else item
+
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="argmap-dot")
+    try:
+        for path, (is_dot, make) in _steps(corpus).items():
+            pending.append((path, pool.submit(render_bytes, make(), "svg", timeout=timeout) if is_dot else make()))
+            while pending and ready():
+                yield pop()
+        while pending:
+            yield pop()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def build_files(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = None) -> dict[str, bytes]:
+    """Every output of :func:`build_plan`, made (runs Graphviz's ``dot`` for the diagrams, ``jobs`` at once)."""
+    return dict(build_outputs(corpus, timeout=timeout, jobs=jobs))
