@@ -13,6 +13,7 @@ turn these into exit codes and problem+json responses.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -25,6 +26,7 @@ __all__ = [
     "RenderError",
     "Severity",
     "did_you_mean",
+    "id_hint",
 ]
 
 Severity = Literal["error", "warning"]
@@ -85,7 +87,7 @@ class NotFound(ArgmapError):
     status = 404
 
     def __init__(self, what: str, ident: str, known: Iterable[str] = ()) -> None:
-        hint = did_you_mean(ident, known)
+        hint = id_hint(ident, known)
         msg = f"unknown {what} '{ident}'" + (f" ({hint})" if hint else "")
         super().__init__(msg)
         self.what = what
@@ -113,3 +115,34 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
         if str(word).lower() in lowered:
             close = [lowered[str(word).lower()]]
     return f"did you mean '{close[0]}'?" if close else None
+
+
+def id_hint(ident: str, known: Iterable[str], *, limit: int = 8) -> str | None:
+    """A hint for an unknown id: did-you-mean, else the known ids with the same letters in front.
+
+    Short ids such as ``P9`` are too short for a did-you-mean (``P1`` is as close as ``P8``),
+    so the hint lists the ids of that family instead, in natural order.
+
+    >>> id_hint("P9", ["T", "P1", "P2", "P10", "E1"])
+    'ids starting with P: P1, P2, P10'
+    >>> id_hint("Q1", ["T", "P1"]) is None
+    True
+    >>> id_hint("Premise3", ["T", "premise3"])
+    "did you mean 'premise3'?"
+    """
+    close = did_you_mean(ident, known)
+    if close:
+        return close
+    head = re.match(r"[^\W\d_]+", str(ident))
+    if head is None:
+        return None
+    family = sorted({k for k in known if re.match(rf"{re.escape(head.group())}\d", k)}, key=_natural)
+    if not family:
+        return None
+    more = f" and {len(family) - limit} more" if len(family) > limit else ""
+    return f"ids starting with {head.group()}: {', '.join(family[:limit])}{more}"
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    """Sort key that puts P2 before P10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TypeVar
 
-from .errors import Diagnostic, did_you_mean
+from .errors import Diagnostic, did_you_mean, id_hint
 from .grounding import Essay, sha256_text
 from .model import ArgumentMap, ClaimRegistry, Node, Relation, Skip
 from .schemaerrors import validate_model
@@ -193,7 +193,7 @@ def _integrity(
     for j, r in _indexed(m.relations):
         for s in r.sources:
             if s not in node_ids and s not in known_bad:
-                at(("relations", j), f"relations[{j}]: unknown node '{s}'", did_you_mean(s, node_ids))
+                at(("relations", j), f"relations[{j}]: unknown node '{s}'", id_hint(s, node_ids))
             touched.add(s)
         if r.target in node_ids or r.target in known_bad:
             touched.add(r.target)
@@ -203,7 +203,7 @@ def _integrity(
                    "use '-|' for an undercut")
         else:
             at(("relations", j), f"relations[{j}]: unknown node '{r.target}'",
-               did_you_mean(r.target, [*node_ids, *rel_ids]))
+               id_hint(r.target, [*node_ids, *rel_ids]))
         if r.target in r.sources:
             at(("relations", j), f"relations[{j}]: '{r.target}' cannot {r.type[:-1]} itself")
         if r.type == "supports" and r.target in node_ids:
