@@ -11,6 +11,7 @@ import http.server
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,3 +181,13 @@ def test_the_handout_prints_to_a4_pdf(bundled: Corpus, chromium: str) -> None:
     assert sizes.count((842, 595)) == 1  # the diagram fits one A4 landscape page, caption included
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "handout-student.pdf").write_bytes(pdf)
+
+
+def test_printing_the_same_handout_twice_gives_the_same_bytes(bundled: Corpus, chromium: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    first = build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf")
+    time.sleep(1.1)  # Chromium stamps the time to the second
+    assert build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf") == first
+    assert b"/CreationDate (D:19800101000000" in first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    assert b"/ModDate (D:20260101000000" in build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf")

@@ -19,6 +19,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -30,7 +31,7 @@ from typing import Any
 
 from argmap.errors import RenderError
 
-__all__ = ["INSTALL_HINT", "Browser", "Page", "find_chromium", "html_to_pdf"]
+__all__ = ["INSTALL_HINT", "Browser", "Page", "find_chromium", "fixed_pdf_dates", "html_to_pdf"]
 
 INSTALL_HINT = "install it with `apt-get install chromium` (or run `make sysdeps-test`)"
 _NAMES = ("chromium", "chromium-browser")
@@ -263,4 +264,35 @@ def html_to_pdf(html: str, *, timeout: float = 60.0) -> bytes:
         with Browser(exe, timeout=timeout) as browser:
             page = browser.open(page_file.as_uri())
             page.evaluate("document.fonts.ready.then(() => true)")
-            return page.pdf()
+            return fixed_pdf_dates(page.pdf())
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \()(D:\d{14}(?:[+-]\d\d'\d\d'|Z)?)(\))")
+
+
+def fixed_pdf_dates(pdf: bytes, epoch: int | None = None) -> bytes:
+    """``pdf`` with its creation and modification dates set to ``epoch`` (seconds, UTC), so prints are reproducible.
+
+    Chromium stamps the current time, which was the only difference between two prints of
+    the same handout.  ``epoch`` defaults to ``SOURCE_DATE_EPOCH`` (the reproducible-builds
+    convention) or, without it, 1980-01-01.  Each date keeps its length, so the byte offsets
+    in the PDF's cross-reference table stay right.
+
+    >>> fixed_pdf_dates(b"<</CreationDate (D:20261122082748+00'00')>>", epoch=0)
+    b"<</CreationDate (D:19700101000000+00'00')>>"
+    >>> fixed_pdf_dates(b"/ModDate (D:20261122082748Z)")
+    b'/ModDate (D:19800101000000Z)'
+    """
+    import datetime
+
+    if epoch is None:
+        env = os.environ.get("SOURCE_DATE_EPOCH", "")
+        epoch = int(env) if env.isdigit() else 315532800  # 1980-01-01T00:00:00Z
+    stamp = datetime.datetime.fromtimestamp(epoch, datetime.UTC).strftime("D:%Y%m%d%H%M%S").encode()
+
+    def utc(m: re.Match[bytes]) -> bytes:
+        old = m.group(2)
+        new = stamp + (b"+00'00'" if len(old) == 23 else b"Z" if len(old) == 17 else b"")
+        return m.group(1) + new + m.group(3)
+
+    return _PDF_DATE.sub(utc, pdf)
