@@ -1,0 +1,68 @@
+"""Discussion questions generated from the structure of a comparison.
+
+Each question points at the nodes it is about (map id + node id) and carries a
+model answer drawn from the maps: the paths, the nodes that answer it, and the
+curators' notes.  The kinds, in the order they are asked:
+
+1. ``shared-premise``: a claim both essays accept that leads them to different
+   conclusions or theses (the comparison's divergent conclusions first, then the
+   most central shared premises that reach both theses).
+2. ``contradiction``: a claim one essay affirms and the other denies.
+3. ``central-claim``: the shared claim most central to the merged graph.
+4. ``load-bearing``: per essay, the premise whose rejection does the most damage
+   to the thesis, then a conclusion that stands on one argument only.
+5. ``unstated-assumption``: an assumption neither essay states; students
+   reconstruct it (a blank in the student handout).
+6. ``evidence``: claims resting on no cited evidence.
+
+The order is deterministic: by kind, then left essay before right, then the
+order of the registry and of the maps' nodes.
+
+The modules: :mod:`.model` (the question's shapes), :mod:`.context` (the comparison
+computed once, and phrasing helpers), :mod:`.common_ground` (kinds 1-3) and
+:mod:`.weak_points` (kinds 4-6).
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> qs = discussion_questions(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
+>>> [q.id for q in qs[:3]]
+['Q1', 'Q2', 'Q3']
+>>> any(q.kind == "contradiction" and q.claim == "china-stood-apart" for q in qs)
+True
+"""
+
+from __future__ import annotations
+
+from argmap.corpus import Corpus
+from argmap.errors import ArgmapError
+
+from .common_ground import central_claim_drafts, contradiction_drafts, shared_premise_drafts
+from .context import Context
+from .model import KINDS, TITLES, NodeRef, Question, QuestionKind, Reconstruction, node_ref
+from .weak_points import evidence_drafts, load_bearing_drafts, unstated_assumption_drafts
+
+__all__ = [
+    "KINDS",
+    "NodeRef",
+    "Question",
+    "QuestionKind",
+    "Reconstruction",
+    "discussion_questions",
+    "node_ref",
+]
+
+
+def discussion_questions(corpus: Corpus, left: str, right: str) -> list[Question]:
+    """The discussion questions for comparing ``left`` with ``right``, numbered Q1, Q2, … (see module doc)."""
+    if left == right:
+        raise ArgmapError(f"a comparison needs two different maps, got '{left}' twice")
+    c = Context(corpus, left, right)
+    drafts = [*shared_premise_drafts(c), *contradiction_drafts(c)]
+    drafts += central_claim_drafts(c, drafts)
+    drafts += load_bearing_drafts(c)
+    drafts += unstated_assumption_drafts(c, drafts)
+    drafts += evidence_drafts(c)
+    out = []
+    for i, (kind, prompt, about, claim, answer, nodes, paths, blanks) in enumerate(drafts, start=1):
+        out.append(Question(id=f"Q{i}", kind=kind, title=TITLES[kind], prompt=prompt, about=about, claim=claim,
+                            answer=answer, answer_nodes=nodes, paths=paths, blanks=blanks))
+    return out

@@ -1,0 +1,135 @@
+"""What the question generators share: the comparison computed once, the draft tuple, and phrasing helpers.
+
+A generator takes a :class:`Context` and returns :data:`Draft` tuples
+``(kind, prompt, about, claim, answer, answer_nodes, paths, blanks)``; the package
+numbers them into :class:`~argmap.classroom.questions.model.Question` objects.
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
+>>> c.other("bankruptcy").id
+'enforcer'
+>>> impact_line(c, "enforcer", "T").startswith("enforcer: rejecting T cuts nothing else off")
+True
+"""
+
+from __future__ import annotations
+
+from argmap.corpus import Corpus
+from argmap.model import ArgumentMap, Node
+from argmap.results import Comparison
+from argmap.validate import GroundedMap
+
+from ..structure import ClaimCentrality, MapStructure, cited_support, map_structure, shared_centrality
+from .model import NodeRef, QuestionKind, Reconstruction, node_ref
+
+__all__ = [
+    "Context",
+    "Draft",
+    "chain",
+    "impact_line",
+    "join_and",
+    "label",
+    "node_list",
+    "say",
+    "supporters",
+]
+
+
+def say(r: NodeRef) -> str:
+    """``bankruptcy P1 (“quote”)``, or the paraphrase for an assumption.
+
+    >>> say(NodeRef(map="m", node="A1", kind="assumption", text="it holds", quote=None))
+    'm A1 (unstated: it holds)'
+    """
+    words = f"“{r.quote}”" if r.quote else f"unstated: {r.text}"
+    return f"{r.map} {r.node} ({words})"
+
+
+def node_list(refs: list[NodeRef]) -> str:
+    """``bankruptcy P5, enforcer P6c``.
+
+    >>> node_list([NodeRef(map="a", node="P5", kind="premise", text="t", quote="q"),
+    ...            NodeRef(map="b", node="P6c", kind="premise", text="t", quote="q")])
+    'a P5, b P6c'
+    """
+    return ", ".join(f"{r.map} {r.node}" for r in refs)
+
+
+def join_and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``.
+
+    >>> join_and(["a"]), join_and(["a", "b"]), join_and(["a", "b", "c"])
+    ('a', 'a and b', 'a, b and c')
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def label(r: NodeRef) -> str:
+    """``P1 (its text)``, without the text's final full stop.
+
+    >>> label(NodeRef(map="m", node="P1", kind="premise", text="Debts matter.", quote="q"))
+    'P1 (Debts matter)'
+    """
+    return f"{r.node} ({r.text.rstrip('.')})"
+
+
+def supporters(m: ArgumentMap, node: str) -> list[tuple[str, list[str]]]:
+    """(relation key, sources) of the supports into ``node``."""
+    return [(r.key, list(r.sources)) for r in m.relations if r.type == "supports" and r.target == node]
+
+
+def chain(m: ArgumentMap, path: list[str]) -> str:
+    """A path with its linked co-premises: ``P1 (with P1a, A1) → T``."""
+    parts = []
+    for here, nxt in zip(path, [*path[1:], None], strict=True):
+        extra = ""
+        if nxt is not None:
+            rel = next((r for r in m.relations if r.type == "supports" and r.target == nxt and here in r.sources), None)
+            others = [s for s in rel.sources if s != here] if rel else []
+            extra = f" (with {', '.join(others)})" if others else ""
+        parts.append(here + extra)
+    return " → ".join(parts)
+
+
+class Context:
+    """What every generator needs, computed once."""
+
+    def __init__(self, corpus: Corpus, left: str, right: str) -> None:
+        from argmap.queries import compare
+
+        self.corpus = corpus
+        self.a, self.b = corpus.get(left), corpus.get(right)
+        self.maps = {self.a.id: self.a, self.b.id: self.b}
+        self.comparison: Comparison = compare(corpus, left, right)
+        self.central: list[ClaimCentrality] = shared_centrality(corpus, [left, right])
+        self.structure: dict[str, MapStructure] = {g.id: map_structure(g.model) for g in (self.a, self.b)}
+        self.cited = {g.id: cited_support(g.model) for g in (self.a, self.b)}
+
+    def ref(self, map_id: str, node: str) -> NodeRef:
+        """The :class:`NodeRef` of ``node`` in map ``map_id``."""
+        return node_ref(self.maps[map_id], node)
+
+    def bound(self, map_id: str, claim: str) -> list[Node]:
+        """The nodes of map ``map_id`` bound to the shared ``claim``."""
+        return [n for n in self.maps[map_id].model.nodes if n.claim == claim]
+
+    def other(self, map_id: str) -> GroundedMap:
+        """The map of the pair that is not ``map_id``."""
+        return self.b if map_id == self.a.id else self.a
+
+
+Draft = tuple[QuestionKind, str, list[NodeRef], str | None, list[str], list[NodeRef], dict[str, list[str]],
+              list[Reconstruction]]
+
+
+def impact_line(c: Context, map_id: str, node: str) -> str:
+    """One sentence on what rejecting ``node`` does to the thesis of ``map_id`` (see the module example)."""
+    s = c.structure[map_id]
+    hit = next((i for i in s.impacts if i.node == node), None)
+    if hit is None:
+        return f"{map_id}: rejecting {node} cuts nothing else off; the thesis keeps all {len(s.lines)} lines."
+    if not hit.lines:
+        return (f"{map_id}: rejecting {node} leaves the thesis's {len(s.lines)} lines of support intact, but leaves "
+                f"{', '.join(hit.cuts)} unsupported.")
+    tail = f" and leaves {', '.join(hit.cuts)} unsupported" if hit.cuts else ""
+    return f"{map_id}: rejecting {node} breaks {len(hit.lines)} of the thesis's {len(s.lines)} lines of support{tail}."

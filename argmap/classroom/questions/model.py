@@ -1,0 +1,104 @@
+"""The shapes of a discussion question: the kinds, the node references, the question itself.
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> ref = node_ref(load_corpus([bundled_maps_dir()]).get("bankruptcy"), "T")
+>>> (ref.map, ref.node, ref.kind)
+('bankruptcy', 'T', 'thesis')
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
+from argmap.validate import GroundedMap
+
+__all__ = [
+    "KINDS",
+    "TITLES",
+    "NodeRef",
+    "Question",
+    "QuestionKind",
+    "Reconstruction",
+    "node_ref",
+]
+
+QuestionKind = Literal["shared-premise", "contradiction", "central-claim", "load-bearing",
+                       "unstated-assumption", "evidence"]
+KINDS: tuple[str, ...] = ("shared-premise", "contradiction", "central-claim", "load-bearing",
+                          "unstated-assumption", "evidence")
+TITLES = {
+    "shared-premise": "Same premise, different destinations",
+    "contradiction": "A contradiction between the essays",
+    "central-claim": "The hub of both arguments",
+    "load-bearing": "A load-bearing premise",
+    "unstated-assumption": "An assumption neither essay states",
+    "evidence": "Claims without cited evidence",
+}
+_FROZEN = ConfigDict(frozen=True)
+
+
+class NodeRef(BaseModel):
+    """A node of a map, with what a reader needs to find it in the essay."""
+
+    model_config = _FROZEN
+    map: str
+    node: str
+    kind: str
+    text: str
+    quote: str | None
+    note: str | None = None
+
+
+class Reconstruction(BaseModel):
+    """A blank to fill: stated premises and a conclusion, with the hidden premise left out."""
+
+    model_config = _FROZEN
+    map: str
+    relation: str
+    given: list[NodeRef]
+    hidden: NodeRef = Field(description="the assumption: the model answer, shown only to teachers")
+    target: NodeRef
+
+
+class Question(BaseModel):
+    """One discussion question and its model answer."""
+
+    model_config = _FROZEN
+    id: str
+    kind: QuestionKind
+    title: str
+    prompt: str
+    about: list[NodeRef] = Field(description="the nodes the question is about")
+    claim: str | None = None
+    answer: list[str] = Field(description="model answer, one paragraph per item")
+    answer_nodes: list[NodeRef] = Field(description="the nodes whose content answers the question")
+    paths: dict[str, list[str]] = Field(default_factory=dict, description="map id to a chain of node ids")
+    blanks: list[Reconstruction] = Field(default_factory=list)
+
+    @property
+    def notes(self) -> list[NodeRef]:
+        """Curator notes on the nodes involved, each node once.
+
+        >>> r = NodeRef(map="m", node="P1", kind="premise", text="t", quote="q", note="n")
+        >>> q = Question(id="Q1", kind="evidence", title="t", prompt="p", about=[r], answer=[], answer_nodes=[r])
+        >>> [(x.node, x.note) for x in q.notes]
+        [('P1', 'n')]
+        """
+        seen: dict[tuple[str, str], NodeRef] = {}
+        for r in [*self.about, *self.answer_nodes]:
+            if r.note and (r.map, r.node) not in seen:
+                seen[(r.map, r.node)] = r
+        return list(seen.values())
+
+
+def node_ref(gm: GroundedMap | ArgumentMap, node_id: str) -> NodeRef:
+    """A :class:`NodeRef` for ``node_id`` of a map (see the module example)."""
+    m = gm.model if isinstance(gm, GroundedMap) else gm
+    n = m.node(node_id)
+    if n is None:  # pragma: no cover - callers pass ids taken from the map
+        raise ArgmapError(f"map '{m.id}' has no node '{node_id}'")
+    return NodeRef(map=m.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, note=n.note)

@@ -1,0 +1,195 @@
+"""Questions about weak points: load-bearing premises, unstated assumptions, uncited claims.
+
+Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts.
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
+>>> sorted({d[0] for d in load_bearing_drafts(c)})
+['load-bearing']
+"""
+
+from __future__ import annotations
+
+from argmap.model import ArgumentMap, Node
+from argmap.validate import GroundedMap
+
+from ..structure import load_bearing
+from .context import Context, Draft, impact_line, join_and, label, node_list
+from .model import Reconstruction
+
+__all__ = ["evidence_drafts", "load_bearing_drafts", "unstated_assumption_drafts"]
+
+
+def load_bearing_drafts(c: Context) -> list[Draft]:
+    """Per essay: the premise the thesis depends on most, then a conclusion standing on one argument only."""
+    out: list[Draft] = []
+    for gm in (c.a, c.b):
+        s = c.structure[gm.id]
+        m = gm.model
+        if s.load_bearing:
+            x = next((n for n in s.load_bearing if m.node(n).kind != "assumption"), s.load_bearing[0])  # type: ignore[union-attr]
+            r = c.ref(gm.id, x)
+            prompt = (f"Every line of support for {gm.id}'s thesis runs through {x}: a reader who rejected it would "
+                      f"leave the thesis unsupported. How well does the essay establish {x}?")
+            answer = [f"Load-bearing for the thesis: {', '.join(s.load_bearing)}.", impact_line(c, gm.id, x)]
+            out.append(("load-bearing", prompt, [r], m.node(x).claim, answer,  # type: ignore[union-attr]
+                        [c.ref(gm.id, n) for n in s.load_bearing], {}, []))
+        else:
+            top = next((i for i in s.impacts if i.node != s.thesis), None)
+            if top is not None and top.lines:
+                r = c.ref(gm.id, top.node)
+                ties = [i.node for i in s.impacts if i.node not in (top.node, s.thesis)
+                        and (len(i.lines), len(i.cuts)) == (len(top.lines), len(top.cuts))]
+                also = f" (so would rejecting {' or '.join(ties)})" if ties else ""
+                prompt = (f"{gm.id}'s thesis rests on {len(s.lines)} separate lines of support, so no single premise "
+                          f"carries it alone. Rejecting {top.node} would break the most: {len(top.lines)} of "
+                          f"{len(s.lines)}{also}. Is {top.node} well founded? Which line would you attack first, "
+                          f"and why?")
+                lines = []
+                for key in top.lines:
+                    rel = next(x for x in m.relations if x.key == key)
+                    lines.append(" + ".join(rel.sources) + f" → {rel.target}")
+                answer = [f"The lines it breaks: {'; '.join(lines)}.", impact_line(c, gm.id, top.node)]
+                nodes = [c.ref(gm.id, n) for n in top.cuts]
+                out.append(("load-bearing", prompt, [r], m.node(top.node).claim, answer, nodes, {}, []))  # type: ignore[union-attr]
+        best: tuple[int, int, str, list[str]] | None = None
+        for i, n in enumerate(m.nodes):
+            if n.kind != "conclusion":
+                continue
+            bearing = [x for x in load_bearing(m, n.id) if x != s.thesis]
+            if bearing and (best is None or len(bearing) > len(best[3])):
+                best = (len(bearing), i, n.id, bearing)
+        if best is not None:
+            _, _, concl, bearing = best
+            target = c.ref(gm.id, concl)
+            refs = [c.ref(gm.id, x) for x in bearing]
+            prompt = (f"{gm.id}'s conclusion {concl} stands on one argument only: reject "
+                      f"{' or '.join(r.node for r in refs)} and it is left with no support. Should a reader accept "
+                      f"{'it' if len(refs) == 1 else 'them'}? What else would the essay need to say?")
+            answer = [f"Load-bearing for {concl}: {'; '.join(label(r) for r in refs)}."]
+            answer += [impact_line(c, gm.id, x) for x in bearing]
+            out.append(("load-bearing", prompt, [target, *refs], m.node(concl).claim, answer, refs, {}, []))  # type: ignore[union-attr]
+    return out
+
+
+def _assumption_relations(m: ArgumentMap) -> dict[str, list[tuple[str, list[str], str]]]:
+    """Assumption id to the (relation key, other sources, target) it takes part in."""
+    kinds = {n.id: n.kind for n in m.nodes}
+    out: dict[str, list[tuple[str, list[str], str]]] = {}
+    for r in m.relations:
+        for s in r.sources:
+            if kinds.get(s) == "assumption" and r.type == "supports":
+                out.setdefault(s, []).append((r.key, [x for x in r.sources if x != s], r.target))
+    return out
+
+
+def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
+    """Blanks to fill: paired assumptions around a shared claim, then one per essay, least mentioned first."""
+    out: list[Draft] = []
+    mentioned = {(r.map, r.node) for d in earlier for r in [*d[2], *d[5]]}
+    rels = {g.id: _assumption_relations(g.model) for g in (c.a, c.b)}
+
+    def stated_elsewhere(gm: GroundedMap, n: Node) -> bool:
+        return n.claim is not None and any(x.kind != "assumption" for x in c.bound(c.other(gm.id).id, n.claim))
+
+    def blank(gm: GroundedMap, aid: str, claim: str | None = None, role: str = "") -> Reconstruction:
+        ids = {n.id for n in c.bound(gm.id, claim)} if claim else set()
+        items = rels[gm.id][aid]
+        key, others, target = next((x for x in items if (role == "from" and ids & set(x[1]))
+                                    or (role == "to" and x[2] in ids)), items[0])
+        return Reconstruction(map=gm.id, relation=key, given=[c.ref(gm.id, x) for x in others],
+                              hidden=c.ref(gm.id, aid), target=c.ref(gm.id, target))
+
+    used: set[tuple[str, str]] = set()
+
+    def candidates(gm: GroundedMap, claim: str) -> list[tuple[str, str]]:
+        ids = {n.id for n in c.bound(gm.id, claim)}
+        found = []
+        for a, items in rels[gm.id].items():
+            if (gm.id, a) in used or stated_elsewhere(gm, gm.model.node(a)):  # type: ignore[arg-type]
+                continue
+            for _, others, target in items:
+                if ids & set(others):
+                    found.append((a, "from"))
+                if target in ids:
+                    found.append((a, "to"))
+        return found
+
+    # Pairs in which both essays use the claim the same way (both reason from it, or both reach it) first.
+    order = [x.id for x in c.corpus.registry.claims]
+    pairs: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {}
+    for same_role in (True, False):
+        for claim in order:
+            if claim in pairs:
+                continue
+            pick = next(((x, y) for x in candidates(c.a, claim) for y in candidates(c.b, claim)
+                         if not same_role or x[1] == y[1]), None)
+            if pick is not None:
+                pairs[claim] = pick
+                used |= {(c.a.id, pick[0][0]), (c.b.id, pick[1][0])}
+    for claim in (x for x in order if x in pairs):
+        (aa, ra), (ab, rb) = pairs[claim]
+        blanks = [blank(c.a, aa, claim, ra), blank(c.b, ab, claim, rb)]
+        wording = c.corpus.registry.get(claim).wording  # type: ignore[union-attr]
+        about = [r for b in blanks for r in b.given]
+        prompt = (f"Where both essays use the claim “{wording}”, each needs a premise it never states ("
+                  + "; ".join(f"{b.map}: {' + '.join(g.node for g in b.given)} + ? → {b.target.node}"
+                              for b in blanks)
+                  + "). Reconstruct both. Would each author accept it? Are the two the same?")
+        answer = [f"{b.map} {b.hidden.node}: {b.hidden.text}" for b in blanks]
+        out.append(("unstated-assumption", prompt, about, claim, answer, [b.hidden for b in blanks], {}, blanks))
+    for gm in (c.a, c.b):
+        s = c.structure[gm.id]
+        damage = {i.node: (len(i.lines), len(i.cuts)) for i in s.impacts}
+        place = {n.id: k for k, n in enumerate(gm.model.nodes)}
+        pool = [a for a in rels[gm.id] if (gm.id, a) not in used
+                and not stated_elsewhere(gm, gm.model.node(a))]  # type: ignore[arg-type]
+        if not pool:
+            continue
+        aid = min(pool, key=lambda a: ((gm.id, a) in mentioned, -damage.get(a, (0, 0))[0],
+                                       -damage.get(a, (0, 0))[1], place[a]))
+        b = blank(gm, aid)
+        given = " + ".join(g.node for g in b.given)
+        prompt = (f"In {gm.id}, the step from {given} to {b.target.node} needs a premise the essay never states. "
+                  f"Reconstruct it. Would the author accept it? Would {c.other(gm.id).id}?")
+        answer = [f"{aid}: {b.hidden.text}", impact_line(c, gm.id, aid)]
+        out.append(("unstated-assumption", prompt, b.given, None, answer, [b.hidden], {}, [b]))
+    return out
+
+
+def evidence_drafts(c: Context) -> list[Draft]:
+    """Per essay the claims resting on no cited evidence, then a shared claim only one essay cites a source for."""
+    out: list[Draft] = []
+    for gm in (c.a, c.b):
+        s = c.structure[gm.id]
+        if not s.uncited:
+            continue
+        refs = [c.ref(gm.id, x) for x in s.uncited]
+        if not any(n.citation for n in gm.model.nodes):
+            prompt = (f"{gm.id} names no source for any of its evidence: its thesis and every line of support rest "
+                      f"on the author's word. Which claim would you most want a source for, and where would you look?")
+        else:
+            prompt = (f"{gm.id} cites sources, but {join_and([r.node for r in refs])} rest on none. "
+                      f"Which of them most needs one?")
+        cited = [n for n in gm.model.nodes if n.kind == "evidence" and n.citation]
+        answer = [f"Resting on no cited evidence: {', '.join(s.uncited)}."]
+        answer.append(f"Evidence with a cited source: {', '.join(n.id for n in cited)}." if cited
+                      else "No evidence node carries a citation.")
+        out.append(("evidence", prompt, refs[:6], None, answer, [c.ref(gm.id, n.id) for n in cited], {}, []))
+    rank = {x.claim: i for i, x in enumerate(c.central)}
+    for claim in sorted(rank, key=rank.__getitem__):
+        cites = {g.id: sorted({e for n in c.bound(g.id, claim) for e in c.cited[g.id][n.id]}) for g in (c.a, c.b)}
+        with_src = [m for m, e in cites.items() if e]
+        if len(with_src) != 1:
+            continue
+        has, lacks = c.maps[with_src[0]], c.other(with_src[0])
+        about = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in c.bound(g.id, claim)]
+        sources = [x for e in cites[has.id] for x in (has.model.node(e).citation or [])]  # type: ignore[union-attr]
+        wording = c.corpus.registry.get(claim).wording  # type: ignore[union-attr]
+        prompt = (f"Both essays make the claim “{wording}” ({node_list(about)}), but only {has.id} cites a source for "
+                  f"it ({'; '.join(sources)}). Does {lacks.id} need one? What would count as good evidence?")
+        answer = [f"{has.id} rests it on {', '.join(cites[has.id])}; {lacks.id} gives no cited evidence for it."]
+        out.append(("evidence", prompt, about, claim, answer,
+                    [c.ref(has.id, e) for e in cites[has.id]], {}, []))
+        break
+    return out
