@@ -18,6 +18,7 @@ digraph "demo" {
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
@@ -41,7 +42,15 @@ class Tip(str):
 Attrs = Mapping[str, str | float | int | Html]
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
+def _plain(v: str | float | int) -> str:
+    """A plain value, quoted; cached because the same colours, shapes and numbers recur on every node."""
+    return dot_string(f"{v:g}" if isinstance(v, float) else str(v))
+
+
 def _value(v: str | float | int | Html) -> str:
+    if type(v) is str or type(v) is int or type(v) is float:  # exact types: Html and Tip are str too
+        return _plain(v)
     if isinstance(v, Html):
         return str(v)
     if isinstance(v, Tip):

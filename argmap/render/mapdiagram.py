@@ -82,8 +82,11 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
     m = gm.model
     depth = check_depth(focus, depth)
     starts = _focus_keys(gm, focus) if focus is not None else []
-    g = map_graph(m, gm.spans)
-    shown = set(g.nodes) if focus is None or depth is None else with_relations(g, neighbourhood(g, starts, depth))
+    if focus is None or depth is None:  # the whole map: no graph needed (building one is a third of the time)
+        shown = {n.id for n in m.nodes} | {REL_PREFIX + r.key for r in m.relations}
+    else:
+        g = map_graph(m, gm.spans)
+        shown = with_relations(g, neighbourhood(g, starts, depth))
 
     w = DotWriter(m.id, {"id": f"map:{m.id}", "rankdir": "BT", "newrank": "true", "label": _title_label(gm, focus, depth),
                          "labelloc": "t", "fontname": FONT, "nodesep": 0.3, "ranksep": 0.45, "pad": 0.2,
