@@ -91,6 +91,14 @@ def test_default_comparison_shows_shared_claims_theses_and_what_links_them(bundl
     assert statements == shared | {"bankruptcy--T"}  # enforcer's thesis is itself a shared claim
 
 
+def test_comparison_never_cuts_a_thesis_short(bundled: Corpus) -> None:
+    """Other statements stop at five lines with "…"; a thesis, read first, is shown whole."""
+    dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
+    thesis = next(x for x in dot.splitlines() if 'id="bankruptcy--T"' in x)
+    assert "global security actor." in thesis and "…" not in thesis
+    assert any("…" in x for x in dot.splitlines() if 'id="bankruptcy--O1"' in x)  # long, and not a thesis
+
+
 def test_contested_claims_are_marked(bundled: Corpus) -> None:
     dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
     line = next(x for x in dot.splitlines() if 'id="claim--china-stood-apart"' in x)

@@ -67,11 +67,14 @@ if TYPE_CHECKING:
 __all__ = ["WRAP", "compare_dot", "comparison_ids", "element_id", "view_keys"]
 
 WRAP = 22
+"""Characters per label line (narrower than a single map's: two columns share the page)."""
 BODY = 14
 """Point size of a statement's text; its header and the essays' node ids are SMALL."""
 SMALL = 11
-"""Characters per label line (narrower than a single map's: two columns share the page)."""
 MAX_LINES = 5
+"""Lines of a statement's text before it is cut short with "…" (its tooltip has the whole quote)."""
+THESIS_LINES = 9
+"""A thesis is never cut short at the usual length: it is what the reader compares first."""
 ROWS = 6
 """At most this many statements above one another in a column."""
 
@@ -186,14 +189,16 @@ def _label(g: nx.DiGraph, key: str, colours: dict[str, str], starts: list[str]) 
     if not _shared(g, key):
         m = d["mentions"][0]
         claim = f" · {html_text(d['claim'])}" if d["claim"] else ""
+        lines = THESIS_LINES if m["kind"] == "thesis" else MAX_LINES
         return Html(node_label(f"<B>{html_text(m['node'])}</B> · {m['kind']}{claim}{focused}", m["text"], WRAP,
-                               max_lines=MAX_LINES, size=BODY))
+                               max_lines=lines, size=BODY))
     who = []
     for m in d["mentions"]:
         mark = " <B>denies</B>" if m["stance"] == "denies" else ""
         mark += " <B>(thesis)</B>" if m["kind"] == "thesis" else ""
         who.append(f'<FONT COLOR="{colours[m["map"]]}">{html_text(m["map"])} {html_text(m["node"])}{mark}</FONT>')
-    body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], WRAP, MAX_LINES))
+    lines = THESIS_LINES if any(m["kind"] == "thesis" for m in d["mentions"]) else MAX_LINES
+    body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], WRAP, lines))
     parts = [f'<FONT POINT-SIZE="{BODY}">{body}</FONT>', f'<FONT POINT-SIZE="{SMALL}">{" · ".join(who)}</FONT>']
     if d["contested"] or focused:
         head = "<B>✗ CONTESTED</B>" if d["contested"] else ""
