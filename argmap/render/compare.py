@@ -186,10 +186,10 @@ def _tooltip(g: nx.DiGraph, key: str) -> str:
 def _label(g: nx.DiGraph, key: str, colours: dict[str, str], starts: list[str]) -> Html:
     d = g.nodes[key]
     focused = " · focus" if key in starts else ""
+    lines = THESIS_LINES if any(m["kind"] == "thesis" for m in d["mentions"]) else MAX_LINES
     if not _shared(g, key):
         m = d["mentions"][0]
         claim = f" · {html_text(d['claim'])}" if d["claim"] else ""
-        lines = THESIS_LINES if m["kind"] == "thesis" else MAX_LINES
         return Html(node_label(f"<B>{html_text(m['node'])}</B> · {m['kind']}{claim}{focused}", m["text"], WRAP,
                                max_lines=lines, size=BODY))
     who = []
@@ -197,7 +197,6 @@ def _label(g: nx.DiGraph, key: str, colours: dict[str, str], starts: list[str]) 
         mark = " <B>denies</B>" if m["stance"] == "denies" else ""
         mark += " <B>(thesis)</B>" if m["kind"] == "thesis" else ""
         who.append(f'<FONT COLOR="{colours[m["map"]]}">{html_text(m["map"])} {html_text(m["node"])}{mark}</FONT>')
-    lines = THESIS_LINES if any(m["kind"] == "thesis" for m in d["mentions"]) else MAX_LINES
     body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], WRAP, lines))
     parts = [f'<FONT POINT-SIZE="{BODY}">{body}</FONT>', f'<FONT POINT-SIZE="{SMALL}">{" · ".join(who)}</FONT>']
     if d["contested"] or focused:

@@ -49,17 +49,14 @@ def _plain(v: str | float | int) -> str:
 
 
 def _value(v: str | float | int | Html) -> str:
-    if type(v) is str or type(v) is int or type(v) is float:  # exact types: Html and Tip are str too
-        return _plain(v)
+    # Html and Tip are str subclasses, so they are told apart before the cache (typed=True keeps them apart there too).
     if isinstance(v, Html):
         return str(v)
     if isinstance(v, Tip):
         return tooltip_string(v)
     if isinstance(v, bool):  # pragma: no cover - guarded by the Attrs type
         raise TypeError("use 'true'/'false' strings for DOT booleans")
-    if isinstance(v, (int, float)):
-        return dot_string(f"{v:g}" if isinstance(v, float) else str(v))
-    return dot_string(v)
+    return _plain(v)
 
 
 def _attrs(attrs: Attrs) -> str:
