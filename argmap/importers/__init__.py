@@ -1,0 +1,15 @@
+"""Converters from other argument formats into argmap maps.
+
+Each format is a module with ``sniff(data: bytes) -> bool`` (does this file look like the format?)
+and ``convert(path: Path) -> list[ImportedMap]``; :data:`FORMATS` names them in the order they
+are tried.  The front end (``argmap import``) writes what they return, atomically.
+"""
+
+from __future__ import annotations
+
+from .base import ImportedMap
+
+__all__ = ["FORMATS", "ImportedMap"]
+
+# format name -> module path; a module is imported only when a file of its format is met.
+FORMATS: dict[str, str] = {}
