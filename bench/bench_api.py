@@ -17,7 +17,7 @@ The load generator is ``wrk`` when it is installed (``apt-get install wrk``),
 else a small asyncio HTTP/1.1 keep-alive client in a separate process.
 
     .venv/bin/python bench/bench_api.py                 # 6 s per route
-    .venv/bin/python bench/bench_api.py --duration 20   # as in the issue
+    .venv/bin/python bench/bench_api.py --duration 20   # longer runs, steadier figures
 
 Targets on the 2-core machine: ratio >= 0.8 for each route, no errors, p99 < 50 ms.
 """
@@ -176,7 +176,7 @@ def main() -> None:
         print(json.dumps(asyncio.run(_load(int(port_arg), path, encoding, float(duration), int(connections)))))
         return
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--duration", type=float, default=6.0, help="seconds per route (default 6; the issue uses 20)")
+    ap.add_argument("--duration", type=float, default=6.0, help="seconds per route (default 6; 20 gives steadier figures)")
     ap.add_argument("--rounds", type=int, default=3, help="split each route's time into this many interleaved "
                                                           "rounds (default 3)")
     ap.add_argument("--connections", type=int, default=32, help="concurrent connections (default 32)")

@@ -16,7 +16,7 @@ time is the median of its runs.  Peak memory is the process's ``ru_maxrss`` (pea
 including the interpreter and its imports), read with ``resource.getrusage`` at the end of the run.  The corpus
 files are written just before they are timed, so they are read from the page cache in every run.
 
-Targets (issue 2): 1,000 maps in under 5 s and under 1 GiB; 10x the maps in at most 12x the time.
+Targets: 1,000 maps in under 5 s and under 1 GiB; 10x the maps in at most 12x the time.
 
     .venv/bin/python bench/bench_scale.py              # N = 100, 1000
     .venv/bin/python bench/bench_scale.py --big        # N = 100, 1000, 10000

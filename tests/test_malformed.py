@@ -46,7 +46,7 @@ VERDICT = re.compile(r"^(ok|FAILED): (\d+) map\(s\) valid, (\d+) error\(s\), (\d
 HASH_SENSITIVE = {"cycle-of-two", "cycle-of-three"}
 HASH_SEEDS = ("0", "1", "2", "3")
 
-# Cases whose .expected file holds the output argmap should give but does not yet (see the helper's report).
+# Cases whose .expected file holds the output argmap should give but does not yet (a known library bug).
 LIBRARY_BUGS: dict[str, str] = {}  # none open; add "case": "reason" to mark a known library bug as xfail
 
 

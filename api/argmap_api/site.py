@@ -1,6 +1,6 @@
 """The classroom site, from memory, when :mod:`argmap.classroom.site` is installed.
 
-``site_files(corpus)`` (the classroom helper's function) gives every page and
+``site_files(corpus)`` (from :mod:`argmap.classroom.site`) gives every page and
 asset as bytes; they are built once per snapshot and served from that dict, so
 no request path ever reaches the file system.
 
