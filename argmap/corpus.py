@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks import check_map, check_registry
 from .errors import Diagnostic, InvalidInput, NotFound
+from .grounded import GroundedMap
 from .model import ClaimRegistry
 from .perf import gc_paused
-from .validate import GroundedMap, check_map, check_registry
 from .yamlsafe import Limits, YamlError, read_yaml_file
 
 __all__ = [

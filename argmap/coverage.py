@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .validate import GroundedMap
+from .grounded import GroundedMap
 
 __all__ = ["MIN_WORDS", "CoverageReport", "ParagraphCoverage", "map_coverage"]
 

@@ -22,7 +22,7 @@ import json
 from typing import Any
 
 from .graph import map_graph
-from .validate import GroundedMap
+from .grounded import GroundedMap
 
 __all__ = ["aif_json", "to_aif"]
 

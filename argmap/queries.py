@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .corpus import Corpus
 from .errors import NotFound
 from .graph import map_graph, support_path
+from .grounded import GroundedMap
 from .merge import merge_maps
 from .model import Stance
 from .results import (
@@ -38,7 +39,6 @@ from .results import (
     SharedPremises,
     UniqueNode,
 )
-from .validate import GroundedMap
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from argmap.corpus import Corpus
+from argmap.grounded import GroundedMap
 from argmap.grounding import Essay
 from argmap.model import ArgumentMap, ClaimRegistry
 from argmap.render import compare_dot, map_dot, render_bytes
 from argmap.render.text import clean
-from argmap.validate import GroundedMap
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 SVG = "{http://www.w3.org/2000/svg}"

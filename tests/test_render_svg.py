@@ -61,7 +61,8 @@ def test_png_and_pdf(mini: Corpus) -> None:
 
 @needs_dot
 def test_notebook_display(mini: Corpus) -> None:
-    assert 'id="P1"' in mini.get("alpha")._repr_svg_()
+    svg = mini.get("alpha")._repr_svg_()  # argmap.render, imported above, registers the drawing
+    assert svg is not None and 'id="P1"' in svg
     view = ComparisonView(mini, "alpha", "beta")
     assert 'id="claim--china-spoke"' in view._repr_svg_()
 

@@ -15,8 +15,8 @@ from fastapi import Depends, Request
 from fastapi import Path as PathParam
 
 from argmap.errors import NotFound
+from argmap.grounded import GroundedMap
 from argmap.model import Claim
-from argmap.validate import GroundedMap
 
 from .render import Renderer
 from .settings import Settings

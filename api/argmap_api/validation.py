@@ -20,9 +20,9 @@ import errno
 from collections.abc import Mapping
 from pathlib import Path
 
+from argmap.checks import ReadFn, check_map
 from argmap.errors import Diagnostic
 from argmap.model import ClaimRegistry
-from argmap.validate import ReadFn, check_map
 from argmap.yamlsafe import Limits, YamlError, decode_utf8, parse_yaml
 
 from .models import DiagnosticOut, ValidationReport
@@ -36,7 +36,7 @@ _MAX_ESSAY_BYTES = Limits().max_bytes
 
 
 def confined_reader(maps_dir: Path, known: Mapping[Path, bytes]) -> ReadFn:
-    """A ``read`` for :func:`argmap.validate.check_map` that never leaves ``maps_dir`` (see module doc)."""
+    """A ``read`` for :func:`argmap.checks.check_map` that never leaves ``maps_dir`` (see module doc)."""
     root = maps_dir.resolve()
 
     def read(rel: str) -> bytes:

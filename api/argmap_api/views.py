@@ -18,9 +18,9 @@ from collections import Counter
 
 from argmap.corpus import Corpus
 from argmap.errors import NotFound
+from argmap.grounded import GroundedMap
 from argmap.model import KINDS, Relation, Stance
 from argmap.queries import claim_mentions
-from argmap.validate import GroundedMap
 
 from .models import ClaimDetail, ClaimInfo, MapListItem, NodeCounts, NodeDetail, RelationRef
 

@@ -26,8 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
+from argmap.grounded import GroundedMap
 from argmap.results import Disagreement, Mention
-from argmap.validate import GroundedMap
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
 from .structure import ClaimCentrality, MapStructure, map_structure, shared_centrality

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.corpus import Corpus
+from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap
-from argmap.validate import GroundedMap
 
 from .handout import Handout, handout_data, handout_html
 from .structure import MapStructure, cited_support, map_structure, shared_centrality

@@ -2,7 +2,7 @@
 
 DOT is a pure function of the maps (byte-identical for identical input); only
 :func:`render_bytes` and the ``*_svg`` conveniences run Graphviz's ``dot``.
-:class:`ComparisonView` and :class:`~argmap.validate.GroundedMap` show
+:class:`ComparisonView` and :class:`~argmap.grounded.GroundedMap` show
 themselves inline in Jupyter (``_repr_svg_``).
 """
 

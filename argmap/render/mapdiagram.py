@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from argmap.errors import NotFound
 from argmap.graph import REL_PREFIX, map_graph, relation_key
+from argmap.grounded import GroundedMap
 from argmap.model import Node, Relation
-from argmap.validate import GroundedMap
 
 from .dot import DotWriter, Html, Tip
 from .style import ATTACK, FONT, INK, KIND_STYLE, MUTED, SUPPORT, EdgeStyle, legend_label, node_label

@@ -1,7 +1,8 @@
 """SVG conveniences, and inline display in Jupyter.
 
-A :class:`~argmap.validate.GroundedMap` shows its diagram in a notebook (its
-``_repr_svg_`` calls :func:`map_svg`); so does a :class:`ComparisonView`::
+Importing this module registers :func:`map_svg` as the notebook display of a
+:class:`~argmap.grounded.GroundedMap` (its ``_repr_svg_``); a
+:class:`ComparisonView` displays the comparative diagram::
 
     from argmap.corpus import load_corpus
     from argmap.render import ComparisonView
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.corpus import Corpus
-from argmap.validate import GroundedMap
+from argmap.grounded import GroundedMap, set_svg_display
 
 from .compare import compare_dot
 from .images import render_bytes
@@ -35,6 +36,13 @@ __all__ = ["ComparisonView", "compare_svg", "map_svg"]
 def map_svg(gm: GroundedMap, *, timeout: float = 30.0, **kw: Any) -> bytes:
     """The SVG of one map's diagram; ``kw`` as for :func:`~argmap.render.map_dot` (``focus``, ``depth``)."""
     return render_bytes(map_dot(gm, **kw), "svg", timeout=timeout)
+
+
+def _map_svg_text(gm: GroundedMap) -> str:
+    return map_svg(gm).decode("utf-8")
+
+
+set_svg_display(_map_svg_text)
 
 
 def compare_svg(corpus: Corpus, map_ids: Sequence[str], *, timeout: float = 30.0, **kw: Any) -> bytes:

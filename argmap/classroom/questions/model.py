@@ -13,8 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.errors import ArgmapError
+from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap
-from argmap.validate import GroundedMap
 
 __all__ = [
     "KINDS",

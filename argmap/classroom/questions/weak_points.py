@@ -10,8 +10,8 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 from __future__ import annotations
 
+from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap, Node
-from argmap.validate import GroundedMap
 
 from ..structure import load_bearing
 from .context import Context, Draft, impact_line, join_and, label, node_list

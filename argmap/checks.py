@@ -28,41 +28,19 @@ from __future__ import annotations
 import functools
 import graphlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TypeVar
 
 from .errors import Diagnostic, did_you_mean, id_hint
+from .grounded import GroundedMap, Span
 from .grounding import Essay, sha256_text
 from .model import ArgumentMap, ClaimRegistry, Node, Relation, Skip
 from .schemaerrors import validate_model
 from .yamlsafe import YamlDocument
 
-__all__ = ["GroundedMap", "check_map", "check_registry"]
+__all__ = ["ReadFn", "check_map", "check_registry"]
 
-Span = tuple[int, int]
 ReadFn = Callable[[str], bytes]
-
-
-@dataclass(frozen=True)
-class GroundedMap:
-    """A valid map with its essay, and where each quote and citation stands in it."""
-
-    model: ArgumentMap
-    path: str
-    essay: Essay
-    spans: dict[str, Span] = field(default_factory=dict)
-    citation_spans: dict[str, list[Span]] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return self.model.id
-
-    def _repr_svg_(self) -> str:
-        """The map's diagram, for Jupyter (needs Graphviz's ``dot``)."""
-        from argmap.render import map_svg
-
-        return map_svg(self).decode("utf-8")
 
 
 def check_registry(doc: YamlDocument) -> tuple[ClaimRegistry | None, list[Diagnostic]]:
