@@ -76,9 +76,9 @@ def build(paths: tuple[Path, ...], claims: Path | None, out: Path, jobs: int | N
     """
     import sys
 
+    from argmap.build import build_outputs, build_plan
     from argmap.corpus import load_corpus
     from argmap.fsutil import write_atomic
-    from argmap.render.build import build_outputs, build_plan
 
     corpus = load_corpus(list(paths) or None, claims, strict=True)
     total = len(build_plan(corpus))

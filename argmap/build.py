@@ -31,7 +31,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from argmap.corpus import Corpus
+from .corpus import Corpus
 
 __all__ = ["PAIR_LIMIT", "Job", "build_files", "build_outputs", "build_plan", "default_jobs", "diagram_sources", "pairs"]
 
@@ -46,8 +46,8 @@ def _json(model: Any) -> bytes:
 
 def diagram_sources(corpus: Corpus) -> dict[str, Callable[[], str]]:
     """Each diagram's relative path (``.svg``) and the function that makes its DOT source, in build order."""
-    from .compare import compare_dot
-    from .mapdiagram import map_dot
+    from .render.compare import compare_dot
+    from .render.mapdiagram import map_dot
 
     ids = sorted(corpus.maps)
     sources: dict[str, Callable[[], str]] = {f"maps/{i}.svg": functools.partial(map_dot, corpus.get(i)) for i in ids}
@@ -71,8 +71,8 @@ def pairs(ids: list[str]) -> list[tuple[str, str]]:
 
 def _steps(corpus: Corpus) -> dict[str, tuple[bool, Callable[[], Any]]]:
     """Each output's relative path, whether it is a diagram, and what makes it: DOT text for a diagram, else bytes."""
-    from argmap.queries import compare, shared_premises
-    from argmap.report import compare_markdown, shared_markdown
+    from .queries import compare, shared_premises
+    from .report import compare_markdown, shared_markdown
 
     def pair_md(a: str, b: str) -> bytes:
         return compare_markdown(compare(corpus, a, b)).encode("utf-8")
@@ -94,7 +94,7 @@ def _steps(corpus: Corpus) -> dict[str, tuple[bool, Callable[[], Any]]]:
 
 def build_plan(corpus: Corpus, *, timeout: float = 30.0) -> dict[str, Job]:
     """Each output file's relative path and the function that makes its content (in build order)."""
-    from .images import render_bytes
+    from .render.images import render_bytes
 
     def svg(dot: Callable[[], str]) -> bytes:
         return render_bytes(dot(), "svg", timeout=timeout)
@@ -129,7 +129,7 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
     """
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    from .images import render_bytes
+    from .render.images import render_bytes
 
     workers = jobs or default_jobs()
     if workers < 1:
