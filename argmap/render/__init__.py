@@ -11,7 +11,7 @@ from __future__ import annotations
 from .compare import compare_dot
 from .images import FORMATS, INSTALL_HINT, format_for_path, render_bytes
 from .mapdiagram import map_dot
-from .notebook import ComparisonView, compare_svg, map_svg
+from .svg import ComparisonView, compare_svg, map_svg
 
 __all__ = [
     "FORMATS",
