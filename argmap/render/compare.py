@@ -58,8 +58,8 @@ from .style import (
     legend_label,
     node_label,
 )
+from .subgraph import check_depth, neighbourhood, with_relations
 from .text import html_text, wrap
-from .views import check_depth, neighbourhood, with_relations
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -26,8 +26,8 @@ from argmap.model import Node, Relation
 
 from .dot import DotWriter, Html, Tip
 from .style import ATTACK, FONT, INK, KIND_STYLE, MUTED, SUPPORT, EdgeStyle, legend_label, node_label
+from .subgraph import check_depth, neighbourhood, with_relations
 from .text import html_text, wrap
-from .views import check_depth, neighbourhood, with_relations
 
 __all__ = ["WRAP", "map_dot", "statement_title"]
 
