@@ -38,10 +38,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.corpus import Corpus
-from argmap.graph import map_graph, relation_key
-from argmap.merge import CLAIM_PREFIX
-from argmap.model import ArgumentMap
+from .corpus import Corpus
+from .graph import map_graph, relation_key
+from .merge import CLAIM_PREFIX
+from .model import ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -225,7 +225,7 @@ def shared_centrality(corpus: Corpus, map_ids: Sequence[str] | None = None) -> l
     """
     import networkx as nx
 
-    from argmap.queries import merged_graph
+    from .queries import merged_graph
 
     ids = list(map_ids or corpus.maps)
     g = merged_graph(corpus, ids)

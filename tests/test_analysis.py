@@ -1,4 +1,4 @@
-"""Load-bearing premises and central shared claims (argmap.classroom.structure)."""
+"""Load-bearing premises and central shared claims (argmap.analysis)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from test_classroom_questions import build_corpus, node  # tests/ is on sys.path (pytest rootdir-less import)
 
-from argmap.classroom.structure import (
+from argmap.analysis import (
     cited_support,
     cut_off_by,
     load_bearing,

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from argmap.analysis import cut_off_by, load_bearing, map_structure
 from argmap.classroom.questions import KINDS, Question, discussion_questions
-from argmap.classroom.structure import cut_off_by, load_bearing, map_structure
 from argmap.corpus import Corpus, load_corpus
 from argmap.errors import ArgmapError
 from argmap.queries import compare

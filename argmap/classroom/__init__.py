@@ -1,6 +1,5 @@
 """Classroom material: discussion questions, printable handouts and a static site.
 
-* :mod:`argmap.classroom.structure`: load-bearing premises and central shared claims (networkx).
 * :mod:`argmap.classroom.questions`: discussion questions generated from a comparison.
 * :mod:`argmap.classroom.handout`: the handout as HTML, Markdown or PDF.
 * :mod:`argmap.classroom.site`: the static site, as a mapping of relative paths to bytes.

@@ -24,13 +24,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.analysis import ClaimCentrality, MapStructure, map_structure, shared_centrality
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
 from argmap.grounded import GroundedMap
 from argmap.results import Disagreement, Mention
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
-from .structure import ClaimCentrality, MapStructure, map_structure, shared_centrality
 from .templating import asset, inline_svg, render
 
 __all__ = [

@@ -25,12 +25,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.analysis import MapStructure, cited_support, map_structure, shared_centrality
 from argmap.corpus import Corpus
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap
 
 from .handout import Handout, handout_data, handout_html
-from .structure import MapStructure, cited_support, map_structure, shared_centrality
 from .templating import asset, inline_svg, render
 
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]

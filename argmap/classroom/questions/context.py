@@ -14,12 +14,12 @@ True
 
 from __future__ import annotations
 
+from argmap.analysis import ClaimCentrality, MapStructure, cited_support, map_structure, shared_centrality
 from argmap.corpus import Corpus
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap, Node
 from argmap.results import Comparison
 
-from ..structure import ClaimCentrality, MapStructure, cited_support, map_structure, shared_centrality
 from .model import NodeRef, QuestionKind, Reconstruction, node_ref
 
 __all__ = [

@@ -10,10 +10,10 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 from __future__ import annotations
 
+from argmap.analysis import load_bearing
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap, Node
 
-from ..structure import load_bearing
 from .context import Context, Draft, impact_line, join_and, label, node_list
 from .model import Reconstruction
 
