@@ -22,11 +22,11 @@ from argmap import __version__
 
 from .cache import SnapshotMiddleware
 from .problems import as_problem_json, install_handlers
-from .render import Renderer
 from .routers import ALL
 from .settings import Settings
 from .site import install_site
 from .store import Store
+from .svg_cache import Renderer
 
 __all__ = ["create_app", "create_app_from_env"]
 

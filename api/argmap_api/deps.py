@@ -18,9 +18,9 @@ from argmap.errors import NotFound
 from argmap.grounded import GroundedMap
 from argmap.model import Claim
 
-from .render import Renderer
 from .settings import Settings
 from .store import Snapshot, Store
+from .svg_cache import Renderer
 
 __all__ = [
     "ClaimDep",

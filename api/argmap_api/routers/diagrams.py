@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from ..deps import MapDep, RendererDep, SnapshotDep
 from ..problems import BadParameter, problems
-from ..render import SvgEntry
+from ..svg_cache import SvgEntry
 from .common import CACHED, IF_NONE_MATCH
 from .queries import Left, Right
 

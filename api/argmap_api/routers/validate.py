@@ -7,8 +7,8 @@ from starlette.concurrency import run_in_threadpool
 
 from ..deps import SettingsDep, SnapshotDep
 from ..models import ValidationReport
+from ..posted_map import validate_yaml
 from ..problems import BadParameter, PayloadTooLarge, problems
-from ..validation import validate_yaml
 
 __all__ = ["read_limited", "router"]
 
