@@ -1,12 +1,11 @@
 """The app factory: ``create_app(settings)`` builds the whole service; nothing is built at import time.
 
->>> from pathlib import Path
+>>> from argmap.corpus import bundled_maps_dir
 >>> from argmap_api.client import asgi_get
->>> mini = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mini"
->>> app = create_app(Settings(maps_dir=mini, reload_interval=0))
->>> status, headers, body = asgi_get(app, "/maps/alpha/nodes/P1")
->>> status, body[:24]
-(200, b'{"map":"alpha","node":{"')
+>>> app = create_app(Settings(maps_dir=bundled_maps_dir(), reload_interval=0))
+>>> status, headers, body = asgi_get(app, "/maps/enforcer")
+>>> status, body[:17]
+(200, b'{"id":"enforcer",')
 """
 
 from __future__ import annotations

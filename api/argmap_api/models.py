@@ -1,7 +1,8 @@
 """Response models of the HTTP API that the library's results do not already give.
 
 The query results (``SharedPremises``, ``Comparison``, ``Mention``) come from
-:mod:`argmap.results`, the map itself from :mod:`argmap.model`; these are the
+:mod:`argmap.results`, one node or claim in detail (``NodeDetail``, ``ClaimDetail``)
+from :mod:`argmap.details`, the map itself from :mod:`argmap.model`; these are the
 API's own views.  Field order is the JSON key order.
 """
 
@@ -11,8 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.model import Node, Stance
-from argmap.results import Mention
+from argmap.details import ClaimDetail, NodeDetail, RelationRef
 
 __all__ = [
     "ClaimDetail",
@@ -59,31 +59,6 @@ class MapListItem(BaseModel):
     relations: int
 
 
-class RelationRef(BaseModel):
-    """A relation touching a node; ``from``/``to`` as in the map file."""
-
-    model_config = ConfigDict(frozen=True, populate_by_name=True)
-    key: str = Field(description="the relation's id, or one derived from its ends, e.g. 'P1->T'")
-    id: str | None
-    type: Literal["supports", "attacks"]
-    sources: list[str] = Field(serialization_alias="from", description="the premise(s); several when linked")
-    target: str = Field(serialization_alias="to", description="a node id, or a relation key for an undercut")
-    undercut: bool = Field(description="true when the target is a relation rather than a node")
-    note: str | None
-
-
-class NodeDetail(BaseModel):
-    """One node of a map with its place in the essay and in the argument."""
-
-    model_config = _FROZEN
-    map: str
-    node: Node
-    span: Span | None = Field(description="character span [start, end) of the quote in the essay")
-    citation_spans: list[Span] = Field(description="where each citation stands in the essay")
-    incoming: list[RelationRef] = Field(description="relations whose target is this node")
-    outgoing: list[RelationRef] = Field(description="relations this node is a premise of")
-
-
 class ClaimInfo(BaseModel):
     """A shared claim of the registry and the maps that bind a node to it."""
 
@@ -92,19 +67,6 @@ class ClaimInfo(BaseModel):
     wording: str
     description: str | None
     maps: list[str]
-
-
-class ClaimDetail(BaseModel):
-    """What every loaded map says about one shared claim."""
-
-    model_config = _FROZEN
-    id: str
-    wording: str
-    description: str | None
-    maps: list[str]
-    stances: dict[str, list[Stance]] = Field(description="map id -> the stances its nodes take")
-    contested: bool = Field(description="true when the maps' stances differ")
-    mentions: list[Mention]
 
 
 class DiagnosticOut(BaseModel):

@@ -10,14 +10,14 @@ reference assignment.  A request takes the snapshot once, at its start, so it
 never sees half of one load and half of another.  A load that fails keeps the
 last good snapshot and records the error, with its located diagnostics.
 
->>> from pathlib import Path
->>> store = Store(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mini", interval=0)
+>>> from argmap.corpus import bundled_maps_dir
+>>> store = Store(bundled_maps_dir(), interval=0)
 >>> store.reload_now()
 True
->>> sorted(store.snapshot.corpus.maps), store.last_error is None
-(['alpha', 'beta'], True)
->>> store.snapshot.body("map/beta")[:13]
-b'{"id":"beta",'
+>>> "enforcer" in store.snapshot.corpus.maps, store.last_error is None
+(True, True)
+>>> store.snapshot.body("map/enforcer")[:17]
+b'{"id":"enforcer",'
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def build_snapshot(corpus: Corpus, loaded_at: float | None = None) -> Snapshot:
     """A snapshot of ``corpus`` with the hot routes' JSON bodies computed."""
     from argmap.queries import shared_premises
 
-    from .views import claim_list, map_list
+    from .listings import claim_list, map_list
 
     bodies: dict[str, bytes] = {
         "maps": _MAP_LIST.dump_json(map_list(corpus)),

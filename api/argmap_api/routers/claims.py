@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from argmap.details import claim_detail
+
 from ..deps import ClaimDep, SnapshotDep
 from ..models import ClaimDetail, ClaimInfo
 from ..problems import problems
-from ..views import claim_detail
 from .common import CACHED, IF_NONE_MATCH, json_bytes
 
 __all__ = ["router"]

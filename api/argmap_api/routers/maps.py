@@ -8,12 +8,12 @@ from fastapi import APIRouter
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
+from argmap.details import node_detail
 from argmap.model import ArgumentMap
 
 from ..deps import MapDep, SnapshotDep
 from ..models import MapListItem, NodeDetail
 from ..problems import problems
-from ..views import node_detail
 from .common import CACHED, IF_NONE_MATCH, json_bytes
 
 __all__ = ["router"]
