@@ -6,8 +6,8 @@ command writes them (atomically) under its output folder.  The layout:
 * ``maps/<id>.svg``: each map's diagram;
 * ``compare/<a>--<b>.svg``, ``.md``, ``.json``: the comparative diagram and
   the comparison report of each pair of maps (ids sorted), for corpora of up
-  to :data:`PAIR_LIMIT` maps (a class set; 100 maps would make 4,950 pairs);
-* ``compare/all.svg``: with three to :data:`PAIR_LIMIT` maps, the comparative
+  to :data:`~argmap.pairs.PAIR_LIMIT` maps (a class set; 100 maps would make 4,950 pairs);
+* ``compare/all.svg``: with three to :data:`~argmap.pairs.PAIR_LIMIT` maps, the comparative
   diagram of all of them (the reports are pairwise, as :func:`argmap.queries.compare`
   is).  A larger corpus gets none: one column per essay stops reading well
   beyond a handful, and at 100 maps that one diagram took 80% of the build's time;
@@ -25,19 +25,17 @@ from __future__ import annotations
 
 import collections
 import functools
-import itertools
 import json
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from .corpus import Corpus
+from .pairs import PAIR_LIMIT, pairs
 
-__all__ = ["PAIR_LIMIT", "Job", "build_files", "build_outputs", "build_plan", "default_jobs", "diagram_sources", "pairs"]
+__all__ = ["Job", "build_outputs", "build_plan", "default_jobs", "diagram_sources"]
 
 Job = Callable[[], bytes]
-PAIR_LIMIT = 6
-"""Up to this many maps, every pair gets its own comparison (15 pairs) and all get ``compare/all.svg``; beyond, none."""
 
 
 def _json(model: Any) -> bytes:
@@ -58,27 +56,20 @@ def diagram_sources(corpus: Corpus) -> dict[str, Callable[[], str]]:
     return sources
 
 
-def pairs(ids: list[str]) -> list[tuple[str, str]]:
-    """The pairs of maps that get their own comparison: all of them, up to :data:`PAIR_LIMIT` maps; else none.
-
-    >>> pairs(["a", "b", "c"])
-    [('a', 'b'), ('a', 'c'), ('b', 'c')]
-    >>> pairs([f"m{i}" for i in range(PAIR_LIMIT + 1)])
-    []
-    """
-    return list(itertools.combinations(sorted(ids), 2)) if len(ids) <= PAIR_LIMIT else []
-
-
 def _steps(corpus: Corpus) -> dict[str, tuple[bool, Callable[[], Any]]]:
     """Each output's relative path, whether it is a diagram, and what makes it: DOT text for a diagram, else bytes."""
     from .queries import compare, shared_premises
     from .report import compare_markdown, shared_markdown
 
+    # Each result is computed once and handed to every writer that needs it (the .md and the .json).
+    comparison = functools.cache(functools.partial(compare, corpus))
+    shared = functools.cache(functools.partial(shared_premises, corpus))
+
     def pair_md(a: str, b: str) -> bytes:
-        return compare_markdown(compare(corpus, a, b)).encode("utf-8")
+        return compare_markdown(comparison(a, b)).encode("utf-8")
 
     def pair_json(a: str, b: str) -> bytes:
-        return _json(compare(corpus, a, b))
+        return _json(comparison(a, b))
 
     steps: dict[str, tuple[bool, Callable[[], Any]]] = {}
     for path, dot in diagram_sources(corpus).items():
@@ -87,8 +78,8 @@ def _steps(corpus: Corpus) -> dict[str, tuple[bool, Callable[[], Any]]]:
             a, b = path.removeprefix("compare/").removesuffix(".svg").split("--")
             steps[path.replace(".svg", ".md")] = (False, functools.partial(pair_md, a, b))
             steps[path.replace(".svg", ".json")] = (False, functools.partial(pair_json, a, b))
-    steps["shared.md"] = (False, lambda: shared_markdown(shared_premises(corpus)).encode("utf-8"))
-    steps["shared.json"] = (False, lambda: _json(shared_premises(corpus)))
+    steps["shared.md"] = (False, lambda: shared_markdown(shared()).encode("utf-8"))
+    steps["shared.json"] = (False, lambda: _json(shared()))
     return steps
 
 
@@ -154,8 +145,3 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
             yield pop()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def build_files(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = None) -> dict[str, bytes]:
-    """Every output of :func:`build_plan`, made (runs Graphviz's ``dot`` for the diagrams, ``jobs`` at once)."""
-    return dict(build_outputs(corpus, timeout=timeout, jobs=jobs))

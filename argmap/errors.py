@@ -22,6 +22,7 @@ __all__ = [
     "ArgmapError",
     "Diagnostic",
     "InvalidInput",
+    "InvalidRequest",
     "NotFound",
     "RenderError",
     "Severity",
@@ -77,6 +78,12 @@ class ArgmapError(Exception):
 
 class InvalidInput(ArgmapError):
     """Maps or registry failed validation; ``diagnostics`` says where."""
+
+    status = 422
+
+
+class InvalidRequest(ArgmapError):
+    """A well-formed request that makes no sense: a comparison of one map with itself, a depth without a focus."""
 
     status = 422
 

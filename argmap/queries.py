@@ -28,6 +28,7 @@ from .graph import map_graph, support_path
 from .grounded import GroundedMap
 from .merge import merge_maps
 from .model import Stance
+from .pairs import require_pair
 from .results import (
     Agreement,
     ClaimPath,
@@ -138,8 +139,12 @@ def _path(g: Any, gm: GroundedMap, claim_id: str) -> tuple[list[str] | None, Lit
 
 
 def compare(corpus: Corpus, left: str, right: str) -> Comparison:
-    """Agreements, disagreements, what each map claims alone, and how shared claims reach each thesis."""
+    """Agreements, disagreements, what each map claims alone, and how shared claims reach each thesis.
+
+    ``left`` and ``right`` must be two different maps (:func:`argmap.pairs.require_pair`).
+    """
     a, b = corpus.get(left), corpus.get(right)
+    require_pair(a.id, b.id)
     ga, gb = map_graph(a.model, a.spans), map_graph(b.model, b.spans)
     ca, cb = _claims(a), _claims(b)
     order = [c.id for c in corpus.registry.claims]

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import MINI
 
 from argmap.corpus import Corpus, bundled_maps_dir, load_corpus
-
-ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "mini"
 
 
 @pytest.fixture(scope="session")

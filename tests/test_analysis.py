@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_classroom_questions import build_corpus, node  # tests/ is on sys.path (pytest rootdir-less import)
+from helpers import build_corpus, node
 
 from argmap.analysis import (
     cited_support,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_classroom_questions import build_corpus, node  # tests/ is on sys.path (pytest rootdir-less import)
+from helpers import build_corpus, node
 
 from argmap.classroom.handout import (
     Handout,

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
-from test_classroom_questions import build_corpus, node  # tests/ is on sys.path (pytest rootdir-less import)
+from helpers import build_corpus, node
 
 from argmap.classroom.site import essay_paragraphs, site_files
 from argmap.cli import cli

@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("format", ["argmap.model", "argmap.results", "argmap.schema", "argmap.grounding", "argmap.yamlsafe",
                 "argmap.schemaerrors"]),
     ("checks", ["argmap.grounded", "argmap.checks"]),
-    ("load", ["argmap.corpus", "argmap.importers"]),
+    ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers"]),
     ("graph", ["argmap.graph", "argmap.merge"]),
     ("queries", ["argmap.queries", "argmap.details", "argmap.analysis", "argmap.coverage", "argmap.outline",
                  "argmap.report", "argmap.export"]),
@@ -97,3 +97,15 @@ def test_the_check_sees_lazy_imports(tmp_path: Path) -> None:
     module = tmp_path / "grounded.py"
     module.write_text("def f():\n    from argmap.render import map_svg\n    from .queries import compare\n")
     assert imported_modules("argmap.grounded", module) == {"argmap.render", "argmap.queries"}
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test code lives in tests/helpers.py (or a fixture in conftest.py), never in a test module."""
+    tests = Path(__file__).resolve().parent
+    offenders = []
+    for path in sorted(tests.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name} imports {n}" for n in names if n.split(".")[0].startswith(("test_", "conftest"))]
+    assert offenders == []

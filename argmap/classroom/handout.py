@@ -28,6 +28,7 @@ from argmap.analysis import ClaimCentrality, MapStructure, map_structure, shared
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
 from argmap.grounded import GroundedMap
+from argmap.pairs import require_pair
 from argmap.results import Disagreement, Mention
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
@@ -148,8 +149,7 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
     from argmap.queries import compare, shared_premises
 
-    if left == right:
-        raise ArgmapError(f"a handout compares two different maps, got '{left}' twice")
+    require_pair(left, right)
     a, b = corpus.get(left), corpus.get(right)
     comparison = compare(corpus, left, right)
     structure = {g.id: map_structure(g.model) for g in (a, b)}

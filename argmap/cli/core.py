@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import claims_option, emit_json, json_option, paths_argument, reports_errors
-from argmap.errors import ArgmapError
 
 __all__ = ["compare", "coverage", "export", "schema", "shared", "show", "validate"]
 
@@ -147,9 +146,7 @@ def compare(left: str, right: str, claims: Path | None, out: Path | None, focus:
     from argmap.report import compare_markdown
 
     corpus, ids = open_maps([left, right], claims)
-    if len(ids) != 2:
-        raise ArgmapError(f"compare needs two different maps, got '{left}' twice")
-    result = run_compare(corpus, ids[0], ids[1])
+    result = run_compare(corpus, ids[0], ids[-1])  # one id when both name the same map: refused there
     if out is not None:
         from argmap.cli.render import write_diagram
         from argmap.render import compare_dot, format_for_path

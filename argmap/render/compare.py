@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError, NotFound
 from argmap.merge import CLAIM_PREFIX
+from argmap.pairs import comparison_ids
 
 from .dot import DotWriter, Html, Tip
 from .style import (
@@ -64,7 +65,7 @@ from .text import html_text, wrap
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["WRAP", "compare_dot", "comparison_ids", "element_id", "view_keys"]
+__all__ = ["WRAP", "compare_dot", "element_id", "view_keys"]
 
 WRAP = 22
 """Characters per label line (narrower than a single map's: two columns share the page)."""
@@ -77,14 +78,6 @@ THESIS_LINES = 9
 """A thesis is never cut short at the usual length: it is what the reader compares first."""
 ROWS = 6
 """At most this many statements above one another in a column."""
-
-
-def comparison_ids(corpus: Corpus, map_ids: Sequence[str]) -> list[str]:
-    """The distinct map ids to compare, sorted; unknown ids raise NotFound, fewer than two ArgmapError."""
-    ids = sorted({corpus.get(i).id for i in map_ids})
-    if len(ids) < 2:
-        raise ArgmapError("a comparison needs two different maps")
-    return ids
 
 
 def element_id(key: str) -> str:

@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from argmap.errors import ArgmapError
+from argmap.errors import InvalidRequest
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,15 +41,17 @@ DEFAULT_DEPTH = 1
 
 
 def check_depth(focus: str | None, depth: int | None) -> int | None:
-    """The depth to use for ``focus``: ``depth``, or :data:`DEFAULT_DEPTH`; errors for nonsense.
+    """The depth to use for ``focus``: ``depth``, or :data:`DEFAULT_DEPTH`; InvalidRequest for nonsense.
+
+    The one place the rule "a depth needs a focus" is checked: every diagram goes through it.
 
     >>> check_depth("T", None), check_depth(None, None)
     (1, None)
     """
     if depth is not None and depth < 0:
-        raise ArgmapError(f"depth must be 0 or more, got {depth}")
+        raise InvalidRequest(f"depth must be 0 or more, got {depth}")
     if depth is not None and focus is None:
-        raise ArgmapError("a depth needs a focus: give the node or claim to centre on")
+        raise InvalidRequest("a depth needs a focus: give the node or claim to centre on")
     if focus is None:
         return None
     return DEFAULT_DEPTH if depth is None else depth
