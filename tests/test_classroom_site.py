@@ -14,6 +14,7 @@ from helpers import build_corpus, node
 from argmap.classroom.site import essay_paragraphs, site_files
 from argmap.cli import cli
 from argmap.corpus import Corpus
+from argmap.pairs import PAIR_LIMIT
 
 
 class Page(HTMLParser):
@@ -154,6 +155,15 @@ def test_page_data_cannot_close_its_script_element(tmp_path: Path) -> None:
     compared = files["compare/a--b.html"].decode("utf-8")
     assert "alert(1)</script>" not in compared
     assert Page(compared).data["nodes"]["claim--c"]["wording"] == evil
+
+
+def test_past_the_pair_limit_the_site_has_no_comparison_pages(tmp_path: Path) -> None:
+    ids = [f"m{i}" for i in range(PAIR_LIMIT + 1)]
+    corpus = build_corpus(tmp_path, {i: ([node(i, "T", "thesis"), node(i, "P", claim="c")], ["P -> T"]) for i in ids},
+                          {"c": "A claim every map shares."})
+    files = site_files(corpus)
+    assert sorted(p for p in files if p.endswith(".html")) == ["index.html", *(f"maps/{i}.html" for i in ids)]
+    assert f"more than {PAIR_LIMIT} maps" in files["index.html"].decode("utf-8")
 
 
 def test_the_site_is_byte_identical_for_identical_input(bundled: Corpus, files: dict[str, bytes]) -> None:

@@ -25,10 +25,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.analysis import MapStructure, cited_support, map_structure, shared_centrality
+from argmap.analysis import MapStructure, cited_support, map_structure
 from argmap.corpus import Corpus
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap
+from argmap.pairs import PAIR_LIMIT
+from argmap.pairs import pairs as compared_pairs
 
 from .handout import Handout, handout_data, handout_html
 from .templating import asset, inline_svg, render
@@ -79,10 +81,6 @@ def json_for_script(data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _pairs(ids: list[str]) -> list[tuple[str, str]]:
-    return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
 
 
 def _compare_name(a: str, b: str) -> str:
@@ -166,7 +164,7 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
     from argmap.render import compare_svg
 
     ids = sorted(corpus.maps)
-    pairs = _pairs(ids)
+    pairs = compared_pairs(ids)  # every pair up to PAIR_LIMIT maps, as argmap build; beyond, none
     pages: dict[str, str | bytes] = {
         "assets/site.css": asset("site.css"),
         "assets/site.js": asset("site.js"),
@@ -177,14 +175,15 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         s = map_structure(gm.model)
         summaries.append((gm, s))
         pages[f"maps/{i}.html"] = _map_page(corpus, gm, pairs)
+    central = {}
     for a, b in pairs:
         name = _compare_name(a, b)
         h = handout_data(corpus, a, b)
+        central[name] = h.centrality[:3]
         svg = compare_svg(corpus, [a, b])
         pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg)
         pages[f"handouts/{name}.html"] = handout_html(h, diagram_svg=svg)
         pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram_svg=svg)
-    central = {f"{a}--{b}": shared_centrality(corpus, [a, b])[:3] for a, b in pairs}
     pages["index.html"] = render("site/index.html", maps=summaries, pairs=[(a, b, _compare_name(a, b)) for a, b in pairs],
-                                 central=central, root="")
+                                 central=central, pair_limit=PAIR_LIMIT, root="")
     return {k: (v.encode("utf-8") if isinstance(v, str) else v) for k, v in sorted(pages.items())}
