@@ -291,6 +291,6 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
             change += (f"all {len(quoted)} quotes are still found, but reread them in context: "
                        f"{', '.join(quoted)} (then set sha256 to {actual})")
         out.append(Diagnostic(doc.path, line, col, change))
-    grounded = GroundedMap(m, doc.path, essay, spans, cites) if not out else None
+    grounded = GroundedMap(m, doc.path, essay, spans, cites, doc.where(("source", "path"))) if not out else None
     return grounded, out
 

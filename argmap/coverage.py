@@ -18,9 +18,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .errors import Diagnostic
 from .grounded import GroundedMap
 
-__all__ = ["MIN_WORDS", "CoverageReport", "ParagraphCoverage", "map_coverage"]
+__all__ = ["MIN_WORDS", "CoverageReport", "ParagraphCoverage", "coverage_warnings", "map_coverage"]
 
 MIN_WORDS = 8
 Status = Literal["covered", "skipped", "heading", "uncovered"]
@@ -67,3 +68,29 @@ def map_coverage(gm: GroundedMap) -> CoverageReport:
             status = "uncovered"
         out.append(ParagraphCoverage(number=p.number, line=p.line, status=status, nodes=nodes, text=p.text))
     return CoverageReport(map=gm.id, source=gm.model.source.path, paragraphs=out)
+
+
+def coverage_warnings(gm: GroundedMap, report: CoverageReport | None = None) -> list[Diagnostic]:
+    """A warning for each uncovered paragraph of ``gm``'s essay (``report``: its coverage, if already computed).
+
+    A warning is located in the map file, at the value of ``source.path`` (what to fix is the map:
+    map the paragraph, or skip it), and names the paragraph's number and line in the essay.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.grounding import Essay
+    >>> gm = load_corpus([bundled_maps_dir()]).get("bankruptcy")
+    >>> coverage_warnings(gm)
+    []
+    >>> essay = Essay("A paragraph that nobody quotes, long enough to be an argument.\\n")
+    >>> d = coverage_warnings(GroundedMap(gm.model, gm.path, essay, source_at=gm.source_at))[0]
+    >>> d.severity, (d.line, d.column) == gm.source_at, gm.source_at != (1, 1)
+    ('warning', True, True)
+    >>> d.message  # doctest: +ELLIPSIS
+    'paragraph 1 of ../seeds/... (line 1) is quoted by no node: A paragraph that nobody quotes, long enough to be an argumen…'
+    """
+    line, column = gm.source_at
+    src = gm.model.source.path
+    return [Diagnostic(gm.path, line, column,
+                       f"paragraph {p.number} of {src} (line {p.line}) is quoted by no node: {p.text[:60]}…",
+                       "warning", "map it, or list it under 'skip:' with a reason")
+            for p in (report or map_coverage(gm)).uncovered]

@@ -45,6 +45,9 @@ class GroundedMap:
     essay: Essay
     spans: dict[str, Span] = field(default_factory=dict)
     citation_spans: dict[str, list[Span]] = field(default_factory=dict)
+    source_at: tuple[int, int] = (1, 1)
+    """Line and column of the ``source.path`` value in the map file: where problems with the essay as a whole
+    are reported."""
 
     @property
     def id(self) -> str:

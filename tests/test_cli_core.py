@@ -127,3 +127,22 @@ def test_help_does_not_import_heavy_modules() -> None:
             "print('HEAVY=' + ','.join(heavy))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_validate_coverage_warns_at_the_maps_source_path_naming_the_paragraph(tmp_path: Path) -> None:
+    import hashlib
+
+    from helpers import build_corpus, node
+
+    build_corpus(tmp_path, {"a": ([node("a", "T", "thesis"), node("a", "P")], ["P -> T"])}, {})
+    essay = tmp_path / "a.txt"
+    text = essay.read_text(encoding="utf-8") + "\nA whole paragraph of argument that no node of the map quotes.\n"
+    essay.write_text(text, encoding="utf-8")
+    doc = json.loads((tmp_path / "a.yaml").read_text(encoding="utf-8"))
+    doc["source"]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    (tmp_path / "a.yaml").write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    code, out, _ = run("validate", "--coverage", "--json", str(tmp_path))
+    (d,) = json.loads(out)["diagnostics"]
+    where = next(i for i, line in enumerate((tmp_path / "a.yaml").read_text().splitlines(), 1) if '"a.txt"' in line)
+    assert (code, d["severity"], d["line"]) == (0, "warning", where)
+    assert d["message"].startswith("paragraph 3 of a.txt (line 5) is quoted by no node: A whole paragraph")

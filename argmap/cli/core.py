@@ -25,16 +25,11 @@ def validate(paths: tuple[Path, ...], claims: Path | None, strict: bool, with_co
     Exit status: 0 valid, 1 on any error (or warning, with --strict).
     """
     from argmap.corpus import check_corpus
-    from argmap.coverage import map_coverage
-    from argmap.errors import Diagnostic
+    from argmap.coverage import coverage_warnings
 
     corpus, diags = check_corpus(list(paths) or None, claims)
     if with_coverage and corpus is not None:
-        for gm in corpus.maps.values():
-            for p in map_coverage(gm).uncovered:
-                diags.append(Diagnostic(gm.path, 1, 1, f"paragraph {p.number} of {gm.model.source.path} "
-                                        f"(line {p.line}) is quoted by no node: {p.text[:60]}…", "warning",
-                                        "map it, or list it under 'skip:' with a reason"))
+        diags += [d for gm in corpus.maps.values() for d in coverage_warnings(gm)]
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors
     ok = errors == 0 and not (strict and warnings)
