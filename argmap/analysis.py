@@ -203,7 +203,7 @@ def map_structure(m: ArgumentMap) -> MapStructure:
     basis = cited_support(m)
     direct = {s for r in m.relations if r.type == "supports" and r.target == thesis for s in r.sources}
     watched = [n.id for n in m.nodes if n.id == thesis or n.id in direct or n.kind == "conclusion"]
-    uncited = [x for x in watched if not basis[x] and m.node(x).kind != "assumption"]  # type: ignore[union-attr]
+    uncited = [x for x in watched if not basis[x] and m.require_node(x).kind != "assumption"]
     sources = {r.key: list(r.sources) for r in m.relations if r.key in lines}
     return MapStructure(map=m.id, thesis=thesis, lines=lines, line_sources=sources, load_bearing=bearing,
                         impacts=impacts, uncited=uncited)

@@ -124,17 +124,16 @@ def _salvage(doc: YamlDocument) -> tuple[ArgumentMap, set[str]] | None:
                     dropped.add(item["id"])
         cleaned[key] = kept
     try:
-        # Dropped items are None placeholders, so indices (and so positions) stay as in the file.
-        placeholders = {k: [x for x in v if x is not None] for k, v in cleaned.items()
-                        if k in ("nodes", "relations", "skip") and isinstance(v, list)}
-        ArgumentMap.model_validate({**cleaned, **placeholders})
+        # Validate the rest of the map without the dropped items (the None placeholders come back below).
+        present = {k: [x for x in v if x is not None] for k, v in cleaned.items()
+                   if k in ("nodes", "relations", "skip") and isinstance(v, list)}
+        base = ArgumentMap.model_validate({**cleaned, **present})
     except ValidationError:
         return None
     nodes = [Node.model_validate(x) if x is not None else None for x in cleaned.get("nodes", [])]
     relations = [Relation.model_validate(x) if x is not None else None for x in cleaned.get("relations", [])]
     skips = [Skip.model_validate(x) if x is not None else None for x in cleaned.get("skip", [])]
-    base = ArgumentMap.model_validate({**cleaned, **placeholders})
-    # model_construct keeps the None placeholders so that list indices match the file.
+    # model_copy(update=...) does not validate, so the None placeholders stay and list indices match the file.
     partial = base.model_copy(update={"nodes": nodes, "relations": relations, "skip": skips})
     return partial, dropped
 

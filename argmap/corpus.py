@@ -25,6 +25,7 @@ from .perf import gc_paused
 from .yamlsafe import Limits, YamlError, read_yaml_file
 
 __all__ = [
+    "MAP_SUFFIXES",
     "REGISTRY_NAME",
     "Corpus",
     "bundled_maps_dir",
@@ -35,7 +36,8 @@ __all__ = [
 ]
 
 REGISTRY_NAME = "claims.yaml"
-_MAP_SUFFIXES = (".yaml", ".yml")
+MAP_SUFFIXES = (".yaml", ".yml")
+"""The file endings of a map."""
 
 
 def bundled_maps_dir() -> Path:
@@ -89,7 +91,7 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
             for child in sorted(p.iterdir()):
                 if child.name == REGISTRY_NAME:
                     registry = registry or child
-                elif child.suffix in _MAP_SUFFIXES and child.is_file():
+                elif child.suffix in MAP_SUFFIXES and child.is_file():
                     maps.append(child)
         elif p.name == REGISTRY_NAME:
             registry = p
@@ -198,8 +200,8 @@ def open_maps(refs: Sequence[str], claims: Path | None = None, base: Path | None
     is an existing file, or ends in .yaml/.yml, is a path.
     """
     folder = base or default_maps_dir()
-    paths = [Path(r) for r in refs if r.endswith(_MAP_SUFFIXES) or Path(r).is_file()]
-    ids = [r for r in refs if not (r.endswith(_MAP_SUFFIXES) or Path(r).is_file())]
+    paths = [Path(r) for r in refs if r.endswith(MAP_SUFFIXES) or Path(r).is_file()]
+    ids = [r for r in refs if not (r.endswith(MAP_SUFFIXES) or Path(r).is_file())]
     corpus = load_corpus([*paths, folder] if ids or not paths else paths, claims)
     if not refs:
         return corpus, list(corpus.maps)

@@ -23,7 +23,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .corpus import Corpus
-from .errors import NotFound
 from .grounded import GroundedMap, Span
 from .model import Node, Relation, Stance
 from .queries import claim_mentions
@@ -79,11 +78,7 @@ def _ref(r: Relation, relation_ids: set[str]) -> RelationRef:
 
 def node_detail(gm: GroundedMap, node_id: str) -> NodeDetail:
     """One node: its quote's span, and the relations into and out of it (in map order); NotFound if unknown."""
-    node = gm.model.node(node_id)
-    if node is None:
-        exc = NotFound("node", node_id, [n.id for n in gm.model.nodes])
-        exc.message = exc.message.replace(f"'{node_id}'", f"'{node_id}' in map '{gm.id}'", 1)
-        raise exc
+    node = gm.model.require_node(node_id)
     rel_ids = {r.id for r in gm.model.relations if r.id}
     return NodeDetail(
         map=gm.id, node=node, span=gm.spans.get(node_id), citation_spans=list(gm.citation_spans.get(node_id, [])),

@@ -93,9 +93,9 @@ class NotFound(ArgmapError):
 
     status = 404
 
-    def __init__(self, what: str, ident: str, known: Iterable[str] = ()) -> None:
+    def __init__(self, what: str, ident: str, known: Iterable[str] = (), *, within: str | None = None) -> None:
         hint = id_hint(ident, known)
-        msg = f"unknown {what} '{ident}'" + (f" ({hint})" if hint else "")
+        msg = f"unknown {what} '{ident}'" + (f" in {within}" if within else "") + (f" ({hint})" if hint else "")
         super().__init__(msg)
         self.what = what
         self.ident = ident

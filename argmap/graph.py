@@ -23,6 +23,7 @@ Node keys: a statement's id, and ``rel:<relation key>`` for a relation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .model import ArgumentMap
@@ -30,7 +31,7 @@ from .model import ArgumentMap
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["REL_PREFIX", "map_elements", "map_graph", "relation_key", "statement_nodes", "support_path"]
+__all__ = ["REL_PREFIX", "map_elements", "map_graph", "relation_key", "support_path", "support_paths"]
 
 REL_PREFIX = "rel:"
 
@@ -73,21 +74,56 @@ def map_graph(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None) -
     return g
 
 
-def statement_nodes(g: nx.DiGraph) -> list[Any]:
-    """Keys of the statement nodes, in insertion order."""
-    return [k for k, d in g.nodes(data=True) if d.get("role") == "statement"]
+def support_paths(g: nx.DiGraph, target: Any, types: tuple[str, ...] = ("supports",)) -> Callable[[Any], list[Any] | None]:
+    """The shortest chain of statements from any node to ``target`` through relations of ``types``, as a function.
+
+    One backward breadth-first search from ``target`` (linear in the graph) records each node's distance;
+    each path is then read off in the time of its length, walking to the first successor one step closer.
+    The function returns None for a node with no chain.
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.model_validate({
+    ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
+    ...     "nodes": [{"id": i, "kind": k, "text": i, "quote": "q"}
+    ...               for i, k in [("T", "thesis"), ("C", "conclusion"), ("P", "premise"), ("O", "objection")]],
+    ...     "relations": ["P -> C", "C -> T", "O -| P"]})
+    >>> to_thesis = support_paths(map_graph(m), "T")
+    >>> to_thesis("P"), to_thesis("O"), support_paths(map_graph(m), "T", ("supports", "attacks"))("O")
+    (['P', 'C', 'T'], None, ['O', 'P', 'C', 'T'])
+    """
+    from collections import deque
+
+    def allowed(key: Any) -> bool:
+        d = g.nodes[key]
+        return bool(d.get("role") == "statement" or d.get("type") in types)
+
+    dist: dict[Any, int] = {}
+    if target in g and allowed(target):
+        dist[target] = 0
+        queue = deque([target])
+        while queue:
+            key = queue.popleft()
+            for before in g.predecessors(key):
+                if before not in dist and allowed(before):
+                    dist[before] = dist[key] + 1
+                    queue.append(before)
+
+    def path(source: Any) -> list[Any] | None:
+        if source not in dist:
+            return None
+        chain = [source]
+        while chain[-1] != target:
+            step = dist[chain[-1]] - 1
+            chain.append(next(k for k in g.successors(chain[-1]) if dist.get(k) == step))
+        return [k for k in chain if g.nodes[k].get("role") == "statement"]
+
+    return path
 
 
 def support_path(g: nx.DiGraph, source: Any, target: Any, types: tuple[str, ...] = ("supports",)) -> list[Any] | None:
     """Shortest chain of statements from ``source`` to ``target`` through relations of ``types``.
 
-    Relation nodes are left out of the returned path.  None if there is no chain.
+    Relation nodes are left out of the returned path.  None if there is no chain.  For many
+    sources and one target, :func:`support_paths` searches the graph once.
     """
-    import networkx as nx
-
-    allowed = [k for k, d in g.nodes(data=True) if d.get("role") == "statement" or d.get("type") in types]
-    try:
-        path = nx.shortest_path(g.subgraph(allowed), source, target)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return None
-    return [k for k in path if g.nodes[k].get("role") == "statement"]
+    return support_paths(g, target, types)(source)

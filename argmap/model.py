@@ -23,6 +23,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
+from .errors import NotFound
+
 __all__ = [
     "KINDS",
     "ArgumentMap",
@@ -195,6 +197,22 @@ class ArgumentMap(BaseModel):
             if n.id == node_id:
                 return n
         return None
+
+    def require_node(self, node_id: str) -> Node:
+        """The node with this id; :class:`~argmap.errors.NotFound` (naming the map, with a hint) if there is none.
+
+        >>> m = ArgumentMap.model_validate({"id": "m", "title": "t", "source": {"path": "e", "sha256": "0" * 64},
+        ...                                 "nodes": [{"id": "P1", "kind": "thesis", "text": "t", "quote": "q"}]})
+        >>> m.require_node("P1").kind
+        'thesis'
+        >>> m.require_node("P2")
+        Traceback (most recent call last):
+        argmap.errors.NotFound: unknown node 'P2' in map 'm' (ids starting with P: P1)
+        """
+        found = self.node(node_id)
+        if found is None:
+            raise NotFound("node", node_id, [n.id for n in self.nodes], within=f"map '{self.id}'")
+        return found
 
     @property
     def thesis(self) -> Node:

@@ -19,12 +19,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from .corpus import Corpus
 from .errors import NotFound
-from .graph import map_graph, support_path
+from .graph import map_graph, support_paths
 from .grounded import GroundedMap
 from .merge import merge_maps
 from .model import Stance
@@ -115,26 +115,35 @@ def _claims(gm: GroundedMap) -> dict[str, set[Stance]]:
 
 
 def _downstream_claims(g: Any, starts: Iterable[str]) -> dict[str, set[str]]:
-    """Claims (with stances) that ``starts`` reach through support alone."""
-    import networkx as nx
-
-    support = g.subgraph([k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] == "supports"])
+    """Claims (with stances) that ``starts`` reach through support alone (a walk over what they reach only)."""
+    seen: set[str] = set()
+    todo = list(starts)
     out: dict[str, set[str]] = {}
-    for s in starts:
-        for k in nx.descendants(support, s):
-            d = support.nodes[k]
+    while todo:
+        for k in g.successors(todo.pop()):
+            d = g.nodes[k]
+            if k in seen or (d["role"] != "statement" and d["type"] != "supports"):
+                continue
+            seen.add(k)
+            todo.append(k)
             if d["role"] == "statement" and d["claim"]:
                 out.setdefault(d["claim"], set()).add(d["stance"])
     return out
 
 
-def _path(g: Any, gm: GroundedMap, claim_id: str) -> tuple[list[str] | None, Literal["supports", "any"] | None]:
-    thesis = gm.model.thesis.id
+Via = Literal["supports", "any"]
+_VIA: tuple[tuple[Via, tuple[str, ...]], ...] = (
+    ("supports", ("supports",)), ("any", ("supports", "attacks")))
+
+
+def _path(to_thesis: dict[Via, Callable[[Any], list[Any] | None]], gm: GroundedMap,
+          claim_id: str) -> tuple[list[str] | None, Via | None]:
+    """The shortest chain from a node bound to ``claim_id`` to the thesis: by support alone, else through attacks."""
     starts = [n.id for n in gm.model.nodes if n.claim == claim_id]
-    for types, via in ((("supports",), "supports"), (("supports", "attacks"), "any")):
-        paths = [p for s in starts if (p := support_path(g, s, thesis, types)) is not None]
+    for via, _ in _VIA:
+        paths = [p for s in starts if (p := to_thesis[via](s)) is not None]
         if paths:
-            return min(paths, key=lambda p: (len(p), p)), via  # type: ignore[return-value]
+            return min(paths, key=lambda p: (len(p), p)), via
     return None, None
 
 
@@ -172,10 +181,12 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
         return [UniqueNode(node=n.id, kind=n.kind, text=n.text, quote=n.quote, claim=n.claim)
                 for n in gm.model.nodes if n.claim is None or n.claim not in other]
 
+    to_thesis = {gm.id: {via: support_paths(g, gm.model.thesis.id, types) for via, types in _VIA}
+                 for gm, g in ((a, ga), (b, gb))}  # one search per map and kind of path, not one per claim
     paths = []
     for c in common:
-        pa, va = _path(ga, a, c)
-        pb, vb = _path(gb, b, c)
+        pa, va = _path(to_thesis[a.id], a, c)
+        pb, vb = _path(to_thesis[b.id], b, c)
         paths.append(ClaimPath(claim=c, left=pa, left_via=va, right=pb, right_via=vb))
     return Comparison(left=map_summary(a), right=map_summary(b), agreements=agreements,
                       disagreements=disagreements, unique_left=unique(a, cb), unique_right=unique(b, ca), paths=paths)

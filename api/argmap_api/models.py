@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.details import ClaimDetail, NodeDetail, RelationRef
+from argmap.errors import Diagnostic
 
 __all__ = [
     "ClaimDetail",
@@ -79,6 +80,11 @@ class DiagnosticOut(BaseModel):
     severity: Literal["error", "warning"]
     message: str
     hint: str | None
+
+    @classmethod
+    def of(cls, d: Diagnostic) -> DiagnosticOut:
+        """The JSON form of a library :class:`~argmap.errors.Diagnostic` (its :meth:`~argmap.errors.Diagnostic.to_dict`)."""
+        return cls.model_validate(d.to_dict())
 
 
 class ValidationReport(BaseModel):

@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from argmap.checks import ReadFn, check_map
-from argmap.errors import Diagnostic
 from argmap.model import ClaimRegistry
 from argmap.yamlsafe import Limits, YamlError, decode_utf8, parse_yaml
 
@@ -58,11 +57,6 @@ def confined_reader(maps_dir: Path, known: Mapping[Path, bytes]) -> ReadFn:
     return read
 
 
-def _out(d: Diagnostic) -> DiagnosticOut:
-    return DiagnosticOut(path=d.path, line=d.line, column=d.column, severity=d.severity, message=d.message,
-                         hint=d.hint)
-
-
 def validate_yaml(raw: bytes, registry: ClaimRegistry, maps_dir: Path, known_essays: Mapping[Path, bytes],
                   max_bytes: int = _MAX_ESSAY_BYTES) -> ValidationReport:
     """Check ``raw`` as one map: YAML, schema, integrity and grounding; every problem located in ``request.yaml``."""
@@ -75,6 +69,6 @@ def validate_yaml(raw: bytes, registry: ClaimRegistry, maps_dir: Path, known_ess
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
             map_id = doc.data["id"]
         _, diags = check_map(doc, registry, confined_reader(maps_dir, known_essays))
-    errors = [_out(d) for d in diags if d.severity == "error"]
-    warnings = [_out(d) for d in diags if d.severity == "warning"]
+    errors = [DiagnosticOut.of(d) for d in diags if d.severity == "error"]
+    warnings = [DiagnosticOut.of(d) for d in diags if d.severity == "warning"]
     return ValidationReport(valid=not errors, map=map_id, errors=errors, warnings=warnings)

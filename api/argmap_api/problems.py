@@ -137,7 +137,7 @@ def problem_response(status: int, detail: str, instance: str, errors: Sequence[P
 
 
 def _diagnostic_item(d: Diagnostic) -> ProblemItem:
-    return ProblemItem(message=d.message, path=d.path, line=d.line, column=d.column, severity=d.severity, hint=d.hint)
+    return ProblemItem.model_validate(d.to_dict())
 
 
 def _validation_items(errors: Iterable[Any]) -> list[ProblemItem]:

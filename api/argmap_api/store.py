@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from argmap.corpus import Corpus
+from argmap.corpus import MAP_SUFFIXES, Corpus
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.model import ClaimRegistry
 
@@ -47,7 +47,6 @@ __all__ = ["Memo", "ReloadError", "Snapshot", "Store", "build_snapshot", "iso_ti
 
 log = logging.getLogger("argmap_api")
 T = TypeVar("T")
-_MAP_SUFFIXES = (".yaml", ".yml")
 _MISSING = object()
 _MAP_LIST = TypeAdapter(list[MapListItem])
 _CLAIM_LIST = TypeAdapter(list[ClaimInfo])
@@ -259,7 +258,7 @@ class Store:
             children = []
             add(self.maps_dir)
         for child in children:
-            if child.suffix not in _MAP_SUFFIXES:
+            if child.suffix not in MAP_SUFFIXES:
                 continue
             st = add(child)
             if st is not None:

@@ -99,10 +99,6 @@ class DotWriter:
             self._indent = outer
             self._lines.append(f"{outer}}}")
 
-    def comment(self, text: str) -> None:
-        """A ``//`` comment line; ``text`` must be our own (ids, constants), never map text."""
-        self._lines.append(f"{self._indent}// {text.replace(chr(10), ' ')}")
-
     def text(self) -> str:
         """The DOT source, ending with a newline."""
         return "\n".join([*self._lines, "}"]) + "\n"

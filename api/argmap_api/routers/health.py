@@ -24,7 +24,7 @@ async def healthz(store: StoreDep) -> Health:
     err = store.last_error
     error = None if err is None else ReloadErrorOut(
         at=iso_time(err.at), message=err.message,
-        diagnostics=[DiagnosticOut(**d.to_dict()) for d in err.diagnostics])  # type: ignore[arg-type]
+        diagnostics=[DiagnosticOut.of(d) for d in err.diagnostics])
     return Health(ok=err is None, maps=len(snapshot.corpus.maps), map_ids=list(snapshot.corpus.maps),
                   snapshot=snapshot.version,
                   loaded_at=None if snapshot.loaded_at is None else iso_time(snapshot.loaded_at),
