@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import pytest
-
 from argmap.corpus import Corpus, check_corpus
 from argmap.coverage import map_coverage
 from argmap.queries import compare, shared_premises
@@ -14,13 +12,23 @@ from argmap.queries import compare, shared_premises
 ROOT = Path(__file__).resolve().parent.parent
 
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+SEED_SUMS = ROOT / "tests" / "fixtures" / "seeds.sha256"
+"""The sha256 of each original essay, in ``sha256sum`` format (``sha256sum -c`` checks it from the repository root)."""
+
+
+def _sums() -> dict[str, str]:
+    lines = SEED_SUMS.read_text(encoding="utf-8").splitlines()
+    return {name.removeprefix("seeds/"): digest for digest, name in (line.split(None, 1) for line in lines)}
 
 
 def test_seeds_are_byte_for_byte_copies() -> None:
-    if not SHARED_SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
-    for original in sorted(SHARED_SEEDS.iterdir()):
-        assert (ROOT / "seeds" / original.name).read_bytes() == original.read_bytes()
+    """seeds/ holds exactly the original essays, unchanged: checked against their committed checksums, and
+    against the originals themselves where they are beside the checkout (../shared/seeds)."""
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((ROOT / "seeds").iterdir())}
+    assert found == _sums(), f"seeds/ differs from the originals listed in {SEED_SUMS.relative_to(ROOT)}"
+    if SHARED_SEEDS.is_dir():
+        originals = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(SHARED_SEEDS.iterdir())}
+        assert originals == found, f"seeds/ differs from the originals in {SHARED_SEEDS}"
 
 
 def test_bundled_maps_validate_with_no_errors_and_no_warnings() -> None:
