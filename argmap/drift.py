@@ -214,12 +214,16 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     jq, jt = _joined(tq), _joined(tt)
     negq, negt = _negations(tq, jq), _negations(tt, jt)
     out: list[Drift] = []
+    dropped: list[str] = []
+    added: list[str] = []
     for family in _HEDGES.values():
         inq, intext = _found(family, tq, jq), _found(family, tt, jt)
         if inq and not intext:
-            out.append(Drift("hedge", "drops", tuple(inq)))
+            dropped += inq
         elif intext and not inq:
-            out.append(Drift("hedge", "adds", tuple(intext)))
+            added += intext
+    out += [Drift("hedge", "drops", tuple(dropped))] if dropped else []
+    out += [Drift("hedge", "adds", tuple(added))] if added else []
     out += _modality(tq, tt)
     if negq and not negt:
         out.append(Drift("negation", "drops", tuple(negq)))
@@ -228,11 +232,9 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
     around = names_in(context, lexicon) | nq if context else nq
     # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
-    lost, added = _unmatched(nq, nt | set(tt)), _unmatched(nt, around)
-    if lost:
-        out.append(Drift("specifics", "drops", lost))
-    if added:
-        out.append(Drift("specifics", "adds", added))
+    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, around)
+    out += [Drift("specifics", "drops", lost)] if lost else []
+    out += [Drift("specifics", "adds", extra)] if extra else []
     return out
 
 

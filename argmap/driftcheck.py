@@ -66,7 +66,8 @@ def drift_message(d: Drift, quote: str) -> tuple[str, str]:
     """
     what = _WHAT[d.kind]
     q = f'(quote: "{_excerpt(quote)}")'
-    accept = f"accept it with accept_drift: {{{d.kind}: <reason>}}"
+    it = "them" if len(d.words) > 1 and d.change != "turns" else "it"
+    accept = f"accept {it} with accept_drift: {{{d.kind}: <reason>}}"
     if d.change == "turns":
         return f"paraphrase turns '{d.words[0]}' into '{d.words[1]}' {q}", f"say '{d.words[0]}' as the quote does, or {accept}"
     if d.kind == "specifics":
@@ -75,10 +76,11 @@ def drift_message(d: Drift, quote: str) -> tuple[str, str]:
             return f"paraphrase loses the {noun} {_quoted(d.words)} {q}", f"name it as the quote does, or {accept}"
         return (f"paraphrase adds the {noun} {_quoted(d.words)}, which the quote lacks {q}",
                 f"keep to what the quote names, or {accept}")
+    what += "s" if len(d.words) > 1 else ""
     if d.change == "drops":
-        return f"paraphrase drops {what} {_quoted(d.words)} {q}", f"restore it, or {accept}"
+        return f"paraphrase drops {what} {_quoted(d.words)} {q}", f"restore {it}, or {accept}"
     return (f"paraphrase adds {what} {_quoted(d.words)}, which the quote lacks {q}",
-            f"take it out, or {accept}")
+            f"take {it} out, or {accept}")
 
 
 def _paragraph(essay_text: str, span: tuple[int, int]) -> str:
