@@ -83,6 +83,11 @@ def check_map(
     diags.extend(_integrity(doc, model, registry))
     grounded, more = _grounding(doc, model, read)
     diags.extend(more)
+    if grounded is not None and not any(d.severity == "error" for d in diags):
+        # Drift is judged on maps that are otherwise sound: errors first.
+        from .driftcheck import drift_diagnostics
+
+        diags.extend(drift_diagnostics(doc, grounded))
     if any(d.severity == "error" for d in diags):
         return None, sorted(diags)
     return grounded, sorted(diags)

@@ -30,6 +30,7 @@ __all__ = [
     "ArgumentMap",
     "Claim",
     "ClaimRegistry",
+    "DriftKind",
     "Kind",
     "Node",
     "Relation",
@@ -42,6 +43,9 @@ ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
 Ident = Annotated[str, Field(pattern=ID_PATTERN, description="letters, digits, '_', '.', '-'; starts with a letter")]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 
+
+DriftKind = Literal["hedge", "modality", "negation", "specifics"]
+"""Kinds of paraphrase drift a node may accept (see :mod:`argmap.drift`)."""
 
 Kind = Literal["thesis", "premise", "conclusion", "evidence", "objection", "assumption"]
 """What a node is in the essay's argument (see the README's format reference)."""
@@ -75,6 +79,9 @@ class Node(BaseModel):
     citation: list[Text] | None = Field(
         default=None, description="evidence only: the source(s) as the essay gives them, verbatim")
     note: Text | None = Field(default=None, description="curator's note for teachers")
+    accept_drift: dict[DriftKind, Text] | None = Field(
+        default=None, description="drift of the paraphrase from the quote that the curator has judged acceptable: "
+        "a kind (hedge, modality, negation, specifics) to the reason")
 
     @field_validator("citation", mode="before")
     @classmethod

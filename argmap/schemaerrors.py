@@ -118,7 +118,12 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnost
         hint = did_you_mean(str(key), _keys(_model_at(model, parent)))
         prefix = f"{dotted(parent)}: " if parent else ""
         return Diagnostic(doc.path, line, col, f"{prefix}unknown key '{key}'", hint=hint)
-    line, col = doc.where(loc)
+    if loc and loc[-1] == "[key]":  # a mapping's key failed (e.g. accept_drift: {hedg: ...}): point at the key
+        loc = loc[:-1]
+        where = dotted(loc)
+        line, col = doc.where(loc, key=True)
+    else:
+        line, col = doc.where(loc)
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",") if o.strip()]

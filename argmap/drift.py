@@ -1,0 +1,269 @@
+"""Paraphrase drift: where a node's ``text`` says more, less or other than its ``quote``.
+
+A paraphrase may reword freely, but four kinds of change alter what the essay
+claims, and each is reported as a warning (fatal with ``--strict``):
+
+- ``hedge``: a hedge or modal of the quote is lost, or one is added
+  (*likely*, *may*, *on paper*, *symbolic*, *if*, *would* ...);
+- ``modality``: ability turned into will or the reverse (*can't* → *will not*),
+  or an ability modal lost or added;
+- ``negation``: the quote negates and the paraphrase does not, or the reverse;
+- ``specifics``: a number, a date or a proper name that only one of the two has.
+
+Words of one family stand in for each other (*may*/*might*/*could*), a name for
+its demonym (*Russia*/*Russian*) and a capital for its country (*Moscow*/*Russia*).
+
+>>> for d in find_drift("Israeli planners judged the calculus favourable.",
+...                     "Israeli planners likely judged the calculus favorable."):
+...     print(d.kind, d.change, d.words)
+hedge drops ('likely',)
+>>> [d.kind for d in find_drift("If Russia will not stand up for Iran", "If Russia can't stand up for Iran")]
+['modality']
+>>> find_drift("China stayed on the sidelines.", "China stayed on the sidelines.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from .model import DriftKind
+
+__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "Lexicon", "essay_lexicon", "find_drift", "names_in"]
+
+DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
+
+# Families of hedges and modals: a word of a family stands in for any other of it.
+_HEDGES: dict[str, tuple[str, ...]] = {
+    "possibility": ("may", "might", "could", "possibly", "perhaps", "maybe", "potentially", "possible", "risk is", "risk that"),
+    "likelihood": ("likely", "unlikely", "probably", "probable", "presumably", "arguably"),
+    "appearance": ("seem", "seems", "seemed", "seemingly", "appear", "appears", "appeared", "apparent",
+                   "apparently", "reportedly", "allegedly", "supposedly", "ostensibly", "suggest", "suggests"),
+    "condition": ("if", "whether", "unless", "would", "should"),
+    "form": ("on paper", "in theory", "theoretically", "nominally", "so-called", "symbolic", "symbolically",
+             "tacit", "tacitly", "formal", "formally", "rhetorical", "rhetorically"),
+    "degree": ("almost", "nearly", "some", "partly", "partially", "in part", "somewhat", "largely", "mostly",
+               "relatively"),
+}
+_ABILITY = ("can", "able", "unable", "capable", "incapable", "ability", "capacity")
+_WILL = ("will", "willing", "unwilling", "refuse", "refuses", "refused", "shall")
+_NEGATION = ("not", "n't", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody", "nowhere",
+             "fail", "fails", "failed", "rather than", "instead of", "lack", "lacks", "lacking", "unable", "impunity", "inert",
+             "absent", "absence", "unwilling", "refuse", "refuses", "refused")
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+                 "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+                 "percent", "twice")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# A capital, a seat of government or a long form names its country (metonymy, not drift).
+_ALIASES = {
+    "moscow": "russia", "kremlin": "russia", "tehran": "iran", "islamic republic": "iran", "beijing": "china",
+    "kyiv": "ukraine", "kiev": "ukraine", "washington": "united states", "us": "united states",
+    "america": "united states", "american": "united states", "jerusalem": "israel", "damascus": "syria",
+    "ankara": "turkey", "riyadh": "saudi arabia", "london": "united kingdom", "uk": "united kingdom",
+    "britain": "united kingdom", "british": "united kingdom", "brussels": "european union", "eu": "european union",
+}
+_SMALL = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "at", "with", "from", "or"})
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d[\d.,%]*")
+_APOS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-"})
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One difference between a paraphrase and its quote.
+
+    ``change`` is ``drops`` (the quote has ``words``, the paraphrase lacks them),
+    ``adds`` (the reverse) or ``turns`` (``words`` is (quote's, paraphrase's)).
+    """
+
+    kind: DriftKind
+    change: Literal["drops", "adds", "turns"]
+    words: tuple[str, ...]
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case words with contractions opened: ``can't`` → ``can``, ``n't``."""
+    out: list[str] = []
+    for raw in _WORD.findall(text.translate(_APOS)):
+        w = raw.lower().rstrip(".")
+        if w.endswith("n't"):
+            stem = {"won't": "will", "can't": "can", "shan't": "shall"}.get(w, w[:-3])
+            out += [stem, "n't"]
+        elif w == "cannot":
+            out += ["can", "not"]
+        else:
+            out += w.split("-") + ([w] if "-" in w else [])
+    return out
+
+
+def _found(words: Iterable[str], tokens: list[str], joined: str) -> list[str]:
+    """The words (or two-word phrases) of ``words`` that occur in the text."""
+    present = set(tokens)
+    return [w for w in words if (f" {w} " in joined if " " in w else w in present)]
+
+
+def _joined(tokens: list[str]) -> str:
+    return " " + " ".join(tokens) + " "
+
+
+_PHRASE_NAMES = (("islamic republic", "iran"), ("united states", "united states"), ("united nations", "un"),
+                 ("security council", "un"), ("european union", "european union"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What an essay's capitals say: words it capitalises inside sentences (names) and words it mostly writes
+    in lower case (common words, even when a title capitalises them)."""
+
+    names: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
+
+
+def _words_with_position(text: str) -> Iterable[tuple[str, bool]]:
+    """Each word or number of ``text`` and whether it starts a sentence (or a line)."""
+    start = True
+    for m in re.finditer(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]", text):
+        tok = m.group()
+        if tok in '.!?:;\n"“':
+            start = start or tok in '.!?\n"“'
+            continue
+        if tok.endswith(".") and len(tok) > 2 and "." not in tok[:-1]:
+            yield tok[:-1], start
+            start = True
+            continue
+        yield tok, start
+        start = False
+
+
+def essay_lexicon(text: str) -> Lexicon:
+    """The essay's names and common words, judged by how it writes each word inside sentences.
+
+    >>> lex = essay_lexicon("Yet Iran waited. Moscow and Iran spoke. Yet it rained; yet more.")
+    >>> sorted(lex.names), sorted(lex.common)
+    (['iran'], ['and', 'it', 'more', 'rained', 'spoke', 'waited', 'yet'])
+    """
+    upper: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    for tok, start in _words_with_position(text.translate(_APOS)):
+        word = re.sub(r"'s?$", "", tok).lower()
+        if tok[0].islower():
+            lower[word] = lower.get(word, 0) + 1
+        elif tok[0].isupper() and not start:
+            upper[word] = upper.get(word, 0) + 1
+    names = frozenset(w for w, n in upper.items() if n > lower.get(w, 0))
+    return Lexicon(names, frozenset(w for w, n in lower.items() if n >= upper.get(w, 0)))
+
+
+def names_in(text: str, lexicon: Lexicon = Lexicon()) -> set[str]:
+    """Canonical proper names, numbers and dates in ``text``.
+
+    A capitalised word counts when it is not the first of a sentence (and the
+    essay does not mostly write it in lower case), or when the essay uses it as
+    a name.  A capital stands for its country and a demonym for its name.
+
+    >>> sorted(names_in("Yet when Iran was struck in April 2024, Moscow said nothing."))
+    ['2024', 'april', 'iran', 'russia']
+    >>> sorted(names_in("Russian jets flew over the Kremlin's US-backed rivals."))
+    ['russia', 'united states']
+    """
+    out: set[str] = set()
+    text = text.translate(_APOS)
+    for long, short in _PHRASE_NAMES:
+        if long in text.lower():
+            out.add(short)
+            text = re.sub(long, " ", text, flags=re.IGNORECASE)
+    for tok, start in _words_with_position(text.replace("-", " ")):
+        word = re.sub(r"'s?$", "", tok).replace(".", "").replace("'", "")
+        low = word.lower()
+        if tok[0].isdigit():
+            out.add(tok.rstrip("%").replace(",", ""))
+        elif low in _NUMBER_WORDS or (low in _MONTHS and low != "may" and tok[0].isupper()):
+            out.add(low)
+        elif tok[0].isupper() and low not in _SMALL and word != "I" and (
+                low in lexicon.names or not (start or low in lexicon.common)):
+            out.add(_ALIASES.get(low, low))
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Russia ~ Russian, Israel ~ Israeli, China ~ Chinese: a shared stem of at least four letters."""
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 1 and not a.isdigit()
+
+
+def _unmatched(mine: set[str], theirs: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(x for x in mine if not any(_same_name(x, y) for y in theirs)))
+
+
+def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexicon = Lexicon()) -> list[Drift]:
+    """Every drift of the paraphrase ``text`` from ``quote``, in the order hedge, modality, negation, specifics.
+
+    ``context`` (the essay's paragraph around the quote) may name what the quote
+    leaves to a pronoun: a name the paraphrase takes from it is not drift.
+    ``lexicon`` (from :func:`essay_lexicon`) tells names from sentence-initial capitals.
+    """
+    tq, tt = _tokens(quote), _tokens(text)
+    jq, jt = _joined(tq), _joined(tt)
+    negq, negt = _negations(tq, jq), _negations(tt, jt)
+    out: list[Drift] = []
+    dropped: list[str] = []
+    added: list[str] = []
+    for family in _HEDGES.values():
+        inq, intext = _found(family, tq, jq), _found(family, tt, jt)
+        if inq and not intext:
+            dropped += inq
+        elif intext and not inq:
+            added += intext
+    out += [Drift("hedge", "drops", tuple(dropped))] if dropped else []
+    out += [Drift("hedge", "adds", tuple(added))] if added else []
+    out += _modality(tq, tt)
+    if negq and not negt:
+        out.append(Drift("negation", "drops", tuple(negq)))
+    elif negt and not negq:
+        out.append(Drift("negation", "adds", tuple(negt)))
+    nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
+    around = names_in(context, lexicon) | nq if context else nq
+    # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
+    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, around)
+    out += [Drift("specifics", "drops", lost)] if lost else []
+    out += [Drift("specifics", "adds", extra)] if extra else []
+    return out
+
+
+def _negations(tokens: list[str], joined: str) -> list[str]:
+    """Negations, leaving out the additive *not only*, *not just*, *not merely*."""
+    for additive in (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less "):
+        joined = joined.replace(additive, " ")
+    return _found(_NEGATION, joined.split(), joined)
+
+
+def _modality(tq: list[str], tt: list[str]) -> list[Drift]:
+    """Ability against will: *can't* → *won't* is a change of claim, not of wording."""
+    ability_q, ability_t = _found(_ABILITY, tq, ""), _found(_ABILITY, tt, "")
+    will_q, will_t = _found(_WILL, tq, ""), _found(_WILL, tt, "")
+    if ability_q and not ability_t:
+        if will_t and not will_q:
+            return [Drift("modality", "turns", (_show(ability_q[0], tq), _show(will_t[0], tt)))]
+        return [Drift("modality", "drops", tuple(ability_q))]
+    if will_q and not will_t and ability_t and not ability_q:
+        return [Drift("modality", "turns", (_show(will_q[0], tq), _show(ability_t[0], tt)))]
+    if ability_t and not ability_q:
+        return [Drift("modality", "adds", tuple(ability_t))]
+    return []
+
+
+def _show(word: str, tokens: list[str]) -> str:
+    """``can`` followed by ``n't``/``not`` shows as ``can't``/``will not``."""
+    i = tokens.index(word)
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if nxt == "n't":
+        return {"will": "won't", "can": "can't"}.get(word, word + "n't")
+    return f"{word} not" if nxt == "not" else word
