@@ -11,7 +11,7 @@ Definitions used here:
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> result = shared_premises(corpus)
->>> {"russia-silent", "ukraine-overstretch", "iran-isolated"} <= {c.claim for c in result.claims}
+>>> {"russia-silent", "russia-overextended", "iran-isolated"} <= {c.claim for c in result.claims}
 True
 >>> any(d.claim == "china-stood-apart" for d in compare(corpus, "bankruptcy", "enforcer").disagreements)
 True

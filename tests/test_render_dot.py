@@ -15,6 +15,7 @@ import pytest
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError, NotFound
 from argmap.render import compare_dot, map_dot
+from argmap.validate import GroundedMap
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGEN = bool(os.environ.get("ARGMAP_REGEN_GOLDEN"))
@@ -80,22 +81,30 @@ def test_compare_dot_ids_follow_the_interface(bundled: Corpus) -> None:
     assert {f"claim--{c}" for c in claims} <= ids
 
 
+def thesis_element(gm: GroundedMap) -> str:
+    """The SVG id under which a map's thesis appears in a comparison (a shared thesis is drawn as its claim)."""
+    thesis = next(n for n in gm.model.nodes if n.kind == "thesis")
+    return f"claim--{thesis.claim}" if thesis.claim else f"{gm.id}--{thesis.id}"
+
+
 def test_default_comparison_shows_shared_claims_theses_and_what_links_them(bundled: Corpus) -> None:
     ids = node_ids(compare_dot(bundled, ["bankruptcy", "enforcer"]))
     shared = {f"claim--{c.id}" for c in bundled.registry.claims}
-    assert shared <= ids and "bankruptcy--T" in ids
+    theses = {thesis_element(gm) for gm in bundled.maps.values()}
+    assert shared <= ids and theses <= ids
     full = node_ids(compare_dot(bundled, ["bankruptcy", "enforcer"], full=True))
     assert ids < full  # a readable subset: the rest is in --full and in each map's own diagram
     only = node_ids(compare_dot(bundled, ["bankruptcy", "enforcer"], shared_only=True))
     statements = {i for i in only if ":" not in i}
-    assert statements == shared | {"bankruptcy--T"}  # enforcer's thesis is itself a shared claim
+    assert statements == shared | theses
 
 
 def test_comparison_never_cuts_a_thesis_short(bundled: Corpus) -> None:
     """Other statements stop at five lines with "…"; a thesis, read first, is shown whole."""
     dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
-    thesis = next(x for x in dot.splitlines() if 'id="bankruptcy--T"' in x)
-    assert "global security actor." in thesis and "…" not in thesis
+    element = thesis_element(bundled.get("bankruptcy"))
+    thesis = next(x for x in dot.splitlines() if f'id="{element}"' in x)
+    assert "…" not in thesis
     assert any("…" in x for x in dot.splitlines() if 'id="bankruptcy--O1"' in x)  # long, and not a thesis
 
 

@@ -41,7 +41,7 @@ def test_comparative_svg_ids_and_tooltips(bundled: Corpus) -> None:
     title = nodes["claim--china-stood-apart"]
     assert "bankruptcy P6: “Even that modest step outshined Russia’s empty posture.”" in title
     assert "enforcer P8 (denies): “China, too, has remained notably quiet”" in title
-    assert "bankruptcy--T" in nodes
+    assert "claim--russia-not-protector" in nodes  # both theses make this claim
     full = svg_nodes(compare_svg(bundled, ["bankruptcy", "enforcer"], full=True))
     for gm in bundled.maps.values():
         assert {f"claim--{n.claim}" if n.claim else f"{gm.id}--{n.id}" for n in gm.model.nodes} <= set(full)

@@ -29,7 +29,7 @@ quotes.
 >>> dot = compare_dot(corpus, ["bankruptcy", "enforcer"])
 >>> dot == compare_dot(corpus, ["enforcer", "bankruptcy"])  # pure, and the order of the ids does not matter
 True
->>> 'id="claim--china-stood-apart"' in dot and 'id="bankruptcy--T"' in dot
+>>> 'id="claim--china-stood-apart"' in dot and 'id="claim--russia-not-protector"' in dot
 True
 """
 
