@@ -255,7 +255,9 @@ def _integrity(
 @functools.lru_cache(maxsize=64)
 def _essay(raw: bytes) -> Essay:
     """One indexed Essay per distinct text: several maps of one essay share it."""
-    return Essay(raw.decode("utf-8"))
+    from .confine import decode_essay
+
+    return Essay(decode_essay(raw))
 
 
 def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[GroundedMap | None, list[Diagnostic]]:
