@@ -42,6 +42,9 @@ __all__ = ["GroundedMap", "check_map", "check_registry"]
 
 Span = tuple[int, int]
 ReadFn = Callable[[str], bytes]
+HINT_BUDGET = 200_000_000
+"""Work (in :meth:`~argmap.grounding.Essay.hint_cost` units, about 0.5 s) that one map's closest-passage hints
+may take; past it the remaining hints say they were cut short."""
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,17 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
         line, col = doc.where(("source", "path"))
         return None, [Diagnostic(doc.path, line, col, f"source.path: essay '{src}' is not UTF-8 text")]
     name = PurePosixPath(src).name
+    budget = [HINT_BUDGET]
+
+    def closest(quote: str) -> str:
+        """The closest-passage hint, or a note that this map's budget for them is spent (deterministic)."""
+        cost = essay.hint_cost(quote)
+        if cost > budget[0]:
+            budget[0] = 0
+            return "hints cut short: no closest passage searched, this map's budget for them is spent"
+        budget[0] -= cost
+        return f'closest passage: "{essay.closest(quote)}"'
+
     spans: dict[str, Span] = {}
     cites: dict[str, list[Span]] = {}
     missing: list[str] = []
@@ -286,7 +300,7 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
                 missing.append(n.id)
                 line, col = doc.where(("nodes", i, "quote"))
                 out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].quote: not found in {name}",
-                                      hint=f'closest passage: "{essay.closest(n.quote)}"'))
+                                      hint=closest(n.quote)))
             else:
                 spans[n.id] = span
         for k, cite in enumerate(n.citation or []):
@@ -295,14 +309,14 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
                 missing.append(f"{n.id} (citation)")
                 line, col = doc.where(("nodes", i, "citation", k))
                 out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].citation: not found in {name}",
-                                      hint=f'closest passage: "{essay.closest(cite)}"'))
+                                      hint=closest(cite)))
             else:
                 cites.setdefault(n.id, []).append(cspan)
     for s, skip in _indexed(m.skip):
         if essay.find(skip.quote) is None:
             line, col = doc.where(("skip", s, "quote"))
             out.append(Diagnostic(doc.path, line, col, f"skip[{s}].quote: not found in {name}",
-                                  hint=f'closest passage: "{essay.closest(skip.quote)}"'))
+                                  hint=closest(skip.quote)))
     actual = sha256_text(raw)
     if actual != m.source.sha256:
         line, col = doc.where(("source", "sha256"))

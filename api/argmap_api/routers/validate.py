@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 
 from ..deps import SettingsDep, SnapshotDep
 from ..models import ValidationReport
@@ -55,5 +56,7 @@ async def validate(request: Request, snapshot: SnapshotDep, settings: SettingsDe
     raw = await read_limited(request, settings.max_body_bytes)
     if not raw:
         raise BadParameter("the request has no body; send one map as YAML")
-    return await run_in_threadpool(validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir,
-                                   snapshot.essays, settings.max_body_bytes, settings.essay_policy)
+    # At the heavy-work gate, like rendering: a flood of costly bodies queues there, not in the thread pool.
+    return await snapshot.results.gate.run(functools.partial(
+        validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir, snapshot.essays, settings.max_body_bytes,
+        settings.essay_policy))
