@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TypeVar
 
+from .confine import EssayRefused
 from .errors import Diagnostic, did_you_mean, id_hint
 from .grounding import Essay, sha256_text
 from .model import ArgumentMap, ClaimRegistry, Node, Relation, Skip
@@ -271,8 +272,10 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
     except (OSError, KeyError) as exc:
         line, col = doc.where(("source", "path"))
         reason = getattr(exc, "strerror", None) or "not found"
-        return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}",
-                                 hint="the path is relative to the map file, e.g. ../seeds/essay.txt")]
+        hint = ("an essay is a plain text file in the map's folder or the seeds/ folder beside it; "
+                "argmap --essays DIR allows another folder" if isinstance(exc, EssayRefused)
+                else "the path is relative to the map file, e.g. ../seeds/essay.txt")
+        return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}", hint=hint)]
     try:
         essay = _essay(raw)
     except UnicodeDecodeError:
