@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import TypeVar
 
+from .confine import EssayRefused
 from .errors import Diagnostic, did_you_mean, id_hint
 from .grounded import GroundedMap, Span
 from .grounding import Essay, sha256_text
@@ -41,6 +42,9 @@ from .yamlsafe import YamlDocument
 __all__ = ["ReadFn", "check_map", "check_registry"]
 
 ReadFn = Callable[[str], bytes]
+HINT_BUDGET = 200_000_000
+"""Work (in :meth:`~argmap.grounding.Essay.hint_cost` units, about 0.5 s) that one map's closest-passage hints
+may take; past it the remaining hints say they were cut short."""
 
 
 def check_registry(doc: YamlDocument) -> tuple[ClaimRegistry | None, list[Diagnostic]]:
@@ -237,7 +241,9 @@ def _integrity(
 @functools.lru_cache(maxsize=64)
 def _essay(raw: bytes) -> Essay:
     """One indexed Essay per distinct text: several maps of one essay share it."""
-    return Essay(raw.decode("utf-8"))
+    from .confine import decode_essay
+
+    return Essay(decode_essay(raw))
 
 
 def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[GroundedMap | None, list[Diagnostic]]:
@@ -248,14 +254,27 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
     except (OSError, KeyError) as exc:
         line, col = doc.where(("source", "path"))
         reason = getattr(exc, "strerror", None) or "not found"
-        return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}",
-                                 hint="the path is relative to the map file, e.g. ../seeds/essay.txt")]
+        hint = ("an essay is a plain text file in the map's folder or the seeds/ folder beside it; "
+                "argmap --essays DIR allows another folder" if isinstance(exc, EssayRefused)
+                else "the path is relative to the map file, e.g. ../seeds/essay.txt")
+        return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}", hint=hint)]
     try:
         essay = _essay(raw)
     except UnicodeDecodeError:
         line, col = doc.where(("source", "path"))
         return None, [Diagnostic(doc.path, line, col, f"source.path: essay '{src}' is not UTF-8 text")]
     name = PurePosixPath(src).name
+    budget = [HINT_BUDGET]
+
+    def closest(quote: str) -> str:
+        """The closest-passage hint, or a note that this map's budget for them is spent (deterministic)."""
+        cost = essay.hint_cost(quote)
+        if cost > budget[0]:
+            budget[0] = 0
+            return "hints cut short: no closest passage searched, this map's budget for them is spent"
+        budget[0] -= cost
+        return f'closest passage: "{essay.closest(quote)}"'
+
     spans: dict[str, Span] = {}
     cites: dict[str, list[Span]] = {}
     missing: list[str] = []
@@ -266,7 +285,7 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
                 missing.append(n.id)
                 line, col = doc.where(("nodes", i, "quote"))
                 out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].quote: not found in {name}",
-                                      hint=f'closest passage: "{essay.closest(n.quote)}"'))
+                                      hint=closest(n.quote)))
             else:
                 spans[n.id] = span
         for k, cite in enumerate(n.citation or []):
@@ -275,14 +294,14 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
                 missing.append(f"{n.id} (citation)")
                 line, col = doc.where(("nodes", i, "citation", k))
                 out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].citation: not found in {name}",
-                                      hint=f'closest passage: "{essay.closest(cite)}"'))
+                                      hint=closest(cite)))
             else:
                 cites.setdefault(n.id, []).append(cspan)
     for s, skip in _indexed(m.skip):
         if essay.find(skip.quote) is None:
             line, col = doc.where(("skip", s, "quote"))
             out.append(Diagnostic(doc.path, line, col, f"skip[{s}].quote: not found in {name}",
-                                  hint=f'closest passage: "{essay.closest(skip.quote)}"'))
+                                  hint=closest(skip.quote)))
     actual = sha256_text(raw)
     if actual != m.source.sha256:
         line, col = doc.where(("source", "sha256"))

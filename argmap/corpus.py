@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import check_map, check_registry
+from .confine import EssayReader, map_file_ok
 from .errors import Diagnostic, InvalidInput, NotFound
 from .grounded import GroundedMap
 from .model import ClaimRegistry
@@ -89,14 +90,22 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
     for p in paths:
         if p.is_dir():
             for child in sorted(p.iterdir()):
-                if child.name == REGISTRY_NAME:
+                if child.name != REGISTRY_NAME and child.suffix not in MAP_SUFFIXES:
+                    continue
+                refused = map_file_ok(child, p)
+                if refused is not None:
+                    diags.append(Diagnostic(_display(child), 1, 1, f"skipped: {refused}", "warning",
+                                            "a map is a plain file inside the maps folder"))
+                elif child.name == REGISTRY_NAME:
                     registry = registry or child
-                elif child.suffix in MAP_SUFFIXES and child.is_file():
+                else:
                     maps.append(child)
         elif p.name == REGISTRY_NAME:
             registry = p
         elif p.is_file():
             maps.append(p)
+        elif p.exists():
+            diags.append(Diagnostic(_display(p), 1, 1, "not a regular file (a device, FIFO or socket)"))
         else:
             diags.append(Diagnostic(_display(p), 1, 1, "no such file or folder"))
     maps = list({m.resolve(): m for m in maps}.values())  # a file named twice loads once
@@ -113,14 +122,19 @@ def check_corpus(
     paths: Sequence[Path] | None = None,
     claims: Path | None = None,
     limits: Limits = Limits(),
+    essays: EssayReader | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
-    """Check everything the paths name; return the corpus (None on any error) and all diagnostics."""
+    """Check everything the paths name; return the corpus (None on any error) and all diagnostics.
+
+    Essays are read through ``essays`` (default: an :class:`~argmap.confine.EssayReader` with the default
+    policy), which refuses any file outside the essays folders; see :mod:`argmap.confine`.
+    """
     with gc_paused():
-        return _check_corpus(paths, claims, limits)
+        return _check_corpus(paths, claims, limits, essays or EssayReader())
 
 
 def _check_corpus(
-    paths: Sequence[Path] | None, claims: Path | None, limits: Limits,
+    paths: Sequence[Path] | None, claims: Path | None, limits: Limits, essays: EssayReader,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
     registry_file = claims or registry_file
@@ -136,7 +150,6 @@ def _check_corpus(
         diags.extend(more)
         registry_ok = reg is not None
         registry = reg or ClaimRegistry()
-    essays: dict[Path, bytes] = {}
     grounded: dict[str, GroundedMap] = {}
     first_seen: dict[str, str] = {}
     for f in files:
@@ -148,10 +161,7 @@ def _check_corpus(
             continue
 
         def read(rel: str, base: Path = f.parent) -> bytes:
-            target = (base / rel).resolve()
-            if target not in essays:
-                essays[target] = target.read_bytes()
-            return essays[target]
+            return essays.read(base, rel)
 
         gm, more = check_map(doc, registry if registry_ok else None, read)
         diags.extend(more)
@@ -184,9 +194,10 @@ def _registry_pos(registry_file: Path | None, index: int) -> tuple[int, int]:
     return doc.where(("claims", index, "id"))
 
 
-def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False) -> Corpus:
+def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,
+                essays: EssayReader | None = None) -> Corpus:
     """Like :func:`check_corpus`, but raise :class:`InvalidInput` on errors (or warnings, if strict)."""
-    corpus, diags = check_corpus(paths, claims)
+    corpus, diags = check_corpus(paths, claims, essays=essays)
     bad = [d for d in diags if d.severity == "error" or strict]
     if corpus is None or bad:
         raise InvalidInput(f"{len(bad)} problem(s) in the maps", bad)

@@ -6,7 +6,7 @@ the wording it excused.
 
 >>> from argmap.grounding import Essay
 >>> from argmap.model import ArgumentMap
->>> from argmap.validate import GroundedMap
+>>> from argmap.grounded import GroundedMap
 >>> from argmap.yamlsafe import parse_yaml
 >>> doc = parse_yaml('''
 ... id: m
@@ -37,8 +37,8 @@ from .drift import Drift, Lexicon, essay_lexicon, find_drift
 from .errors import Diagnostic
 
 if TYPE_CHECKING:
+    from .grounded import GroundedMap
     from .model import Node
-    from .validate import GroundedMap
     from .yamlsafe import YamlDocument
 
 __all__ = ["drift_diagnostics", "drift_message"]

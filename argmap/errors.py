@@ -25,7 +25,9 @@ __all__ = [
     "InvalidRequest",
     "NotFound",
     "RenderError",
+    "RenderTimeout",
     "Severity",
+    "WriteFailed",
     "did_you_mean",
     "id_hint",
 ]
@@ -103,6 +105,18 @@ class NotFound(ArgmapError):
 
 class RenderError(ArgmapError):
     """Graphviz is missing, failed or timed out."""
+
+    status = 500
+
+
+class RenderTimeout(RenderError):
+    """A diagram (or the analysis behind it) took longer than its time limit and was stopped."""
+
+    status = 504
+
+
+class WriteFailed(ArgmapError):
+    """An output file could not be written (disk full, read-only, no permission); the message names the path."""
 
     status = 500
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -277,14 +278,15 @@ def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limit
     """Read and parse ``file`` with the size and encoding checks first."""
     import os
 
+    from .confine import read_regular
+
     shown = display or file
     try:
         size = os.path.getsize(file)
         if size > limits.max_bytes:
             raise YamlError(Diagnostic(shown, 1, 1, f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
                                        hint="split it, or check that this is really an argument map"))
-        with open(file, "rb") as fh:
-            raw = fh.read(limits.max_bytes + 1)
+        raw = read_regular(Path(file), limits.max_bytes + 1)  # never blocks on a FIFO or reads a device
     except OSError as exc:
         raise YamlError(Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")) from None
     if len(raw) > limits.max_bytes:  # grew while we looked

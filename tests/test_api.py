@@ -206,19 +206,21 @@ def test_missing_graphviz_is_503(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         assert c.get("/maps/beta").status_code == 200  # the rest of the service works
 
 
-def test_render_timeout_is_504(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
+def test_render_timeout_is_504_and_is_remembered_for_the_snapshot(monkeypatch: pytest.MonkeyPatch) -> None:
     import argmap.render
-    from argmap.errors import RenderError
+    from argmap.errors import RenderTimeout
+
+    calls: list[str] = []
 
     def slow(dot: str, fmt: str, *, timeout: float = 30.0) -> bytes:
-        time.sleep(timeout)
-        raise RenderError(f"Graphviz's `dot` took more than {timeout:g} s and was stopped")
+        calls.append(dot)
+        raise RenderTimeout(f"Graphviz's `dot` took more than {timeout:g} s and was stopped")
 
     monkeypatch.setattr(argmap.render, "render_bytes", slow)
     with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0, render_timeout=0.05))) as c:
         assert_problem(c.get("/maps/beta/diagram.svg"), 504, "took more than")
+        assert_problem(c.get("/maps/beta/diagram.svg?junk=1"), 504, "took more than")
+    assert len(calls) == 1  # the second request got the remembered failure, without running dot again
 
 
 # -- validate --------------------------------------------------------------------------------------------------------
@@ -257,7 +259,7 @@ def test_validate_never_reads_outside_the_maps_folder(client: TestClient, source
     text = (MINI / "alpha.yaml").read_text().replace("path: alpha.txt", f"path: {source}")
     (err,) = client.post("/validate", content=text).json()["errors"]
     line = next(i for i, t in enumerate(text.splitlines(), 1) if source in t)
-    assert err["line"] == line and "outside the maps folder" in err["message"]
+    assert err["line"] == line and "outside the essays folders" in err["message"]
 
 
 def test_validate_without_a_body_is_422(client: TestClient) -> None:

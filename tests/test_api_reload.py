@@ -31,7 +31,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_an_edit_is_picked_up_on_reload(maps: Path) -> None:
-    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
     store: Store = app.state.store
     with TestClient(app) as c:
         assert c.get("/maps/alpha").json()["title"] == "Alpha essay"
@@ -46,7 +46,7 @@ def test_an_edit_is_picked_up_on_reload(maps: Path) -> None:
 
 
 def test_a_broken_edit_keeps_the_last_good_maps_and_healthz_shows_it(maps: Path) -> None:
-    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
     store: Store = app.state.store
     with TestClient(app) as c:
         good = c.get("/maps/beta").json()
@@ -65,7 +65,7 @@ def test_a_broken_edit_keeps_the_last_good_maps_and_healthz_shows_it(maps: Path)
 
 
 def test_an_edited_essay_is_noticed(maps: Path) -> None:
-    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
     store: Store = app.state.store
     with TestClient(app) as c:
         edit(maps / "beta.txt", "Moscow stayed silent", "Moscow kept silent")
@@ -76,7 +76,7 @@ def test_an_edited_essay_is_noticed(maps: Path) -> None:
 
 
 def test_a_new_map_file_appears_and_a_removed_one_goes(maps: Path) -> None:
-    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
     store: Store = app.state.store
     with TestClient(app) as c:
         text = (maps / "beta.yaml").read_text(encoding="utf-8").replace("id: beta", "id: gamma")
@@ -89,7 +89,7 @@ def test_a_new_map_file_appears_and_a_removed_one_goes(maps: Path) -> None:
 
 
 def test_the_background_check_reloads_without_being_asked(maps: Path) -> None:
-    app = create_app(Settings(maps_dir=maps, reload_interval=0.05))
+    app = create_app(Settings(maps_dir=maps, reload_interval=0.05, reload_settle=0.05))
     with TestClient(app) as c:  # the lifespan starts the check
         edit(maps / "alpha.yaml", "title: Alpha essay", "title: Alpha, polled")
         deadline = time.monotonic() + 20
@@ -101,7 +101,7 @@ def test_the_background_check_reloads_without_being_asked(maps: Path) -> None:
 
 def test_a_request_never_sees_a_half_loaded_state(maps: Path) -> None:
     """Rewrite both maps together, again and again, while reading: each answer shows one generation."""
-    app = create_app(Settings(maps_dir=maps, reload_interval=0))
+    app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
     store: Store = app.state.store
     originals = {name: (maps / name).read_text(encoding="utf-8") for name in ("alpha.yaml", "beta.yaml")}
     stop = threading.Event()

@@ -15,10 +15,10 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 
 # Bottom to top.  A module belongs to the layer of the longest prefix listed (a package name covers its modules).
 LAYERS: list[tuple[str, list[str]]] = [
-    ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf"]),
+    ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf", "argmap.confine"]),
     ("format", ["argmap.model", "argmap.results", "argmap.schema", "argmap.grounding", "argmap.yamlsafe",
-                "argmap.schemaerrors"]),
-    ("checks", ["argmap.grounded", "argmap.checks"]),
+                "argmap.schemaerrors", "argmap.drift"]),
+    ("checks", ["argmap.grounded", "argmap.checks", "argmap.driftcheck"]),
     ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers"]),
     ("graph", ["argmap.graph", "argmap.merge"]),
     ("queries", ["argmap.queries", "argmap.details", "argmap.analysis", "argmap.coverage", "argmap.outline",

@@ -175,7 +175,8 @@ def _line_of(d: dict[str, Any]) -> str:
 @pytest.mark.parametrize("name", ["typo-kind", "many-problems", "yaml-bomb", "duplicate-map-id", "dangling-target"])
 def test_json_output_locates_every_problem(name: str, at_repo: Path) -> None:
     args, expected = _read_case(name)
-    result = run([args[0], "--json", *args[1:]])
+    at = args.index("validate") + 1
+    result = run([*args[:at], "--json", *args[at:]])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["valid"] is False

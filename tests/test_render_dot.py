@@ -14,8 +14,8 @@ import pytest
 
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError, NotFound
+from argmap.grounded import GroundedMap
 from argmap.render import compare_dot, map_dot
-from argmap.validate import GroundedMap
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGEN = bool(os.environ.get("ARGMAP_REGEN_GOLDEN"))

@@ -26,6 +26,7 @@ from .settings import Settings
 from .site import install_site
 from .store import Store
 from .svg_cache import Renderer
+from .work import Gate
 
 __all__ = ["create_app", "create_app_from_env"]
 
@@ -42,8 +43,9 @@ def create_app(settings: Settings) -> FastAPI:
     The maps load on first use (or at startup, under a server), and a background
     thread started in the lifespan reloads them when their files change.
     """
-    store = Store(settings.maps_dir, settings.reload_interval)
-    renderer = Renderer(settings.render_timeout, settings.render_concurrency)
+    gate = Gate(settings.render_concurrency)  # one limit for rendering, the site and every heavy computation
+    store = Store(settings.maps_dir, settings.reload_interval, settings.reload_settle, settings.essay_policy, gate)
+    renderer = Renderer(settings.render_timeout)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

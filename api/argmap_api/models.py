@@ -116,6 +116,9 @@ class Health(BaseModel):
     snapshot: str = Field(description="content hash of the loaded maps, registry and essays")
     loaded_at: str | None = Field(description="when the maps in service were loaded, ISO 8601 UTC")
     last_reload_error: ReloadErrorOut | None
+    warnings: list[DiagnosticOut] = Field(default_factory=list, description=(
+        "files skipped at the last load (not a plain file, or a symlink leaving the maps folder) and maps whose "
+        "file has disappeared; they do not make ok false"))
 
 
 class Version(BaseModel):

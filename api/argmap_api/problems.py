@@ -28,7 +28,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from argmap.errors import ArgmapError, Diagnostic, RenderError
+from argmap.errors import ArgmapError, Diagnostic, RenderError, RenderTimeout
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
@@ -36,8 +36,6 @@ __all__ = [
     "PayloadTooLarge",
     "Problem",
     "ProblemItem",
-    "RenderTimeout",
-    "RenderUnavailable",
     "as_problem_json",
     "install_handlers",
     "problem_body",
@@ -60,18 +58,6 @@ class PayloadTooLarge(ArgmapError):
     """A request body over the configured limit."""
 
     status = 413
-
-
-class RenderUnavailable(RenderError):
-    """Graphviz is missing or failed: the diagram cannot be had now; the rest of the service works."""
-
-    status = 503
-
-
-class RenderTimeout(RenderError):
-    """Graphviz ran over the render timeout and was stopped."""
-
-    status = 504
 
 
 class ProblemItem(BaseModel):
@@ -111,10 +97,16 @@ _TYPES = {
 def status_of(exc: ArgmapError) -> int:
     """The HTTP status of one of argmap's errors.
 
-    A :class:`RenderError` is 503 (the API's renderer raises :class:`RenderTimeout`,
-    504, when the time ran out).
+    A :class:`~argmap.errors.RenderTimeout` (the renderer stopped ``dot``, or an analysis ran
+    out of time) is 504; any other :class:`~argmap.errors.RenderError` (Graphviz missing or
+    failing) is 503: the diagram cannot be had now, the rest of the service works.
+
+    >>> status_of(RenderTimeout("slow")), status_of(RenderError("no dot"))
+    (504, 503)
     """
-    if isinstance(exc, RenderError) and not isinstance(exc, (RenderUnavailable, RenderTimeout)):
+    if isinstance(exc, RenderTimeout):
+        return 504
+    if isinstance(exc, RenderError):
         return 503
     return int(exc.status)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from argmap.confine import DEFAULT_MAX_ESSAY_BYTES, EssayPolicy
 from argmap.errors import ArgmapError
 
 __all__ = ["ENV_PREFIX", "Settings"]
@@ -43,7 +44,10 @@ class Settings:
     ``max_body_bytes``: the largest body ``POST /validate`` reads; larger gets 413.
     ``render_timeout``: seconds Graphviz may take for one diagram; over it the request gets 504.
     ``reload_interval``: seconds between checks of the maps' files; 0 turns the check off.
-    ``render_concurrency``: how many diagrams render at once (each runs one ``dot`` process).
+    ``render_concurrency``: how many diagrams (and other heavy computations, the site among them) run at once.
+    ``reload_settle``: seconds a changed file must stay unchanged before it is loaded.
+    ``essays_dirs``: the folders essays may be read from; empty means the maps folder and its sibling ``seeds/``.
+    ``max_essay_bytes``: the largest essay read; a larger one is refused with a located error.
     """
 
     maps_dir: Path = field(default_factory=_default_maps_dir)
@@ -52,6 +56,14 @@ class Settings:
     render_timeout: float = 20.0
     reload_interval: float = 2.0
     render_concurrency: int = 2
+    reload_settle: float = 1.0
+    essays_dirs: tuple[Path, ...] = ()
+    max_essay_bytes: int = DEFAULT_MAX_ESSAY_BYTES
+
+    @property
+    def essay_policy(self) -> EssayPolicy:
+        """The confinement rule for essays (see :mod:`argmap.confine`)."""
+        return EssayPolicy(self.essays_dirs, (), self.max_essay_bytes)
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1:
@@ -62,6 +74,10 @@ class Settings:
             raise ArgmapError("reload_interval must be 0 (off) or more")
         if self.render_concurrency < 1:
             raise ArgmapError("render_concurrency must be at least 1")
+        if self.reload_settle < 0:
+            raise ArgmapError("reload_settle must be 0 or more seconds")
+        if self.max_essay_bytes < 1:
+            raise ArgmapError("max_essay_bytes must be at least 1")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -71,7 +87,8 @@ class Settings:
         option can override a variable.  Variables: ``ARGMAP_MAPS_DIR``,
         ``ARGMAP_CORS_ORIGINS`` (comma-separated, ``*`` for any),
         ``ARGMAP_MAX_BODY_BYTES``, ``ARGMAP_RENDER_TIMEOUT``,
-        ``ARGMAP_RELOAD_INTERVAL``, ``ARGMAP_RENDER_CONCURRENCY``.
+        ``ARGMAP_RELOAD_INTERVAL``, ``ARGMAP_RENDER_CONCURRENCY``, ``ARGMAP_RELOAD_SETTLE``,
+        ``ARGMAP_ESSAYS_DIRS`` (folders separated by ``os.pathsep``), ``ARGMAP_MAX_ESSAY_BYTES``.
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -91,5 +108,8 @@ class Settings:
         read("render_timeout", float, "a number of seconds")
         read("reload_interval", float, "a number of seconds")
         read("render_concurrency", int, "a whole number")
+        read("reload_settle", float, "a number of seconds")
+        read("essays_dirs", lambda s: tuple(Path(p) for p in s.split(os.pathsep) if p.strip()), "folders")
+        read("max_essay_bytes", int, "a whole number")
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -1,8 +1,9 @@
 """The classroom site, from memory, when :mod:`argmap.classroom.site` is installed.
 
-``site_files(corpus)`` (from :mod:`argmap.classroom.site`) gives every page and
-asset as bytes; they are built once per snapshot and served from that dict, so
-no request path ever reaches the file system.
+``site_files(corpus)`` (:mod:`argmap.classroom.site`) gives every page and
+asset as bytes; they are built once per snapshot, at the gate shared by all
+heavy work (:mod:`argmap_api.work`), and served from that dict, so no request
+path ever reaches the file system.
 
 The site lives under ``/site/`` and ``/`` redirects there.  At the root its own
 pages would collide with the API: the site has ``maps/<id>.html`` and the API
@@ -16,18 +17,17 @@ Without the classroom module, ``/`` redirects to ``/docs``.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import mimetypes
 from collections.abc import Callable
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from argmap.corpus import Corpus
 from argmap.errors import NotFound
 
+from .cache import cacheable
 from .deps import SnapshotDep
 
 __all__ = ["SITE_PREFIX", "content_type", "install_site", "load_site_builder"]
@@ -72,12 +72,8 @@ def install_site(app: FastAPI, builder: SiteBuilder | None = None) -> bool:
         return RedirectResponse(SITE_PREFIX + "/")
 
     async def files(snapshot: SnapshotDep) -> dict[str, bytes]:
-        cached = snapshot.memo.get(("site",))
-        if isinstance(cached, dict):
-            return cached
-        made = await run_in_threadpool(build, snapshot.corpus)
-        snapshot.memo.put(("site",), made)
-        return made
+        # Once per snapshot, at the heavy-work gate; concurrent first requests share the one build.
+        return await snapshot.results.get(("site",), lambda: build(snapshot.corpus), keep=True)
 
     @app.get(SITE_PREFIX + "/{path:path}", include_in_schema=False)
     async def page(path: str, snapshot: SnapshotDep) -> Response:
@@ -86,7 +82,6 @@ def install_site(app: FastAPI, builder: SiteBuilder | None = None) -> bool:
         body = site.get(name)
         if body is None:
             raise NotFound("page", path or "index.html", site)
-        etag = f'"{hashlib.sha256(body).hexdigest()}"'  # cacheable by URL, like the API's answers
-        return Response(body, media_type=content_type(name), headers={"ETag": etag, "Cache-Control": "no-cache"})
+        return cacheable(body, content_type(name))  # cacheable by URL, like the API's answers
 
     return True

@@ -4,9 +4,10 @@ A :class:`Snapshot` is a loaded :class:`~argmap.corpus.Corpus` plus what the
 hot routes need precomputed (their JSON bodies) and a small cache for the rest.
 A :class:`Store` holds the current snapshot.  A background thread compares the
 files' sizes and modification times (the maps folder's ``*.yaml`` and the essays
-the maps name) every few seconds; when they change it loads the maps again,
-off to the side, and only a load that validates replaces the snapshot, by one
-reference assignment.  A request takes the snapshot once, at its start, so it
+the last load read or tried to read) every few seconds; when they change, and
+then stay unchanged for ``settle`` seconds (so a file still being written is not
+loaded half-way), it loads the maps again, off to the side, and only a load that
+validates replaces the snapshot, by one reference assignment.  A request takes the snapshot once, at its start, so it
 never sees half of one load and half of another.  A load that fails keeps the
 last good snapshot and records the error, with its located diagnostics.
 
@@ -25,28 +26,28 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import TypeAdapter
 
+from argmap.confine import EssayPolicy
 from argmap.corpus import MAP_SUFFIXES, Corpus
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.model import ClaimRegistry
 
 from .models import ClaimInfo, MapListItem
+from .work import Gate, Results
 
 __all__ = ["Memo", "ReloadError", "Snapshot", "Store", "build_snapshot", "iso_time"]
 
 log = logging.getLogger("argmap_api")
-T = TypeVar("T")
 _MISSING = object()
 _MAP_LIST = TypeAdapter(list[MapListItem])
 _CLAIM_LIST = TypeAdapter(list[ClaimInfo])
@@ -65,8 +66,9 @@ class Memo:
     """A small thread-safe LRU cache of computed values.
 
     >>> m = Memo(2)
-    >>> m.get_or_compute("a", lambda: 1), m.get_or_compute("a", lambda: 2)
-    (1, 1)
+    >>> m.put("a", 1); m.put("b", 2); m.put("c", 3)
+    >>> m.get("a") is MISSING, m.get("c")
+    (True, 3)
     """
 
     def __init__(self, size: int = 256) -> None:
@@ -89,14 +91,6 @@ class Memo:
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
 
-    def get_or_compute(self, key: Any, compute: Callable[[], T]) -> T:
-        """The cached value, computing (outside the lock) and storing it on a miss."""
-        value = self.get(key)
-        if value is _MISSING:
-            value = compute()
-            self.put(key, value)
-        return value  # type: ignore[no-any-return]
-
     def __contains__(self, key: Any) -> bool:
         with self._lock:
             return key in self._items
@@ -114,7 +108,8 @@ class Snapshot:
     loaded_at: float | None
     essays: Mapping[Path, bytes]
     bodies: Mapping[str, bytes]
-    memo: Memo = field(default_factory=Memo, compare=False)
+    memo: Memo = field(default_factory=Memo, compare=False)  # answers by URL (see argmap_api.cache)
+    results: Results = field(default_factory=lambda: Results(Gate()), compare=False)  # see argmap_api.work
 
     def body(self, key: str) -> bytes | None:
         """A precomputed JSON body: ``maps``, ``claims``, ``shared``, ``map/<id>``."""
@@ -128,8 +123,8 @@ def _version(corpus: Corpus) -> str:
     return h.hexdigest()
 
 
-def build_snapshot(corpus: Corpus, loaded_at: float | None = None) -> Snapshot:
-    """A snapshot of ``corpus`` with the hot routes' JSON bodies computed."""
+def build_snapshot(corpus: Corpus, loaded_at: float | None = None, gate: Gate | None = None) -> Snapshot:
+    """A snapshot of ``corpus`` with the hot routes' JSON bodies computed; its heavy work queues at ``gate``."""
     from argmap.queries import shared_premises
 
     from .listings import claim_list, map_list
@@ -144,7 +139,7 @@ def build_snapshot(corpus: Corpus, loaded_at: float | None = None) -> Snapshot:
         bodies[f"map/{gm.id}"] = gm.model.model_dump_json(by_alias=True).encode()
         with contextlib.suppress(OSError, ValueError):  # a path that loaded resolves; be safe all the same
             essays[(Path(gm.path).parent / gm.model.source.path).resolve()] = gm.essay.text.encode("utf-8")
-    return Snapshot(corpus, _version(corpus), loaded_at, essays, bodies)
+    return Snapshot(corpus, _version(corpus), loaded_at, essays, bodies, results=Results(gate or Gate()))
 
 
 @dataclass(frozen=True)
@@ -160,16 +155,27 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 class Store:
-    """The current snapshot of ``maps_dir``, reloaded when its files change (see the module doc)."""
+    """The current snapshot of ``maps_dir``, reloaded when its files change (see the module doc).
 
-    def __init__(self, maps_dir: Path, interval: float = 2.0) -> None:
+    ``policy`` says which essays may be read (:mod:`argmap.confine`); ``settle`` is how long a changed file
+    must stay unchanged before it is loaded; ``gate`` is the limit its snapshots' heavy work queues at.
+    :attr:`gone` holds a warning for each map that was in service
+    and whose file has disappeared (until a map with that id is loaded again).
+    """
+
+    def __init__(self, maps_dir: Path, interval: float = 2.0, settle: float = 0.0,
+                 policy: EssayPolicy | None = None, gate: Gate | None = None) -> None:
         self.maps_dir = Path(maps_dir)
+        self.gate = gate or Gate()
         self.interval = interval
+        self.settle = settle
+        self.policy = policy or EssayPolicy()
         self.last_error: ReloadError | None = None
-        self.reloads = 0
+        self.gone: dict[str, Diagnostic] = {}
         self._snapshot: Snapshot | None = None
         self._fingerprint: Fingerprint | None = None
-        self._sources: dict[Path, tuple[tuple[int, int], list[Path]]] = {}
+        self._pending: tuple[Fingerprint, float] | None = None
+        self._essay_paths: frozenset[Path] = frozenset()
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -194,27 +200,39 @@ class Store:
             return self._reload(self.fingerprint())
 
     def check(self) -> bool | None:
-        """Reload if the files changed since the last load: None if unchanged, else as :meth:`reload_now`."""
+        """Reload if the files changed since the last load and have since stayed unchanged for ``settle`` seconds.
+
+        None when there is nothing to load yet (unchanged, or still changing), else as :meth:`reload_now`.
+        """
         fp = self.fingerprint()
         if fp == self._fingerprint:
+            self._pending = None
             return None
+        now = time.monotonic()
+        if self._pending is None or self._pending[0] != fp:
+            self._pending = (fp, now)
+        if now - self._pending[1] < self.settle:
+            return None  # changed since the last look: wait until it stays the same
         with self._lock:
+            self._pending = None
             if fp == self._fingerprint:
                 return None
             return self._reload(fp)
 
     def _reload(self, fp: Fingerprint) -> bool:
+        from argmap.confine import EssayReader
         from argmap.corpus import check_corpus
 
         self._fingerprint = fp
-        self.reloads += 1
         now = time.time()
+        reader = EssayReader(self.policy)
         try:
-            corpus, diags = check_corpus([self.maps_dir])
+            corpus, diags = check_corpus([self.maps_dir], essays=reader)
+            self._essay_paths = frozenset(reader.attempted)
             if corpus is None:
                 errors = [d for d in diags if d.severity == "error"]
                 raise InvalidInput(f"{len(errors)} problem(s) in the maps in {self.maps_dir}", errors)
-            snap = build_snapshot(corpus, now)
+            snap = build_snapshot(corpus, now, self.gate)
         except ArgmapError as exc:
             self._failed(ReloadError(now, exc.message, list(exc.diagnostics)))
             return False
@@ -223,11 +241,29 @@ class Store:
             self._failed(ReloadError(now, f"{type(exc).__name__}: {exc}", []))
             return False
         current = self._snapshot
+        if current is not None:
+            self._note_gone(current.corpus, snap.corpus)
         if current is None or current.version != snap.version:
             self._snapshot = snap  # the one atomic swap; readers hold their own reference
         self.last_error = None
         log.info("loaded %d map(s) from %s", len(snap.corpus.maps), self.maps_dir)
         return True
+
+    def _note_gone(self, before: Corpus, after: Corpus) -> None:
+        """Remember the maps that were served and whose file is gone; forget those that are back."""
+        for map_id, gm in before.maps.items():
+            if map_id not in after.maps and not Path(gm.path).exists():
+                self.gone[map_id] = Diagnostic(gm.path, 1, 1, f"map '{map_id}' was in service and its file has "
+                                               "disappeared; it is no longer served", "warning")
+        for map_id in after.maps:
+            self.gone.pop(map_id, None)
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """What /healthz warns about: files skipped at the last good load, and maps whose file disappeared."""
+        snap = self._snapshot
+        skipped = list(snap.corpus.warnings) if snap is not None else []
+        return [*skipped, *self.gone.values()]
 
     def _failed(self, error: ReloadError) -> None:
         self.last_error = error
@@ -235,22 +271,24 @@ class Store:
         for d in error.diagnostics:
             log.warning("  %s", d)
         if self._snapshot is None:
-            self._snapshot = build_snapshot(Corpus(ClaimRegistry(), {}))
+            self._snapshot = build_snapshot(Corpus(ClaimRegistry(), {}), gate=self.gate)
 
     # -- watching ----------------------------------------------------------------------------------------------
 
     def fingerprint(self) -> Fingerprint:
-        """(path, mtime_ns, size) of each map file and of the essays they name; -1s for a missing file."""
+        """(path, mtime_ns, size) of each map file and of the essays the last load read; -1s for a missing file.
+
+        Only ``stat`` is called: nothing is opened, so a FIFO among the files cannot block the check.
+        """
         entries: dict[str, tuple[str, int, int]] = {}
 
-        def add(p: Path) -> os.stat_result | None:
+        def add(p: Path) -> None:
             try:
                 st = p.stat()
             except (OSError, ValueError):
                 entries[str(p)] = (str(p), -1, -1)
-                return None
+                return
             entries[str(p)] = (str(p), st.st_mtime_ns, st.st_size)
-            return st
 
         try:
             children = sorted(self.maps_dir.iterdir())
@@ -258,31 +296,11 @@ class Store:
             children = []
             add(self.maps_dir)
         for child in children:
-            if child.suffix not in MAP_SUFFIXES:
-                continue
-            st = add(child)
-            if st is not None:
-                for src in self._sources_of(child, (st.st_mtime_ns, st.st_size)):
-                    add(src)
+            if child.suffix in MAP_SUFFIXES:
+                add(child)
+        for essay in self._essay_paths:
+            add(essay)
         return tuple(sorted(entries.values()))
-
-    def _sources_of(self, file: Path, stamp: tuple[int, int]) -> list[Path]:
-        cached = self._sources.get(file)
-        if cached and cached[0] == stamp:
-            return cached[1]
-        from argmap.yamlsafe import YamlError, read_yaml_file
-
-        found: list[Path] = []
-        try:
-            data = read_yaml_file(str(file)).data
-        except YamlError:
-            data = None
-        source = data.get("source") if isinstance(data, dict) else None
-        path = source.get("path") if isinstance(source, dict) else None
-        if isinstance(path, str):
-            found.append(file.parent / path)
-        self._sources[file] = (stamp, found)
-        return found
 
     def start(self) -> None:
         """Start the background check (no-op when ``interval`` is 0)."""
@@ -300,7 +318,7 @@ class Store:
             self._thread = None
 
     def _watch(self) -> None:
-        while not self._stop.wait(self.interval):
+        while not self._stop.wait(self.interval if self._pending is None else min(self.interval, max(self.settle, 0.05))):
             try:
                 self.check()
             except Exception:  # pragma: no cover - check() records its own failures

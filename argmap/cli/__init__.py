@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -71,12 +72,20 @@ _SHORT_HELP = {
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="argmap")
-def cli() -> None:
+@click.option("--essays", "essays", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Also read essays from this folder (repeatable); by default only the map's folder and the "
+                   "seeds/ beside it.")
+@click.pass_context
+def cli(ctx: click.Context, essays: tuple[Path, ...]) -> None:
     """Map how essays argue, where they meet and where they part.
 
     With no paths, commands read ./maps if it exists, else the bundled maps.
     A map can be named by its id or by its file's path.
     """
+    if essays:
+        from argmap.confine import EssayPolicy, using_policy
+
+        ctx.with_resource(using_policy(EssayPolicy(extra=essays)))
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -19,7 +19,7 @@ import subprocess
 from pathlib import Path
 from typing import Literal, cast
 
-from argmap.errors import ArgmapError, RenderError
+from argmap.errors import ArgmapError, RenderError, RenderTimeout
 
 __all__ = [
     "FORMATS",
@@ -46,7 +46,8 @@ def render_bytes(dot: str, fmt: Format, *, timeout: float = 30.0) -> bytes:
     """Run ``dot -T<fmt>`` on ``dot`` and return its output (SVG: see :func:`tooltips_as_titles`).
 
     Raises :class:`~argmap.errors.RenderError` when ``dot`` is not installed
-    (naming the install step), fails, or runs longer than ``timeout`` seconds.
+    (naming the install step) or fails, and :class:`~argmap.errors.RenderTimeout`
+    when it runs longer than ``timeout`` seconds (it is then killed).
     """
     import graphviz
     from graphviz.backend import dot_command, execute
@@ -59,7 +60,7 @@ def render_bytes(dot: str, fmt: Format, *, timeout: float = 30.0) -> bytes:
     except graphviz.ExecutableNotFound:
         raise RenderError(f"Graphviz's `dot` program was not found; {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
-        raise RenderError(f"Graphviz's `dot` took more than {timeout:g} s and was stopped") from None
+        raise RenderTimeout(f"Graphviz's `dot` took more than {timeout:g} s and was stopped") from None
     except graphviz.CalledProcessError as exc:
         err = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Graphviz's `dot` failed (exit status {exc.returncode})"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
+from ..cache import cacheable
 from ..store import Snapshot
 
 __all__ = ["CACHED", "IF_NONE_MATCH", "JSON", "cached_json", "json_bytes"]
@@ -26,17 +25,11 @@ IF_NONE_MATCH: dict[str, Any] = {"parameters": [{
 def json_bytes(body: bytes) -> Response:
     """A 200 answer for an already-serialized JSON body (the route's ``response_model`` documents it).
 
-    Its strong ETag (the body's sha256) marks it as a pure function of the snapshot and the URL, so the
-    snapshot middleware caches it and answers ``If-None-Match`` for it.
+    Cacheable by URL (:func:`argmap_api.cache.cacheable`): the snapshot middleware answers ``If-None-Match``.
     """
-    etag = f'"{hashlib.sha256(body).hexdigest()}"'
-    return Response(body, media_type=JSON, headers={"ETag": etag, "Cache-Control": "no-cache"})
+    return cacheable(body, JSON)
 
 
 async def cached_json(snapshot: Snapshot, key: tuple[Hashable, ...], compute: Callable[[], bytes]) -> Response:
-    """The JSON body cached under ``key`` in ``snapshot``, computed in a worker thread on a miss."""
-    body = snapshot.memo.get(key)
-    if not isinstance(body, bytes):
-        body = await run_in_threadpool(compute)
-        snapshot.memo.put(key, body)
-    return json_bytes(body)
+    """The JSON body for ``key`` in ``snapshot``: computed once, through the heavy-work gate, on a miss."""
+    return json_bytes(await snapshot.results.get(key, compute))

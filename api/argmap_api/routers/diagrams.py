@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from ..cache import cacheable
 from ..deps import MapDep, RendererDep, SnapshotDep
 from ..problems import problems
 from ..svg_cache import SvgEntry
@@ -40,7 +41,7 @@ _SVG_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def _answer(entry: SvgEntry) -> Response:
     # The ETag makes the answer cacheable; the snapshot middleware answers If-None-Match and gzip.
-    return Response(entry.body, media_type=SVG, headers={"ETag": entry.etag, "Cache-Control": "no-cache"})
+    return cacheable(entry.body, SVG)
 
 
 @router.get("/maps/{map_id}/diagram.svg", response_class=Response, responses=_SVG_RESPONSES,

@@ -28,7 +28,8 @@ async def healthz(store: StoreDep) -> Health:
     return Health(ok=err is None, maps=len(snapshot.corpus.maps), map_ids=list(snapshot.corpus.maps),
                   snapshot=snapshot.version,
                   loaded_at=None if snapshot.loaded_at is None else iso_time(snapshot.loaded_at),
-                  last_reload_error=error)
+                  last_reload_error=error,
+                  warnings=[DiagnosticOut(**d.to_dict()) for d in store.warnings])  # type: ignore[arg-type]
 
 
 @router.get("/version", response_model=Version, summary="Name and version (a trivial route)")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 
 from ..deps import SettingsDep, SnapshotDep
 from ..models import ValidationReport
@@ -48,11 +49,14 @@ async def validate(request: Request, snapshot: SnapshotDep, settings: SettingsDe
     """Validate one map (YAML in the body, ``application/yaml`` or ``text/plain``) against the loaded registry.
 
     An invalid map is a normal answer: 200 with ``"valid": false`` and each error located as
-    ``request.yaml:line:column``.  The map's ``source.path`` is resolved in the maps folder and may not leave it
-    (the essays the loaded maps use are allowed too).  A body over the limit gets 413, no body 422.
+    ``request.yaml:line:column``.  The map's ``source.path`` is resolved from the maps folder and read only under
+    the service's essay rule (an allowed essays folder, no hidden file, a regular file within the size limit).
+    A body over the limit gets 413, no body 422.
     """
     raw = await read_limited(request, settings.max_body_bytes)
     if not raw:
         raise BadParameter("the request has no body; send one map as YAML")
-    return await run_in_threadpool(validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir,
-                                   snapshot.essays, settings.max_body_bytes)
+    # At the heavy-work gate, like rendering: a flood of costly bodies queues there, not in the thread pool.
+    return await snapshot.results.gate.run(functools.partial(
+        validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir, snapshot.essays, settings.max_body_bytes,
+        settings.essay_policy))
