@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .model import ArgumentMap
+from .model import SUPPORT_TYPES, ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -78,8 +78,10 @@ def statement_nodes(g: nx.DiGraph) -> list[Any]:
     return [k for k, d in g.nodes(data=True) if d.get("role") == "statement"]
 
 
-def support_path(g: nx.DiGraph, source: Any, target: Any, types: tuple[str, ...] = ("supports",)) -> list[Any] | None:
+def support_path(g: nx.DiGraph, source: Any, target: Any, types: tuple[str, ...] = SUPPORT_TYPES) -> list[Any] | None:
     """Shortest chain of statements from ``source`` to ``target`` through relations of ``types``.
+
+    By default support of either kind (``supports``, ``example``).
 
     Relation nodes are left out of the returned path.  None if there is no chain.
     """

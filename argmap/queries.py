@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .errors import NotFound
 from .graph import map_graph, support_path
 from .merge import merge_maps
-from .model import Stance
+from .model import SUPPORT_TYPES, Stance
 from .results import (
     Agreement,
     ClaimPath,
@@ -64,7 +64,7 @@ def mentions_of(gm: GroundedMap, claim_id: str) -> list[Mention]:
 
 
 def _premise_nodes(gm: GroundedMap) -> set[str]:
-    supporters = {s for r in gm.model.relations if r.type == "supports" for s in r.sources}
+    supporters = {s for r in gm.model.relations if r.is_support for s in r.sources}
     return {n.id for n in gm.model.nodes if n.kind in _PREMISE_KINDS or (n.id in supporters and n.kind != "thesis")}
 
 
@@ -117,7 +117,8 @@ def _downstream_claims(g: Any, starts: Iterable[str]) -> dict[str, set[str]]:
     """Claims (with stances) that ``starts`` reach through support alone."""
     import networkx as nx
 
-    support = g.subgraph([k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] == "supports"])
+    support = g.subgraph([k for k, d in g.nodes(data=True)
+                          if d["role"] == "statement" or d["type"] in SUPPORT_TYPES])
     out: dict[str, set[str]] = {}
     for s in starts:
         for k in nx.descendants(support, s):
@@ -130,7 +131,7 @@ def _downstream_claims(g: Any, starts: Iterable[str]) -> dict[str, set[str]]:
 def _path(g: Any, gm: GroundedMap, claim_id: str) -> tuple[list[str] | None, Literal["supports", "any"] | None]:
     thesis = gm.model.thesis.id
     starts = [n.id for n in gm.model.nodes if n.claim == claim_id]
-    for types, via in ((("supports",), "supports"), (("supports", "attacks"), "any")):
+    for types, via in ((SUPPORT_TYPES, "supports"), ((*SUPPORT_TYPES, "attacks"), "any")):
         paths = [p for s in starts if (p := support_path(g, s, thesis, types)) is not None]
         if paths:
             return min(paths, key=lambda p: (len(p), p)), via  # type: ignore[return-value]

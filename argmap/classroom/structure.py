@@ -9,12 +9,18 @@ keeping only statements and ``supports`` relations):
 * a relation stands when *all* of its sources stand, so rejecting one premise of
   a linked pair breaks that relation.
 
+* the thesis must be argued for: when nothing supports it but it stands by defence
+  (:mod:`argmap.defence`: every attack on it is countered), it stands while each attack
+  on it is void (a source rejected) or has a counter whose sources all stand; so
+  rejecting the premise that rebuts the only objection leaves the thesis standing on
+  nothing.  (Other statements that nothing supports are grounds, attacked or not.)
+
 A node is *load-bearing* for a target when rejecting it alone leaves the target
 standing on nothing: every line of support the target had runs through it.
 :func:`cut_off_by` lists everything a rejection cuts off; the *lines* of a thesis
 are its incoming support relations.
 
->>> from argmap.model import ArgumentMap
+>>> from argmap.model import SUPPORT_TYPES, ArgumentMap
 >>> m = ArgumentMap.model_validate({
 ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
 ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
@@ -39,9 +45,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.corpus import Corpus
+from argmap.defence import attacks_on, counters, defended, supported
 from argmap.graph import map_graph, relation_key
 from argmap.merge import CLAIM_PREFIX
-from argmap.model import ArgumentMap
+from argmap.model import SUPPORT_TYPES, ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -101,29 +108,60 @@ class ClaimCentrality(BaseModel):
 def support_graph(m: ArgumentMap) -> nx.DiGraph:
     """The map's statements and its ``supports`` relations (reified as ``rel:<key>`` nodes)."""
     g = map_graph(m)
-    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] == "supports"]
+    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in SUPPORT_TYPES]
     return g.subgraph(keep).copy()
 
 
-def _standing(g: nx.DiGraph, rejected: Iterable[str]) -> set[str]:
+Defence = dict[str, list[tuple[list[str], list[list[str]]]]]
+"""Each statement that stands by defence alone -> (an attack's sources, the sources of each of its counters)."""
+
+
+def _defence(m: ArgumentMap) -> Defence:
+    """The thesis, when it stands by defence alone (:mod:`argmap.defence`), and what its defence rests on."""
+    t = m.thesis.id
+    if supported(m, t) or not defended(m, t):
+        return {}
+    return {t: [(list(a.sources), [list(c.sources) for c in counters(m, a)]) for a in attacks_on(m, t)]}
+
+
+def _holds(ok: set[str], out: set[str], lines: list[tuple[list[str], list[list[str]]]]) -> bool:
+    """A defence holds while every attack is void (a source rejected) or has a counter whose sources all stand."""
+    return all(any(s in out for s in attackers) or any(all(s in ok for s in c) for c in countering)
+               for attackers, countering in lines)
+
+
+def _standing(g: nx.DiGraph, rejected: Iterable[str], defence: Defence | None = None) -> set[str]:
     import networkx as nx
 
     out = set(rejected)
+    defence = defence or {}
     ok: set[str] = set()
-    for k in nx.topological_sort(g):
-        preds = list(g.predecessors(k))
-        if g.nodes[k]["role"] == "relation":
-            if preds and all(p in ok for p in preds):
+    order = list(nx.topological_sort(g))
+    grew = True
+    while grew:  # more than one pass only when a defence rests on statements later in the order
+        grew = False
+        for k in order:
+            if k in ok:
+                continue
+            preds = list(g.predecessors(k))
+            if g.nodes[k]["role"] == "relation":
+                holds = bool(preds) and all(p in ok for p in preds)
+            elif k in defence:
+                holds = k not in out and _holds(ok, out, defence[k])
+            else:
+                holds = k not in out and (not preds or any(p in ok for p in preds))
+            if holds:
                 ok.add(k)
-        elif k not in out and (not preds or any(p in ok for p in preds)):
-            ok.add(k)
+                grew = True
+        if not defence:
+            break
     return ok
 
 
 def standing(m: ArgumentMap, rejected: Iterable[str] = ()) -> list[str]:
     """Statements that still stand when ``rejected`` are rejected (document order).
 
-    >>> from argmap.model import ArgumentMap
+    >>> from argmap.model import SUPPORT_TYPES, ArgumentMap
     >>> m = ArgumentMap.model_validate({
     ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
     ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
@@ -133,20 +171,20 @@ def standing(m: ArgumentMap, rejected: Iterable[str] = ()) -> list[str]:
     >>> standing(m, ["P"])   # two independent lines: T survives the loss of one
     ['T', 'Q']
     """
-    ok = _standing(support_graph(m), rejected)
+    ok = _standing(support_graph(m), rejected, _defence(m))
     return [n.id for n in m.nodes if n.id in ok]
 
 
 def cut_off_by(m: ArgumentMap, node: str) -> list[str]:
     """Statements (other than ``node``) that stand now and would stand on nothing if ``node`` were rejected."""
-    g = support_graph(m)
-    before, after = _standing(g, ()), _standing(g, [node])
+    g, defence = support_graph(m), _defence(m)
+    before, after = _standing(g, (), defence), _standing(g, [node], defence)
     return [n.id for n in m.nodes if n.id != node and n.id in before and n.id not in after]
 
 
 def thesis_lines(m: ArgumentMap) -> list[str]:
     """Keys of the support relations whose target is the thesis, in map order."""
-    return [r.key for r in m.relations if r.type == "supports" and r.target == m.thesis.id]
+    return [r.key for r in m.relations if r.is_support and r.target == m.thesis.id]
 
 
 def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
@@ -155,10 +193,11 @@ def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
     A target that nothing supports has no load-bearing nodes: it is a ground.
     """
     goal = target or m.thesis.id
-    g = support_graph(m)
-    if goal not in g or not any(True for _ in g.predecessors(goal)) or goal not in _standing(g, ()):
+    g, defence = support_graph(m), _defence(m)
+    grounded = not any(True for _ in g.predecessors(goal)) if goal in g else True
+    if goal not in g or (grounded and goal not in defence) or goal not in _standing(g, (), defence):
         return []
-    return [n.id for n in m.nodes if n.id != goal and goal not in _standing(g, [n.id])]
+    return [n.id for n in m.nodes if n.id != goal and goal not in _standing(g, [n.id], defence)]
 
 
 def cited_support(m: ArgumentMap) -> dict[str, list[str]]:
@@ -184,15 +223,15 @@ def map_structure(m: ArgumentMap) -> MapStructure:
     ``impacts`` lists every node whose rejection cuts something off or breaks a
     line of the thesis, sorted by lines broken, then statements cut, then document order.
     """
-    g = support_graph(m)
+    g, defence = support_graph(m), _defence(m)
     thesis = m.thesis.id
     lines = thesis_lines(m)
-    before = _standing(g, ())
+    before = _standing(g, (), defence)
     order = {n.id: i for i, n in enumerate(m.nodes)}
     impacts: list[Impact] = []
     bearing: list[str] = []
     for n in m.nodes:
-        after = _standing(g, [n.id])
+        after = _standing(g, [n.id], defence)
         cuts = [x.id for x in m.nodes if x.id != n.id and x.id in before and x.id not in after]
         broken = [k for k in lines if relation_key(k) in before and relation_key(k) not in after]
         if thesis in cuts:
@@ -201,7 +240,7 @@ def map_structure(m: ArgumentMap) -> MapStructure:
             impacts.append(Impact(node=n.id, cuts=cuts, lines=broken))
     impacts.sort(key=lambda i: (-len(i.lines), -len(i.cuts), order[i.node]))
     basis = cited_support(m)
-    direct = {s for r in m.relations if r.type == "supports" and r.target == thesis for s in r.sources}
+    direct = {s for r in m.relations if r.is_support and r.target == thesis for s in r.sources}
     watched = [n.id for n in m.nodes if n.id == thesis or n.id in direct or n.kind == "conclusion"]
     uncited = [x for x in watched if not basis[x] and m.node(x).kind != "assumption"]  # type: ignore[union-attr]
     sources = {r.key: list(r.sources) for r in m.relations if r.key in lines}

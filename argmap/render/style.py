@@ -18,6 +18,7 @@ from .text import html_text, wrap
 __all__ = [
     "ATTACK",
     "CONTESTED",
+    "EXAMPLE",
     "FONT",
     "KIND_STYLE",
     "SHARED",
@@ -75,6 +76,8 @@ class EdgeStyle:
 
 SUPPORT = EdgeStyle("#4d4d4d", "solid", "normal", 1.3)
 ATTACK = EdgeStyle("#c0392b", "dashed", "tee", 1.6)
+EXAMPLE = EdgeStyle("#4d4d4d", "dotted", "normal", 1.6)
+"""Support by example: a dotted support arrow labelled "e.g."."""
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 _ESSAY_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
