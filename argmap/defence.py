@@ -1,11 +1,13 @@
 """Whether a claim stands in its map: the one rule every analysis asks.
 
 **The rule.** A claim *stands* when it is supported (a ``supports`` or ``example``
-relation targets it), or when it is *defended*: it is attacked, and every attack on
-it is itself attacked, either rebutted (a relation attacks one of the attack's
-sources) or undercut (a relation attacks the attack relation itself, by its id).
-An essay that answers the only objection to its thesis, and says nothing else for
-it, argues for that thesis by defence.
+relation targets it), or when it is *defended*: it is attacked, and the map answers
+an attack on it, either by rebutting it (a relation attacks one of the attack's
+sources) or by undercutting it (a relation attacks the attack relation itself, by its
+id).  An essay that answers the objection to its thesis, and says nothing else for
+it, argues for that thesis by defence.  An attack left unanswered beside the answered
+one does not undo the defence, just as an unanswered objection does not undo a
+supported thesis: it is a weak point to discuss, not a gap in the structure.
 
 >>> from argmap.model import ArgumentMap
 >>> m = ArgumentMap.model_validate({
@@ -45,11 +47,10 @@ def counters(m: ArgumentMap, attack: Relation) -> list[Relation]:
 
 
 def defended(m: ArgumentMap, node_id: str) -> bool:
-    """True when ``node_id`` is attacked and every attack on it is countered (see the module's rule)."""
-    attacks = attacks_on(m, node_id)
-    return bool(attacks) and all(counters(m, a) for a in attacks)
+    """True when an attack on ``node_id`` is countered (see the module's rule)."""
+    return any(counters(m, a) for a in attacks_on(m, node_id))
 
 
 def stands(m: ArgumentMap, node_id: str) -> bool:
-    """The rule: supported, or defended by attacking every attack on it."""
+    """The rule: supported, or defended by answering an attack on it."""
     return supported(m, node_id) or defended(m, node_id)

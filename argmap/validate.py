@@ -267,7 +267,7 @@ def _thesis_hint(m: ArgumentMap, tid: str) -> str:
     backer = next((n for n in others if n.kind != "objection"), None)
     attacks = attacks_on(m, tid)
     if attacks and backer is not None:
-        return (f"support it (e.g. '{backer.id} -> {tid}'), or defend it by attacking every attack on it "
+        return (f"support it (e.g. '{backer.id} -> {tid}'), or defend it by answering an attack on it "
                 f"(e.g. '{backer.id} -| {attacks[0].sources[0]}')")
     if backer is not None:
         return f"add a relation such as '{backer.id} -> {tid}'"

@@ -10,9 +10,9 @@ keeping only statements and ``supports`` relations):
   a linked pair breaks that relation.
 
 * the thesis must be argued for: when nothing supports it but it stands by defence
-  (:mod:`argmap.defence`: every attack on it is countered), it stands while each attack
-  on it is void (a source rejected) or has a counter whose sources all stand; so
-  rejecting the premise that rebuts the only objection leaves the thesis standing on
+  (:mod:`argmap.defence`: an attack on it is answered), it stands while one of the
+  answers (a rebuttal or undercut of an attack on it) has all its sources standing; so
+  rejecting the premise that rebuts the objection leaves the thesis standing on
   nothing.  (Other statements that nothing supports are grounds, attacked or not.)
 
 A node is *load-bearing* for a target when rejecting it alone leaves the target
@@ -112,8 +112,8 @@ def support_graph(m: ArgumentMap) -> nx.DiGraph:
     return g.subgraph(keep).copy()
 
 
-Defence = dict[str, list[tuple[list[str], list[list[str]]]]]
-"""Each statement that stands by defence alone -> (an attack's sources, the sources of each of its counters)."""
+Defence = dict[str, list[list[str]]]
+"""The thesis, when it stands by defence alone -> the sources of each counter to an attack on it."""
 
 
 def _defence(m: ArgumentMap) -> Defence:
@@ -121,13 +121,7 @@ def _defence(m: ArgumentMap) -> Defence:
     t = m.thesis.id
     if supported(m, t) or not defended(m, t):
         return {}
-    return {t: [(list(a.sources), [list(c.sources) for c in counters(m, a)]) for a in attacks_on(m, t)]}
-
-
-def _holds(ok: set[str], out: set[str], lines: list[tuple[list[str], list[list[str]]]]) -> bool:
-    """A defence holds while every attack is void (a source rejected) or has a counter whose sources all stand."""
-    return all(any(s in out for s in attackers) or any(all(s in ok for s in c) for c in countering)
-               for attackers, countering in lines)
+    return {t: [list(c.sources) for a in attacks_on(m, t) for c in counters(m, a)]}
 
 
 def _standing(g: nx.DiGraph, rejected: Iterable[str], defence: Defence | None = None) -> set[str]:
@@ -147,7 +141,7 @@ def _standing(g: nx.DiGraph, rejected: Iterable[str], defence: Defence | None = 
             if g.nodes[k]["role"] == "relation":
                 holds = bool(preds) and all(p in ok for p in preds)
             elif k in defence:
-                holds = k not in out and _holds(ok, out, defence[k])
+                holds = k not in out and any(all(s in ok for s in c) for c in defence[k])
             else:
                 holds = k not in out and (not preds or any(p in ok for p in preds))
             if holds:
