@@ -92,6 +92,9 @@ def test_an_example_is_drawn_dotted_with_e_g_and_exported_as_argument_from_examp
     example_edges = [line for line in dot.splitlines() if '"E" -> "T"' in line]
     assert len(example_edges) == 1 and 'style="dotted"' in example_edges[0] and 'label="e.g."' in example_edges[0]
     assert 'label="e.g."' not in next(line for line in dot.splitlines() if '"Q" -> "T"' in line)
+    assert "support by example" in dot   # the legend explains the dotted arrow...
+    plain, _ = check(["Q -> T", "c1: O -| T", "P -| O"], ("T", "O", "P", "Q"))
+    assert plain is not None and "support by example" not in map_dot(plain)   # ...only where there is one
     schemes = {n["nodeID"]: n["text"] for n in to_aif(grounded)["nodes"] if n["type"] == "RA"}
     assert schemes == {"rel:E..>T": "Argument From Example", "rel:Q->T": "Default Inference"}
 

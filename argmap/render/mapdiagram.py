@@ -133,5 +133,6 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
             edge(key, target, style, arrow=True)
         else:
             edge(r.sources[0], target, style, arrow=True)
-    w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(legend_label()), fontsize=10)
+    legend = legend_label(example=any(r.type == "example" for r in m.relations))
+    w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(legend), fontsize=10)
     return w.text()

@@ -106,10 +106,11 @@ def _swatch(style: KindStyle, text: str) -> str:
     return f'<TD BGCOLOR="{style.fill}" COLOR="{style.border}"{dashed}>{text}</TD>'
 
 
-def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False) -> str:
+def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False, example: bool = False) -> str:
     """The legend as one HTML-like table: kinds, relations, and (comparative) essays and shared claims.
 
-    ``essays`` is a list of (map id, colour); map ids are escaped here.
+    ``essays`` is a list of (map id, colour); map ids are escaped here.  ``example``: the diagram has
+    support by example, so the legend shows its dotted arrow.
     """
     rows = ['<TR><TD COLSPAN="2" BORDER="0"><B>Legend</B></TD></TR>']
     kinds = list(KIND_STYLE)
@@ -127,6 +128,9 @@ def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = 
     else:
         rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{SUPPORT.colour}">━━▶ supports</FONT></TD>'
                     f'<TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{ATTACK.colour}">╌╌⊣ attacks</FONT></TD></TR>')
+    if example:
+        rows.append(f'<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT"><FONT COLOR="{EXAMPLE.colour}">┈┈▶ e.g. '
+                    'support by example</FONT></TD></TR>')
     rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">● joint support: linked premises meet at a dot;'
                 '<BR ALIGN="LEFT"/>an attack on a dot undercuts that inference<BR ALIGN="LEFT"/></TD></TR>')
     return ('<<TABLE BORDER="1" COLOR="#999999" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">'
