@@ -1,14 +1,13 @@
 """Structure worth discussing: which premises bear the load, which shared claims are central.
 
 Support is read as an AND/OR graph (the reified graph of :func:`argmap.graph.map_graph`,
-keeping only statements and ``supports`` relations):
+keeping only statements and support relations, ``supports`` and ``example``):
 
 * a statement *stands* when it is not rejected and either nothing supports it (a
   ground: the essay asserts it without argument) or at least one of its support
   relations stands;
 * a relation stands when *all* of its sources stand, so rejecting one premise of
-  a linked pair breaks that relation.
-
+  a linked pair breaks that relation;
 * the thesis must be argued for: when nothing supports it but it stands by defence
   (:mod:`argmap.defence`: an attack on it is answered), it stands while one of the
   answers (a rebuttal or undercut of an attack on it) has all its sources standing; so
@@ -20,7 +19,7 @@ standing on nothing: every line of support the target had runs through it.
 :func:`cut_off_by` lists everything a rejection cuts off; the *lines* of a thesis
 are its incoming support relations.
 
->>> from argmap.model import SUPPORT_TYPES, ArgumentMap
+>>> from argmap.model import ArgumentMap
 >>> m = ArgumentMap.model_validate({
 ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
 ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
@@ -106,7 +105,7 @@ class ClaimCentrality(BaseModel):
 
 
 def support_graph(m: ArgumentMap) -> nx.DiGraph:
-    """The map's statements and its ``supports`` relations (reified as ``rel:<key>`` nodes)."""
+    """The map's statements and its support relations, ``supports`` and ``example`` (reified as ``rel:<key>``)."""
     g = map_graph(m)
     keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in SUPPORT_TYPES]
     return g.subgraph(keep).copy()
@@ -155,7 +154,7 @@ def _standing(g: nx.DiGraph, rejected: Iterable[str], defence: Defence | None = 
 def standing(m: ArgumentMap, rejected: Iterable[str] = ()) -> list[str]:
     """Statements that still stand when ``rejected`` are rejected (document order).
 
-    >>> from argmap.model import SUPPORT_TYPES, ArgumentMap
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({
     ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
     ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
