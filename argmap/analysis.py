@@ -1,13 +1,18 @@
 """Structure worth discussing: which premises bear the load, which shared claims are central.
 
 Support is read as an AND/OR graph (the reified graph of :func:`argmap.graph.map_graph`,
-keeping only statements and ``supports`` relations):
+keeping only statements and support relations, ``supports`` and ``example``):
 
 * a statement *stands* when it is not rejected and either nothing supports it (a
   ground: the essay asserts it without argument) or at least one of its support
   relations stands;
 * a relation stands when *all* of its sources stand, so rejecting one premise of
-  a linked pair breaks that relation.
+  a linked pair breaks that relation;
+* the thesis must be argued for: when nothing supports it but it stands by defence
+  (:mod:`argmap.defence`: an attack on it is answered), it stands while one of the
+  answers (a rebuttal or undercut of an attack on it) has all its sources standing; so
+  rejecting the premise that rebuts the objection leaves the thesis standing on
+  nothing.  (Other statements that nothing supports are grounds, attacked or not.)
 
 A node is *load-bearing* for a target when rejecting it alone leaves the target
 standing on nothing: every line of support the target had runs through it.
@@ -39,9 +44,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from .corpus import Corpus
+from .defence import attacks_on, counters, defended, supported
 from .graph import map_graph, relation_key
 from .merge import CLAIM_PREFIX
-from .model import ArgumentMap
+from .model import SUPPORT_TYPES, ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -99,24 +105,49 @@ class ClaimCentrality(BaseModel):
 
 
 def support_graph(m: ArgumentMap) -> nx.DiGraph:
-    """The map's statements and its ``supports`` relations (reified as ``rel:<key>`` nodes)."""
+    """The map's statements and its support relations, ``supports`` and ``example`` (reified as ``rel:<key>``)."""
     g = map_graph(m)
-    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] == "supports"]
+    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in SUPPORT_TYPES]
     return g.subgraph(keep).copy()
 
 
-def _standing(g: nx.DiGraph, rejected: Iterable[str]) -> set[str]:
+Defence = dict[str, list[list[str]]]
+"""The thesis, when it stands by defence alone -> the sources of each counter to an attack on it."""
+
+
+def _defence(m: ArgumentMap) -> Defence:
+    """The thesis, when it stands by defence alone (:mod:`argmap.defence`), and what its defence rests on."""
+    t = m.thesis.id
+    if supported(m, t) or not defended(m, t):
+        return {}
+    return {t: [list(c.sources) for a in attacks_on(m, t) for c in counters(m, a)]}
+
+
+def _standing(g: nx.DiGraph, rejected: Iterable[str], defence: Defence | None = None) -> set[str]:
     import networkx as nx
 
     out = set(rejected)
+    defence = defence or {}
     ok: set[str] = set()
-    for k in nx.topological_sort(g):
-        preds = list(g.predecessors(k))
-        if g.nodes[k]["role"] == "relation":
-            if preds and all(p in ok for p in preds):
+    order = list(nx.topological_sort(g))
+    grew = True
+    while grew:  # more than one pass only when a defence rests on statements later in the order
+        grew = False
+        for k in order:
+            if k in ok:
+                continue
+            preds = list(g.predecessors(k))
+            if g.nodes[k]["role"] == "relation":
+                holds = bool(preds) and all(p in ok for p in preds)
+            elif k in defence:
+                holds = k not in out and any(all(s in ok for s in c) for c in defence[k])
+            else:
+                holds = k not in out and (not preds or any(p in ok for p in preds))
+            if holds:
                 ok.add(k)
-        elif k not in out and (not preds or any(p in ok for p in preds)):
-            ok.add(k)
+                grew = True
+        if not defence:
+            break
     return ok
 
 
@@ -133,20 +164,20 @@ def standing(m: ArgumentMap, rejected: Iterable[str] = ()) -> list[str]:
     >>> standing(m, ["P"])   # two independent lines: T survives the loss of one
     ['T', 'Q']
     """
-    ok = _standing(support_graph(m), rejected)
+    ok = _standing(support_graph(m), rejected, _defence(m))
     return [n.id for n in m.nodes if n.id in ok]
 
 
 def cut_off_by(m: ArgumentMap, node: str) -> list[str]:
     """Statements (other than ``node``) that stand now and would stand on nothing if ``node`` were rejected."""
-    g = support_graph(m)
-    before, after = _standing(g, ()), _standing(g, [node])
+    g, defence = support_graph(m), _defence(m)
+    before, after = _standing(g, (), defence), _standing(g, [node], defence)
     return [n.id for n in m.nodes if n.id != node and n.id in before and n.id not in after]
 
 
 def thesis_lines(m: ArgumentMap) -> list[str]:
     """Keys of the support relations whose target is the thesis, in map order."""
-    return [r.key for r in m.relations if r.type == "supports" and r.target == m.thesis.id]
+    return [r.key for r in m.relations if r.is_support and r.target == m.thesis.id]
 
 
 def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
@@ -155,10 +186,11 @@ def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
     A target that nothing supports has no load-bearing nodes: it is a ground.
     """
     goal = target or m.thesis.id
-    g = support_graph(m)
-    if goal not in g or not any(True for _ in g.predecessors(goal)) or goal not in _standing(g, ()):
+    g, defence = support_graph(m), _defence(m)
+    grounded = not any(True for _ in g.predecessors(goal)) if goal in g else True
+    if goal not in g or (grounded and goal not in defence) or goal not in _standing(g, (), defence):
         return []
-    return [n.id for n in m.nodes if n.id != goal and goal not in _standing(g, [n.id])]
+    return [n.id for n in m.nodes if n.id != goal and goal not in _standing(g, [n.id], defence)]
 
 
 def cited_support(m: ArgumentMap) -> dict[str, list[str]]:
@@ -184,15 +216,15 @@ def map_structure(m: ArgumentMap) -> MapStructure:
     ``impacts`` lists every node whose rejection cuts something off or breaks a
     line of the thesis, sorted by lines broken, then statements cut, then document order.
     """
-    g = support_graph(m)
+    g, defence = support_graph(m), _defence(m)
     thesis = m.thesis.id
     lines = thesis_lines(m)
-    before = _standing(g, ())
+    before = _standing(g, (), defence)
     order = {n.id: i for i, n in enumerate(m.nodes)}
     impacts: list[Impact] = []
     bearing: list[str] = []
     for n in m.nodes:
-        after = _standing(g, [n.id])
+        after = _standing(g, [n.id], defence)
         cuts = [x.id for x in m.nodes if x.id != n.id and x.id in before and x.id not in after]
         broken = [k for k in lines if relation_key(k) in before and relation_key(k) not in after]
         if thesis in cuts:
@@ -201,7 +233,7 @@ def map_structure(m: ArgumentMap) -> MapStructure:
             impacts.append(Impact(node=n.id, cuts=cuts, lines=broken))
     impacts.sort(key=lambda i: (-len(i.lines), -len(i.cuts), order[i.node]))
     basis = cited_support(m)
-    direct = {s for r in m.relations if r.type == "supports" and r.target == thesis for s in r.sources}
+    direct = {s for r in m.relations if r.is_support and r.target == thesis for s in r.sources}
     watched = [n.id for n in m.nodes if n.id == thesis or n.id in direct or n.kind == "conclusion"]
     uncited = [x for x in watched if not basis[x] and m.require_node(x).kind != "assumption"]
     sources = {r.key: list(r.sources) for r in m.relations if r.key in lines}

@@ -32,6 +32,7 @@ from pathlib import PurePosixPath
 from typing import TypeVar
 
 from .confine import EssayRefused
+from .defence import attacks_on, stands
 from .errors import Diagnostic, did_you_mean, id_hint
 from .grounded import GroundedMap, Span
 from .grounding import Essay, sha256_text
@@ -191,8 +192,11 @@ def _integrity(
             at(("relations", j), f"relations[{j}]: unknown node '{r.target}'",
                id_hint(r.target, [*node_ids, *rel_ids]))
         if r.target in r.sources:
-            at(("relations", j), f"relations[{j}]: '{r.target}' cannot {r.type[:-1]} itself")
-        if r.type == "supports" and r.target in node_ids:
+            at(("relations", j), f"relations[{j}]: '{r.target}' cannot {_VERB[r.type]} itself")
+        if r.id is not None and r.target == r.id:
+            at(("relations", j), f"relations[{j}]: relation '{r.id}' targets itself",
+               "an undercut attacks another relation: name that relation's id after the arrow")
+        if r.is_support and r.target in node_ids:
             for s in r.sources:
                 if s not in supports.setdefault(r.target, []):
                     supports[r.target].append(s)
@@ -213,9 +217,10 @@ def _integrity(
            f"'{m.nodes[theses[0]].id}' is the thesis; make this one a conclusion or premise")
     if len(theses) == 1:
         tid = m.nodes[theses[0]].id
-        if not supports.get(tid):
-            at(("nodes", theses[0]), f"the thesis '{tid}' is not supported by anything",
-               f"add a relation such as 'P1 -> {tid}'")
+        if not stands(m, tid):
+            at(("nodes", theses[0]), f"the thesis '{tid}' is neither supported nor defended",
+               _thesis_hint(m, tid))
+    out.extend(_two_stances(doc, m))
 
     try:
         graphlib.TopologicalSorter(supports).prepare()
@@ -226,7 +231,7 @@ def _integrity(
         start = ring.index(min(ring, key=lambda nid: node_ids.get(nid, 0)))
         cycle = ring[start:] + ring[:start]
         # Point at the relation that closes the cycle (last node back to the first).
-        where = next((j for j, r in _indexed(m.relations) if r.type == "supports" and r.target == cycle[0]
+        where = next((j for j, r in _indexed(m.relations) if r.is_support and r.target == cycle[0]
                       and cycle[-1] in r.sources), 0)
         at(("relations", where), "support runs in a cycle: " + " -> ".join([*cycle, cycle[0]]),
            "a claim cannot support itself, even indirectly")
@@ -234,7 +239,48 @@ def _integrity(
     for i, n in _indexed(m.nodes):
         if n.id not in touched:
             at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
-               hint=f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id if theses else 'T'}'")
+               hint=(f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id}'" if theses
+                     else "relate it to the other nodes with '->' (supports) or '-|' (attacks)"))
+    return out
+
+
+_VERB = {"supports": "support", "example": "be an example for", "attacks": "attack"}
+
+
+def _thesis_hint(m: ArgumentMap, tid: str) -> str:
+    """How to make the thesis stand, naming only nodes the map has."""
+    others = [n for _, n in _indexed(m.nodes) if n.id != tid]
+    backer = next((n for n in others if n.kind != "objection"), None)
+    attacks = attacks_on(m, tid)
+    if attacks and backer is not None:
+        return (f"support it (e.g. '{backer.id} -> {tid}'), or defend it by answering an attack on it "
+                f"(e.g. '{backer.id} -| {attacks[0].sources[0]}')")
+    if backer is not None:
+        return f"add a relation such as '{backer.id} -> {tid}'"
+    return f"add a premise that supports it: a node, then a relation 'ID -> {tid}'"
+
+
+def _two_stances(doc: YamlDocument, m: ArgumentMap) -> list[Diagnostic]:
+    """A warning where the essay's own voice both affirms and denies one shared claim.
+
+    An objection's stance is that of the voice it speaks in, so an objection denying what the
+    essay affirms is no contradiction and is not reported.
+    """
+    out: list[Diagnostic] = []
+    first: dict[tuple[str, str], str] = {}
+    for i, n in _indexed(m.nodes):
+        if n.claim is None or n.kind == "objection":
+            continue
+        stance = n.effective_stance or "affirms"
+        other = "denies" if stance == "affirms" else "affirms"
+        first.setdefault((n.claim, stance), n.id)
+        if (n.claim, other) in first:
+            line, col = doc.where(("nodes", i, "stance") if n.stance else ("nodes", i, "claim"))
+            out.append(Diagnostic(
+                doc.path, line, col,
+                f"nodes[{i}]: the map both affirms and denies '{n.claim}' ('{n.id}' {stance}, "
+                f"'{first[(n.claim, other)]}' {other})", "warning",
+                "bind one of them to another claim, or make the one the essay rejects an objection"))
     return out
 
 

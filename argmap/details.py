@@ -39,7 +39,7 @@ class RelationRef(BaseModel):
     model_config = ConfigDict(frozen=True, populate_by_name=True)
     key: str = Field(description="the relation's id, or one derived from its ends, e.g. 'P1->T'")
     id: str | None
-    type: Literal["supports", "attacks"]
+    type: Literal["supports", "example", "attacks"]
     sources: list[str] = Field(serialization_alias="from", description="the premise(s); several when linked")
     target: str = Field(serialization_alias="to", description="a node id, or a relation key for an undercut")
     undercut: bool = Field(description="true when the target is a relation rather than a node")

@@ -1,7 +1,8 @@
 """Export a map in formats that other argument tools read.
 
 AIF (the Argument Interchange Format), in the JSON layout of AIFdb and OVA:
-statements become I-nodes, a ``supports`` relation an RA-node (rule application)
+statements become I-nodes, a ``supports`` relation an RA-node (rule application; an
+``example`` an RA-node with the scheme "Argument From Example")
 and an ``attacks`` relation a CA-node (conflict application).  Because argmap's
 graph already reifies relations (see argmap.graph), linked premises and
 undercuts carry over exactly.  argmap's own fields (kind, quote, span, claim)
@@ -26,7 +27,8 @@ from .grounded import GroundedMap
 
 __all__ = ["aif_json", "to_aif"]
 
-_SCHEME = {"supports": ("RA", "Default Inference"), "attacks": ("CA", "Default Conflict")}
+_SCHEME = {"supports": ("RA", "Default Inference"), "example": ("RA", "Argument From Example"),
+           "attacks": ("CA", "Default Conflict")}
 
 
 def to_aif(gm: GroundedMap) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .model import ArgumentMap
+from .model import SUPPORT_TYPES, ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -74,7 +74,7 @@ def map_graph(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None) -
     return g
 
 
-def support_paths(g: nx.DiGraph, target: Any, types: tuple[str, ...] = ("supports",)) -> Callable[[Any], list[Any] | None]:
+def support_paths(g: nx.DiGraph, target: Any, types: tuple[str, ...] = SUPPORT_TYPES) -> Callable[[Any], list[Any] | None]:
     """The shortest chain of statements from any node to ``target`` through relations of ``types``, as a function.
 
     One backward breadth-first search from ``target`` (linear in the graph) records each node's distance;
@@ -120,10 +120,11 @@ def support_paths(g: nx.DiGraph, target: Any, types: tuple[str, ...] = ("support
     return path
 
 
-def support_path(g: nx.DiGraph, source: Any, target: Any, types: tuple[str, ...] = ("supports",)) -> list[Any] | None:
+def support_path(g: nx.DiGraph, source: Any, target: Any, types: tuple[str, ...] = SUPPORT_TYPES) -> list[Any] | None:
     """Shortest chain of statements from ``source`` to ``target`` through relations of ``types``.
 
-    Relation nodes are left out of the returned path.  None if there is no chain.  For many
-    sources and one target, :func:`support_paths` searches the graph once.
+    By default support of either kind (``supports``, ``example``).  Relation nodes are left out of the
+    returned path.  None if there is no chain.  For many sources and one target, :func:`support_paths`
+    searches the graph once.
     """
     return support_paths(g, target, types)(source)

@@ -1,7 +1,8 @@
 """The argument-map format: strict pydantic v2 models.
 
-A map is one essay: metadata, typed nodes, and ``supports``/``attacks``
-relations.  The common case of a relation is one short string:
+A map is one essay: metadata, typed nodes, and ``supports``/``example``/``attacks``
+relations (an ``example`` is support by example, and counts as support wherever
+support counts).  The common case of a relation is one short string:
 
 >>> Relation.model_validate("P1 -> T")
 Relation(id=None, type='supports', sources=['P1'], target='T', note=None)
@@ -11,6 +12,10 @@ Relation(id='r2', type='supports', sources=['P2', 'P3'], target='C', note=None)
 'attacks'
 >>> Relation.model_validate("P1 -> T").key
 'P1->T'
+>>> Relation.model_validate("E1 ..> T").type       # support by example: a dotted arrow
+'example'
+>>> Relation.model_validate("E1 ..> T").is_support  # an example counts as support everywhere
+True
 
 Unknown keys are errors (``extra="forbid"``) and types are not coerced
 (``strict=True``), so ``id: 12`` is reported rather than turned into ``"12"``.
@@ -27,6 +32,7 @@ from .errors import NotFound
 
 __all__ = [
     "KINDS",
+    "SUPPORT_TYPES",
     "ArgumentMap",
     "Claim",
     "ClaimRegistry",
@@ -111,7 +117,7 @@ class Node(BaseModel):
         return (self.stance or "affirms") if self.claim else None
 
 
-_OP = re.compile(r"\s+(->|-\|)\s+")
+_OP = re.compile(r"\s+(->|-\||\.\.>)\s+")
 _ID_PREFIX = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_.-]*)\s*:\s+")
 
 
@@ -126,26 +132,30 @@ def _parse_short(value: str) -> dict[str, Any]:
     parts = _OP.split(body.strip())
     if len(parts) != 3 or not parts[0].strip() or not parts[2].strip():
         raise ValueError(
-            f"cannot read relation {value!r}; write 'A -> B' (supports), 'A -| B' (attacks) "
+            f"cannot read relation {value!r}; write 'A -> B' (supports), 'A ..> B' (example), 'A -| B' (attacks) "
             "or 'A + B -> C' (linked), with spaces around the arrow")
     out.update(type=_TYPES[parts[1]], to=parts[2].strip(), **{"from": [s.strip() for s in parts[0].split("+")]})
     return out
 
 
 _LONG_KEYS = {"id", "type", "from", "to", "note"}
-_TYPES = {"->": "supports", "-|": "attacks"}
+RelationType = Literal["supports", "example", "attacks"]
+_TYPES: dict[str, RelationType] = {"->": "supports", "..>": "example", "-|": "attacks"}
+_ARROWS = {t: op for op, t in _TYPES.items()}
+SUPPORT_TYPES: tuple[str, ...] = ("supports", "example")
+"""Relation types that support their target: a plain support, and support by example."""
 
 
 class Relation(BaseModel):
     """``sources`` jointly support or attack ``target`` (a node id, or a relation id: an undercut).
 
     Long form: ``{id: r1, type: supports, from: [P1, P2], to: C}``.
-    Short form: ``"P1 -> T"``, ``"P1 + P2 -> C"``, ``"r1: P1 -> T"``, ``"O -| r1"``.
+    Short form: ``"P1 -> T"``, ``"P1 + P2 -> C"``, ``"r1: P1 -> T"``, ``"E1 ..> T"`` (example), ``"O -| r1"``.
     """
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
     id: Ident | None = None
-    type: Literal["supports", "attacks"]
+    type: RelationType = Field(description="supports; example (support by example); attacks")
     sources: list[Ident] = Field(alias="from", min_length=1, description="one id, or several for linked premises")
     target: Ident = Field(alias="to")
     note: Text | None = None
@@ -169,8 +179,12 @@ class Relation(BaseModel):
         """The relation's id, or a readable one derived from its endpoints."""
         if self.id:
             return self.id
-        op = "->" if self.type == "supports" else "-|"
-        return f"{'+'.join(self.sources)}{op}{self.target}"
+        return f"{'+'.join(self.sources)}{_ARROWS[self.type]}{self.target}"
+
+    @property
+    def is_support(self) -> bool:
+        """True for ``supports`` and ``example``: everywhere the code asks "does this support?"."""
+        return self.type in SUPPORT_TYPES
 
 
 class Skip(BaseModel):

@@ -30,7 +30,7 @@ class OutlineItem(BaseModel):
     kind: Kind
     text: str
     quote: str | None
-    relation: str | None  # "supports" | "attacks" | "undercuts" | None for roots
+    relation: str | None  # "supports" | "example" | "attacks" | "undercuts" | None for roots
     relation_id: str | None
     linked_with: list[str]
     repeat: bool  # shown in full elsewhere in the outline
@@ -73,7 +73,7 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
     return roots
 
 
-_MARK = {"supports": "+", "attacks": "-", "undercuts": "-", None: ""}
+_MARK = {"supports": "+", "example": "+", "attacks": "-", "undercuts": "-", None: ""}
 
 
 def outline_text(items: list[OutlineItem], indent: int = 0) -> str:
@@ -84,6 +84,8 @@ def outline_text(items: list[OutlineItem], indent: int = 0) -> str:
         extra = []
         if it.linked_with:
             extra.append("jointly with " + ", ".join(it.linked_with))
+        if it.relation == "example":
+            extra.append("example")
         if it.relation == "undercuts":
             extra.append(f"undercuts {it.relation_id}")
         if it.repeat:

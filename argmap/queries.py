@@ -27,7 +27,7 @@ from .errors import NotFound
 from .graph import map_graph, support_paths
 from .grounded import GroundedMap
 from .merge import merge_maps
-from .model import Stance
+from .model import SUPPORT_TYPES, Stance
 from .pairs import require_pair
 from .results import (
     Agreement,
@@ -65,7 +65,7 @@ def mentions_of(gm: GroundedMap, claim_id: str) -> list[Mention]:
 
 
 def _premise_nodes(gm: GroundedMap) -> set[str]:
-    supporters = {s for r in gm.model.relations if r.type == "supports" for s in r.sources}
+    supporters = {s for r in gm.model.relations if r.is_support for s in r.sources}
     return {n.id for n in gm.model.nodes if n.kind in _PREMISE_KINDS or (n.id in supporters and n.kind != "thesis")}
 
 
@@ -122,7 +122,7 @@ def _downstream_claims(g: Any, starts: Iterable[str]) -> dict[str, set[str]]:
     while todo:
         for k in g.successors(todo.pop()):
             d = g.nodes[k]
-            if k in seen or (d["role"] != "statement" and d["type"] != "supports"):
+            if k in seen or (d["role"] != "statement" and d["type"] not in SUPPORT_TYPES):
                 continue
             seen.add(k)
             todo.append(k)
@@ -133,7 +133,7 @@ def _downstream_claims(g: Any, starts: Iterable[str]) -> dict[str, set[str]]:
 
 Via = Literal["supports", "any"]
 _VIA: tuple[tuple[Via, tuple[str, ...]], ...] = (
-    ("supports", ("supports",)), ("any", ("supports", "attacks")))
+    ("supports", SUPPORT_TYPES), ("any", (*SUPPORT_TYPES, "attacks")))
 
 
 def _path(to_thesis: dict[Via, Callable[[Any], list[Any] | None]], gm: GroundedMap,

@@ -20,7 +20,7 @@ from .model import ArgumentMap, ClaimRegistry
 __all__ = ["SHORT_RELATION_PATTERN", "map_schema", "registry_schema", "schema_text"]
 
 _ID = r"[A-Za-z][A-Za-z0-9_.-]*"
-SHORT_RELATION_PATTERN = rf"^\s*({_ID}\s*:\s+)?{_ID}(\s*\+\s*{_ID})*\s+(->|-\|)\s+{_ID}\s*$"
+SHORT_RELATION_PATTERN = rf"^\s*({_ID}\s*:\s+)?{_ID}(\s*\+\s*{_ID})*\s+(->|-\||\.\.>)\s+{_ID}\s*$"
 
 
 def map_schema() -> dict[str, Any]:
@@ -28,7 +28,8 @@ def map_schema() -> dict[str, Any]:
     schema = ArgumentMap.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     short = {"type": "string", "pattern": SHORT_RELATION_PATTERN,
-             "description": "'A -> B' supports, 'A -| B' attacks, 'A + B -> C' linked, 'r1: A -> B' named"}
+             "description": ("'A -> B' supports, 'A ..> B' example (support by example), 'A -| B' attacks, "
+                            "'A + B -> C' linked, 'r1: A -> B' named")}
     rel_ref = schema["properties"]["relations"]["items"]
     schema["properties"]["relations"]["items"] = {"anyOf": [short, rel_ref]}
     rel = schema["$defs"]["Relation"]

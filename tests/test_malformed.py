@@ -6,6 +6,7 @@ Layout of ``tests/malformed/``:
   (a registry and/or several maps), unless the first line of the ``.expected`` file is a command,
   ``$ argmap validate --strict tests/malformed/x.yaml``, which says exactly what to run.
 * The other lines of ``<name>.expected`` are the exact diagnostic lines that ``argmap validate`` prints on stdout
+  (``argmap import`` cases: on stderr, before its one-line summary)
   when run from the repository root (``path:line:column: severity: message (hint)``), in order.  The verdict line
   goes to stderr and is checked against the counts of those lines.
 * Registry: single-file cases use ``tests/malformed/claims.yaml``, which argmap finds because it sits beside them
@@ -101,6 +102,10 @@ def test_case_gives_exact_diagnostics(name: str, at_repo: Path) -> None:
         return
     result = run(args)
     assert result.exit_code == 1
+    if args[0] == "import":  # argmap import reports on stderr, then one summary line, and writes nothing
+        assert result.stderr.splitlines()[:-1] == expected
+        assert not Path(REPO, args[args.index("--out") + 1]).exists()
+        return
     assert result.stdout.splitlines() == expected
     _check_verdict(result, expected, ok=False)
 

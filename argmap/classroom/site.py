@@ -94,9 +94,9 @@ def _node_data(corpus: Corpus, gm: GroundedMap, s: MapStructure, pairs: Iterable
     rel_ids = {r.id: r for r in m.relations if r.id}
     out: dict[str, Any] = {}
     for n in m.nodes:
-        supports = [r.target for r in m.relations if r.type == "supports" and n.id in r.sources]
+        supports = [r.target for r in m.relations if r.is_support and n.id in r.sources]
         attacks = [r.target for r in m.relations if r.type == "attacks" and n.id in r.sources]
-        supported_by = [" + ".join(r.sources) for r in m.relations if r.type == "supports" and r.target == n.id]
+        supported_by = [" + ".join(r.sources) for r in m.relations if r.is_support and r.target == n.id]
         attacked_by = [" + ".join(r.sources) for r in m.relations if r.type == "attacks"
                        and (r.target == n.id or (r.target in rel_ids and rel_ids[r.target].target == n.id))]
         hit = impact.get(n.id)

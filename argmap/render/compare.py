@@ -49,6 +49,7 @@ from .dot import DotWriter, Html, Tip
 from .style import (
     ATTACK,
     CONTESTED,
+    EXAMPLE,
     FONT,
     INK,
     KIND_STYLE,
@@ -286,12 +287,13 @@ def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = N
 
     edge_no = 0
 
-    def edge(tail: str, head: str, map_id: str, attack: bool, arrow: bool) -> None:
+    def edge(tail: str, head: str, map_id: str, kind: str, arrow: bool) -> None:
         nonlocal edge_no
         edge_no += 1
-        style = ATTACK if attack else SUPPORT
+        style = {"attacks": ATTACK, "example": EXAMPLE}.get(kind, SUPPORT)
+        extra: dict[str, str | int] = {"label": "e.g.", "fontsize": 9} if style is EXAMPLE and arrow else {}
         w.edge(tail, head, id=f"edge:{edge_no}", color=colours[map_id], style=style.style,
-               penwidth=style.penwidth + 0.2, arrowhead=style.arrowhead if arrow else "none")
+               penwidth=style.penwidth + 0.2, arrowhead=style.arrowhead if arrow else "none", **extra)
 
     relations = [k for k, d in g.nodes(data=True) if d["role"] == "relation" and k in shown]
     undercut = {t for k in relations for t in g.successors(k) if g.nodes[t]["role"] == "relation"}
@@ -344,13 +346,13 @@ def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = N
 
     for k in relations:
         d: dict[str, Any] = g.nodes[k]
-        attack = d["type"] == "attacks"
+        kind = d["type"]
         sources = [s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]
         target = next(iter(g.successors(k)))
         if any(k in js for js in junctions.values()):
             for s in sources:
-                edge(s, k, d["map"], attack, arrow=False)
-            edge(k, target, d["map"], attack, arrow=True)
+                edge(s, k, d["map"], kind, arrow=False)
+            edge(k, target, d["map"], kind, arrow=True)
         else:
-            edge(sources[0], target, d["map"], attack, arrow=True)
+            edge(sources[0], target, d["map"], kind, arrow=True)
     return w.text()

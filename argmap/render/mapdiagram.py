@@ -2,7 +2,8 @@
 
 Support flows upward to the thesis at the top (``rankdir=BT``); node shape and
 colour follow the kind (see :mod:`argmap.render.style` and the legend);
-attacks are red, dashed and end in a bar; linked premises meet at a small dot,
+attacks are red, dashed and end in a bar; support by example is a dotted
+arrow labelled "e.g."; linked premises meet at a small dot,
 which then supports the target (joint support); an undercut attacks that dot,
 the inference itself.  Each statement's SVG element id is its node id.
 
@@ -25,7 +26,7 @@ from argmap.grounded import GroundedMap
 from argmap.model import Node, Relation
 
 from .dot import DotWriter, Html, Tip
-from .style import ATTACK, FONT, INK, KIND_STYLE, MUTED, SUPPORT, EdgeStyle, legend_label, node_label
+from .style import ATTACK, EXAMPLE, FONT, INK, KIND_STYLE, MUTED, SUPPORT, EdgeStyle, legend_label, node_label
 from .subgraph import check_depth, neighbourhood, with_relations
 from .text import html_text, wrap
 
@@ -60,7 +61,7 @@ def _title_label(gm: GroundedMap, focus: str | None, depth: int | None) -> Html:
 
 
 def _edge_style(rel: Relation) -> EdgeStyle:
-    return SUPPORT if rel.type == "supports" else ATTACK
+    return {"supports": SUPPORT, "example": EXAMPLE}.get(rel.type, ATTACK)
 
 
 def _focus_keys(gm: GroundedMap, focus: str) -> list[str]:
@@ -113,8 +114,9 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
     def edge(tail: str, head: str, style: EdgeStyle, arrow: bool) -> None:
         nonlocal edge_no
         edge_no += 1
+        extra: dict[str, str | int] = {"label": "e.g.", "fontsize": 9} if style is EXAMPLE and arrow else {}
         w.edge(tail, head, id=f"edge:{edge_no}", color=style.colour, style=style.style, penwidth=style.penwidth,
-               arrowhead=style.arrowhead if arrow else "none")
+               arrowhead=style.arrowhead if arrow else "none", **extra)
 
     for r in m.relations:
         key = REL_PREFIX + r.key
@@ -131,5 +133,6 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
             edge(key, target, style, arrow=True)
         else:
             edge(r.sources[0], target, style, arrow=True)
-    w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(legend_label()), fontsize=10)
+    legend = legend_label(example=any(r.type == "example" for r in m.relations))
+    w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(legend), fontsize=10)
     return w.text()

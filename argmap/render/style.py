@@ -18,6 +18,7 @@ from .text import html_text, wrap
 __all__ = [
     "ATTACK",
     "CONTESTED",
+    "EXAMPLE",
     "FONT",
     "KIND_STYLE",
     "SHARED",
@@ -75,6 +76,8 @@ class EdgeStyle:
 
 SUPPORT = EdgeStyle("#4d4d4d", "solid", "normal", 1.3)
 ATTACK = EdgeStyle("#c0392b", "dashed", "tee", 1.6)
+EXAMPLE = EdgeStyle("#4d4d4d", "dotted", "normal", 1.6)
+"""Support by example: a dotted support arrow labelled "e.g."."""
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 _ESSAY_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -103,10 +106,11 @@ def _swatch(style: KindStyle, text: str) -> str:
     return f'<TD BGCOLOR="{style.fill}" COLOR="{style.border}"{dashed}>{text}</TD>'
 
 
-def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False) -> str:
+def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False, example: bool = False) -> str:
     """The legend as one HTML-like table: kinds, relations, and (comparative) essays and shared claims.
 
-    ``essays`` is a list of (map id, colour); map ids are escaped here.
+    ``essays`` is a list of (map id, colour); map ids are escaped here.  ``example``: the diagram has
+    support by example, so the legend shows its dotted arrow.
     """
     rows = ['<TR><TD COLSPAN="2" BORDER="0"><B>Legend</B></TD></TR>']
     kinds = list(KIND_STYLE)
@@ -124,6 +128,9 @@ def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = 
     else:
         rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{SUPPORT.colour}">━━▶ supports</FONT></TD>'
                     f'<TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{ATTACK.colour}">╌╌⊣ attacks</FONT></TD></TR>')
+    if example:
+        rows.append(f'<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT"><FONT COLOR="{EXAMPLE.colour}">┈┈▶ e.g. '
+                    'support by example</FONT></TD></TR>')
     rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">● joint support: linked premises meet at a dot;'
                 '<BR ALIGN="LEFT"/>an attack on a dot undercuts that inference<BR ALIGN="LEFT"/></TD></TR>')
     return ('<<TABLE BORDER="1" COLOR="#999999" CELLBORDER="1" CELLSPACING="3" CELLPADDING="3">'

@@ -48,7 +48,7 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
         nodes: list[NodeRef] = []
         for gm, path in ((c.a, p.left), (c.b, p.right)):
             for here, nxt in itertools.pairwise(path):
-                rel = next(r for r in gm.model.relations if r.type == "supports" and r.target == nxt
+                rel = next(r for r in gm.model.relations if r.is_support and r.target == nxt
                            and here in r.sources)
                 nodes += [c.ref(gm.id, s) for s in rel.sources if s != here]
                 nodes.append(c.ref(gm.id, nxt))

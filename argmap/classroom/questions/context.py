@@ -75,7 +75,7 @@ def label(r: NodeRef) -> str:
 
 def supporters(m: ArgumentMap, node: str) -> list[tuple[str, list[str]]]:
     """(relation key, sources) of the supports into ``node``."""
-    return [(r.key, list(r.sources)) for r in m.relations if r.type == "supports" and r.target == node]
+    return [(r.key, list(r.sources)) for r in m.relations if r.is_support and r.target == node]
 
 
 def chain(m: ArgumentMap, path: list[str]) -> str:
@@ -84,7 +84,7 @@ def chain(m: ArgumentMap, path: list[str]) -> str:
     for here, nxt in zip(path, [*path[1:], None], strict=True):
         extra = ""
         if nxt is not None:
-            rel = next((r for r in m.relations if r.type == "supports" and r.target == nxt and here in r.sources), None)
+            rel = next((r for r in m.relations if r.is_support and r.target == nxt and here in r.sources), None)
             others = [s for s in rel.sources if s != here] if rel else []
             extra = f" (with {', '.join(others)})" if others else ""
         parts.append(here + extra)

@@ -78,7 +78,7 @@ def _assumption_relations(m: ArgumentMap) -> dict[str, list[tuple[str, list[str]
     out: dict[str, list[tuple[str, list[str], str]]] = {}
     for r in m.relations:
         for s in r.sources:
-            if kinds.get(s) == "assumption" and r.type == "supports":
+            if kinds.get(s) == "assumption" and r.is_support:
                 out.setdefault(s, []).append((r.key, [x for x in r.sources if x != s], r.target))
     return out
 

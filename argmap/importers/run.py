@@ -1,0 +1,168 @@
+"""Importing files: detect each file's format, convert it, and plan the files to write.
+
+The steps are pure except for reading the inputs and, last, writing the plan:
+
+1. :func:`convert_files` reads each file (a folder stands for the files in it that a format
+   recognises), picks the first format in :data:`~argmap.importers.FORMATS` whose ``sniff``
+   accepts it, and converts it; every problem in every file is reported in one
+   :class:`~argmap.errors.InvalidInput`.
+2. :func:`plan_files` lays the maps out: ``<group>/<map id>.yaml``, the essays in ``seeds/``, and a
+   ``claims.yaml`` registry stub per group (the claims its maps bind, or an empty list).
+3. :func:`write_plan` refuses, before writing anything, to replace a file whose content differs
+   (unless ``force``), then writes every file atomically.  A file that already has the same bytes
+   is left alone, so importing twice is harmless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from argmap.errors import ArgmapError, Diagnostic, InvalidInput
+from argmap.fsutil import write_atomic
+
+from . import FORMATS
+from .base import ImportedMap
+
+__all__ = ["PlannedFile", "convert_files", "detect_format", "plan_files", "write_plan"]
+
+SNIFF_BYTES = 65536
+DEFAULT_GROUP = "maps"
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+
+
+def detect_format(data: bytes) -> str | None:
+    """The first format in FORMATS whose ``sniff`` accepts ``data``, or None.
+
+    >>> detect_format(b"<arggraph id='micro_b001'>"), detect_format(b"hello")
+    ('microtexts', None)
+    """
+    for name, module in FORMATS.items():
+        if importlib.import_module(module).sniff(data):
+            return name
+    return None
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(SNIFF_BYTES)
+
+
+def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """(file, format) for every input; a folder gives the files in it that some format recognises."""
+    found: list[tuple[Path, str]] = []
+    problems: list[Diagnostic] = []
+    known = ", ".join(FORMATS)
+    for p in paths:
+        try:
+            if p.is_dir():
+                chosen = [(f, fmt) for f in sorted(p.iterdir()) if f.is_file() and (fmt := detect_format(_head(f)))]
+                if not chosen:
+                    problems.append(Diagnostic(str(p), 1, 1, "no file in this folder is in a format argmap imports",
+                                               hint=f"formats: {known}"))
+                found.extend(chosen)
+                continue
+            fmt = detect_format(_head(p))
+        except OSError as exc:
+            problems.append(Diagnostic(str(p), 1, 1, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if fmt is None:
+            problems.append(Diagnostic(str(p), 1, 1, "not a format argmap imports", hint=f"formats: {known}"))
+        else:
+            found.append((p, fmt))
+    return found, problems
+
+
+def convert_files(paths: Sequence[Path]) -> list[ImportedMap]:
+    """Every input converted, sorted by (group, map id); InvalidInput lists every problem found."""
+    inputs, problems = _inputs(paths)
+    maps: list[ImportedMap] = []
+    for path, fmt in inputs:
+        try:
+            maps.extend(importlib.import_module(FORMATS[fmt]).convert(path))
+        except InvalidInput as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise InvalidInput(f"nothing imported: {len(problems)} problem(s) in the input", problems)
+    return sorted(maps, key=lambda m: (m.group or DEFAULT_GROUP, m.map_id))
+
+
+def _claims_stub(group: str, claims: dict[str, str]) -> str:
+    lines = [f"# Shared-claim registry for the maps in {group}/, started by argmap import.",
+             "# Add the propositions several texts make, and bind nodes to them with 'claim:'."]
+    if not claims:
+        return "\n".join([*lines, "claims: []"]) + "\n"
+    lines.append("claims:")
+    for ident in sorted(claims):
+        lines += [f"  - id: {ident}", f"    wording: {json.dumps(claims[ident], ensure_ascii=False)}"]
+    return "\n".join(lines) + "\n"
+
+
+def plan_files(maps: Sequence[ImportedMap]) -> dict[str, bytes]:
+    """Relative path (``/``-separated) -> bytes, in sorted order; InvalidInput on names that clash or are unsafe."""
+    plan: dict[str, bytes] = {}
+    claims: dict[str, dict[str, str]] = {}
+    problems: list[str] = []
+    for m in maps:
+        group = m.group or DEFAULT_GROUP
+        for name in (group, m.map_id, m.essay_name):
+            if not _NAME.match(name):
+                problems.append(f"'{name}' cannot name a file or folder (letters, digits, '_', '.', '-')")
+        if group == "seeds":
+            problems.append("a group cannot be called 'seeds': that folder holds the essays")
+        for rel, data in ((f"{group}/{m.map_id}.yaml", m.map_yaml.encode("utf-8")),
+                          (f"seeds/{m.essay_name}", m.essay_bytes)):
+            if rel in plan and plan[rel] != data:
+                problems.append(f"two inputs give different contents for {rel}")
+            plan[rel] = data
+        group_claims = claims.setdefault(group, {})
+        for ident, wording in m.claims:
+            group_claims.setdefault(ident, wording)
+    for group, found in claims.items():
+        plan[f"{group}/claims.yaml"] = _claims_stub(group, found).encode("utf-8")
+    if problems:
+        raise ArgmapError("nothing imported: " + "; ".join(dict.fromkeys(problems)))
+    return dict(sorted(plan.items()))
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file of an import and what happened to it."""
+
+    path: str
+    status: Literal["written", "unchanged"]
+    bytes: int
+    sha256: str
+
+
+def write_plan(out: Path, plan: dict[str, bytes], force: bool = False) -> list[PlannedFile]:
+    """Write ``plan`` under ``out`` atomically; nothing is written if a differing file is in the way (without force)."""
+    clashes: list[Diagnostic] = []
+    status: dict[str, Literal["written", "unchanged"]] = {}
+    for rel, data in plan.items():
+        target = out / rel
+        if target.is_dir():
+            clashes.append(Diagnostic(str(target), 1, 1, "a folder is in the way of a file the import writes"))
+            continue
+        try:
+            old = target.read_bytes() if target.exists() else None
+        except OSError as exc:
+            clashes.append(Diagnostic(str(target), 1, 1, f"cannot read the existing file: {exc.strerror or exc}"))
+            continue
+        status[rel] = "unchanged" if old == data else "written"
+        if old is not None and old != data and not force:
+            clashes.append(Diagnostic(str(target), 1, 1, "exists with different content",
+                                      hint="--force replaces it; or import into another folder"))
+    if clashes:
+        raise InvalidInput(f"nothing written: {len(clashes)} file(s) in the way", clashes)
+    for rel, data in plan.items():
+        if status[rel] == "written":
+            write_atomic(out / rel, data)
+    return [PlannedFile(str(out / rel), status[rel], len(data), hashlib.sha256(data).hexdigest())
+            for rel, data in plan.items()]
