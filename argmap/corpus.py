@@ -21,19 +21,24 @@ from .errors import Diagnostic, InvalidInput, NotFound
 from .model import ClaimRegistry
 from .perf import gc_paused
 from .validate import GroundedMap, check_map, check_registry
-from .yamlsafe import Limits, YamlError, read_yaml_file
+from .yamlsafe import Limits, YamlDocument, YamlError, parse_yaml, read_yaml_file
 
 __all__ = [
     "REGISTRY_NAME",
+    "STDIN",
     "Corpus",
     "bundled_maps_dir",
     "check_corpus",
     "default_maps_dir",
+    "display_path",
     "load_corpus",
     "open_maps",
 ]
 
 REGISTRY_NAME = "claims.yaml"
+STDIN = Path("-")
+"""The source that stands for a map read from standard input (shown as ``<stdin>``)."""
+STDIN_NAME = "<stdin>"
 _MAP_SUFFIXES = (".yaml", ".yml")
 
 
@@ -72,7 +77,10 @@ class Corpus:
         return Corpus(self.registry, dict(sorted(chosen.items())), self.registry_path, self.warnings)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """How a map's file is named in diagnostics: relative to the current folder when inside it."""
+    if path == STDIN:
+        return STDIN_NAME
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -84,7 +92,9 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
     registry: Path | None = None
     diags: list[Diagnostic] = []
     for p in paths:
-        if p.is_dir():
+        if p == STDIN:
+            maps.append(p)
+        elif p.is_dir():
             for child in sorted(p.iterdir()):
                 if child.name == REGISTRY_NAME:
                     registry = registry or child
@@ -95,12 +105,12 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
         elif p.is_file():
             maps.append(p)
         else:
-            diags.append(Diagnostic(_display(p), 1, 1, "no such file or folder"))
-    maps = list({m.resolve(): m for m in maps}.values())  # a file named twice loads once
+            diags.append(Diagnostic(display_path(p), 1, 1, "no such file or folder"))
+    maps = list({(m if m == STDIN else m.resolve()): m for m in maps}.values())  # a file named twice loads once
     if registry is None:
         for m in maps:
             candidate = m.parent / REGISTRY_NAME
-            if candidate.is_file():
+            if candidate.is_file():  # beside the map; for standard input, in the current folder
                 registry = candidate
                 break
     return maps, registry, diags
@@ -110,14 +120,31 @@ def check_corpus(
     paths: Sequence[Path] | None = None,
     claims: Path | None = None,
     limits: Limits = Limits(),
+    stdin: bytes | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
-    """Check everything the paths name; return the corpus (None on any error) and all diagnostics."""
+    """Check everything the paths name; return the corpus (None on any error) and all diagnostics.
+
+    :data:`STDIN` among the paths is the map in ``stdin``; its essay path is relative to the current folder.
+    """
     with gc_paused():
-        return _check_corpus(paths, claims, limits)
+        return _check_corpus(paths, claims, limits, stdin)
+
+
+def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlDocument:
+    if f != STDIN:
+        return read_yaml_file(str(f), shown, limits)
+    raw = stdin or b""
+    if len(raw) > limits.max_bytes:
+        raise YamlError(Diagnostic(shown, 1, 1, f"input is {len(raw):,} bytes, over the limit of {limits.max_bytes:,}"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(Diagnostic(shown, 1, 1, f"not UTF-8 text (byte {exc.start})")) from None
+    return parse_yaml(text, shown, limits)
 
 
 def _check_corpus(
-    paths: Sequence[Path] | None, claims: Path | None, limits: Limits,
+    paths: Sequence[Path] | None, claims: Path | None, limits: Limits, stdin: bytes | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
     registry_file = claims or registry_file
@@ -125,7 +152,7 @@ def _check_corpus(
     registry_ok = True
     registry_path = None
     if registry_file is not None:
-        registry_path = _display(registry_file)
+        registry_path = display_path(registry_file)
         try:
             reg, more = check_registry(read_yaml_file(str(registry_file), registry_path, limits))
         except YamlError as exc:
@@ -137,9 +164,9 @@ def _check_corpus(
     grounded: dict[str, GroundedMap] = {}
     first_seen: dict[str, str] = {}
     for f in files:
-        shown = _display(f)
+        shown = display_path(f)
         try:
-            doc = read_yaml_file(str(f), shown, limits)
+            doc = _read_doc(f, shown, limits, stdin)
         except YamlError as exc:
             diags.append(exc.diagnostic)
             continue
@@ -208,7 +235,7 @@ def open_maps(refs: Sequence[str], claims: Path | None = None, base: Path | None
         if r in ids:
             wanted.append(corpus.get(r).id)
         else:
-            shown = _display(Path(r))
+            shown = display_path(Path(r))
             match = next((g.id for g in corpus.maps.values() if g.path == shown), None)
             if match is None:  # pragma: no cover - a path that loaded is always in the corpus
                 raise NotFound("map file", r, by_path)
