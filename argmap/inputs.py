@@ -114,10 +114,8 @@ def resolve_inputs(
     for ref in refs:
         if ref == "-":
             sources.append(STDIN)
-        elif _is_source(ref, here):
-            sources.append(Path(ref))
-        elif _looks_like_path(ref):
-            raise NotFound("file or folder", ref)
+        elif _is_source(ref, here) or _looks_like_path(ref):
+            sources.append(Path(ref))  # a missing path is reported, located, when the maps are checked
         else:
             assert base is not None
             index = _ids_in(base) if index is None else index

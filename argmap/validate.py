@@ -93,6 +93,7 @@ def check_map(
     to the map file), raising OSError when it cannot.
     """
     model, diags = validate_model(ArgumentMap, doc)
+    diags = _sha256_help(doc, diags, read)
     if model is None:
         # Report every problem in one run: check what does validate, item by item.
         salvaged = _salvage(doc)
@@ -227,7 +228,10 @@ def _integrity(
            f"'{m.nodes[theses[0]].id}' is the thesis; make this one a conclusion or premise")
     if len(theses) == 1:
         tid = m.nodes[theses[0]].id
-        if not supports.get(tid):
+        if not supports.get(tid) and len(m.nodes) == 1 and not m.relations:
+            at(("nodes", theses[0]), f"the map has only its thesis '{tid}' so far", "warning",
+               "add the statements that support it, and relations such as 'P1 -> " + tid + "'")
+        elif not supports.get(tid):
             at(("nodes", theses[0]), f"the thesis '{tid}' is not supported by anything",
                f"add a relation such as 'P1 -> {tid}'")
 
@@ -249,6 +253,31 @@ def _integrity(
         if n.id not in touched:
             at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
                hint=f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id if theses else 'T'}'")
+    return out
+
+
+def _sha256_help(doc: YamlDocument, diags: list[Diagnostic], read: ReadFn) -> list[Diagnostic]:
+    """Schema errors of ``source.sha256`` with the right value (or how to get it), and "quote it" for a number."""
+    source = doc.data.get("source") if isinstance(doc.data, dict) else None
+    if not isinstance(source, dict) or not any(d.message.startswith("source.sha256:") for d in diags):
+        return diags
+    actual = None
+    if isinstance(source.get("path"), str):
+        try:
+            actual = sha256_text(read(source["path"]))
+        except (OSError, KeyError, ValueError):
+            actual = None
+    fix = (f'set it to "{actual}", the sha256 of the essay' if actual else
+           "`argmap new ESSAY --out MAP.yaml` writes a map with the right value; `sha256sum ESSAY` prints it")
+    value = source.get("sha256")
+    out = []
+    for d in diags:
+        if d.message.startswith("source.sha256:"):
+            msg = d.message
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                msg = "source.sha256: YAML reads this unquoted value as a number; quote it"
+            d = Diagnostic(d.path, d.line, d.column, msg, d.severity, fix)
+        out.append(d)
     return out
 
 
