@@ -104,6 +104,7 @@ class PreviewServer:
         self.map_file, self.claims, self.render = map_file, claims, render
         self._cond = threading.Condition()
         self._stop = threading.Event()
+        self._stamp = _stamp(_watched(map_file, claims))  # before reading: a save during the first check is seen
         self.state = preview_state(map_file, version=1, claims=claims, render=render)
         self._http = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self._http.daemon_threads = True
@@ -133,7 +134,7 @@ class PreviewServer:
             return self.state
 
     def _watch(self) -> None:
-        stamp = _stamp(_watched(self.map_file, self.claims))
+        stamp = self._stamp
         while not self._stop.wait(POLL_SECONDS):
             now = _stamp(_watched(self.map_file, self.claims))
             if now == stamp:

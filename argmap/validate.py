@@ -93,7 +93,7 @@ def check_map(
     to the map file), raising OSError when it cannot.
     """
     model, diags = validate_model(ArgumentMap, doc)
-    diags = _sha256_help(doc, diags, read)
+    diags = _starting_help(_sha256_help(doc, diags, read))
     if model is None:
         # Report every problem in one run: check what does validate, item by item.
         salvaged = _salvage(doc)
@@ -229,8 +229,8 @@ def _integrity(
     if len(theses) == 1:
         tid = m.nodes[theses[0]].id
         if not supports.get(tid) and len(m.nodes) == 1 and not m.relations:
-            at(("nodes", theses[0]), f"the map has only its thesis '{tid}' so far", "warning",
-               "add the statements that support it, and relations such as 'P1 -> " + tid + "'")
+            at(("nodes", theses[0]), f"the map has only its thesis '{tid}' so far",
+               f"add the statements that support it, and relations such as 'P1 -> {tid}'", severity="warning")
         elif not supports.get(tid):
             at(("nodes", theses[0]), f"the thesis '{tid}' is not supported by anything",
                f"add a relation such as 'P1 -> {tid}'")
@@ -250,10 +250,20 @@ def _integrity(
            "a claim cannot support itself, even indirectly")
 
     for i, n in _indexed(m.nodes):
-        if n.id not in touched:
+        if n.id not in touched and len(m.nodes) > 1:  # a map of one node has had its warning above
+            target = m.nodes[theses[0]].id if theses else "T"
+            example = f"P1 -> {n.id}" if n.id == target else f"{n.id} -> {target}"
             at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
-               hint=f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id if theses else 'T'}'")
+               hint=f"add a relation such as '{example}'")
     return out
+
+
+def _starting_help(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """A hint for the map that has no nodes yet (as ``argmap new`` writes it)."""
+    empty = "nodes: expected a list, got null"
+    hint = "write the nodes under 'nodes:', starting with the thesis (uncomment a skeleton)"
+    return [Diagnostic(d.path, d.line, d.column, d.message, d.severity, hint) if d.message == empty else d
+            for d in diags]
 
 
 def _sha256_help(doc: YamlDocument, diags: list[Diagnostic], read: ReadFn) -> list[Diagnostic]:
