@@ -142,3 +142,11 @@ def test_a_copied_folder_is_read_like_maps(tmp_path: Path, monkeypatch: pytest.M
     code, out, err = run("shared", "case/maps", "--premises-only", "--json")
     assert code == 0, err
     assert [c["claim"] for c in json.loads(out)["claims"]] == ["returns-rise"]
+
+
+def test_serve_says_when_it_serves_the_bundled_maps(elsewhere: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARGMAP_MAPS_DIR", raising=False)
+    code, out, err = run("serve", "--get", "/healthz")
+    assert code == 0, err
+    assert json.loads(out)["map_ids"] == ["bankruptcy", "enforcer"]
+    assert f"argmap: no ./maps here; using the bundled maps ({bundled_maps_dir()})" in err

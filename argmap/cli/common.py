@@ -19,6 +19,7 @@ __all__ = [
     "emit_json",
     "json_option",
     "maps_argument",
+    "note",
     "open_refs",
     "paths_argument",
     "reports_errors",
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
     from argmap.inputs import Opened, Resolved
 
 
-def _note(text: str) -> None:
+def note(text: str) -> None:
+    """A note for the user, on stderr: ``argmap: TEXT``."""
     click.echo(f"argmap: {text}", err=True)
 
 
@@ -53,14 +55,14 @@ def open_refs(refs: Sequence[str], claims: Path | None = None, *, strict: bool =
     """The maps the arguments name (:func:`argmap.inputs.open_inputs`), notes printed on stderr."""
     from argmap.inputs import open_inputs
 
-    return open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=_note)
+    return open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=note)
 
 
 def check_refs(refs: Sequence[str], claims: Path | None = None) -> tuple[Corpus | None, list[Diagnostic], Resolved]:
     """Like :func:`open_refs`, but every diagnostic returned (:func:`argmap.inputs.check_inputs`)."""
     from argmap.inputs import check_inputs
 
-    return check_inputs([str(r) for r in refs], claims, stdin=_stdin_for(refs), notify=_note)
+    return check_inputs([str(r) for r in refs], claims, stdin=_stdin_for(refs), notify=note)
 
 
 def to_jsonable(obj: Any) -> Any:
