@@ -7,7 +7,10 @@ keeping only statements and ``supports`` relations):
   ground: the essay asserts it without argument) or at least one of its support
   relations stands;
 * a relation stands when *all* of its sources stand, so rejecting one premise of
-  a linked pair breaks that relation.
+  a linked pair breaks that relation;
+* an example (a relation of type ``example``) is *backing*, not a line of support:
+  it illustrates a claim the essay asserts anyway, so rejecting the example leaves
+  that claim standing.  Only :data:`LOAD_TYPES` relations carry the load.
 
 A node is *load-bearing* for a target when rejecting it alone leaves the target
 standing on nothing: every line of support the target had runs through it.
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "LOAD_TYPES",
     "ClaimCentrality",
     "Impact",
     "MapStructure",
@@ -61,6 +65,9 @@ __all__ = [
 ]
 
 _FROZEN = ConfigDict(frozen=True)
+
+LOAD_TYPES = ("supports",)
+"""The relations whose rejection can leave a claim unsupported; examples are backing and are left out."""
 
 
 class Impact(BaseModel):
@@ -99,9 +106,9 @@ class ClaimCentrality(BaseModel):
 
 
 def support_graph(m: ArgumentMap) -> nx.DiGraph:
-    """The map's statements and its ``supports`` relations (reified as ``rel:<key>`` nodes)."""
+    """The map's statements and its load-bearing relations (:data:`LOAD_TYPES`, reified as ``rel:<key>`` nodes)."""
     g = map_graph(m)
-    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] == "supports"]
+    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in LOAD_TYPES]
     return g.subgraph(keep).copy()
 
 
@@ -146,7 +153,7 @@ def cut_off_by(m: ArgumentMap, node: str) -> list[str]:
 
 def thesis_lines(m: ArgumentMap) -> list[str]:
     """Keys of the support relations whose target is the thesis, in map order."""
-    return [r.key for r in m.relations if r.type == "supports" and r.target == m.thesis.id]
+    return [r.key for r in m.relations if r.type in LOAD_TYPES and r.target == m.thesis.id]
 
 
 def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
@@ -201,7 +208,7 @@ def map_structure(m: ArgumentMap) -> MapStructure:
             impacts.append(Impact(node=n.id, cuts=cuts, lines=broken))
     impacts.sort(key=lambda i: (-len(i.lines), -len(i.cuts), order[i.node]))
     basis = cited_support(m)
-    direct = {s for r in m.relations if r.type == "supports" and r.target == thesis for s in r.sources}
+    direct = {s for r in m.relations if r.type in LOAD_TYPES and r.target == thesis for s in r.sources}
     watched = [n.id for n in m.nodes if n.id == thesis or n.id in direct or n.kind == "conclusion"]
     uncited = [x for x in watched if not basis[x] and m.node(x).kind != "assumption"]  # type: ignore[union-attr]
     sources = {r.key: list(r.sources) for r in m.relations if r.key in lines}
