@@ -218,28 +218,12 @@ def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None,
 
 
 def open_maps(refs: Sequence[str], claims: Path | None = None, base: Path | None = None) -> tuple[Corpus, list[str]]:
-    """The maps named by id or path, checked with their registry, and their ids in the order given.
+    """The maps named by id, path or folder, checked with their registry, and their ids in the order given.
 
-    Ids are looked up in ``base`` (default: :func:`default_maps_dir`); a ref that
-    is an existing file, or ends in .yaml/.yml, is a path.
+    The same rule as every command (:func:`argmap.inputs.open_inputs`); ids are looked up in
+    ``base`` (default: ``./maps``, else the bundled maps).
     """
-    folder = base or default_maps_dir()
-    paths = [Path(r) for r in refs if r.endswith(_MAP_SUFFIXES) or Path(r).is_file()]
-    ids = [r for r in refs if not (r.endswith(_MAP_SUFFIXES) or Path(r).is_file())]
-    corpus = load_corpus([*paths, folder] if ids or not paths else paths, claims)
-    if not refs:
-        return corpus, list(corpus.maps)
-    by_path = {str(Path(g.path)) for g in corpus.maps.values()}
-    wanted: list[str] = []
-    for r in refs:
-        if r in ids:
-            wanted.append(corpus.get(r).id)
-        else:
-            shown = display_path(Path(r))
-            match = next((g.id for g in corpus.maps.values() if g.path == shown), None)
-            if match is None:  # pragma: no cover - a path that loaded is always in the corpus
-                raise NotFound("map file", r, by_path)
-            wanted.append(match)
-    wanted = list(dict.fromkeys(wanted))
-    return corpus.subset(wanted), wanted
+    from .inputs import open_inputs
 
+    opened = open_inputs(list(refs), claims, base=base)
+    return opened.corpus.subset(opened.ids), opened.ids
