@@ -36,6 +36,7 @@ from .errors import Diagnostic, did_you_mean, id_hint
 from .grounding import Essay, sha256_text
 from .model import ArgumentMap, ClaimRegistry, Node, Relation, Skip
 from .schemaerrors import validate_model
+from .schemahints import authoring_hints
 from .yamlsafe import YamlDocument
 
 __all__ = ["GroundedMap", "check_map", "check_registry"]
@@ -93,7 +94,7 @@ def check_map(
     to the map file), raising OSError when it cannot.
     """
     model, diags = validate_model(ArgumentMap, doc)
-    diags = _starting_help(_sha256_help(doc, diags, read))
+    diags = authoring_hints(doc, diags, read)
     if model is None:
         # Report every problem in one run: check what does validate, item by item.
         salvaged = _salvage(doc)
@@ -255,39 +256,6 @@ def _integrity(
             example = f"P1 -> {n.id}" if n.id == target else f"{n.id} -> {target}"
             at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
                hint=f"add a relation such as '{example}'")
-    return out
-
-
-def _starting_help(diags: list[Diagnostic]) -> list[Diagnostic]:
-    """A hint for the map that has no nodes yet (as ``argmap new`` writes it)."""
-    empty = "nodes: expected a list, got null"
-    hint = "write the nodes under 'nodes:', starting with the thesis (uncomment a skeleton)"
-    return [Diagnostic(d.path, d.line, d.column, d.message, d.severity, hint) if d.message == empty else d
-            for d in diags]
-
-
-def _sha256_help(doc: YamlDocument, diags: list[Diagnostic], read: ReadFn) -> list[Diagnostic]:
-    """Schema errors of ``source.sha256`` with the right value (or how to get it), and "quote it" for a number."""
-    source = doc.data.get("source") if isinstance(doc.data, dict) else None
-    if not isinstance(source, dict) or not any(d.message.startswith("source.sha256:") for d in diags):
-        return diags
-    actual = None
-    if isinstance(source.get("path"), str):
-        try:
-            actual = sha256_text(read(source["path"]))
-        except (OSError, KeyError, ValueError):
-            actual = None
-    fix = (f'set it to "{actual}", the sha256 of the essay' if actual else
-           "`argmap new ESSAY --out MAP.yaml` writes a map with the right value; `sha256sum ESSAY` prints it")
-    value = source.get("sha256")
-    out = []
-    for d in diags:
-        if d.message.startswith("source.sha256:"):
-            msg = d.message
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                msg = "source.sha256: YAML reads this unquoted value as a number; quote it"
-            d = Diagnostic(d.path, d.line, d.column, msg, d.severity, fix)
-        out.append(d)
     return out
 
 
