@@ -54,6 +54,11 @@ class CoverageReport(BaseModel):
     paragraphs: list[ParagraphCoverage] = Field(description="the essay's units (paragraphs or sentences), in order")
 
     @property
+    def mark(self) -> str:
+        """What prefixes a unit's number in text: ``¶`` for a paragraph, ``sentence `` for a sentence."""
+        return "¶" if self.unit == "paragraph" else "sentence "
+
+    @property
     def uncovered(self) -> list[ParagraphCoverage]:
         return [p for p in self.paragraphs if p.status == "uncovered"]
 

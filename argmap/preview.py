@@ -58,8 +58,7 @@ def preview_state(map_file: Path, *, version: int, claims: Path | None = None, r
         return PreviewState(version, False, errors=errors or [f"{map_file}: no map"], warnings=warnings)
     gm = next(iter(corpus.maps.values()))
     report = map_coverage(gm)
-    mark = "¶" if report.unit == "paragraph" else "sentence "
-    cover = [coverage_line(report)] + [f"uncovered {mark}{p.number} (line {p.line}): {p.text[:90]}"
+    cover = [coverage_line(report)] + [f"uncovered {report.mark}{p.number} (line {p.line}): {p.text[:90]}"
                                         for p in report.uncovered]
     svg = None
     if render:

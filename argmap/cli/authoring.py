@@ -56,22 +56,27 @@ def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, co
 
 
 @click.command()
-@click.argument("map_file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("map_ref", metavar="MAP")
 @claims_option
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
 @json_option
 @reports_errors
-def preview(map_file: Path, claims: Path | None, port: int, open_browser: bool, as_json: bool) -> None:
+def preview(map_ref: str, claims: Path | None, port: int, open_browser: bool, as_json: bool) -> None:
     """Serve a page on 127.0.0.1 that redraws MAP on every save: diagram, errors, coverage.
 
-    The page updates within a second of each save (the file is polled every
-    0.2 s; the page listens on a Server-Sent Events stream).  Ctrl-C stops it.
+    MAP is a map file, or a map id.  The page updates within a second of each
+    save (the file is polled every 0.2 s; the page listens on a Server-Sent
+    Events stream).  Ctrl-C stops it.
     """
+    from argmap.cli.common import note
+    from argmap.inputs import resolve_inputs
     from argmap.preview import serve_preview
 
+    sources = resolve_inputs([map_ref], notify=note).sources
+    map_file = sources[0]
     if not map_file.is_file():
-        raise ArgmapError(f"no such map file: {map_file}")
+        raise ArgmapError(f"preview watches one map file; '{map_ref}' is not one")
     def announce(url: str) -> None:
         if as_json:
             emit_json({"map": str(map_file), "url": url})

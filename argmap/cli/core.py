@@ -78,10 +78,9 @@ def coverage(paths: tuple[str, ...], claims: Path | None, show_all: bool, as_jso
         return
     for r in reports:
         click.echo(coverage_line(r))
-        mark = "¶" if r.unit == "paragraph" else "sentence "
         for p in r.paragraphs if show_all else r.uncovered:
             nodes = f" [{', '.join(p.nodes)}]" if p.nodes else ""
-            click.echo(f"  {p.status:9} {mark}{p.number} line {p.line}{nodes}: {p.text[:90]}")
+            click.echo(f"  {p.status:9} {r.mark}{p.number} line {p.line}{nodes}: {p.text[:90]}")
 
 
 @click.command()
