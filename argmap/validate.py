@@ -273,8 +273,9 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
     except (OSError, KeyError) as exc:
         line, col = doc.where(("source", "path"))
         reason = getattr(exc, "strerror", None) or "not found"
+        base = "the current folder for a map on standard input" if doc.path == "<stdin>" else "the map file"
         return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}",
-                                 hint="the path is relative to the map file, e.g. ../seeds/essay.txt")]
+                                 hint=f"the path is relative to {base}, e.g. ../seeds/essay.txt")]
     try:
         essay = _essay(raw)
     except UnicodeDecodeError:

@@ -150,3 +150,10 @@ def test_serve_says_when_it_serves_the_bundled_maps(elsewhere: Path, monkeypatch
     assert code == 0, err
     assert json.loads(out)["map_ids"] == ["bankruptcy", "enforcer"]
     assert f"argmap: no ./maps here; using the bundled maps ({bundled_maps_dir()})" in err
+
+
+def test_a_map_on_stdin_reads_its_essay_from_the_current_folder(in_trio: Path) -> None:
+    code, out, _ = run("validate", "-", stdin=(TRIO / "maps" / "a.yaml").read_bytes())  # from trio/, not trio/maps/
+    assert code == 1
+    assert ("<stdin>:6:9: error: source.path: cannot read essay '../seeds/a.txt': No such file or directory "
+            "(the path is relative to the current folder for a map on standard input") in out
