@@ -13,6 +13,9 @@ keeping only statements and support relations, ``supports`` and ``example``):
   answers (a rebuttal or undercut of an attack on it) has all its sources standing; so
   rejecting the premise that rebuts the objection leaves the thesis standing on
   nothing.  (Other statements that nothing supports are grounds, attacked or not.)
+* an example (a relation of type ``example``) is *backing*, not a line of support:
+  it illustrates a claim the essay asserts anyway, so rejecting the example leaves
+  that claim standing.  Only :data:`LOAD_TYPES` relations carry the load.
 
 A node is *load-bearing* for a target when rejecting it alone leaves the target
 standing on nothing: every line of support the target had runs through it.
@@ -44,15 +47,16 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from .corpus import Corpus
-from .defence import attacks_on, counters, defended, supported
+from .defence import attacks_on, counters, defended
 from .graph import map_graph, relation_key
 from .merge import CLAIM_PREFIX
-from .model import SUPPORT_TYPES, ArgumentMap
+from .model import ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "LOAD_TYPES",
     "ClaimCentrality",
     "Impact",
     "MapStructure",
@@ -67,6 +71,9 @@ __all__ = [
 ]
 
 _FROZEN = ConfigDict(frozen=True)
+
+LOAD_TYPES = ("supports",)
+"""The relations whose rejection can leave a claim unsupported; examples are backing and are left out."""
 
 
 class Impact(BaseModel):
@@ -105,9 +112,9 @@ class ClaimCentrality(BaseModel):
 
 
 def support_graph(m: ArgumentMap) -> nx.DiGraph:
-    """The map's statements and its support relations, ``supports`` and ``example`` (reified as ``rel:<key>``)."""
+    """The map's statements and its load-bearing relations (:data:`LOAD_TYPES`, reified as ``rel:<key>`` nodes)."""
     g = map_graph(m)
-    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in SUPPORT_TYPES]
+    keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in LOAD_TYPES]
     return g.subgraph(keep).copy()
 
 
@@ -118,7 +125,8 @@ Defence = dict[str, list[list[str]]]
 def _defence(m: ArgumentMap) -> Defence:
     """The thesis, when it stands by defence alone (:mod:`argmap.defence`), and what its defence rests on."""
     t = m.thesis.id
-    if supported(m, t) or not defended(m, t):
+    # An example is backing (LOAD_TYPES), so a thesis that only examples support stands by its defence here.
+    if any(r.type in LOAD_TYPES and r.target == t for r in m.relations) or not defended(m, t):
         return {}
     return {t: [list(c.sources) for a in attacks_on(m, t) for c in counters(m, a)]}
 
@@ -177,7 +185,7 @@ def cut_off_by(m: ArgumentMap, node: str) -> list[str]:
 
 def thesis_lines(m: ArgumentMap) -> list[str]:
     """Keys of the support relations whose target is the thesis, in map order."""
-    return [r.key for r in m.relations if r.is_support and r.target == m.thesis.id]
+    return [r.key for r in m.relations if r.type in LOAD_TYPES and r.target == m.thesis.id]
 
 
 def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:

@@ -38,6 +38,7 @@ from .grounded import GroundedMap, Span
 from .grounding import Essay, sha256_text
 from .model import ArgumentMap, ClaimRegistry, Node, Relation, Skip
 from .schemaerrors import validate_model
+from .schemahints import authoring_hints
 from .yamlsafe import YamlDocument
 
 __all__ = ["ReadFn", "check_map", "check_registry"]
@@ -76,6 +77,7 @@ def check_map(
     to the map file), raising OSError when it cannot.
     """
     model, diags = validate_model(ArgumentMap, doc)
+    diags = authoring_hints(doc, diags, read)
     if model is None:
         # Report every problem in one run: check what does validate, item by item.
         salvaged = _salvage(doc)
@@ -217,7 +219,10 @@ def _integrity(
            f"'{m.nodes[theses[0]].id}' is the thesis; make this one a conclusion or premise")
     if len(theses) == 1:
         tid = m.nodes[theses[0]].id
-        if not stands(m, tid):
+        if not stands(m, tid) and len(m.nodes) == 1 and not m.relations:
+            at(("nodes", theses[0]), f"the map has only its thesis '{tid}' so far",
+               f"add the statements that support it, then relations such as 'ID -> {tid}'", severity="warning")
+        elif not stands(m, tid):
             at(("nodes", theses[0]), f"the thesis '{tid}' is neither supported nor defended",
                _thesis_hint(m, tid))
     out.extend(_two_stances(doc, m))
@@ -237,9 +242,10 @@ def _integrity(
            "a claim cannot support itself, even indirectly")
 
     for i, n in _indexed(m.nodes):
-        if n.id not in touched:
+        if n.id not in touched and len(m.nodes) > 1:  # a map of one node has had its warning above
+            target = m.nodes[theses[0]].id if theses else None
             at(("nodes", i, "id"), f"node '{n.id}' is not connected to the argument", severity="warning",
-               hint=(f"add a relation such as '{n.id} -> {m.nodes[theses[0]].id}'" if theses
+               hint=(f"add a relation such as '{n.id} -> {target}'" if target not in (None, n.id)
                      else "relate it to the other nodes with '->' (supports) or '-|' (attacks)"))
     return out
 
@@ -300,9 +306,12 @@ def _grounding(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Grounde
     except (OSError, KeyError) as exc:
         line, col = doc.where(("source", "path"))
         reason = getattr(exc, "strerror", None) or "not found"
-        hint = ("an essay is a plain text file in the map's folder or the seeds/ folder beside it; "
-                "argmap --essays DIR allows another folder" if isinstance(exc, EssayRefused)
-                else "the path is relative to the map file, e.g. ../seeds/essay.txt")
+        if isinstance(exc, EssayRefused):
+            hint = ("an essay is a plain text file in the map's folder or the seeds/ folder beside it; "
+                    "argmap --essays DIR allows another folder")
+        else:
+            base = "the current folder for a map on standard input" if doc.path == "<stdin>" else "the map file"
+            hint = f"the path is relative to {base}, e.g. ../seeds/essay.txt"
         return None, [Diagnostic(doc.path, line, col, f"source.path: cannot read essay '{src}': {reason}", hint=hint)]
     try:
         essay = _essay(raw)

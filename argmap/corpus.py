@@ -23,15 +23,17 @@ from .errors import Diagnostic, InvalidInput, NotFound
 from .grounded import GroundedMap
 from .model import ClaimRegistry
 from .perf import gc_paused
-from .yamlsafe import Limits, YamlError, read_yaml_file
+from .yamlsafe import Limits, YamlDocument, YamlError, parse_yaml, read_yaml_file
 
 __all__ = [
     "MAP_SUFFIXES",
     "REGISTRY_NAME",
+    "STDIN",
     "Corpus",
     "bundled_maps_dir",
     "check_corpus",
     "default_maps_dir",
+    "display_path",
     "load_corpus",
     "open_maps",
 ]
@@ -39,6 +41,9 @@ __all__ = [
 REGISTRY_NAME = "claims.yaml"
 MAP_SUFFIXES = (".yaml", ".yml")
 """The file endings of a map."""
+STDIN = Path("-")
+"""The source that stands for a map read from standard input (shown as ``<stdin>``)."""
+STDIN_NAME = "<stdin>"
 
 
 def bundled_maps_dir() -> Path:
@@ -76,7 +81,10 @@ class Corpus:
         return Corpus(self.registry, dict(sorted(chosen.items())), self.registry_path, self.warnings)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """How a map's file is named in diagnostics: relative to the current folder when inside it."""
+    if path == STDIN:
+        return STDIN_NAME
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -88,13 +96,15 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
     registry: Path | None = None
     diags: list[Diagnostic] = []
     for p in paths:
-        if p.is_dir():
+        if p == STDIN:
+            maps.append(p)
+        elif p.is_dir():
             for child in sorted(p.iterdir()):
                 if child.name != REGISTRY_NAME and child.suffix not in MAP_SUFFIXES:
                     continue
                 refused = map_file_ok(child, p)
                 if refused is not None:
-                    diags.append(Diagnostic(_display(child), 1, 1, f"skipped: {refused}", "warning",
+                    diags.append(Diagnostic(display_path(child), 1, 1, f"skipped: {refused}", "warning",
                                             "a map is a plain file inside the maps folder"))
                 elif child.name == REGISTRY_NAME:
                     registry = registry or child
@@ -105,14 +115,14 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
         elif p.is_file():
             maps.append(p)
         elif p.exists():
-            diags.append(Diagnostic(_display(p), 1, 1, "not a regular file (a device, FIFO or socket)"))
+            diags.append(Diagnostic(display_path(p), 1, 1, "not a regular file (a device, FIFO or socket)"))
         else:
-            diags.append(Diagnostic(_display(p), 1, 1, "no such file or folder"))
-    maps = list({m.resolve(): m for m in maps}.values())  # a file named twice loads once
+            diags.append(Diagnostic(display_path(p), 1, 1, "no such file or folder"))
+    maps = list({(m if m == STDIN else m.resolve()): m for m in maps}.values())  # a file named twice loads once
     if registry is None:
         for m in maps:
             candidate = m.parent / REGISTRY_NAME
-            if candidate.is_file():
+            if candidate.is_file():  # beside the map; for standard input, in the current folder
                 registry = candidate
                 break
     return maps, registry, diags
@@ -123,18 +133,34 @@ def check_corpus(
     claims: Path | None = None,
     limits: Limits = Limits(),
     essays: EssayReader | None = None,
+    stdin: bytes | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     """Check everything the paths name; return the corpus (None on any error) and all diagnostics.
 
     Essays are read through ``essays`` (default: an :class:`~argmap.confine.EssayReader` with the default
     policy), which refuses any file outside the essays folders; see :mod:`argmap.confine`.
+    :data:`STDIN` among the paths is the map in ``stdin``; its essay path is relative to the current folder.
     """
     with gc_paused():
-        return _check_corpus(paths, claims, limits, essays or EssayReader())
+        return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin)
+
+
+def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlDocument:
+    if f != STDIN:
+        return read_yaml_file(str(f), shown, limits)
+    raw = stdin or b""
+    if len(raw) > limits.max_bytes:
+        raise YamlError(Diagnostic(shown, 1, 1, f"input is {len(raw):,} bytes, over the limit of {limits.max_bytes:,}"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(Diagnostic(shown, 1, 1, f"not UTF-8 text (byte {exc.start})")) from None
+    return parse_yaml(text, shown, limits)
 
 
 def _check_corpus(
     paths: Sequence[Path] | None, claims: Path | None, limits: Limits, essays: EssayReader,
+    stdin: bytes | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
     registry_file = claims or registry_file
@@ -142,7 +168,7 @@ def _check_corpus(
     registry_ok = True
     registry_path = None
     if registry_file is not None:
-        registry_path = _display(registry_file)
+        registry_path = display_path(registry_file)
         try:
             reg, more = check_registry(read_yaml_file(str(registry_file), registry_path, limits))
         except YamlError as exc:
@@ -153,9 +179,9 @@ def _check_corpus(
     grounded: dict[str, GroundedMap] = {}
     first_seen: dict[str, str] = {}
     for f in files:
-        shown = _display(f)
+        shown = display_path(f)
         try:
-            doc = read_yaml_file(str(f), shown, limits)
+            doc = _read_doc(f, shown, limits, stdin)
         except YamlError as exc:
             diags.append(exc.diagnostic)
             continue
@@ -205,28 +231,12 @@ def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None,
 
 
 def open_maps(refs: Sequence[str], claims: Path | None = None, base: Path | None = None) -> tuple[Corpus, list[str]]:
-    """The maps named by id or path, checked with their registry, and their ids in the order given.
+    """The maps named by id, path or folder, checked with their registry, and their ids in the order given.
 
-    Ids are looked up in ``base`` (default: :func:`default_maps_dir`); a ref that
-    is an existing file, or ends in .yaml/.yml, is a path.
+    The same rule as every command (:func:`argmap.inputs.open_inputs`); ids are looked up in
+    ``base`` (default: ``./maps``, else the bundled maps).
     """
-    folder = base or default_maps_dir()
-    paths = [Path(r) for r in refs if r.endswith(MAP_SUFFIXES) or Path(r).is_file()]
-    ids = [r for r in refs if not (r.endswith(MAP_SUFFIXES) or Path(r).is_file())]
-    corpus = load_corpus([*paths, folder] if ids or not paths else paths, claims)
-    if not refs:
-        return corpus, list(corpus.maps)
-    by_path = {str(Path(g.path)) for g in corpus.maps.values()}
-    wanted: list[str] = []
-    for r in refs:
-        if r in ids:
-            wanted.append(corpus.get(r).id)
-        else:
-            shown = _display(Path(r))
-            match = next((g.id for g in corpus.maps.values() if g.path == shown), None)
-            if match is None:  # pragma: no cover - a path that loaded is always in the corpus
-                raise NotFound("map file", r, by_path)
-            wanted.append(match)
-    wanted = list(dict.fromkeys(wanted))
-    return corpus.subset(wanted), wanted
+    from .inputs import open_inputs
 
+    opened = open_inputs(list(refs), claims, base=base)
+    return opened.corpus.subset(opened.ids), opened.ids

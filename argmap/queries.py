@@ -37,6 +37,7 @@ from .results import (
     MapSummary,
     Mention,
     SharedClaim,
+    SharedClaims,
     SharedPremises,
     UniqueNode,
 )
@@ -44,7 +45,16 @@ from .results import (
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["claim_mentions", "compare", "map_summary", "mentions_of", "merged_graph", "shared_premises"]
+__all__ = [
+    "claim_mentions",
+    "compare",
+    "map_summary",
+    "mentions_of",
+    "merged_graph",
+    "shared_claims",
+    "shared_premises",
+    "thesis_first",
+]
 
 _PREMISE_KINDS = {"premise", "evidence", "assumption"}
 
@@ -74,6 +84,29 @@ def _wording(corpus: Corpus, claim_id: str) -> str:
     return claim.wording if claim else claim_id
 
 
+def thesis_first(claim_ids: Iterable[str], maps: Sequence[GroundedMap]) -> list[str]:
+    """``claim_ids`` with the claims that more of the maps' theses bind first (a stable sort).
+
+    This is the order of every comparison: the claim the theses share, or dispute,
+    is what the maps are about, so it leads.
+    """
+    bound = [m.model.thesis.claim for m in maps]
+    return sorted(claim_ids, key=lambda c: -bound.count(c))
+
+
+def _shared(corpus: Corpus, chosen: Sequence[GroundedMap], users: dict[str, list[str]]) -> list[SharedClaim]:
+    claims = []
+    for claim_id in thesis_first((c.id for c in corpus.registry.claims), chosen):
+        if len(users.get(claim_id, [])) < 2:
+            continue
+        mentions = [m for gm in chosen for m in mentions_of(gm, claim_id)]
+        claims.append(SharedClaim(
+            claim=claim_id, wording=_wording(corpus, claim_id), maps=sorted(users[claim_id]),
+            agree=len({m.stance for m in mentions}) == 1, mentions=mentions,
+            theses=sorted(gm.id for gm in chosen if gm.model.thesis.claim == claim_id)))
+    return claims
+
+
 def shared_premises(corpus: Corpus, map_ids: Sequence[str] | None = None) -> SharedPremises:
     """Claims that two or more of the maps use as a premise or as evidence, with each map's words."""
     chosen = [corpus.get(i) for i in (map_ids or list(corpus.maps))]
@@ -83,15 +116,26 @@ def shared_premises(corpus: Corpus, map_ids: Sequence[str] | None = None) -> Sha
         for n in gm.model.nodes:
             if n.claim and n.id in premises and gm.id not in users.setdefault(n.claim, []):
                 users[n.claim].append(gm.id)
-    claims = []
-    for claim_id in (c.id for c in corpus.registry.claims):
-        if len(users.get(claim_id, [])) < 2:
-            continue
-        mentions = [m for gm in chosen for m in mentions_of(gm, claim_id)]
-        claims.append(SharedClaim(
-            claim=claim_id, wording=_wording(corpus, claim_id), maps=sorted(users[claim_id]),
-            agree=len({m.stance for m in mentions}) == 1, mentions=mentions))
-    return SharedPremises(maps=sorted(g.id for g in chosen), claims=claims)
+    return SharedPremises(maps=sorted(g.id for g in chosen), claims=_shared(corpus, chosen, users))
+
+
+def shared_claims(corpus: Corpus, map_ids: Sequence[str] | None = None) -> SharedClaims:
+    """Claims that two or more of the maps bind, as thesis, premise, objection or any other kind.
+
+    The claims the theses bind come first (:func:`thesis_first`), then the registry's order.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> result = shared_claims(load_corpus([bundled_maps_dir()]))
+    >>> {c.claim for c in shared_premises(load_corpus([bundled_maps_dir()])).claims} <= {c.claim for c in result.claims}
+    True
+    """
+    chosen = [corpus.get(i) for i in (map_ids or list(corpus.maps))]
+    users: dict[str, list[str]] = {}
+    for gm in chosen:
+        for n in gm.model.nodes:
+            if n.claim and gm.id not in users.setdefault(n.claim, []):
+                users[n.claim].append(gm.id)
+    return SharedClaims(maps=sorted(g.id for g in chosen), claims=_shared(corpus, chosen, users))
 
 
 def claim_mentions(corpus: Corpus, claim_id: str) -> list[Mention]:
@@ -156,7 +200,7 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
     require_pair(a.id, b.id)
     ga, gb = map_graph(a.model, a.spans), map_graph(b.model, b.spans)
     ca, cb = _claims(a), _claims(b)
-    order = [c.id for c in corpus.registry.claims]
+    order = thesis_first((c.id for c in corpus.registry.claims), [a, b])
     common = [c for c in order if c in ca and c in cb]
     agreements, disagreements = [], []
     for c in common:

@@ -10,7 +10,7 @@ No claim is used as a premise by two or more of these maps.
 
 from __future__ import annotations
 
-from .results import Comparison, Mention, SharedPremises
+from .results import Comparison, Mention, SharedClaims, SharedPremises
 
 __all__ = ["compare_markdown", "shared_markdown"]
 
@@ -21,14 +21,17 @@ def _quote(m: Mention) -> str:
     return f"- **{m.map}** `{m.node}` ({m.kind}){stance}: {q}"
 
 
-def shared_markdown(result: SharedPremises) -> str:
-    """The shared premises, each with every map's quote."""
-    lines = [f"# Shared premises: {', '.join(result.maps)}", ""]
+def shared_markdown(result: SharedPremises | SharedClaims) -> str:
+    """The shared premises (or, for :class:`SharedClaims`, every shared claim), each with every map's quote."""
+    premises = isinstance(result, SharedPremises)
+    lines = [f"# Shared {'premises' if premises else 'claims'}: {', '.join(result.maps)}", ""]
     if not result.claims:
-        lines += ["No claim is used as a premise by two or more of these maps.", ""]
+        used = "used as a premise" if premises else "bound"
+        lines += [f"No claim is {used} by two or more of these maps.", ""]
     for c in result.claims:
         flag = "" if c.agree else " — **contested**"
-        lines += [f"## {c.wording}{flag}", f"`{c.claim}` · used by {', '.join(c.maps)}", ""]
+        theses = f" · the thesis of {', '.join(c.theses)}" if c.theses else ""
+        lines += [f"## {c.wording}{flag}", f"`{c.claim}` · used by {', '.join(c.maps)}{theses}", ""]
         lines += [_quote(m) for m in c.mentions]
         lines.append("")
     return "\n".join(lines)

@@ -19,6 +19,7 @@ __all__ = [
     "MapSummary",
     "Mention",
     "SharedClaim",
+    "SharedClaims",
     "SharedPremises",
     "UniqueNode",
 ]
@@ -46,10 +47,19 @@ class SharedClaim(BaseModel):
     maps: list[str]
     agree: bool = Field(description="true when every map takes the same stance")
     mentions: list[Mention]
+    theses: list[str] = Field(default_factory=list, description="the maps whose thesis is bound to this claim")
 
 
 class SharedPremises(BaseModel):
     """Claims that at least two of ``maps`` use as a premise or as evidence."""
+
+    model_config = _FROZEN
+    maps: list[str]
+    claims: list[SharedClaim]
+
+
+class SharedClaims(BaseModel):
+    """Claims that at least two of ``maps`` bind, whatever the node's kind; the theses' claims first."""
 
     model_config = _FROZEN
     maps: list[str]

@@ -130,9 +130,15 @@ def test_unknown_claim_is_404(client: TestClient) -> None:
 # -- queries ---------------------------------------------------------------------------------------------------------
 
 def test_shared_premises_is_the_clis_result(client: TestClient) -> None:
-    expected = cli_json("shared", str(MINI / "alpha.yaml"), str(MINI / "beta.yaml"))
+    expected = cli_json("shared", "--premises-only", str(MINI / "alpha.yaml"), str(MINI / "beta.yaml"))
     assert client.get("/shared-premises").json() == expected
     assert client.get("/shared-premises?maps=beta&maps=alpha").json() == expected
+
+
+def test_shared_claims_is_the_clis_result(client: TestClient) -> None:
+    expected = cli_json("shared", str(MINI / "alpha.yaml"), str(MINI / "beta.yaml"))
+    assert client.get("/shared-claims").json() == expected
+    assert client.get("/shared-claims?maps=beta&maps=alpha").json() == expected
 
 
 def test_shared_premises_of_one_map_is_empty(client: TestClient) -> None:
@@ -309,7 +315,7 @@ def test_openapi_documents_every_route_and_its_problems(client: TestClient) -> N
     doc = client.get("/openapi.json").json()
     paths = doc["paths"]
     assert set(paths) == {"/maps", "/maps/{map_id}", "/maps/{map_id}/nodes/{node_id}", "/claims", "/claims/{claim_id}",
-                          "/shared-premises", "/compare", "/maps/{map_id}/diagram.svg", "/compare/diagram.svg",
+                          "/shared-premises", "/shared-claims", "/compare", "/maps/{map_id}/diagram.svg", "/compare/diagram.svg",
                           "/validate", "/healthz", "/version"}
     for path, item in paths.items():
         for op in item.values():

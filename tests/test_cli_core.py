@@ -145,4 +145,4 @@ def test_validate_coverage_warns_at_the_maps_source_path_naming_the_paragraph(tm
     (d,) = json.loads(out)["diagnostics"]
     where = next(i for i, line in enumerate((tmp_path / "a.yaml").read_text().splitlines(), 1) if '"a.txt"' in line)
     assert (code, d["severity"], d["line"]) == (0, "warning", where)
-    assert d["message"].startswith("paragraph 3 of a.txt (line 5) is quoted by no node: A whole paragraph")
+    assert d["message"].startswith("sentence 3 of a.txt (line 5) is quoted by no node: A whole paragraph")

@@ -80,9 +80,10 @@ def test_example_short_and_long_forms_mean_the_same_relation() -> None:
 
 def test_an_example_counts_as_support_everywhere_support_counts() -> None:
     m = model(["E ..> T", "c1: O -| T", "P -| O", "Q -> E"])   # T's only support is an example
-    assert thesis_lines(m) == ["E..>T"]
     assert support_path(map_graph(m), "Q", "T") == ["Q", "E", "T"]
-    assert load_bearing(m) == ["E", "Q"]
+    # For load-bearing analysis an example is backing, not a line: the thesis rests on its defence (P).
+    assert thesis_lines(m) == []
+    assert load_bearing(m) == ["P"]
     assert "+ [premise] E: Rex saved a child.  (example)" in outline_text(outline(m))
 
 

@@ -17,14 +17,14 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 LAYERS: list[tuple[str, list[str]]] = [
     ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf", "argmap.confine"]),
     ("format", ["argmap.model", "argmap.results", "argmap.schema", "argmap.grounding", "argmap.yamlsafe",
-                "argmap.schemaerrors", "argmap.drift", "argmap.defence"]),
+                "argmap.schemaerrors", "argmap.drift", "argmap.defence", "argmap.schemahints"]),
     ("checks", ["argmap.grounded", "argmap.checks", "argmap.driftcheck"]),
-    ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers"]),
+    ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers", "argmap.inputs"]),
     ("graph", ["argmap.graph", "argmap.merge"]),
     ("queries", ["argmap.queries", "argmap.details", "argmap.analysis", "argmap.coverage", "argmap.outline",
                  "argmap.report", "argmap.export"]),
     ("render", ["argmap.render"]),
-    ("material", ["argmap.build", "argmap.classroom"]),
+    ("material", ["argmap.build", "argmap.classroom", "argmap.authoring", "argmap.preview"]),
     ("http", ["argmap_api"]),
     ("terminal", ["argmap.cli", "argmap.__main__"]),
 ]

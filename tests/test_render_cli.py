@@ -47,7 +47,7 @@ def test_render_focus(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--out", "x.gif"], "end the file name in .svg, .png, .pdf or .dot"),
-    (["--out", "x.svg", "--focus", "Q9"], "unknown node or claim 'Q9'"),
+    (["--out", "x.svg", "--focus", "Q9"], "unknown node, relation or claim 'Q9'"),
     (["--out", "x.svg", "--focus", "T", "--depth", "-2"], "depth must be 0 or more"),
 ])
 def test_render_errors_exit_1_with_a_message(tmp_path: Path, args: list[str], message: str) -> None:

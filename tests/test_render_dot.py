@@ -137,7 +137,7 @@ def test_focus_views(bundled: Corpus, mini: Corpus) -> None:
 
 def test_unknown_focus_and_bad_depth(bundled: Corpus) -> None:
     gm = bundled.get("bankruptcy")
-    with pytest.raises(NotFound, match="unknown node or claim 'P99'"):
+    with pytest.raises(NotFound, match="unknown node, relation or claim 'P99'"):
         map_dot(gm, focus="P99")
     with pytest.raises(NotFound, match="did you mean"):
         compare_dot(bundled, ["bankruptcy", "enforcer"], focus="china-stood-apar")

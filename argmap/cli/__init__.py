@@ -33,6 +33,8 @@ COMMANDS: dict[str, str] = {
     "serve": "argmap.cli.serve:serve",
     "handout": "argmap.cli.classroom:handout",
     "site": "argmap.cli.classroom:site",
+    "new": "argmap.cli.authoring:new",
+    "preview": "argmap.cli.authoring:preview",
 }
 
 
@@ -60,7 +62,7 @@ _SHORT_HELP = {
     "coverage": "List the paragraphs of each essay that no node quotes.",
     "schema": "Print the JSON Schema of the map (or registry) format.",
     "show": "Show a map as an indented outline.",
-    "shared": "List the premises that two or more maps share, with each map's quote.",
+    "shared": "List the claims that two or more maps share, with each map's quote.",
     "compare": "Compare two maps: agreements, disagreements, unique claims, paths.",
     "export": "Export a map for other argument tools (AIF JSON).",
     "import": "Convert files of other formats (arg-microtexts XML, ...) into maps, essays and registry stubs.",
@@ -69,6 +71,8 @@ _SHORT_HELP = {
     "serve": "Serve the maps as an HTTP API (or answer one request with --get).",
     "handout": "Write a discussion handout comparing two maps (HTML for A4, Markdown or PDF).",
     "site": "Write the static classroom site: maps beside their essays, comparisons, handouts.",
+    "new": "Write a starting map of an essay: metadata, sha256, one commented skeleton per paragraph.",
+    "preview": "Serve a page that redraws a map on every save: diagram, errors, coverage.",
 }
 
 

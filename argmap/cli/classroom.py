@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import claims_option, emit_json, json_option, reports_errors
+from argmap.cli.common import claims_option, emit_json, json_option, open_refs, paths_argument, reports_errors
 from argmap.errors import ArgmapError
 
 __all__ = ["handout", "site"]
@@ -32,11 +32,10 @@ def handout(left: str, right: str, out: Path | None, fmt: str | None, teacher: b
     PDF is printed by headless Chromium (apt-get install chromium).
     """
     from argmap.classroom.handout import build_handout, format_for_path, handout_data
-    from argmap.corpus import open_maps
     from argmap.fsutil import write_atomic
 
-    corpus, ids = open_maps([left, right], claims)
-    ids = [ids[0], ids[-1]]  # one id when both name the same map: the library refuses it
+    opened = open_refs([left, right], claims)
+    corpus, ids = opened.corpus, opened.exactly(2, "a handout")
     if out is None:
         if as_json:
             emit_json(handout_data(corpus, ids[0], ids[1]))
@@ -58,24 +57,24 @@ def handout(left: str, right: str, out: Path | None, fmt: str | None, teacher: b
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@paths_argument
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the site into (created if missing; other files in it are left alone).")
 @claims_option
 @json_option
 @reports_errors
-def site(paths: tuple[Path, ...], out: Path, claims: Path | None, as_json: bool) -> None:
+def site(paths: tuple[str, ...], out: Path, claims: Path | None, as_json: bool) -> None:
     """Write the static classroom site: an index, a page per map and per comparison.
 
     Every link is relative and every asset local, so the site works opened from
     disk (file://) and served at any path.  PATHS are map files or folders
-    (default: ./maps, else the bundled maps).
+    (default: ./maps, else the bundled maps), map ids, or - (standard input).
     """
     from argmap.classroom.site import site_files
-    from argmap.corpus import load_corpus
     from argmap.fsutil import write_atomic
 
-    files = site_files(load_corpus(list(paths) or None, claims))
+    opened = open_refs(paths, claims)
+    files = site_files(opened.corpus.subset(opened.ids))
     for name, body in files.items():
         write_atomic(out / name, body)
     total = sum(len(b) for b in files.values())

@@ -5,15 +5,26 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from argmap.errors import ArgmapError, InvalidInput
 
-__all__ = ["claims_option", "emit_json", "json_option", "paths_argument", "reports_errors", "to_jsonable"]
+__all__ = [
+    "check_refs",
+    "claims_option",
+    "emit_json",
+    "json_option",
+    "maps_argument",
+    "note",
+    "open_refs",
+    "paths_argument",
+    "reports_errors",
+    "to_jsonable",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,7 +32,37 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 claims_option = click.option(
     "--claims", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="The shared-claim registry (default: claims.yaml beside the maps).")
-paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+paths_argument = click.argument("paths", nargs=-1, metavar="[MAP]...")
+"""Map ids, map files, folders of maps, or ``-`` (a map on standard input); see :mod:`argmap.inputs`."""
+maps_argument = paths_argument
+
+if TYPE_CHECKING:
+    from argmap.corpus import Corpus
+    from argmap.errors import Diagnostic
+    from argmap.inputs import Opened, Resolved
+
+
+def note(text: str) -> None:
+    """A note for the user, on stderr: ``argmap: TEXT``."""
+    click.echo(f"argmap: {text}", err=True)
+
+
+def _stdin_for(refs: Sequence[str]) -> bytes | None:
+    return sys.stdin.buffer.read() if "-" in refs else None
+
+
+def open_refs(refs: Sequence[str], claims: Path | None = None, *, strict: bool = False) -> Opened:
+    """The maps the arguments name (:func:`argmap.inputs.open_inputs`), notes printed on stderr."""
+    from argmap.inputs import open_inputs
+
+    return open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=note)
+
+
+def check_refs(refs: Sequence[str], claims: Path | None = None) -> tuple[Corpus | None, list[Diagnostic], Resolved]:
+    """Like :func:`open_refs`, but every diagnostic returned (:func:`argmap.inputs.check_inputs`)."""
+    from argmap.inputs import check_inputs
+
+    return check_inputs([str(r) for r in refs], claims, stdin=_stdin_for(refs), notify=note)
 
 
 def to_jsonable(obj: Any) -> Any:

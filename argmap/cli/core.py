@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import claims_option, emit_json, json_option, paths_argument, reports_errors
+from argmap.cli.common import (
+    check_refs,
+    claims_option,
+    emit_json,
+    json_option,
+    open_refs,
+    paths_argument,
+    reports_errors,
+)
 
 __all__ = ["compare", "coverage", "export", "schema", "shared", "show", "validate"]
 
@@ -18,16 +26,17 @@ __all__ = ["compare", "coverage", "export", "schema", "shared", "show", "validat
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--coverage", "with_coverage", is_flag=True, help="Also report paragraphs no node quotes (as warnings).")
 @json_option
-def validate(paths: tuple[Path, ...], claims: Path | None, strict: bool, with_coverage: bool, as_json: bool) -> None:
+@reports_errors
+def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_coverage: bool, as_json: bool) -> None:
     """Check maps and the claim registry; report every problem as file:line:col.
 
-    PATHS are map files or folders (default: ./maps, else the bundled maps).
-    Exit status: 0 valid, 1 on any error (or warning, with --strict).
+    MAPs are map ids, files, folders, or - for a map on standard input (default:
+    ./maps, else the bundled maps).  Exit status: 0 valid, 1 on any error (or
+    warning, with --strict).
     """
-    from argmap.corpus import check_corpus
     from argmap.coverage import coverage_warnings
 
-    corpus, diags = check_corpus(list(paths) or None, claims)
+    corpus, diags, _ = check_refs(paths, claims)
     if with_coverage and corpus is not None:
         diags += [d for gm in corpus.maps.values() for d in coverage_warnings(gm)]
     errors = sum(d.severity == "error" for d in diags)
@@ -52,21 +61,20 @@ def validate(paths: tuple[Path, ...], claims: Path | None, strict: bool, with_co
 @click.option("--all", "show_all", is_flag=True, help="List every paragraph, not only the uncovered ones.")
 @json_option
 @reports_errors
-def coverage(paths: tuple[Path, ...], claims: Path | None, show_all: bool, as_json: bool) -> None:
-    """List the paragraphs of each essay that no node quotes."""
-    from argmap.corpus import load_corpus
-    from argmap.coverage import map_coverage
+def coverage(paths: tuple[str, ...], claims: Path | None, show_all: bool, as_json: bool) -> None:
+    """List the paragraphs of each essay that no node quotes (its sentences, for an essay of under five paragraphs)."""
+    from argmap.coverage import coverage_line, map_coverage
 
-    reports = [map_coverage(gm) for gm in load_corpus(list(paths) or None, claims).maps.values()]
+    opened = open_refs(paths, claims)
+    reports = [map_coverage(opened.corpus.get(i)) for i in opened.ids]
     if as_json:
         emit_json(reports)
         return
     for r in reports:
-        counts = {s: sum(p.status == s for p in r.paragraphs) for s in ("covered", "skipped", "heading", "uncovered")}
-        click.echo(f"{r.map} ({r.source}): " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        click.echo(coverage_line(r))
         for p in r.paragraphs if show_all else r.uncovered:
             nodes = f" [{', '.join(p.nodes)}]" if p.nodes else ""
-            click.echo(f"  {p.status:9} ¶{p.number} line {p.line}{nodes}: {p.text[:90]}")
+            click.echo(f"  {p.status:9} {r.mark}{p.number} line {p.line}{nodes}: {p.text[:90]}")
 
 
 @click.command()
@@ -86,11 +94,10 @@ def schema(registry: bool, as_json: bool) -> None:
 @reports_errors
 def show(map_ref: str, claims: Path | None, as_json: bool) -> None:
     """Show a map as an indented outline ('+' supports, '-' attacks)."""
-    from argmap.corpus import open_maps
     from argmap.outline import outline, outline_text
 
-    corpus, ids = open_maps([map_ref], claims)
-    gm = corpus.get(ids[0])
+    opened = open_refs([map_ref], claims)
+    gm = opened.corpus.get(opened.exactly(1, "show")[0])
     items = outline(gm.model)
     if as_json:
         emit_json({"map": gm.id, "title": gm.model.title, "outline": items})
@@ -101,16 +108,21 @@ def show(map_ref: str, claims: Path | None, as_json: bool) -> None:
 
 @click.command()
 @click.argument("maps", nargs=-1, metavar="[MAP]...")
+@click.option("--premises-only", is_flag=True, help="Only claims two or more maps use as a premise or as evidence.")
 @claims_option
 @json_option
 @reports_errors
-def shared(maps: tuple[str, ...], claims: Path | None, as_json: bool) -> None:
-    """List the premises that two or more maps share, with each map's quote."""
-    from argmap.corpus import open_maps
-    from argmap.queries import shared_premises
+def shared(maps: tuple[str, ...], premises_only: bool, claims: Path | None, as_json: bool) -> None:
+    """List the claims that two or more maps share, with each map's quote; the theses' claims first.
+
+    Every kind of node counts (thesis, premise, objection, ...); --premises-only
+    keeps the claims used as a premise or as evidence (GET /shared-premises).
+    """
+    from argmap.queries import shared_claims, shared_premises
     from argmap.report import shared_markdown
 
-    result = shared_premises(open_maps(list(maps), claims)[0])
+    opened = open_refs(maps, claims)
+    result = (shared_premises if premises_only else shared_claims)(opened.corpus, opened.ids)
     if as_json:
         emit_json(result)
     else:
@@ -136,12 +148,12 @@ def compare(left: str, right: str, claims: Path | None, out: Path | None, focus:
     With --out, also write the comparative diagram (by default the shared
     claims, each thesis and what links them; see --full, --shared-only, --focus).
     """
-    from argmap.corpus import open_maps
     from argmap.queries import compare as run_compare
     from argmap.report import compare_markdown
 
-    corpus, ids = open_maps([left, right], claims)
-    result = run_compare(corpus, ids[0], ids[-1])  # one id when both name the same map: refused there
+    opened = open_refs([left, right], claims)
+    corpus, ids = opened.corpus, opened.exactly(2, "compare")
+    result = run_compare(corpus, ids[0], ids[1])
     if out is not None:
         from argmap.cli.render import write_diagram
         from argmap.render import compare_dot, format_for_path
@@ -168,12 +180,11 @@ def compare(left: str, right: str, claims: Path | None, out: Path | None, focus:
 @reports_errors
 def export(map_ref: str, fmt: str, out: Path | None, claims: Path | None, as_json: bool) -> None:
     """Export a map for other argument tools (AIF JSON)."""
-    from argmap.corpus import open_maps
     from argmap.export import aif_json
     from argmap.fsutil import write_atomic
 
-    corpus, ids = open_maps([map_ref], claims)
-    text = aif_json(corpus.get(ids[0]))
+    opened = open_refs([map_ref], claims)
+    text = aif_json(opened.corpus.get(opened.exactly(1, "export")[0]))
     if out is None:
         click.echo(text, nl=False)
     else:

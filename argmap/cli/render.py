@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import claims_option, emit_json, json_option, paths_argument, reports_errors
+from argmap.cli.common import claims_option, emit_json, json_option, open_refs, paths_argument, reports_errors
 
 __all__ = ["build", "render", "write_diagram"]
 
-focus_option = click.option("--focus", default=None, metavar="NODE_OR_CLAIM",
-                            help="Draw only the neighbourhood of this node or shared claim.")
+focus_option = click.option("--focus", default=None, metavar="ID",
+                            help="Draw only the neighbourhood of this node, relation or shared claim.")
 depth_option = click.option("--depth", type=int, default=None,
                             help="With --focus: how many steps around it (default 1).")
 
@@ -45,12 +45,12 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, claims
 
     MAP is a map id or a map file's path.  The format follows the extension of --out.
     """
-    from argmap.corpus import open_maps
     from argmap.render import format_for_path, map_dot
 
     format_for_path(out)  # a bad extension fails before any work
-    corpus, ids = open_maps([map_ref], claims)
-    wrote = write_diagram(out, map_dot(corpus.get(ids[0]), focus=focus, depth=depth))
+    opened = open_refs([map_ref], claims)
+    ids = opened.exactly(1, "render")
+    wrote = write_diagram(out, map_dot(opened.corpus.get(ids[0]), focus=focus, depth=depth))
     if as_json:
         emit_json({"map": ids[0], **wrote})
     else:
@@ -66,7 +66,7 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, claims
               help="Run N `dot` processes at once (default: one per CPU).")
 @json_option
 @reports_errors
-def build(paths: tuple[Path, ...], claims: Path | None, out: Path, jobs: int | None, as_json: bool) -> None:
+def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | None, as_json: bool) -> None:
     """The main job: validate every map, then write every diagram and report.
 
     Writes maps/<id>.svg, compare/<a>--<b>.svg|.md|.json for each pair of up to six maps (and
@@ -77,10 +77,10 @@ def build(paths: tuple[Path, ...], claims: Path | None, out: Path, jobs: int | N
     import sys
 
     from argmap.build import build_outputs, build_plan
-    from argmap.corpus import load_corpus
     from argmap.fsutil import write_atomic
 
-    corpus = load_corpus(list(paths) or None, claims, strict=True)
+    opened = open_refs(paths, claims, strict=True)
+    corpus = opened.corpus.subset(opened.ids)
     total = len(build_plan(corpus))
     files = []
     with _progress(total, enabled=sys.stderr.isatty()) as advance:

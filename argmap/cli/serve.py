@@ -29,8 +29,15 @@ def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_
     ARGMAP_MAPS_DIR.  The maps are reloaded when their files change.  With
     --get, exit status is 0 for a 2xx or 3xx answer and 1 otherwise.
     """
+    import os
+
     from argmap_api import Settings, create_app
 
+    if maps_dir is None and not os.environ.get("ARGMAP_MAPS_DIR"):
+        from argmap.cli.common import note
+        from argmap.inputs import resolve_inputs
+
+        maps_dir = resolve_inputs([], notify=note).base  # ./maps, else the bundled maps (and a note)
     settings = Settings.from_env(maps_dir=maps_dir)
     if not settings.maps_dir.is_dir():
         raise ArgmapError(f"no such folder of maps: {settings.maps_dir}")

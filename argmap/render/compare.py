@@ -10,8 +10,8 @@ explains colours and shapes.
 
 What is drawn (the *view*), most specific first:
 
-* ``focus`` (a claim id, a map's node as ``map--node``, ``map:node`` or a
-  node id unique among the maps) with ``depth``: that neighbourhood;
+* ``focus`` (a claim id, a map's node or relation as ``map--id``, ``map:id`` or
+  an id unique among the maps; a relation is focused on its reified node) with ``depth``: that neighbourhood;
 * ``shared_only``: the shared claims and each thesis, with the relations
   directly between them;
 * ``full``: every statement of every map;
@@ -115,15 +115,34 @@ def _focus_keys(g: nx.DiGraph, focus: str) -> list[str]:
             keys = [k for k in statements for m in g.nodes[k]["mentions"] if (m["map"], m["node"]) == (map_id, node)]
             if keys:
                 return keys
+    relations = _relation_keys(g)
+    for sep in ("--", ":"):
+        map_id, found, rel = focus.partition(sep)
+        if found and (map_id, rel) in relations:
+            return [relations[map_id, rel]]
     bare = sorted({k for k in statements for m in g.nodes[k]["mentions"] if m["node"] == focus})
+    names = [f"'{m['map']}--{m['node']}'" for k in bare for m in g.nodes[k]["mentions"] if m["node"] == focus]
+    for (map_id, rel), k in sorted(relations.items()):
+        if rel == focus:
+            bare.append(k)
+            names.append(f"'{map_id}--{rel}'")
     if len(bare) == 1:
         return bare
     known = [k[len(CLAIM_PREFIX):] for k in statements if k.startswith(CLAIM_PREFIX)]
     known += [f"{m['map']}--{m['node']}" for k in statements for m in g.nodes[k]["mentions"]]
+    known += [f"{map_id}--{rel}" for map_id, rel in relations]
     if bare:
-        raise ArgmapError(f"node '{focus}' is in several maps; name one as " + " or ".join(
-            f"'{m['map']}--{m['node']}'" for k in bare for m in g.nodes[k]["mentions"] if m["node"] == focus))
-    raise NotFound("node or claim", focus, known)
+        raise ArgmapError(f"node '{focus}' is in several maps; name one as " + " or ".join(names))
+    raise NotFound("node, relation or claim", focus, known)
+
+
+def _relation_keys(g: nx.DiGraph) -> dict[tuple[str, str], str]:
+    """(map id, relation id) -> merged-graph key, for the relations that have an id."""
+    out: dict[tuple[str, str], str] = {}
+    for k, d in g.nodes(data=True):
+        if d["role"] == "relation" and "->" not in d["relation"] and "-|" not in d["relation"]:  # has an id
+            out[d["map"], d["relation"]] = k
+    return out
 
 
 def _reach(step: Callable[[str], Iterable[str]], starts: Iterable[str]) -> set[str]:

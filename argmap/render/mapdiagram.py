@@ -68,16 +68,20 @@ def _focus_keys(gm: GroundedMap, focus: str) -> list[str]:
     m = gm.model
     if m.node(focus) is not None:
         return [focus]
+    relation = next((r for r in m.relations if r.id == focus), None)
+    if relation is not None:
+        return [relation_key(relation.key)]  # the relation's reified node: its sources and target are one step away
     bound = [n.id for n in m.nodes if n.claim == focus]
     if not bound:
-        raise NotFound("node or claim", focus, [*(n.id for n in m.nodes), *(n.claim for n in m.nodes if n.claim)])
+        known = [*(n.id for n in m.nodes), *(r.id for r in m.relations if r.id), *(n.claim for n in m.nodes if n.claim)]
+        raise NotFound("node, relation or claim", focus, known)
     return bound
 
 
 def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = None) -> str:
     """The DOT source of one map's diagram (see the module docstring); a pure function of its input.
 
-    ``focus`` (a node id, or a shared claim's id) and ``depth`` restrict it to a
+    ``focus`` (a node id, a relation id, or a shared claim's id) and ``depth`` restrict it to a
     neighbourhood; an unknown focus raises :class:`~argmap.errors.NotFound`.
     """
     m = gm.model

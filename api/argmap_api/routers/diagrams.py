@@ -26,7 +26,7 @@ router = APIRouter(tags=["diagrams"])
 
 SVG = "image/svg+xml"
 Focus = Annotated[str | None, Query(
-    description="centre on this node id or shared-claim id (404 when the diagram has no such node or claim)",
+    description="centre on this node, relation or shared-claim id (404 when the diagram has no such id)",
     max_length=200)]
 Depth = Annotated[int | None, Query(ge=0, le=50, description="how many steps around the focus to show "
                                                              "(default 1; needs focus)")]

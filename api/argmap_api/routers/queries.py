@@ -1,4 +1,4 @@
-"""``/shared-premises`` and ``/compare``: the CLI's ``shared`` and ``compare`` over HTTP."""
+"""``/shared-premises``, ``/shared-claims`` and ``/compare``: the CLI's ``shared`` and ``compare`` over HTTP."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from argmap.results import Comparison, SharedPremises
+from argmap.results import Comparison, SharedClaims, SharedPremises
 
 from ..deps import SnapshotDep
 from ..problems import problems
@@ -28,7 +28,7 @@ Right = Annotated[str, Query(description="the second map's id (a different map)"
 async def shared_premises(snapshot: SnapshotDep, maps: MapIds = None) -> Response:
     """Claims that at least two of the maps use as a premise or as evidence, with each map's quote.
 
-    The same result as ``argmap shared --json``.
+    The same result as ``argmap shared --premises-only --json``.
     """
     corpus = snapshot.corpus
     ids = sorted({corpus.get(m).id for m in maps}) if maps else list(corpus.maps)
@@ -41,6 +41,24 @@ async def shared_premises(snapshot: SnapshotDep, maps: MapIds = None) -> Respons
         return run(corpus.subset(ids)).model_dump_json().encode()
 
     return await cached_json(snapshot, ("shared", *ids), compute)
+
+
+@router.get("/shared-claims", response_model=SharedClaims, responses={**CACHED, **problems(404, 422)},
+            openapi_extra=IF_NONE_MATCH, summary="Claims two or more maps share, of every kind")
+async def shared_claims(snapshot: SnapshotDep, maps: MapIds = None) -> Response:
+    """Claims that at least two of the maps bind, whatever the node's kind (the theses' claims first).
+
+    The same result as ``argmap shared --json``.
+    """
+    corpus = snapshot.corpus
+    ids = sorted({corpus.get(m).id for m in maps}) if maps else list(corpus.maps)
+
+    def compute() -> bytes:
+        from argmap.queries import shared_claims as run
+
+        return run(corpus.subset(ids)).model_dump_json().encode()
+
+    return await cached_json(snapshot, ("shared-claims", *ids), compute)
 
 
 @router.get("/compare", response_model=Comparison, responses={**CACHED, **problems(404, 422)},

@@ -1,0 +1,151 @@
+"""The authoring loop: `argmap new` writes a starting map, helpful sha256 messages, the preview follows saves."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import cli
+from argmap.preview import PreviewServer
+
+ROOT = Path(__file__).resolve().parent.parent
+ESSAY = ROOT / "tests" / "fixtures" / "trio" / "seeds" / "a.txt"
+THESIS = """  - id: T
+    kind: thesis
+    text: The deposit should go up.
+    quote: "Deposits on bottles should be raised."
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output + result.stderr, result.output + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A new user's folder: the essay in seeds/, no maps yet."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(ESSAY, tmp_path / "seeds" / "deposit.txt")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _uncomment_thesis(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("  # - id: T"))
+    for i in range(start, start + 5):
+        lines[i] = lines[i].replace("  # ", "  ", 1).replace("  #   ", "    ", 1)
+    return "".join(lines)
+
+
+def test_new_writes_a_map_that_validates_once_a_thesis_is_written(case: Path) -> None:
+    code, out, err = run("new", "seeds/deposit.txt", "--out", "maps/deposit.yaml")
+    assert code == 0, err
+    assert "warning" not in err
+    text = (case / "maps" / "deposit.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "id: deposit\n" in text and "author: null\n" in text and "  path: ../seeds/deposit.txt\n" in text
+    assert text.count("#   kind: ") == 5  # one skeleton per sentence of the one-paragraph essay
+    code, _, _ = run("validate", "maps/deposit.yaml")
+    assert code == 1  # no thesis yet
+    (case / "maps" / "deposit.yaml").write_text(text.replace("nodes:\n", "nodes:\n" + THESIS, 1))
+    code, out, err = run("validate", "maps/deposit.yaml")
+    assert code == 0, out + err
+
+
+def test_uncommenting_the_thesis_skeleton_validates(case: Path) -> None:
+    run("new", "seeds/deposit.txt", "--out", "maps/deposit.yaml")
+    path = case / "maps" / "deposit.yaml"
+    path.write_text(_uncomment_thesis(path.read_text()))
+    code, out, err = run("validate", "maps/deposit.yaml")
+    assert code == 0, out + err
+    assert out.splitlines() == [
+        "maps/deposit.yaml:16:5: warning: the map has only its thesis 'T' so far "
+        "(add the statements that support it, then relations such as 'ID -> T')",
+        # the placeholder is not yet a paraphrase: the drift check says what the curator's words must keep
+        "maps/deposit.yaml:18:11: warning: nodes[0].text: paraphrase drops the hedge 'should' "
+        "(quote: \"Deposits on bottles should be raised.\") (restore it, or accept it with accept_drift: {hedge: <reason>})",
+        "ok: 1 map(s) valid, 0 error(s), 2 warning(s)"]
+
+
+def test_new_refuses_to_overwrite_without_force(case: Path) -> None:
+    run("new", "seeds/deposit.txt", "--out", "maps/deposit.yaml")
+    (case / "maps" / "deposit.yaml").write_text("mine\n")
+    code, _, err = run("new", "seeds/deposit.txt", "--out", "maps/deposit.yaml")
+    assert code == 1 and "maps/deposit.yaml exists already; --force overwrites it" in err
+    assert (case / "maps" / "deposit.yaml").read_text() == "mine\n"
+    code, _, _ = run("new", "seeds/deposit.txt", "--out", "maps/deposit.yaml", "--force")
+    assert code == 0 and (case / "maps" / "deposit.yaml").read_text() != "mine\n"
+
+
+def test_new_warns_about_an_essay_outside_seeds_and_copies_it_on_request(case: Path) -> None:
+    shutil.copy(ESSAY, case / "loose.txt")
+    code, _, err = run("new", "loose.txt", "--out", "maps/loose.yaml")
+    assert code == 0 and "argmap: warning: the essay is not in" in err
+    assert "  path: ../loose.txt\n" in (case / "maps" / "loose.yaml").read_text()
+    code, _, err = run("new", "loose.txt", "--out", "maps/loose.yaml", "--force", "--copy-essay")
+    assert code == 0 and "warning" not in err
+    assert (case / "seeds" / "loose.txt").read_bytes() == ESSAY.read_bytes()
+    assert "  path: ../seeds/loose.txt\n" in (case / "maps" / "loose.yaml").read_text()
+
+
+def _map_with_sha(case: Path, sha: str) -> None:
+    (case / "maps").mkdir(exist_ok=True)
+    (case / "maps" / "m.yaml").write_text(
+        f"id: m\ntitle: t\nsource:\n  path: ../seeds/deposit.txt\n  sha256: {sha}\nnodes:\n{THESIS}")
+
+
+def test_a_todo_sha256_gets_the_right_value(case: Path) -> None:
+    import hashlib
+
+    _map_with_sha(case, "TODO")
+    code, out, _ = run("validate", "maps/m.yaml")
+    right = hashlib.sha256(ESSAY.read_bytes()).hexdigest()
+    assert code == 1
+    assert f"maps/m.yaml:5:11: error: source.sha256: 'TODO' is not a sha256 (64 lowercase hex digits) " \
+           f"(set it to \"{right}\", the sha256 of the essay)" in out
+
+
+def test_an_unquoted_all_digit_sha256_says_quote_it(case: Path) -> None:
+    _map_with_sha(case, "0" * 64)
+    code, out, _ = run("validate", "maps/m.yaml")
+    assert code == 1
+    assert "maps/m.yaml:5:11: error: source.sha256: YAML reads this unquoted value as a number; quote it" in out
+    assert "got a number" not in out
+
+
+def test_a_sha256_without_a_readable_essay_says_how_to_get_one(case: Path) -> None:
+    _map_with_sha(case, "TODO")
+    (case / "seeds" / "deposit.txt").unlink()
+    _, out, _ = run("validate", "maps/m.yaml")
+    assert "`argmap new ESSAY --out MAP.yaml` writes a map with the right value" in out
+
+
+def test_the_preview_follows_each_save(case: Path) -> None:
+    run("new", "seeds/deposit.txt", "--out", "maps/deposit.yaml")
+    path = case / "maps" / "deposit.yaml"
+    server = PreviewServer(path, port=0)
+    server.start()
+    try:
+        first = json.loads(urllib.request.urlopen(server.url + "state.json", timeout=10).read())
+        assert first["ok"] is False and first["svg"] is None
+        assert any("nodes: expected a list" in e for e in first["errors"])
+        path.write_text(_uncomment_thesis(path.read_text()))
+        good = server.wait_for(first["version"], timeout=10)
+        assert good.ok and good.svg is not None and 'id="T"' in good.svg
+        assert good.coverage[0].startswith("deposit (../seeds/deposit.txt): 5 sentences: 1 covered")
+        path.write_text(path.read_text().replace("kind: thesis", "kind: thesys"))
+        broken = server.wait_for(good.version, timeout=10)
+        assert not broken.ok and "nodes[0].kind: 'thesys' is not one of" in broken.errors[0]
+        assert broken.svg == good.svg  # the last good diagram stays on the page
+        page = urllib.request.urlopen(server.url, timeout=10).read().decode()
+        assert "new EventSource('/events')" in page
+    finally:
+        server.stop()
