@@ -37,14 +37,15 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from argmap.corpus import Corpus
-from argmap.errors import ArgmapError, NotFound
-from argmap.merge import CLAIM_PREFIX
 
+from .compare_layout import Layout, layout
 from .dot import DotWriter, Html, Tip
+from .edges import EdgePen, junction_node
+from .selection import Selection, comparison_ids, element_id, is_shared, select, view_keys
 from .style import (
     ATTACK,
     CONTESTED,
@@ -59,10 +60,6 @@ from .style import (
     node_label,
 )
 from .text import html_text, wrap
-from .views import check_depth, neighbourhood, with_relations
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = ["WRAP", "compare_dot", "comparison_ids", "element_id", "view_keys"]
 
@@ -75,104 +72,14 @@ MAX_LINES = 5
 """Lines of a statement's text before it is cut short with "…" (its tooltip has the whole quote)."""
 THESIS_LINES = 9
 """A thesis is never cut short at the usual length: it is what the reader compares first."""
-ROWS = 6
-"""At most this many statements above one another in a column."""
+LEGEND = "argmap:legend"
 
 
-def comparison_ids(corpus: Corpus, map_ids: Sequence[str]) -> list[str]:
-    """The distinct map ids to compare, sorted; unknown ids raise NotFound, fewer than two ArgmapError."""
-    ids = sorted({corpus.get(i).id for i in map_ids})
-    if len(ids) < 2:
-        raise ArgmapError("a comparison needs two different maps")
-    return ids
-
-
-def element_id(key: str) -> str:
-    """The SVG element id of a merged-graph key.
-
-    >>> element_id("claim:russia-silent"), element_id("enforcer:P1"), element_id("enforcer:rel:r1")
-    ('claim--russia-silent', 'enforcer--P1', 'enforcer:rel:r1')
-    """
-    if key.startswith(CLAIM_PREFIX):
-        return "claim--" + key[len(CLAIM_PREFIX):]
-    head, sep, rest = key.partition(":")
-    return f"{head}--{rest}" if sep and ":" not in rest else key
-
-
-def _statements(g: nx.DiGraph) -> list[str]:
-    return [k for k, d in g.nodes(data=True) if d["role"] == "statement"]
-
-
-def _shared(g: nx.DiGraph, key: str) -> bool:
-    return key.startswith(CLAIM_PREFIX) and len(g.nodes[key]["maps"]) > 1
-
-
-def _theses(g: nx.DiGraph) -> list[str]:
-    return [k for k in _statements(g) if any(m["kind"] == "thesis" for m in g.nodes[k]["mentions"])]
-
-
-def _focus_keys(g: nx.DiGraph, focus: str) -> list[str]:
-    statements = _statements(g)
-    if CLAIM_PREFIX + focus in g:
-        return [CLAIM_PREFIX + focus]
-    for sep in ("--", ":"):
-        map_id, found, node = focus.partition(sep)
-        if found:
-            keys = [k for k in statements for m in g.nodes[k]["mentions"] if (m["map"], m["node"]) == (map_id, node)]
-            if keys:
-                return keys
-    bare = sorted({k for k in statements for m in g.nodes[k]["mentions"] if m["node"] == focus})
-    if len(bare) == 1:
-        return bare
-    known = [k[len(CLAIM_PREFIX):] for k in statements if k.startswith(CLAIM_PREFIX)]
-    known += [f"{m['map']}--{m['node']}" for k in statements for m in g.nodes[k]["mentions"]]
-    if bare:
-        raise ArgmapError(f"node '{focus}' is in several maps; name one as " + " or ".join(
-            f"'{m['map']}--{m['node']}'" for k in bare for m in g.nodes[k]["mentions"] if m["node"] == focus))
-    raise NotFound("node or claim", focus, known)
-
-
-def _reach(step: Callable[[str], Iterable[str]], starts: Iterable[str]) -> set[str]:
-    """Every key reachable from ``starts`` (included) by ``step``."""
-    seen = set(starts)
-    todo = list(seen)
-    while todo:
-        for nxt in step(todo.pop()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
-
-
-def view_keys(g: nx.DiGraph, *, focus: str | None = None, depth: int | None = None, shared_only: bool = False,
-              full: bool = False) -> tuple[set[str], list[str]]:
-    """The merged-graph keys to draw (statements and relations), and the focused statements (see module doc)."""
-    depth = check_depth(focus, depth)
-    if focus is not None and depth is not None:
-        starts = _focus_keys(g, focus)
-        return with_relations(g, neighbourhood(g, starts, depth)), starts
-    statements = _statements(g)
-    anchors = {k for k in statements if _shared(g, k)} | set(_theses(g))
-    if full:
-        shown = set(statements)
-    elif shared_only:
-        shown = anchors
-    else:  # on a path from a shared claim to a thesis: reached from some anchor, and reaching some thesis
-        down = _reach(g.successors, anchors)
-        up = _reach(g.predecessors, _theses(g))
-        shown = anchors | {k for k in down & up if g.nodes[k]["role"] == "statement"}
-    return with_relations(g, shown), []
-
-
-def _home(g: nx.DiGraph, key: str) -> str | None:
-    """The map whose column holds ``key``; None for the shared band."""
-    return None if _shared(g, key) else str(g.nodes[key]["mentions"][0]["map"])
-
-
-def _tooltip(g: nx.DiGraph, key: str) -> str:
+def _tooltip(sel: Selection, key: str) -> str:
     """A statement's verbatim quote; a shared claim's quotes, one line per essay, with who says it."""
+    g = sel.graph
     mentions = g.nodes[key]["mentions"]
-    if not _shared(g, key):
+    if not is_shared(g, key):
         m = mentions[0]
         return str(m["quote"]) if m["quote"] is not None else f"implicit assumption (no quote): {m['text']}"
     lines = []
@@ -183,11 +90,12 @@ def _tooltip(g: nx.DiGraph, key: str) -> str:
     return "\n".join(lines)
 
 
-def _label(g: nx.DiGraph, key: str, colours: dict[str, str], starts: list[str]) -> Html:
+def _label(sel: Selection, key: str, colours: dict[str, str]) -> Html:
+    g = sel.graph
     d = g.nodes[key]
-    focused = " · focus" if key in starts else ""
+    focused = " · focus" if key in sel.starts else ""
     lines = THESIS_LINES if any(m["kind"] == "thesis" for m in d["mentions"]) else MAX_LINES
-    if not _shared(g, key):
+    if not is_shared(g, key):
         m = d["mentions"][0]
         claim = f" · {html_text(d['claim'])}" if d["claim"] else ""
         return Html(node_label(f"<B>{html_text(m['node'])}</B> · {m['kind']}{claim}{focused}", m["text"], WRAP,
@@ -205,130 +113,56 @@ def _label(g: nx.DiGraph, key: str, colours: dict[str, str], starts: list[str]) 
     return Html("<" + "<BR/>".join(parts) + ">")
 
 
-def _lean(g: nx.DiGraph, key: str, left: Sequence[str]) -> int:
-    """How strongly a shared claim is tied to the left essays' own statements (minus the right ones')."""
-    score = 0
-    for k in (*g.predecessors(key), *g.successors(key)):
-        for far in (*g.predecessors(k), *g.successors(k)):
-            if far != key and g.nodes[far]["role"] == "statement" and not _shared(g, far):
-                score += 1 if g.nodes[far]["mentions"][0]["map"] in left else -1
-    return score
-
-
-def _title(corpus: Corpus, ids: list[str], colours: dict[str, str], view: str) -> Html:
+def _title(corpus: Corpus, sel: Selection, colours: dict[str, str]) -> Html:
     names = []
-    for i in ids:
+    for i in sel.ids:
         m = corpus.get(i).model
         title = html_text(wrap(m.title, 100, 1)[0])
         names.append(f'<FONT COLOR="{colours[i]}"><B>{html_text(i)}</B>: {title}</FONT>')
     return Html('<<FONT POINT-SIZE="16"><B>Comparing</B> ' + "<BR/>".join(names)
-                + f'</FONT><BR/><FONT POINT-SIZE="11" COLOR="{MUTED}">{view}</FONT>>')
+                + f'</FONT><BR/><FONT POINT-SIZE="11" COLOR="{MUTED}">{html_text(sel.caption)}</FONT>>')
 
 
-def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, depth: int | None = None,
-                shared_only: bool = False, full: bool = False) -> str:
-    """The DOT source of the comparative diagram of ``map_ids`` (see the module docstring).
-
-    A pure function of its input; the order of ``map_ids`` does not matter.
-    An unknown ``focus`` raises :class:`~argmap.errors.NotFound`.
-    """
-    from argmap.queries import merged_graph
-
-    ids = comparison_ids(corpus, map_ids)
-    g = merged_graph(corpus, ids)
-    shown, starts = view_keys(g, focus=focus, depth=depth, shared_only=shared_only, full=full)
-    colours = {i: essay_colour(n) for n, i in enumerate(ids)}
-    total = len(_statements(g))
-    drawn = [k for k in _statements(g) if k in shown]
-    ends = {k for k in _theses(g) if k in shown}
-    if focus is not None:
-        view = f"neighbourhood of {html_text(focus)}, depth {check_depth(focus, depth)}"
-    elif full:
-        view = "every statement of each essay"
-    elif shared_only:
-        view = "the shared claims and each thesis only"
+def _statement(w: DotWriter, sel: Selection, key: str, colours: dict[str, str]) -> None:
+    g = sel.graph
+    d = g.nodes[key]
+    if is_shared(g, key):
+        st = CONTESTED if d["contested"] else SHARED
+        border = st.border
     else:
-        view = "the shared claims, each thesis, and the statements that link them"
-    view += f" ({len(drawn)} of {total} statements)"
+        st = KIND_STYLE[d["mentions"][0]["kind"]]
+        border = colours[d["mentions"][0]["map"]]
+    focused = key in sel.starts
+    w.node(key, id=element_id(key), label=_label(sel, key, colours), shape=st.shape, style=st.style,
+           fillcolor=st.fill, color="#000000" if focused else border,
+           penwidth=st.penwidth + (1.5 if focused else 0.4), tooltip=Tip(_tooltip(sel, key)))
 
-    w = DotWriter("compare:" + "+".join(ids), {
-        "id": "compare:" + "+".join(ids), "rankdir": "LR", "newrank": "true", "label": _title(corpus, ids, colours, view),
-        "labelloc": "t", "fontname": FONT, "nodesep": 0.12, "ranksep": 0.5, "pad": 0.2,
-        "outputorder": "edgesfirst"},
-        node={"fontname": FONT, "fontcolor": INK, "margin": "0.10,0.05"},
-        edge={"fontname": FONT, "arrowsize": 0.8, "constraint": "false"})
 
-    def statement(key: str) -> None:
-        d = g.nodes[key]
-        if _shared(g, key):
-            st = CONTESTED if d["contested"] else SHARED
-            border = st.border
-        else:
-            st = KIND_STYLE[d["mentions"][0]["kind"]]
-            border = colours[d["mentions"][0]["map"]]
-        focused = key in starts
-        w.node(key, id=element_id(key), label=_label(g, key, colours, starts), shape=st.shape, style=st.style,
-               fillcolor=st.fill, color="#000000" if focused else border,
-               penwidth=st.penwidth + (1.5 if focused else 0.4), tooltip=Tip(_tooltip(g, key)))
+def _junction(w: DotWriter, sel: Selection, k: str, colours: dict[str, str]) -> None:
+    g = sel.graph
+    d = g.nodes[k]
+    sources = [s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]
+    verb = "jointly " + d["type"] if len(sources) > 1 else d["type"]
+    target = next(iter(g.successors(k)))
+    junction_node(w, k, colours[d["map"]],
+                  f"{d['map']}: {' + '.join(element_id(s) for s in sources)} {verb} {element_id(target)}")
 
-    # Columns (ranks, left to right): the first half of the essays, the shared band, the rest; each at most
-    # ROWS high.  The layout's own edges do not constrain (constraint=false), so the columns stay as placed.
-    half = (len(ids) + 1) // 2
-    left = ids[:half]
-    columns: list[tuple[str | None, list[str]]] = []
-    for col in [*left, None, *ids[half:]]:
-        members = [k for k in drawn if _home(g, k) == col]
-        if col is None:
-            members.sort(key=lambda k: -_lean(g, k, left))
-        else:
-            members.sort(key=lambda k: k not in ends)  # the thesis first: outermost
-        if not members:
-            continue
-        rows = -(-len(members) // -(-len(members) // ROWS))  # balanced columns
-        chunks = [members[i:i + rows] for i in range(0, len(members), rows)]
-        if col in left:
-            chunks.reverse()
-        columns += [(col, c) for c in chunks]
-    legend = "argmap:legend"
 
-    edge_no = 0
-
-    def edge(tail: str, head: str, map_id: str, attack: bool, arrow: bool) -> None:
-        nonlocal edge_no
-        edge_no += 1
-        style = ATTACK if attack else SUPPORT
-        w.edge(tail, head, id=f"edge:{edge_no}", color=colours[map_id], style=style.style,
-               penwidth=style.penwidth + 0.2, arrowhead=style.arrowhead if arrow else "none")
-
-    relations = [k for k, d in g.nodes(data=True) if d["role"] == "relation" and k in shown]
-    undercut = {t for k in relations for t in g.successors(k) if g.nodes[t]["role"] == "relation"}
-    junctions: dict[str, list[str]] = {}  # first source -> junctions placed in its column
-    for k in relations:
-        if len([s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]) > 1 or k in undercut:
-            first = next(s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement")
-            junctions.setdefault(first, []).append(k)
-
-    def junction(k: str) -> None:
-        d = g.nodes[k]
-        sources = [s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]
-        verb = "jointly " + d["type"] if len(sources) > 1 else d["type"]
-        target = next(iter(g.successors(k)))
-        w.node(k, id=k, shape="point", width=0.11, color=colours[d["map"]], label="",
-               tooltip=Tip(f"{d['map']}: {' + '.join(element_id(s) for s in sources)} {verb} {element_id(target)}"))
-
+def _columns(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str]) -> None:
+    """The columns, each essay's inside its box; the legend in the first column (newrank allows that)."""
     def place(key: str) -> None:
-        if key == legend:
-            w.node(legend, id=legend, shape="plain", fontsize=10,
-                   label=Html(legend_label([(i, colours[i]) for i in ids], shared=True)))
+        if key == LEGEND:
+            w.node(LEGEND, id=LEGEND, shape="plain", fontsize=10,
+                   label=Html(legend_label([(i, colours[i]) for i in sel.ids], shared=True)))
         else:
-            statement(key)
-        for k in junctions.get(key, []):
-            junction(k)
+            _statement(w, sel, key, colours)
+        for k in lay.junctions.get(key, []):
+            _junction(w, sel, k, colours)
 
     groups: dict[str | None, list[list[str]]] = {}
-    for col, members in columns:
+    for col, members in lay.columns:
         groups.setdefault(col, []).append(members)
-    for col in [*left, None, *ids[half:]]:
+    for col in lay.order:
         if col not in groups:
             continue
         # The band is not a cluster: edges between an essay's column and the far side of the band pass
@@ -341,23 +175,42 @@ def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = N
                 with w.subgraph(f"column_{col or 'shared'}_{n}", rank="same"):
                     for key in members:
                         place(key)
-    # The legend stands in the first column, outside any essay's box (newrank allows that).
     with w.subgraph("column_legend", rank="same"):
-        place(legend)
-        if columns:
-            w.node(columns[0][1][0])
-    for (_, a), (_, b) in itertools.pairwise(columns):
+        place(LEGEND)
+        if lay.columns:
+            w.node(lay.columns[0][1][0])
+    for (_, a), (_, b) in itertools.pairwise(lay.columns):
         w.edge(a[0], b[0], style="invis", constraint="true", weight=0)
 
-    for k in relations:
+
+def _relations(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str]) -> None:
+    g = sel.graph
+    pen = EdgePen(w)
+    via = lay.junction_keys()
+    for k in sel.relations:
         d: dict[str, Any] = g.nodes[k]
-        attack = d["type"] == "attacks"
         sources = [s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]
         target = next(iter(g.successors(k)))
-        if any(k in js for js in junctions.values()):
-            for s in sources:
-                edge(s, k, d["map"], attack, arrow=False)
-            edge(k, target, d["map"], attack, arrow=True)
-        else:
-            edge(sources[0], target, d["map"], attack, arrow=True)
+        pen.relation(sources, target, ATTACK if d["type"] == "attacks" else SUPPORT, via=k if k in via else None,
+                     colour=colours[d["map"]], widen=0.2)
+
+
+def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, depth: int | None = None,
+                shared_only: bool = False, full: bool = False) -> str:
+    """The DOT source of the comparative diagram of ``map_ids`` (see the module docstring).
+
+    A pure function of its input; the order of ``map_ids`` does not matter.
+    An unknown ``focus`` raises :class:`~argmap.errors.NotFound`.
+    """
+    sel = select(corpus, map_ids, focus=focus, depth=depth, shared_only=shared_only, full=full)
+    lay = layout(sel)
+    colours = {i: essay_colour(n) for n, i in enumerate(sel.ids)}
+    w = DotWriter("compare:" + "+".join(sel.ids), {
+        "id": "compare:" + "+".join(sel.ids), "rankdir": "LR", "newrank": "true",
+        "label": _title(corpus, sel, colours), "labelloc": "t", "fontname": FONT, "nodesep": 0.12, "ranksep": 0.5,
+        "pad": 0.2, "outputorder": "edgesfirst"},
+        node={"fontname": FONT, "fontcolor": INK, "margin": "0.10,0.05"},
+        edge={"fontname": FONT, "arrowsize": 0.8, "constraint": "false"})
+    _columns(w, sel, lay, colours)
+    _relations(w, sel, lay, colours)
     return w.text()

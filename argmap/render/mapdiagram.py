@@ -25,6 +25,7 @@ from argmap.model import Node, Relation
 from argmap.validate import GroundedMap
 
 from .dot import DotWriter, Html, Tip
+from .edges import EdgePen, junction_node
 from .style import ATTACK, FONT, INK, KIND_STYLE, MUTED, SUPPORT, EdgeStyle, legend_label, node_label
 from .text import html_text, wrap
 from .views import check_depth, neighbourhood, with_relations
@@ -108,14 +109,7 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
     rels = {r.id: r for r in m.relations if r.id}
     undercut = {r.target for r in m.relations if r.target in rels and REL_PREFIX + r.key in shown}
     junction = {r.key for r in m.relations if len(r.sources) > 1 or (r.id is not None and r.id in undercut)}
-    edge_no = 0
-
-    def edge(tail: str, head: str, style: EdgeStyle, arrow: bool) -> None:
-        nonlocal edge_no
-        edge_no += 1
-        w.edge(tail, head, id=f"edge:{edge_no}", color=style.colour, style=style.style, penwidth=style.penwidth,
-               arrowhead=style.arrowhead if arrow else "none")
-
+    pen = EdgePen(w)
     for r in m.relations:
         key = REL_PREFIX + r.key
         if key not in shown:
@@ -125,11 +119,7 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
         if r.key in junction:
             tip = f"{' + '.join(r.sources)} jointly {r.type} {r.target}" if len(r.sources) > 1 else \
                 f"{r.sources[0]} {r.type} {r.target}"
-            w.node(key, id=key, shape="point", width=0.11, color=style.colour, label="", tooltip=Tip(tip))
-            for s in r.sources:
-                edge(s, key, style, arrow=False)
-            edge(key, target, style, arrow=True)
-        else:
-            edge(r.sources[0], target, style, arrow=True)
+            junction_node(w, key, style.colour, tip)
+        pen.relation(r.sources, target, style, via=key if r.key in junction else None)
     w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(legend_label()), fontsize=10)
     return w.text()
