@@ -1,24 +1,31 @@
 """The comparative diagram of two (or more) maps, as DOT.
 
-Built from :func:`argmap.queries.merged_graph`: one column (cluster) per essay
-holding its own statements, and between the columns a band with the shared
-claims (a claim bound in two or more of the compared maps), each drawn once.
-Every relation is drawn in its essay's colour (attacks dashed, ending in a
-bar); a contested claim (the essays take opposite stances) has a red border
-and says who affirms and who denies it.  The title names the essays; a legend
-explains colours and shapes.
+Built from :func:`argmap.queries.merged_graph` in three steps: the *view*
+(:mod:`argmap.render.selection`: which statements and relations), the layout
+(:mod:`argmap.render.compare_layout`: each essay's argument grows toward its
+own thesis on its own side, the first-named essay on the left, the shared
+claims between them) and this module, which writes the DOT.  Each shared claim
+(a claim bound in two or more of the compared maps) is drawn once.  Every
+relation is drawn in its essay's colour (attacks dashed, ending in a bar); a
+contested claim (the essays take opposite stances) has a red border and says
+who affirms and who denies it.  Both theses are drawn alike, in larger bold
+type, at the outer edges, even when one is also a shared claim.  The title
+names the essays; a legend beside it explains colours and shapes.
 
 What is drawn (the *view*), most specific first:
 
 * ``focus`` (a claim id, a map's node as ``map--node``, ``map:node`` or a
   node id unique among the maps) with ``depth``: that neighbourhood;
 * ``shared_only``: the shared claims and each thesis, with the relations
-  directly between them;
+  directly between them; a claim with none gets a dotted line to each claim
+  or thesis its essay leads it to through statements not drawn;
 * ``full``: every statement of every map;
 * by default, the *spine*: the shared claims, each thesis, and every
-  statement on a path from a shared claim to a thesis.  This keeps the
-  bundled pair readable on one A4 page; the rest of each map is in its own
-  diagram.
+  statement on a path from one of them to another (through supports,
+  attacks, undercuts and linked premises, with every premise such an
+  inference needs).  The rest of each map is in its own diagram.
+
+Outside a focused view, no statement is drawn without an edge.
 
 SVG element ids: ``<map id>--<node id>`` for a map's own statement,
 ``claim--<claim id>`` for a node bound to a claim; tooltips hold the verbatim
@@ -27,27 +34,28 @@ quotes.
 >>> from argmap.corpus import load_corpus, bundled_maps_dir
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> dot = compare_dot(corpus, ["bankruptcy", "enforcer"])
->>> dot == compare_dot(corpus, ["enforcer", "bankruptcy"])  # pure, and the order of the ids does not matter
+>>> dot == compare_dot(corpus, ["bankruptcy", "enforcer"])  # pure
 True
+>>> dot == compare_dot(corpus, ["enforcer", "bankruptcy"])  # the first-named essay is drawn on the left
+False
 >>> 'id="claim--china-stood-apart"' in dot and 'id="bankruptcy--T"' in dot
 True
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 from collections.abc import Sequence
 from typing import Any
 
 from argmap.corpus import Corpus
 
-from .compare_layout import Layout, layout
+from .compare_layout import Layout, layout, segments
 from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node
 from .selection import Selection, comparison_ids, element_id, is_shared, select, view_keys
 from .style import (
     ATTACK,
+    BRIDGE,
     CONTESTED,
     FONT,
     INK,
@@ -72,7 +80,9 @@ MAX_LINES = 5
 """Lines of a statement's text before it is cut short with "…" (its tooltip has the whole quote)."""
 THESIS_LINES = 9
 """A thesis is never cut short at the usual length: it is what the reader compares first."""
-LEGEND = "argmap:legend"
+THESIS_BODY = 18
+"""A thesis's text is larger than any other statement's, on both sides."""
+THESIS_WRAP = 26
 
 
 def _tooltip(sel: Selection, key: str) -> str:
@@ -90,23 +100,54 @@ def _tooltip(sel: Selection, key: str) -> str:
     return "\n".join(lines)
 
 
+def _thesis_map(sel: Selection, key: str) -> str | None:
+    """The map whose thesis ``key`` is (the first such, in column order), or None."""
+    kinds = {m["map"]: m["kind"] for m in sel.graph.nodes[key]["mentions"]}
+    return next((i for i in sel.ids if kinds.get(i) == "thesis"), None)
+
+
+def _who(sel: Selection, key: str, colours: dict[str, str], skip: str | None = None) -> str:
+    """Which essay says a shared claim, as which node, and whether it denies it."""
+    who = []
+    for m in sel.graph.nodes[key]["mentions"]:
+        if m["map"] == skip and m["kind"] == "thesis":
+            continue
+        mark = " <B>denies</B>" if m["stance"] == "denies" else ""
+        mark += " <B>(thesis)</B>" if m["kind"] == "thesis" else ""
+        who.append(f'<FONT COLOR="{colours[m["map"]]}">{html_text(m["map"])} {html_text(m["node"])}{mark}</FONT>')
+    return " · ".join(who)
+
+
+def _thesis_label(sel: Selection, key: str, owner: str, colours: dict[str, str]) -> Html:
+    """A thesis, the same way wherever it sits: its essay's name, larger text, and who else says it."""
+    d = sel.graph.nodes[key]
+    m = next(x for x in d["mentions"] if x["map"] == owner and x["kind"] == "thesis")
+    head = f'<FONT POINT-SIZE="{SMALL + 2}" COLOR="{colours[owner]}"><B>{html_text(owner)} · THESIS</B></FONT>'
+    if d["contested"]:
+        head += f'<FONT POINT-SIZE="{SMALL}" COLOR="{CONTESTED.border}"> <B>✗ CONTESTED</B></FONT>'
+    if key in sel.starts:
+        head += f'<FONT POINT-SIZE="{SMALL}"> · focus</FONT>'
+    body = "<BR/>".join(html_text(line) for line in wrap(m["text"], THESIS_WRAP, THESIS_LINES))
+    parts = [head, f'<FONT POINT-SIZE="{THESIS_BODY}"><B>{body}</B></FONT>']
+    if is_shared(sel.graph, key):
+        parts.append(f'<FONT POINT-SIZE="{SMALL}">also {_who(sel, key, colours, skip=owner)}</FONT>')
+    return Html("<" + "<BR/>".join(parts) + ">")
+
+
 def _label(sel: Selection, key: str, colours: dict[str, str]) -> Html:
     g = sel.graph
     d = g.nodes[key]
+    owner = _thesis_map(sel, key)
+    if owner is not None:
+        return _thesis_label(sel, key, owner, colours)
     focused = " · focus" if key in sel.starts else ""
-    lines = THESIS_LINES if any(m["kind"] == "thesis" for m in d["mentions"]) else MAX_LINES
     if not is_shared(g, key):
         m = d["mentions"][0]
         claim = f" · {html_text(d['claim'])}" if d["claim"] else ""
         return Html(node_label(f"<B>{html_text(m['node'])}</B> · {m['kind']}{claim}{focused}", m["text"], WRAP,
-                               max_lines=lines, size=BODY))
-    who = []
-    for m in d["mentions"]:
-        mark = " <B>denies</B>" if m["stance"] == "denies" else ""
-        mark += " <B>(thesis)</B>" if m["kind"] == "thesis" else ""
-        who.append(f'<FONT COLOR="{colours[m["map"]]}">{html_text(m["map"])} {html_text(m["node"])}{mark}</FONT>')
-    body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], WRAP, lines))
-    parts = [f'<FONT POINT-SIZE="{BODY}">{body}</FONT>', f'<FONT POINT-SIZE="{SMALL}">{" · ".join(who)}</FONT>']
+                               max_lines=MAX_LINES, size=BODY))
+    body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], WRAP, MAX_LINES))
+    parts = [f'<FONT POINT-SIZE="{BODY}">{body}</FONT>', f'<FONT POINT-SIZE="{SMALL}">{_who(sel, key, colours)}</FONT>']
     if d["contested"] or focused:
         head = "<B>✗ CONTESTED</B>" if d["contested"] else ""
         parts.insert(0, f'<FONT POINT-SIZE="{SMALL}" COLOR="{CONTESTED.border}">{head}{focused}</FONT>')
@@ -114,28 +155,36 @@ def _label(sel: Selection, key: str, colours: dict[str, str]) -> Html:
 
 
 def _title(corpus: Corpus, sel: Selection, colours: dict[str, str]) -> Html:
+    """The title (the essays, in column order, and the view) with the legend beside it."""
     names = []
     for i in sel.ids:
         m = corpus.get(i).model
         title = html_text(wrap(m.title, 100, 1)[0])
-        names.append(f'<FONT COLOR="{colours[i]}"><B>{html_text(i)}</B>: {title}</FONT>')
-    return Html('<<FONT POINT-SIZE="16"><B>Comparing</B> ' + "<BR/>".join(names)
-                + f'</FONT><BR/><FONT POINT-SIZE="11" COLOR="{MUTED}">{html_text(sel.caption)}</FONT>>')
+        side = "left" if i in sel.ids[:(len(sel.ids) + 1) // 2] else "right"
+        names.append(f'<FONT COLOR="{colours[i]}"><B>{html_text(i)}</B> ({side}): {title}</FONT>')
+    text = ('<FONT POINT-SIZE="16"><B>Comparing</B> ' + "<BR/>".join(names)
+            + f'</FONT><BR/><FONT POINT-SIZE="11" COLOR="{MUTED}">{html_text(sel.caption)}</FONT>')
+    legend = legend_label([(i, colours[i]) for i in sel.ids], shared=True, bridges=bool(sel.bridges))
+    return Html(f'<<TABLE BORDER="0" CELLSPACING="12"><TR><TD VALIGN="TOP">{text}</TD>'
+                f'<TD VALIGN="TOP">{legend[1:-1]}</TD></TR></TABLE>>')
 
 
 def _statement(w: DotWriter, sel: Selection, key: str, colours: dict[str, str]) -> None:
     g = sel.graph
     d = g.nodes[key]
-    if is_shared(g, key):
+    owner = _thesis_map(sel, key)
+    if owner is not None:
+        st, border, widen = KIND_STYLE["thesis"], colours[owner], 1.4
+    elif is_shared(g, key):
         st = CONTESTED if d["contested"] else SHARED
-        border = st.border
+        border, widen = st.border, 0.4
     else:
         st = KIND_STYLE[d["mentions"][0]["kind"]]
-        border = colours[d["mentions"][0]["map"]]
+        border, widen = colours[d["mentions"][0]["map"]], 0.4
     focused = key in sel.starts
     w.node(key, id=element_id(key), label=_label(sel, key, colours), shape=st.shape, style=st.style,
            fillcolor=st.fill, color="#000000" if focused else border,
-           penwidth=st.penwidth + (1.5 if focused else 0.4), tooltip=Tip(_tooltip(sel, key)))
+           penwidth=st.penwidth + widen + (1.5 if focused else 0), tooltip=Tip(_tooltip(sel, key)))
 
 
 def _junction(w: DotWriter, sel: Selection, k: str, colours: dict[str, str]) -> None:
@@ -148,69 +197,45 @@ def _junction(w: DotWriter, sel: Selection, k: str, colours: dict[str, str]) -> 
                   f"{d['map']}: {' + '.join(element_id(s) for s in sources)} {verb} {element_id(target)}")
 
 
-def _columns(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str]) -> None:
-    """The columns, each essay's inside its box; the legend in the first column (newrank allows that)."""
-    def place(key: str) -> None:
-        if key == LEGEND:
-            w.node(LEGEND, id=LEGEND, shape="plain", fontsize=10,
-                   label=Html(legend_label([(i, colours[i]) for i in sel.ids], shared=True)))
-        else:
-            _statement(w, sel, key, colours)
-        for k in lay.junctions.get(key, []):
-            _junction(w, sel, k, colours)
-
-    groups: dict[str | None, list[list[str]]] = {}
-    for col, members in lay.columns:
-        groups.setdefault(col, []).append(members)
-    for col in lay.order:
-        if col not in groups:
-            continue
-        # The band is not a cluster: edges between an essay's column and the far side of the band pass
-        # between its columns instead of looping around a box.
-        box = None if col is None else w.subgraph(
-            f"cluster_{col}", id=f"cluster:{col}", style="rounded", color=colours[col], penwidth=1.5, fontsize=13,
-            fontcolor=colours[col], label=Html(f"<<B>{html_text(col)}</B>: only in this essay>"))
-        with box or contextlib.nullcontext():
-            for n, members in enumerate(groups[col]):
-                with w.subgraph(f"column_{col or 'shared'}_{n}", rank="same"):
-                    for key in members:
-                        place(key)
-    with w.subgraph("column_legend", rank="same"):
-        place(LEGEND)
-        if lay.columns:
-            w.node(lay.columns[0][1][0])
-    for (_, a), (_, b) in itertools.pairwise(lay.columns):
-        w.edge(a[0], b[0], style="invis", constraint="true", weight=0)
-
-
 def _relations(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str]) -> None:
+    """Every drawn relation, then every bridge; each edge oriented as the layout ranks it."""
     g = sel.graph
     pen = EdgePen(w)
-    via = lay.junction_keys()
+    via = set(lay.junctions)
     for k in sel.relations:
         d: dict[str, Any] = g.nodes[k]
-        sources = [s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]
-        target = next(iter(g.successors(k)))
-        pen.relation(sources, target, ATTACK if d["type"] == "attacks" else SUPPORT, via=k if k in via else None,
-                     colour=colours[d["map"]], widen=0.2)
+        style = ATTACK if d["type"] == "attacks" else SUPPORT
+        for tail, head, arrow in segments(g, k, k in via):
+            pen.edge(tail, head, style, arrow=arrow, colour=colours[d["map"]], widen=0.2,
+                     back=lay.backward(d["map"], tail, head))
+    for a, b, m in sel.bridges:
+        pen.edge(a, b, BRIDGE, arrow=True, colour=colours[m], back=lay.backward(m, a, b))
 
 
 def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, depth: int | None = None,
                 shared_only: bool = False, full: bool = False) -> str:
     """The DOT source of the comparative diagram of ``map_ids`` (see the module docstring).
 
-    A pure function of its input; the order of ``map_ids`` does not matter.
+    A pure function of its input; the first half of ``map_ids`` is drawn on the left.
     An unknown ``focus`` raises :class:`~argmap.errors.NotFound`.
     """
     sel = select(corpus, map_ids, focus=focus, depth=depth, shared_only=shared_only, full=full)
     lay = layout(sel)
     colours = {i: essay_colour(n) for n, i in enumerate(sel.ids)}
     w = DotWriter("compare:" + "+".join(sel.ids), {
-        "id": "compare:" + "+".join(sel.ids), "rankdir": "LR", "newrank": "true",
+        "id": "compare:" + "+".join(sel.ids), "rankdir": "LR", "mclimit": 10,
         "label": _title(corpus, sel, colours), "labelloc": "t", "fontname": FONT, "nodesep": 0.12, "ranksep": 0.5,
         "pad": 0.2, "outputorder": "edgesfirst"},
         node={"fontname": FONT, "fontcolor": INK, "margin": "0.10,0.05"},
-        edge={"fontname": FONT, "arrowsize": 0.8, "constraint": "false"})
-    _columns(w, sel, lay, colours)
+        edge={"fontname": FONT, "arrowsize": 0.8})
+    for key in sel.drawn:
+        _statement(w, sel, key, colours)
+    for n, i in enumerate(sel.ids):  # each thesis at its own edge of the picture
+        owned = [k for k in sel.drawn if _thesis_map(sel, k) == i]
+        if owned and len(sel.ids) == 2:
+            with w.subgraph(f"thesis_{n}", rank="source" if i in lay.left else "sink"):
+                w.node(owned[0])
+    for k in lay.junctions:
+        _junction(w, sel, k, colours)
     _relations(w, sel, lay, colours)
     return w.text()

@@ -1,85 +1,90 @@
-"""Where the comparative diagram puts each drawn statement: columns (ranks) and junction dots.
+"""How the comparative diagram is laid out: each essay grows toward its own thesis, on its own side.
 
-Works on a :class:`~argmap.render.selection.Selection`; the DOT writer in
-:mod:`argmap.render.compare` reads the result.
+The relations themselves shape the layout (Graphviz ranks them, left to right).
+The first half of the essays is on the left: their theses come first, and each
+of their statements is one rank further right than the statement it leads to,
+so their arguments point leftward, toward their thesis.  The other essays
+mirror this on the right.  The shared claims, which both sides reach, fall in
+between.  "Further" is the distance from the essay's thesis in its own map
+(counted in statements and relations, ignoring direction), so that a
+consequence the thesis supports is drawn beyond it, not across the picture.
+
+An edge whose drawing direction is against its relation's direction is written
+reversed with ``dir=back``: the arrow still points from source to target.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .selection import Selection, is_shared, theses
+from .selection import Selection, theses
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["ROWS", "Layout", "layout"]
-
-ROWS = 6
-"""At most this many statements above one another in a column."""
+__all__ = ["Layout", "layout", "segments"]
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Columns of statements, left to right, and the junction dots drawn beside their first source."""
+    """Which side each essay is on, every statement's distance from each thesis, and the junction dots."""
 
-    order: list[str | None]
-    """The column groups left to right: a map id, or None for the shared band."""
-    columns: list[tuple[str | None, list[str]]]
-    """Each column: its group and its statements, top to bottom."""
-    junctions: dict[str, list[str]]
-    """First source statement -> the junction relations placed in its column."""
+    left: frozenset[str]
+    """The essays drawn on the left."""
+    distance: dict[str, dict[str, int]]
+    """Map id -> key -> steps from that map's thesis (keys its relations reach)."""
+    junctions: list[str]
+    """The relations drawn through a dot (linked premises, or an inference an undercut attacks)."""
 
-    def junction_keys(self) -> set[str]:
-        return {k for js in self.junctions.values() for k in js}
-
-
-def home(g: nx.DiGraph, key: str) -> str | None:
-    """The map whose column holds ``key``; None for the shared band."""
-    return None if is_shared(g, key) else str(g.nodes[key]["mentions"][0]["map"])
-
-
-def _lean(g: nx.DiGraph, key: str, left: Sequence[str]) -> int:
-    """How strongly a shared claim is tied to the left essays' own statements (minus the right ones')."""
-    score = 0
-    for k in (*g.predecessors(key), *g.successors(key)):
-        for far in (*g.predecessors(k), *g.successors(k)):
-            if far != key and g.nodes[far]["role"] == "statement" and not is_shared(g, far):
-                score += 1 if g.nodes[far]["mentions"][0]["map"] in left else -1
-    return score
+    def backward(self, map_id: str, tail: str, head: str) -> bool:
+        """Whether the edge ``tail -> head`` of ``map_id`` is written reversed (``dir=back``)."""
+        d = self.distance.get(map_id, {})
+        far = 1 << 30
+        dt, dh = d.get(tail, far), d.get(head, far)
+        closer_is_head = dh <= dt
+        # Left: ranks grow away from the thesis (closer -> further); right: toward it (further -> closer).
+        return closer_is_head if map_id in self.left else not closer_is_head
 
 
-def _junctions(g: nx.DiGraph, relations: list[str]) -> dict[str, list[str]]:
-    undercut = {t for k in relations for t in g.successors(k) if g.nodes[t]["role"] == "relation"}
-    out: dict[str, list[str]] = {}
-    for k in relations:
-        if len([s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]) > 1 or k in undercut:
-            first = next(s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement")
-            out.setdefault(first, []).append(k)
-    return out
+def _distances(g: nx.DiGraph, shown: set[str], map_id: str, thesis: str | None) -> dict[str, int]:
+    if thesis is None:
+        return {}
+    dist = {thesis: 0}
+    queue = deque([thesis])
+    while queue:
+        key = queue.popleft()
+        for nxt in (*g.predecessors(key), *g.successors(key)):
+            if nxt in dist or nxt not in shown:
+                continue
+            if g.nodes[nxt]["role"] != "relation" or g.nodes[nxt]["map"] == map_id:
+                dist[nxt] = dist[key] + 1
+                queue.append(nxt)
+    return dist
+
+
+def _thesis_of(g: nx.DiGraph, map_id: str) -> str | None:
+    return next((k for k in theses(g) for m in g.nodes[k]["mentions"] if m["map"] == map_id and m["kind"] == "thesis"),
+                None)
+
+
+def segments(g: nx.DiGraph, rel: str, junction: bool) -> list[tuple[str, str, bool]]:
+    """The edges that draw ``rel``: ``(tail, head, arrow)`` in the relation's direction."""
+    sources = [s for s in g.predecessors(rel) if g.nodes[s]["role"] == "statement"]
+    target = next(iter(g.successors(rel)))
+    if not junction:
+        return [(sources[0], target, True)]
+    return [*((s, rel, False) for s in sources), (rel, target, True)]
 
 
 def layout(sel: Selection) -> Layout:
-    """The columns: the first half of the essays, the shared band, the rest; each at most ROWS high."""
-    g, ids = sel.graph, sel.ids
-    ends = {k for k in theses(g) if k in sel.drawn}
-    half = (len(ids) + 1) // 2
-    left = ids[:half]
-    order: list[str | None] = [*left, None, *ids[half:]]
-    columns: list[tuple[str | None, list[str]]] = []
-    for col in order:
-        members = [k for k in sel.drawn if home(g, k) == col]
-        if col is None:
-            members.sort(key=lambda k: -_lean(g, k, left))
-        else:
-            members.sort(key=lambda k: k not in ends)  # the thesis first: outermost
-        if not members:
-            continue
-        rows = -(-len(members) // -(-len(members) // ROWS))  # balanced columns
-        chunks = [members[i:i + rows] for i in range(0, len(members), rows)]
-        if col in left:
-            chunks.reverse()
-        columns += [(col, c) for c in chunks]
-    return Layout(order, columns, _junctions(g, sel.relations))
+    """The sides, distances and junctions of ``sel`` (see the module docstring)."""
+    g = sel.graph
+    shown = {*sel.drawn, *sel.relations}
+    undercut = {t for k in sel.relations for t in g.successors(k) if g.nodes[t]["role"] == "relation"}
+    junctions = [k for k in sel.relations
+                 if k in undercut or len([s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]) > 1]
+    left = frozenset(sel.ids[:(len(sel.ids) + 1) // 2])
+    distance = {m: _distances(g, shown, m, _thesis_of(g, m)) for m in sel.ids}
+    return Layout(left, distance, junctions)

@@ -41,11 +41,20 @@ class EdgePen:
         self._n = 0
 
     def edge(self, tail: str, head: str, style: EdgeStyle, *, arrow: bool, colour: str | None = None,
-             widen: float = 0.0) -> None:
-        """One edge in ``style`` (``colour`` instead of the style's own, its pen ``widen``-ed)."""
+             widen: float = 0.0, back: bool = False) -> None:
+        """One edge in ``style`` (``colour`` instead of the style's own, its pen ``widen``-ed).
+
+        ``back`` writes it as ``head -> tail`` with ``dir=back``, for a layout that ranks the head first;
+        the arrow still points at ``head``.
+        """
         self._n += 1
-        self._w.edge(tail, head, id=f"edge:{self._n}", color=colour or style.colour, style=style.style,
-                     penwidth=style.penwidth + widen, arrowhead=style.arrowhead if arrow else "none")
+        tip = style.arrowhead if arrow else "none"
+        common: dict[str, str | float] = {"id": f"edge:{self._n}", "color": colour or style.colour, "style": style.style,
+                  "penwidth": style.penwidth + widen}
+        if back:
+            self._w.edge(head, tail, **common, dir="back", arrowtail=tip)
+        else:
+            self._w.edge(tail, head, **common, arrowhead=tip)
 
     def relation(self, sources: Sequence[str], target: str, style: EdgeStyle, *, via: str | None = None,
                  colour: str | None = None, widen: float = 0.0) -> None:

@@ -20,12 +20,15 @@ from .views import check_depth, neighbourhood, with_relations
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Selection", "comparison_ids", "element_id", "is_shared", "select", "statements", "theses", "view_keys"]
+__all__ = ["Selection", "bridges", "comparison_ids", "element_id", "is_shared", "select", "statements", "theses", "view_keys"]
 
 
 def comparison_ids(corpus: Corpus, map_ids: Sequence[str]) -> list[str]:
-    """The distinct map ids to compare, sorted; unknown ids raise NotFound, fewer than two ArgmapError."""
-    ids = sorted({corpus.get(i).id for i in map_ids})
+    """The distinct map ids to compare, in the order given (the first is drawn on the left).
+
+    Unknown ids raise NotFound, fewer than two distinct ones ArgmapError.
+    """
+    ids = list(dict.fromkeys(corpus.get(i).id for i in map_ids))
     if len(ids) < 2:
         raise ArgmapError("a comparison needs two different maps")
     return ids
@@ -91,24 +94,81 @@ def _reach(step: Callable[[str], Iterable[str]], starts: Iterable[str]) -> set[s
     return seen
 
 
+def _is_statement(g: nx.DiGraph, key: str) -> bool:
+    return bool(g.nodes[key]["role"] == "statement")
+
+
+def _linking(g: nx.DiGraph, anchors: set[str]) -> set[str]:
+    """The statements on a directed path from one anchor to another, with every premise the path's inferences need.
+
+    A path runs through supports, attacks, undercuts (an attack on an inference) and linked premises; a linked
+    inference on the path brings all its premises, and an undercut inference the premises of what it attacks.
+    """
+    on = _reach(g.successors, anchors) & _reach(g.predecessors, anchors)
+    needed = {s for k in on if not _is_statement(g, k) for s in g.predecessors(k) if _is_statement(g, s)}
+    return anchors | {k for k in on if _is_statement(g, k)} | needed
+
+
+def bridges(g: nx.DiGraph, anchors: set[str], drawn: set[str]) -> list[tuple[str, str, str]]:
+    """``(from, to, map)`` for each pair of anchors one map links only through statements not ``drawn``.
+
+    Followed from each anchor forward through relations and undrawn statements, stopping at anchors.
+    """
+    out: list[tuple[str, str, str]] = []
+    for a in sorted(anchors):
+        for m in sorted(g.nodes[a]["maps"]):
+            seen, todo, hits = {a}, [a], set()
+            while todo:
+                for nxt in g.successors(todo.pop()):
+                    if nxt in seen or (not _is_statement(g, nxt) and g.nodes[nxt]["map"] != m):
+                        continue
+                    seen.add(nxt)
+                    if nxt in anchors:
+                        hits.add(nxt)
+                    elif nxt not in drawn:
+                        todo.append(nxt)
+            out += [(a, b, m) for b in sorted(hits - {a}) if not _direct(g, a, b, drawn)]
+    return out
+
+
+def _direct(g: nx.DiGraph, a: str, b: str, drawn: set[str]) -> bool:
+    return any(r in drawn and b in g.successors(r) for r in g.successors(a))
+
+
+def _touched(g: nx.DiGraph, shown: set[str], extra: list[tuple[str, str, str]]) -> set[str]:
+    """The statements of ``shown`` that some drawn relation (or one of ``extra``) joins."""
+    out = {e for a, b, _ in extra for e in (a, b)}
+    for k in shown:
+        if not _is_statement(g, k):
+            out |= {n for n in (*g.predecessors(k), *g.successors(k)) if _is_statement(g, n)}
+    return out
+
+
 def view_keys(g: nx.DiGraph, *, focus: str | None = None, depth: int | None = None, shared_only: bool = False,
-              full: bool = False) -> tuple[set[str], list[str]]:
-    """The merged-graph keys to draw (statements and relations), and the focused statements."""
+              full: bool = False) -> tuple[set[str], list[str], list[tuple[str, str, str]]]:
+    """The keys to draw (statements and relations), the focused statements, and the bridges (shared-only view).
+
+    Outside a focused view no statement is drawn alone: a thesis or shared claim that links to no other is drawn
+    with its neighbours, and a statement that still has no drawn relation is left out.
+    """
     depth = check_depth(focus, depth)
     if focus is not None and depth is not None:
         starts = _focus_keys(g, focus)
-        return with_relations(g, neighbourhood(g, starts, depth)), starts
+        return with_relations(g, neighbourhood(g, starts, depth)), starts, []
     keys = statements(g)
     anchors = {k for k in keys if is_shared(g, k)} | set(theses(g))
-    if full:
-        shown = set(keys)
-    elif shared_only:
-        shown = anchors
-    else:  # on a path from a shared claim to a thesis: reached from some anchor, and reaching some thesis
-        down = _reach(g.successors, anchors)
-        up = _reach(g.predecessors, theses(g))
-        shown = anchors | {k for k in down & up if g.nodes[k]["role"] == "statement"}
-    return with_relations(g, shown), []
+    wanted = set(keys) if full else anchors if shared_only else _linking(g, anchors)
+    shown = with_relations(g, wanted)
+    links = bridges(g, anchors, shown) if shared_only else []
+    if shared_only:  # bridges only where an anchor would otherwise stand alone
+        linked = _touched(g, shown, [])
+        links = [b for b in links if b[0] not in linked or b[1] not in linked]
+    alone = sorted(k for k in wanted if k not in _touched(g, shown, links))
+    if alone and not shared_only:
+        wanted |= neighbourhood(g, alone, 1)
+        shown = with_relations(g, wanted)
+    touched = _touched(g, shown, links)
+    return {k for k in shown if not _is_statement(g, k) or k in touched}, [], links
 
 
 @dataclass(frozen=True)
@@ -123,6 +183,8 @@ class Selection:
     """The relations drawn, in graph order."""
     starts: list[str]
     """The focused statements (none unless a focus was given)."""
+    bridges: list[tuple[str, str, str]]
+    """``(from, to, map)``: anchors a map links through statements this view leaves out."""
     caption: str
     """What the view shows, in words, for the title."""
 
@@ -133,7 +195,7 @@ def _caption(focus: str | None, depth: int | None, shared_only: bool, full: bool
     if full:
         return "every statement of each essay"
     if shared_only:
-        return "the shared claims and each thesis only"
+        return "the shared claims and each thesis only (dotted: linked through statements not shown)"
     return "the shared claims, each thesis, and the statements that link them"
 
 
@@ -144,9 +206,9 @@ def select(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, 
 
     ids = comparison_ids(corpus, map_ids)
     g = merged_graph(corpus, ids)
-    shown, starts = view_keys(g, focus=focus, depth=depth, shared_only=shared_only, full=full)
+    shown, starts, links = view_keys(g, focus=focus, depth=depth, shared_only=shared_only, full=full)
     keys = statements(g)
     drawn = [k for k in keys if k in shown]
     relations = [k for k, d in g.nodes(data=True) if d["role"] == "relation" and k in shown]
     caption = _caption(focus, depth, shared_only, full) + f" ({len(drawn)} of {len(keys)} statements)"
-    return Selection(ids, g, drawn, relations, starts, caption)
+    return Selection(ids, g, drawn, relations, starts, links, caption)

@@ -17,6 +17,7 @@ from .text import html_text, wrap
 
 __all__ = [
     "ATTACK",
+    "BRIDGE",
     "CONTESTED",
     "FONT",
     "KIND_STYLE",
@@ -75,6 +76,8 @@ class EdgeStyle:
 
 SUPPORT = EdgeStyle("#4d4d4d", "solid", "normal", 1.3)
 ATTACK = EdgeStyle("#c0392b", "dashed", "tee", 1.6)
+BRIDGE = EdgeStyle("#555555", "dotted", "vee", 1.8)
+"""In a view that leaves statements out: the essay links these two through statements not drawn."""
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 _ESSAY_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -103,7 +106,7 @@ def _swatch(style: KindStyle, text: str) -> str:
     return f'<TD BGCOLOR="{style.fill}" COLOR="{style.border}"{dashed}>{text}</TD>'
 
 
-def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False) -> str:
+def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False, bridges: bool = False) -> str:
     """The legend as one HTML-like table: kinds, relations, and (comparative) essays and shared claims.
 
     ``essays`` is a list of (map id, colour); map ids are escaped here.
@@ -121,6 +124,9 @@ def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = 
             rows.append(f'<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT"><FONT COLOR="{colour}"><B>━━▶</B> '
                         f'{html_text(mid)}</FONT></TD></TR>')
         rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">━━▶ supports     ╌╌⊣ attacks</TD></TR>')
+        if bridges:
+            rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">┈┈&gt; leads there through statements'
+                        '<BR ALIGN="LEFT"/>this view leaves out<BR ALIGN="LEFT"/></TD></TR>')
     else:
         rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{SUPPORT.colour}">━━▶ supports</FONT></TD>'
                     f'<TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{ATTACK.colour}">╌╌⊣ attacks</FONT></TD></TR>')
