@@ -157,16 +157,24 @@ def page_size(svg: str | bytes) -> tuple[float, float]:
     return float(_NUM.findall(root.get("width", "0"))[0]), float(_NUM.findall(root.get("height", "0"))[0])
 
 
+def _scale(root: ET.Element) -> float:
+    """The scale Graphviz applied to the whole drawing (``size`` smaller than the layout shrinks it)."""
+    graph = next(_groups(root, "graph"), None)
+    found = re.search(r"scale\(([\d.]+)", graph.get("transform", "")) if graph is not None else None
+    return float(found.group(1)) if found else 1.0
+
+
 def body_font_size(svg: str | bytes) -> float:
-    """The commonest font size of the text inside nodes (the statements' body text), in points."""
+    """The commonest font size of the text inside nodes (the statements' body text), in points as drawn."""
+    root = _root(svg)
     sizes: Counter[float] = Counter()
-    for g in _groups(_root(svg), "node"):
+    for g in _groups(root, "node"):
         if (g.get("id") or "").startswith("argmap:"):
             continue  # the legend
         for el in g.iter():
             if el.tag.removeprefix(_SVG) == "text" and el.get("font-size"):
                 sizes[float(el.get("font-size", "0"))] += 1
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+    return sizes.most_common(1)[0][0] * _scale(root) if sizes else 0.0
 
 
 def fit_scale(size: tuple[float, float], page: tuple[float, float]) -> float:

@@ -41,27 +41,32 @@ class EdgePen:
         self._n = 0
 
     def edge(self, tail: str, head: str, style: EdgeStyle, *, arrow: bool, colour: str | None = None,
-             widen: float = 0.0, back: bool = False) -> None:
+             widen: float = 0.0, back: bool = False, minlen: int = 1, into_bottom: bool = False) -> None:
         """One edge in ``style`` (``colour`` instead of the style's own, its pen ``widen``-ed).
 
         ``back`` writes it as ``head -> tail`` with ``dir=back``, for a layout that ranks the head first;
-        the arrow still points at ``head``.
+        the arrow still points at ``head``.  ``minlen`` above 1 makes it span that many ranks;
+        ``into_bottom`` ends it at the bottom of ``head`` (a heavier edge, so ``head`` stays over it).
         """
         self._n += 1
         tip = style.arrowhead if arrow else "none"
         common: dict[str, str | float] = {"id": f"edge:{self._n}", "color": colour or style.colour, "style": style.style,
                   "penwidth": style.penwidth + widen}
+        if minlen != 1:
+            common["minlen"] = minlen
+        if into_bottom:
+            common.update(headport="s", weight=4)
         if back:
             self._w.edge(head, tail, **common, dir="back", arrowtail=tip)
         else:
             self._w.edge(tail, head, **common, arrowhead=tip)
 
     def relation(self, sources: Sequence[str], target: str, style: EdgeStyle, *, via: str | None = None,
-                 colour: str | None = None, widen: float = 0.0) -> None:
+                 colour: str | None = None, widen: float = 0.0, minlen: int = 1) -> None:
         """A relation from ``sources`` to ``target``: straight, or through the junction ``via``."""
         if via is None:
-            self.edge(sources[0], target, style, arrow=True, colour=colour, widen=widen)
+            self.edge(sources[0], target, style, arrow=True, colour=colour, widen=widen, minlen=minlen)
             return
         for s in sources:
             self.edge(s, via, style, arrow=False, colour=colour, widen=widen)
-        self.edge(via, target, style, arrow=True, colour=colour, widen=widen)
+        self.edge(via, target, style, arrow=True, colour=colour, widen=widen, minlen=minlen)
