@@ -15,6 +15,7 @@ import pytest
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError, NotFound
 from argmap.render import compare_dot, map_dot
+from argmap.render.style import CONTESTED
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGEN = bool(os.environ.get("ARGMAP_REGEN_GOLDEN"))
@@ -102,7 +103,7 @@ def test_comparison_never_cuts_a_thesis_short(bundled: Corpus) -> None:
 def test_contested_claims_are_marked(bundled: Corpus) -> None:
     dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
     line = next(x for x in dot.splitlines() if 'id="claim--china-stood-apart"' in x)
-    assert "CONTESTED" in line and "denies" in line and 'color="#c0392b"' in line
+    assert "CONTESTED" in line and "denies" in line and f'color="{CONTESTED.border}"' in line
     agreed = next(x for x in dot.splitlines() if 'id="claim--russia-silent"' in x)
     assert "CONTESTED" not in agreed
 

@@ -114,7 +114,8 @@ def _who(sel: Selection, key: str, colours: dict[str, str], skip: str | None = N
             continue
         mark = " <B>denies</B>" if m["stance"] == "denies" else ""
         mark += " <B>(thesis)</B>" if m["kind"] == "thesis" else ""
-        who.append(f'<FONT COLOR="{colours[m["map"]]}">{html_text(m["map"])} {html_text(m["node"])}{mark}</FONT>')
+        # The essay's colour marks the line; the words stay in ink, readable on any fill.
+        who.append(f'<FONT COLOR="{colours[m["map"]]}">■</FONT> {html_text(m["map"])} {html_text(m["node"])}{mark}')
     return " · ".join(who)
 
 

@@ -4,7 +4,7 @@ One place decides how things look, so the single-map and comparative diagrams
 and their legends always agree.
 
 >>> KIND_STYLE["objection"].fill
-'#fbe0dd'
+'#f8b381'
 >>> essay_colour(0), essay_colour(1)
 ('#0072B2', '#D55E00')
 """
@@ -49,18 +49,22 @@ class KindStyle:
 
 
 KIND_STYLE: dict[str, KindStyle] = {
-    "thesis": KindStyle("box", "rounded,filled,bold", "#fde8a6", "#9a6b00", 2.6),
-    "conclusion": KindStyle("box", "rounded,filled", "#fdf3cf", "#9a6b00", 1.6),
-    "premise": KindStyle("box", "rounded,filled", "#dceaf7", "#2f6ea5"),
-    "evidence": KindStyle("note", "filled", "#e2f1dc", "#3b7d3f"),
-    "objection": KindStyle("box", "filled", "#fbe0dd", "#b03a2e", 1.6),
-    "assumption": KindStyle("box", "rounded,filled,dashed", "#f3f3f3", "#6b6b6b", 1.4),
+    "thesis": KindStyle("box", "rounded,filled,bold", "#f7c948", "#8a5f00", 2.6),
+    "conclusion": KindStyle("box", "rounded,filled", "#fff3c4", "#9a6b00", 1.6),
+    "premise": KindStyle("box", "rounded,filled", "#c6dcf7", "#2f6ea5"),
+    "evidence": KindStyle("note", "filled", "#9ccfb0", "#2e6b46"),
+    "objection": KindStyle("box", "filled", "#f8b381", "#a8431c", 1.6),
+    "assumption": KindStyle("box", "rounded,filled,dashed", "#f0f0f0", "#6b6b6b", 1.4),
 }
-"""Shape, style and colours per node kind (assumptions: dashed outline)."""
+"""Shape, style and colours per node kind (assumptions: dashed outline).
 
-SHARED = KindStyle("box", "rounded,filled", "#ece4f6", "#6a3d9a", 2.0)
+The fills (with SHARED's and CONTESTED's) differ pairwise by a CIE76 colour difference of at least 15 for
+normal vision and under simulated deuteranopia and protanopia (tests/test_render_colour.py): they step in
+lightness and along the blue–yellow axis, which those readers keep.  Shapes and dashes are a second cue."""
+
+SHARED = KindStyle("box", "rounded,filled", "#aea4e0", "#4b2c82", 2.0)
 """A claim two or more essays make, in the comparative diagram."""
-CONTESTED = KindStyle("box", "rounded,filled,bold", "#fde2e2", "#c0392b", 3.0)
+CONTESTED = KindStyle("box", "rounded,filled,bold", "#ee6868", "#a01c12", 3.0)
 """A shared claim the essays take opposite stances on."""
 
 
