@@ -53,7 +53,7 @@ def main() -> None:
         px = body * fit_scale((w, h), SLIDE_PX)
         pt = body * fit_scale((w, h), SLIDE_PT)
         ok = "ok" if a4 >= 7 else "UNDER"
-        print(f"  {map_id:<12} {w:.0f} x {h:.0f} pt (aspect {w / h:.2f}), body {body:g} pt: "
+        print(f"  {map_id:<12} {w:.0f} x {h:.0f} pt (aspect {w / h:.2f}), body {body:.1f} pt as drawn: "
               f"A4 {a4:.1f} pt ({ok}); slide {px:.1f} px of 1080 = {pt:.1f} pt")
 
 
