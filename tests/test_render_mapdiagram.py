@@ -46,6 +46,10 @@ def test_the_thesis_is_on_top_and_every_arrow_into_it_ends_at_its_bottom(bundled
         x, y = paths[e][-1]
         assert abs(y - boxes[t][3]) < 12 and boxes[t][0] <= x <= boxes[t][2], (e, (x, y), boxes[t])
     assert not [e for e, (tail, _) in ends.items() if tail == t]  # no arrow runs down from the thesis
+    # Centred over its support: over the middle of the statements (or junction dots) whose arrows end in it.
+    below = [(boxes[tail][0] + boxes[tail][2]) / 2 for e, (tail, _) in ends.items() if e in into]
+    width = page_size(svg)[0] / (float(re.search(r'scale\(([\d.]+)', svg.decode()).group(1)))  # type: ignore[union-attr]
+    assert abs((boxes[t][0] + boxes[t][2]) / 2 - sum(below) / len(below)) < 0.15 * width
 
 
 @needs_dot

@@ -227,7 +227,7 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
         shown = with_relations(g, neighbourhood(g, starts, depth))
 
     w = DotWriter(m.id, {"id": f"map:{m.id}", "rankdir": "BT", "newrank": "true", "label": _title_label(gm, focus, depth),
-                         "labelloc": "t", "fontname": FONT, "nodesep": 0.15, "ranksep": 0.2, "pad": 0.2,
+                         "labelloc": "t", "fontname": FONT, "nodesep": 0.1, "ranksep": 0.15, "pad": 0.2,
                          "ratio": "compress", "size": PAGE,
                          "outputorder": "edgesfirst"},
                   node={"fontname": FONT, "fontcolor": INK, "margin": "0.12,0.06"},
