@@ -41,17 +41,18 @@ def require_pair(left: str, right: str) -> None:
 
 
 def comparison_ids(corpus: Corpus, map_ids: Sequence[str]) -> list[str]:
-    """The distinct map ids to compare, sorted; NotFound for an unknown id, InvalidRequest for fewer than two.
+    """The distinct map ids to compare, in the order given (a diagram draws the first on the left);
+    NotFound for an unknown id, InvalidRequest for fewer than two.
 
     >>> from argmap.corpus import load_corpus, bundled_maps_dir
     >>> corpus = load_corpus([bundled_maps_dir()])
     >>> comparison_ids(corpus, ["enforcer", "bankruptcy"])
-    ['bankruptcy', 'enforcer']
+    ['enforcer', 'bankruptcy']
     >>> comparison_ids(corpus, ["enforcer", "enforcer"])
     Traceback (most recent call last):
     argmap.errors.InvalidRequest: a comparison needs two different maps, got 'enforcer' twice
     """
-    ids = sorted({corpus.get(i).id for i in map_ids})
+    ids = list(dict.fromkeys(corpus.get(i).id for i in map_ids))
     if len(ids) < 2:
         raise _refuse([corpus.get(i).id for i in map_ids])
     return ids

@@ -7,6 +7,14 @@ arrow labelled "e.g."; linked premises meet at a small dot,
 which then supports the target (joint support); an undercut attacks that dot,
 the inference itself.  Each statement's SVG element id is its node id.
 
+Laid out to print: the thesis alone on the top row, in larger type, every
+arrow into it ending at its bottom; each statement one level below the
+deepest statement it bears on; a level wider than :data:`ROW` statements
+wraps onto further rows, and Graphviz packs the whole toward A4 landscape's
+proportions (:data:`PAGE`).  What the thesis itself supports (its
+consequences) is drawn in a dashed panel below it, reading downward from what
+it follows from, so no arrow runs down from the thesis.
+
 >>> from argmap.corpus import load_corpus, bundled_maps_dir
 >>> gm = load_corpus([bundled_maps_dir()]).get("bankruptcy")
 >>> dot = map_dot(gm)
@@ -20,13 +28,16 @@ True
 
 from __future__ import annotations
 
+import itertools
+
 from argmap.errors import NotFound
 from argmap.graph import REL_PREFIX, map_graph, relation_key
 from argmap.grounded import GroundedMap
-from argmap.model import Node, Relation
+from argmap.model import ArgumentMap, Node, Relation
 
 from .dot import DotWriter, Html, Tip
-from .style import ATTACK, EXAMPLE, FONT, INK, KIND_STYLE, MUTED, SUPPORT, EdgeStyle, legend_label, node_label
+from .edges import EdgePen, junction_node
+from .style import FONT, INK, KIND_STYLE, MUTED, edge_style, legend_label, node_label
 from .subgraph import check_depth, neighbourhood, with_relations
 from .text import html_text, wrap
 
@@ -34,6 +45,15 @@ __all__ = ["WRAP", "map_dot", "statement_title"]
 
 WRAP = 30
 """Characters per label line."""
+BODY = 11
+"""Point size of a statement's text (its header is two points smaller)."""
+THESIS_SIZE = 16
+"""The thesis's text is larger than any other statement's."""
+THESIS_WRAP = 34
+PAGE = "22,15"
+"""Inches (A4 landscape's proportions): Graphviz packs the layout toward this, then scales it down to fit."""
+ROW = 6
+"""At most this many statements side by side: a wider level wraps onto more rows, so the diagram prints large."""
 
 
 def statement_title(node: Node) -> str:
@@ -60,10 +80,6 @@ def _title_label(gm: GroundedMap, focus: str | None, depth: int | None) -> Html:
                 f'<FONT POINT-SIZE="11" COLOR="{MUTED}">{sub}{view}</FONT>>')
 
 
-def _edge_style(rel: Relation) -> EdgeStyle:
-    return {"supports": SUPPORT, "example": EXAMPLE}.get(rel.type, ATTACK)
-
-
 def _focus_keys(gm: GroundedMap, focus: str) -> list[str]:
     m = gm.model
     if m.node(focus) is not None:
@@ -76,6 +92,124 @@ def _focus_keys(gm: GroundedMap, focus: str) -> list[str]:
         known = [*(n.id for n in m.nodes), *(r.id for r in m.relations if r.id), *(n.claim for n in m.nodes if n.claim)]
         raise NotFound("node, relation or claim", focus, known)
     return bound
+
+
+def follows_from_thesis(m: ArgumentMap) -> list[str]:
+    """The statements the thesis supports, directly or through one another (its consequences), in map order."""
+    found = {m.thesis.id}
+    grew = True
+    while grew:
+        grew = False
+        for r in m.relations:
+            if r.type == "supports" and set(r.sources) & found and r.target not in found and m.node(r.target):
+                found.add(r.target)
+                grew = True
+    return [n.id for n in m.nodes if n.id in found and n.id != m.thesis.id]
+
+
+def _levels(m: ArgumentMap, shown: set[str], follows: set[str]) -> dict[str, int]:
+    """Each shown statement's level below the thesis (0): one more than the deepest statement it bears on.
+
+    What follows from the thesis hangs below it the other way round: one level below what it follows from.
+    """
+    rels = {r.id: r for r in m.relations if r.id}
+    pairs: list[tuple[str, str]] = []  # (deeper, shallower)
+    for r in m.relations:
+        if REL_PREFIX + r.key not in shown:
+            continue
+        target = r.target
+        while target in rels:  # an undercut bears on the inference, drawn level with its conclusion
+            target = rels[target].target
+        for src in r.sources:
+            down = target in follows and (src in follows or src == m.thesis.id)
+            pairs.append((target, src) if down else (src, target))
+    nodes = [n.id for n in m.nodes if n.id in shown]
+    below: dict[str, list[str]] = {k: [] for k in nodes}
+    for deep, shallow in pairs:
+        if deep in below and shallow in below:
+            below[shallow].append(deep)
+    has_above = {d for ds in below.values() for d in ds}
+    roots = [m.thesis.id] if m.thesis.id in below else []
+    roots += [k for k in nodes if k not in has_above and k not in roots]
+    order: list[str] = []  # depth-first finishing order; an edge back onto the path (a cycle) is ignored
+    state: dict[str, int] = {}
+    for root in [*roots, *nodes]:
+        if root in state:
+            continue
+        stack = [(root, iter(below[root]))]
+        state[root] = 1
+        while stack:
+            key, it = stack[-1]
+            nxt = next((d for d in it if d not in state), None)
+            if nxt is None:
+                state[key] = 2
+                order.append(key)
+                stack.pop()
+            else:
+                state[nxt] = 1
+                stack.append((nxt, iter(below[nxt])))
+    rank = {k: i for i, k in enumerate(reversed(order))}  # a topological order of the edges kept
+    level = {k: 0 if k == m.thesis.id else 1 for k in nodes}  # other top conclusions stand below the thesis
+    for key in reversed(order):
+        for deep in below[key]:
+            if rank[deep] > rank[key]:
+                level[deep] = max(level[deep], level[key] + 1)
+    return level
+
+
+def _rows(m: ArgumentMap, level: dict[str, int]) -> list[list[str]]:
+    """The rows top to bottom: each level in map order, wrapped after ROW statements."""
+    rows: list[list[str]] = []
+    for lv in sorted(set(level.values())):
+        members = [n.id for n in m.nodes if level.get(n.id) == lv]
+        per = -(-len(members) // -(-len(members) // ROW))  # balanced rows
+        rows += [members[i:i + per] for i in range(0, len(members), per)]
+    return rows
+
+
+def _nodes(w: DotWriter, gm: GroundedMap, shown: set[str], starts: list[str]) -> None:
+    m = gm.model
+    for n in m.nodes:
+        if n.id not in shown:
+            continue
+        st = KIND_STYLE[n.kind]
+        focused = n.id in starts
+        thesis = n.id == m.thesis.id
+        label = node_label(_header(n, focused), n.text, THESIS_WRAP if thesis else WRAP,
+                           size=THESIS_SIZE if thesis else BODY)
+        w.node(n.id, id=n.id, label=Html(label), shape=st.shape,
+               style=st.style, fillcolor=st.fill, color="#000000" if focused else st.border,
+               penwidth=st.penwidth + (1.5 if focused else 0), tooltip=Tip(statement_title(n)))
+
+
+def _relations(w: DotWriter, m: ArgumentMap, shown: set[str], follows: set[str], row: dict[str, int]) -> None:
+    """The relations; each spans the ranks between its rows (two per row: a junction sits between)."""
+    rels = {r.id: r for r in m.relations if r.id}
+    undercut = {r.target for r in m.relations if r.target in rels and REL_PREFIX + r.key in shown}
+    junction = {r.key for r in m.relations if len(r.sources) > 1 or (r.id is not None and r.id in undercut)}
+    pen = EdgePen(w)
+    for r in m.relations:
+        key = REL_PREFIX + r.key
+        if key not in shown or (m.thesis.id in r.sources and r.target in follows):
+            continue  # what the thesis leads to is in its own panel, named in its heading
+        style = edge_style(r.type)
+        end = r.target
+        while end in rels:
+            end = rels[end].target
+        target = REL_PREFIX + rels[r.target].key if r.target in rels else r.target
+        span = 2 * abs(row[r.sources[0]] - row[end]) if all(k in row for k in (*r.sources, end)) else 2
+        back = r.target in follows  # what follows from the thesis reads downward, from what it follows from
+        if r.key not in junction:
+            pen.edge(r.sources[0], target, style, arrow=True, minlen=max(span, 1), back=back,
+                     into_bottom=target == m.thesis.id)
+            continue
+        tip = f"{' + '.join(r.sources)} jointly {r.type} {r.target}" if len(r.sources) > 1 else \
+            f"{r.sources[0]} {r.type} {r.target}"
+        junction_node(w, key, style.colour, tip)
+        for src in r.sources:
+            pen.edge(src, key, style, arrow=False, minlen=max(2 * abs(row.get(src, 0) - row.get(end, 0)) - 1, 1),
+                     back=back)
+        pen.edge(key, target, style, arrow=True, back=back, into_bottom=target == m.thesis.id)
 
 
 def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = None) -> str:
@@ -94,49 +228,29 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
         shown = with_relations(g, neighbourhood(g, starts, depth))
 
     w = DotWriter(m.id, {"id": f"map:{m.id}", "rankdir": "BT", "newrank": "true", "label": _title_label(gm, focus, depth),
-                         "labelloc": "t", "fontname": FONT, "nodesep": 0.3, "ranksep": 0.45, "pad": 0.2,
+                         "labelloc": "t", "fontname": FONT, "nodesep": 0.1, "ranksep": 0.15, "pad": 0.2,
+                         "ratio": "compress", "size": PAGE,
                          "outputorder": "edgesfirst"},
                   node={"fontname": FONT, "fontcolor": INK, "margin": "0.12,0.06"},
                   edge={"fontname": FONT, "arrowsize": 0.8})
-    for n in m.nodes:
-        if n.id not in shown:
-            continue
-        st = KIND_STYLE[n.kind]
-        focused = n.id in starts
-        w.node(n.id, id=n.id, label=Html(node_label(_header(n, focused), n.text, WRAP)), shape=st.shape,
-               style=st.style, fillcolor=st.fill, color="#000000" if focused else st.border,
-               penwidth=st.penwidth + (1.5 if focused else 0), tooltip=Tip(statement_title(n)))
-    if m.thesis.id in shown:
-        with w.subgraph("thesis", rank="sink"):
-            w.node(m.thesis.id)
-
-    rels = {r.id: r for r in m.relations if r.id}
-    undercut = {r.target for r in m.relations if r.target in rels and REL_PREFIX + r.key in shown}
-    junction = {r.key for r in m.relations if len(r.sources) > 1 or (r.id is not None and r.id in undercut)}
-    edge_no = 0
-
-    def edge(tail: str, head: str, style: EdgeStyle, arrow: bool) -> None:
-        nonlocal edge_no
-        edge_no += 1
-        extra: dict[str, str | int] = {"label": "e.g.", "fontsize": 9} if style is EXAMPLE and arrow else {}
-        w.edge(tail, head, id=f"edge:{edge_no}", color=style.colour, style=style.style, penwidth=style.penwidth,
-               arrowhead=style.arrowhead if arrow else "none", **extra)
-
-    for r in m.relations:
-        key = REL_PREFIX + r.key
-        if key not in shown:
-            continue
-        style = _edge_style(r)
-        target = REL_PREFIX + rels[r.target].key if r.target in rels else r.target
-        if r.key in junction:
-            tip = f"{' + '.join(r.sources)} jointly {r.type} {r.target}" if len(r.sources) > 1 else \
-                f"{r.sources[0]} {r.type} {r.target}"
-            w.node(key, id=key, shape="point", width=0.11, color=style.colour, label="", tooltip=Tip(tip))
-            for s in r.sources:
-                edge(s, key, style, arrow=False)
-            edge(key, target, style, arrow=True)
-        else:
-            edge(r.sources[0], target, style, arrow=True)
+    _nodes(w, gm, shown, starts)
+    follows = [k for k in follows_from_thesis(m) if k in shown] if m.thesis.id in shown else []
+    if follows:
+        named = ", ".join(k for k in follows if any(r.target == k and m.thesis.id in r.sources for r in m.relations))
+        with w.subgraph("cluster_follows", id=f"follows:{m.id}", style="rounded,dashed", color=MUTED, fontsize=13,
+                        label=Html(f"<<B>What follows from the thesis</B> ({html_text(m.thesis.id)} supports "
+                                   f"{html_text(named)})>")):
+            for k in follows:
+                w.node(k)
+    rows = _rows(m, _levels(m, shown, set(follows)))
+    row = {k: i for i, members in enumerate(rows) for k in members}
+    for i, members in enumerate(rows):
+        with w.subgraph(f"row_{i}", rank="same"):
+            for k in members:
+                w.node(k)
+    for upper, lower in itertools.pairwise(rows):
+        w.edge(lower[0], upper[0], style="invis", minlen=2, weight=0)
+    _relations(w, m, shown, set(follows), row)
     legend = legend_label(example=any(r.type == "example" for r in m.relations))
     w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(legend), fontsize=10)
     return w.text()

@@ -4,7 +4,7 @@ One place decides how things look, so the single-map and comparative diagrams
 and their legends always agree.
 
 >>> KIND_STYLE["objection"].fill
-'#fbe0dd'
+'#f8b381'
 >>> essay_colour(0), essay_colour(1)
 ('#0072B2', '#D55E00')
 """
@@ -17,6 +17,7 @@ from .text import html_text, wrap
 
 __all__ = [
     "ATTACK",
+    "BRIDGE",
     "CONTESTED",
     "EXAMPLE",
     "FONT",
@@ -27,6 +28,7 @@ __all__ = [
     "KindStyle",
     "essay_colour",
     "legend_label",
+    "edge_style",
     "node_label",
 ]
 
@@ -49,18 +51,22 @@ class KindStyle:
 
 
 KIND_STYLE: dict[str, KindStyle] = {
-    "thesis": KindStyle("box", "rounded,filled,bold", "#fde8a6", "#9a6b00", 2.6),
-    "conclusion": KindStyle("box", "rounded,filled", "#fdf3cf", "#9a6b00", 1.6),
-    "premise": KindStyle("box", "rounded,filled", "#dceaf7", "#2f6ea5"),
-    "evidence": KindStyle("note", "filled", "#e2f1dc", "#3b7d3f"),
-    "objection": KindStyle("box", "filled", "#fbe0dd", "#b03a2e", 1.6),
-    "assumption": KindStyle("box", "rounded,filled,dashed", "#f3f3f3", "#6b6b6b", 1.4),
+    "thesis": KindStyle("box", "rounded,filled,bold", "#f7c948", "#8a5f00", 2.6),
+    "conclusion": KindStyle("box", "rounded,filled", "#fff3c4", "#9a6b00", 1.6),
+    "premise": KindStyle("box", "rounded,filled", "#c6dcf7", "#2f6ea5"),
+    "evidence": KindStyle("note", "filled", "#9ccfb0", "#2e6b46"),
+    "objection": KindStyle("box", "filled", "#f8b381", "#a8431c", 1.6),
+    "assumption": KindStyle("box", "rounded,filled,dashed", "#f0f0f0", "#6b6b6b", 1.4),
 }
-"""Shape, style and colours per node kind (assumptions: dashed outline)."""
+"""Shape, style and colours per node kind (assumptions: dashed outline).
 
-SHARED = KindStyle("box", "rounded,filled", "#ece4f6", "#6a3d9a", 2.0)
+The fills (with SHARED's and CONTESTED's) differ pairwise by a CIE76 colour difference of at least 15 for
+normal vision and under simulated deuteranopia and protanopia (tests/test_render_colour.py): they step in
+lightness and along the blue–yellow axis, which those readers keep.  Shapes and dashes are a second cue."""
+
+SHARED = KindStyle("box", "rounded,filled", "#aea4e0", "#4b2c82", 2.0)
 """A claim two or more essays make, in the comparative diagram."""
-CONTESTED = KindStyle("box", "rounded,filled,bold", "#fde2e2", "#c0392b", 3.0)
+CONTESTED = KindStyle("box", "rounded,filled,bold", "#ee6868", "#a01c12", 3.0)
 """A shared claim the essays take opposite stances on."""
 
 
@@ -78,6 +84,19 @@ SUPPORT = EdgeStyle("#4d4d4d", "solid", "normal", 1.3)
 ATTACK = EdgeStyle("#c0392b", "dashed", "tee", 1.6)
 EXAMPLE = EdgeStyle("#4d4d4d", "dotted", "normal", 1.6)
 """Support by example: a dotted support arrow labelled "e.g."."""
+
+
+def edge_style(relation_type: str) -> EdgeStyle:
+    """How a relation of ``relation_type`` is drawn, in every diagram.
+
+    >>> edge_style("example") is EXAMPLE, edge_style("attacks") is ATTACK
+    (True, True)
+    """
+    return {"supports": SUPPORT, "example": EXAMPLE}.get(relation_type, ATTACK)
+
+
+BRIDGE = EdgeStyle("#555555", "dotted", "vee", 1.8)
+"""In a view that leaves statements out: the essay links these two through statements not drawn."""
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 _ESSAY_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -106,7 +125,8 @@ def _swatch(style: KindStyle, text: str) -> str:
     return f'<TD BGCOLOR="{style.fill}" COLOR="{style.border}"{dashed}>{text}</TD>'
 
 
-def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False, example: bool = False) -> str:
+def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False, bridges: bool = False,
+                 example: bool = False) -> str:
     """The legend as one HTML-like table: kinds, relations, and (comparative) essays and shared claims.
 
     ``essays`` is a list of (map id, colour); map ids are escaped here.  ``example``: the diagram has
@@ -125,6 +145,9 @@ def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = 
             rows.append(f'<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT"><FONT COLOR="{colour}"><B>━━▶</B> '
                         f'{html_text(mid)}</FONT></TD></TR>')
         rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">━━▶ supports     ╌╌⊣ attacks</TD></TR>')
+        if bridges:
+            rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">┈┈&gt; leads there through statements'
+                        '<BR ALIGN="LEFT"/>this view leaves out<BR ALIGN="LEFT"/></TD></TR>')
     else:
         rows.append(f'<TR><TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{SUPPORT.colour}">━━▶ supports</FONT></TD>'
                     f'<TD BORDER="0" ALIGN="LEFT"><FONT COLOR="{ATTACK.colour}">╌╌⊣ attacks</FONT></TD></TR>')
