@@ -54,7 +54,6 @@ from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node
 from .selection import Selection, comparison_ids, element_id, is_shared, select, view_keys
 from .style import (
-    ATTACK,
     BRIDGE,
     CONTESTED,
     FONT,
@@ -62,7 +61,6 @@ from .style import (
     KIND_STYLE,
     MUTED,
     SHARED,
-    SUPPORT,
     edge_style,
     essay_colour,
     legend_label,

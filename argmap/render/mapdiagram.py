@@ -33,7 +33,7 @@ import itertools
 from argmap.errors import NotFound
 from argmap.graph import REL_PREFIX, map_graph, relation_key
 from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap, Node, Relation
+from argmap.model import ArgumentMap, Node
 
 from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node

@@ -26,9 +26,9 @@ __all__ = [
     "SUPPORT",
     "EdgeStyle",
     "KindStyle",
+    "edge_style",
     "essay_colour",
     "legend_label",
-    "edge_style",
     "node_label",
 ]
 
