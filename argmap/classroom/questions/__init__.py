@@ -37,11 +37,12 @@ from argmap.errors import ArgmapError
 
 from .common_ground import central_claim_drafts, contradiction_drafts, shared_premise_drafts
 from .context import Context
-from .model import KINDS, TITLES, NodeRef, Question, QuestionKind, Reconstruction, node_ref
+from .model import KINDS, Draft, NodeRef, Question, QuestionKind, Reconstruction, node_ref
 from .weak_points import evidence_drafts, load_bearing_drafts, unstated_assumption_drafts
 
 __all__ = [
     "KINDS",
+    "Draft",
     "NodeRef",
     "Question",
     "QuestionKind",
@@ -61,8 +62,4 @@ def discussion_questions(corpus: Corpus, left: str, right: str) -> list[Question
     drafts += load_bearing_drafts(c)
     drafts += unstated_assumption_drafts(c, drafts)
     drafts += evidence_drafts(c)
-    out = []
-    for i, (kind, prompt, about, claim, answer, nodes, paths, blanks) in enumerate(drafts, start=1):
-        out.append(Question(id=f"Q{i}", kind=kind, title=TITLES[kind], prompt=prompt, about=about, claim=claim,
-                            answer=answer, answer_nodes=nodes, paths=paths, blanks=blanks))
-    return out
+    return [d.numbered(i) for i, d in enumerate(drafts, start=1)]

@@ -4,7 +4,7 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
->>> 'china-stood-apart' in [d[3] for d in contradiction_drafts(c)]
+>>> 'china-stood-apart' in [d.claim for d in contradiction_drafts(c)]
 True
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import itertools
 
-from .context import Context, Draft, chain, impact_line, join_and, label, node_list, supporters
-from .model import NodeRef
+from .context import Context, chain, impact_line, join_and, label, node_list, supporters
+from .model import Draft, NodeRef
 
 __all__ = ["central_claim_drafts", "contradiction_drafts", "shared_premise_drafts"]
 
@@ -29,7 +29,7 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
         prompt = (f"Both essays accept the claim “{d.wording}” ({node_list(about)}), and in each it {d.detail}. "
                   f"How can one premise lead the two essays to opposite conclusions?")
         answer = [f"The shared premise {d.detail}. Look at what each essay adds along the way."]
-        out.append(("shared-premise", prompt, about, d.claim, answer, [], {}, []))
+        out.append(Draft(kind="shared-premise", prompt=prompt, about=about, claim=d.claim, answer=answer))
     rank = {x.claim: i for i, x in enumerate(c.central)}
     candidates = []
     for p in c.comparison.paths:
@@ -55,7 +55,8 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
         added = [f"{r.map} {label(r)}" for r in nodes if r.kind == "assumption"]
         if added:
             answer.append("The steps rest on unstated assumptions: " + "; ".join(added) + ".")
-        out.append(("shared-premise", prompt, about, p.claim, answer, nodes, {L: p.left, R: p.right}, []))
+        out.append(Draft(kind="shared-premise", prompt=prompt, about=about, claim=p.claim, answer=answer,
+                         answer_nodes=nodes, paths={L: p.left, R: p.right}))
     return out
 
 
@@ -83,16 +84,17 @@ def contradiction_drafts(c: Context) -> list[Draft]:
                 nodes += foes
                 line += " The essay answers an objection to it: " + "; ".join(label(r) for r in foes) + "."
             cites = c.cited[m.map].get(m.node, [])
-            named = [f"{e} ({'; '.join(gm.model.node(e).citation or [])})" for e in cites]  # type: ignore[union-attr]
+            named = [f"{e} ({'; '.join(c.node(m.map, e).citation or [])})" for e in cites]
             line += f" Cited sources: {', '.join(named)}." if cites else " It cites no source."
             answer.append(line)
-        out.append(("contradiction", prompt, about, d.claim, answer, nodes, {}, []))
+        out.append(Draft(kind="contradiction", prompt=prompt, about=about, claim=d.claim, answer=answer,
+                         answer_nodes=nodes))
     return out
 
 
 def central_claim_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     """The most central shared claim not already asked about in ``earlier``, if any."""
-    asked = {d[3] for d in earlier}
+    asked = {d.claim for d in earlier}
     top = next((x for x in c.central if x.claim not in asked), None)
     if top is None:
         return []
@@ -111,4 +113,5 @@ def central_claim_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     for mid, path in paths.items():
         answer.append(f"Its route to the thesis in {mid}: {chain(c.maps[mid].model, path)}.")
     nodes = [c.ref(mid, x) for mid, path in paths.items() for x in path[1:]]
-    return [("central-claim", prompt, about, top.claim, answer, nodes, paths, [])]
+    return [Draft(kind="central-claim", prompt=prompt, about=about, claim=top.claim, answer=answer,
+                  answer_nodes=nodes, paths=paths)]

@@ -1,8 +1,7 @@
 """What the question generators share: the comparison computed once, the draft tuple, and phrasing helpers.
 
-A generator takes a :class:`Context` and returns :data:`Draft` tuples
-``(kind, prompt, about, claim, answer, answer_nodes, paths, blanks)``; the package
-numbers them into :class:`~argmap.classroom.questions.model.Question` objects.
+A generator takes a :class:`Context` and returns :class:`~argmap.classroom.questions.model.Draft`
+records; the package numbers them into :class:`~argmap.classroom.questions.model.Question` objects.
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
@@ -20,7 +19,7 @@ from argmap.results import Comparison
 from argmap.validate import GroundedMap
 
 from ..structure import ClaimCentrality, MapStructure, cited_support, map_structure, shared_centrality
-from .model import NodeRef, QuestionKind, Reconstruction, node_ref
+from .model import Draft, NodeRef, node_of, node_ref
 
 __all__ = [
     "Context",
@@ -113,13 +112,18 @@ class Context:
         """The nodes of map ``map_id`` bound to the shared ``claim``."""
         return [n for n in self.maps[map_id].model.nodes if n.claim == claim]
 
+    def node(self, map_id: str, node: str) -> Node:
+        """The node ``node`` of map ``map_id``."""
+        return node_of(self.maps[map_id], node)
+
+    def wording(self, claim: str) -> str:
+        """The registry's neutral wording of the shared ``claim`` (its id if the registry lacks it)."""
+        found = self.corpus.registry.get(claim)
+        return found.wording if found else claim
+
     def other(self, map_id: str) -> GroundedMap:
         """The map of the pair that is not ``map_id``."""
         return self.b if map_id == self.a.id else self.a
-
-
-Draft = tuple[QuestionKind, str, list[NodeRef], str | None, list[str], list[NodeRef], dict[str, list[str]],
-              list[Reconstruction]]
 
 
 def impact_line(c: Context, map_id: str, node: str) -> str:

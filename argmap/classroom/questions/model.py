@@ -8,21 +8,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Node
 from argmap.validate import GroundedMap
 
 __all__ = [
     "KINDS",
     "TITLES",
+    "Draft",
     "NodeRef",
     "Question",
     "QuestionKind",
     "Reconstruction",
+    "node_of",
     "node_ref",
 ]
 
@@ -95,10 +98,49 @@ class Question(BaseModel):
         return list(seen.values())
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A question before it is numbered: what a generator returns.
+
+    >>> d = Draft(kind="evidence", prompt="Which claim most needs a source?", about=[])
+    >>> q = d.numbered(3)
+    >>> (q.id, q.title, q.answer)
+    ('Q3', 'Claims without cited evidence', [])
+    """
+
+    kind: QuestionKind
+    prompt: str
+    about: list[NodeRef]
+    claim: str | None = None
+    answer: list[str] = field(default_factory=list)
+    answer_nodes: list[NodeRef] = field(default_factory=list)
+    paths: dict[str, list[str]] = field(default_factory=dict)
+    blanks: list[Reconstruction] = field(default_factory=list)
+
+    def numbered(self, number: int) -> Question:
+        """The :class:`Question` this draft becomes as question ``Q<number>``."""
+        return Question(id=f"Q{number}", kind=self.kind, title=TITLES[self.kind], prompt=self.prompt,
+                        about=self.about, claim=self.claim, answer=self.answer, answer_nodes=self.answer_nodes,
+                        paths=self.paths, blanks=self.blanks)
+
+
+def node_of(gm: GroundedMap | ArgumentMap, node_id: str) -> Node:
+    """The node ``node_id`` of a map; an :class:`~argmap.errors.ArgmapError` if the map has none.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> node_of(load_corpus([bundled_maps_dir()]).get("bankruptcy"), "nowhere")
+    Traceback (most recent call last):
+    argmap.errors.ArgmapError: map 'bankruptcy' has no node 'nowhere'
+    """
+    m = gm.model if isinstance(gm, GroundedMap) else gm
+    n = m.node(node_id)
+    if n is None:
+        raise ArgmapError(f"map '{m.id}' has no node '{node_id}'")
+    return n
+
+
 def node_ref(gm: GroundedMap | ArgumentMap, node_id: str) -> NodeRef:
     """A :class:`NodeRef` for ``node_id`` of a map (see the module example)."""
     m = gm.model if isinstance(gm, GroundedMap) else gm
-    n = m.node(node_id)
-    if n is None:  # pragma: no cover - callers pass ids taken from the map
-        raise ArgmapError(f"map '{m.id}' has no node '{node_id}'")
+    n = node_of(m, node_id)
     return NodeRef(map=m.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, note=n.note)

@@ -4,7 +4,7 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
->>> sorted({d[0] for d in load_bearing_drafts(c)})
+>>> sorted({d.kind for d in load_bearing_drafts(c)})
 ['load-bearing']
 """
 
@@ -14,8 +14,8 @@ from argmap.model import ArgumentMap, Node
 from argmap.validate import GroundedMap
 
 from ..structure import load_bearing
-from .context import Context, Draft, impact_line, join_and, label, node_list
-from .model import Reconstruction
+from .context import Context, impact_line, join_and, label, node_list
+from .model import Draft, Reconstruction
 
 __all__ = ["evidence_drafts", "load_bearing_drafts", "unstated_assumption_drafts"]
 
@@ -27,13 +27,13 @@ def load_bearing_drafts(c: Context) -> list[Draft]:
         s = c.structure[gm.id]
         m = gm.model
         if s.load_bearing:
-            x = next((n for n in s.load_bearing if m.node(n).kind != "assumption"), s.load_bearing[0])  # type: ignore[union-attr]
+            x = next((n for n in s.load_bearing if c.node(gm.id, n).kind != "assumption"), s.load_bearing[0])
             r = c.ref(gm.id, x)
             prompt = (f"Every line of support for {gm.id}'s thesis runs through {x}: a reader who rejected it would "
                       f"leave the thesis unsupported. How well does the essay establish {x}?")
             answer = [f"Load-bearing for the thesis: {', '.join(s.load_bearing)}.", impact_line(c, gm.id, x)]
-            out.append(("load-bearing", prompt, [r], m.node(x).claim, answer,  # type: ignore[union-attr]
-                        [c.ref(gm.id, n) for n in s.load_bearing], {}, []))
+            out.append(Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, x).claim,
+                             answer=answer, answer_nodes=[c.ref(gm.id, n) for n in s.load_bearing]))
         else:
             top = next((i for i in s.impacts if i.node != s.thesis), None)
             if top is not None and top.lines:
@@ -51,7 +51,8 @@ def load_bearing_drafts(c: Context) -> list[Draft]:
                     lines.append(" + ".join(rel.sources) + f" → {rel.target}")
                 answer = [f"The lines it breaks: {'; '.join(lines)}.", impact_line(c, gm.id, top.node)]
                 nodes = [c.ref(gm.id, n) for n in top.cuts]
-                out.append(("load-bearing", prompt, [r], m.node(top.node).claim, answer, nodes, {}, []))  # type: ignore[union-attr]
+                out.append(Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, top.node).claim,
+                                 answer=answer, answer_nodes=nodes))
         best: tuple[int, int, str, list[str]] | None = None
         for i, n in enumerate(m.nodes):
             if n.kind != "conclusion":
@@ -68,7 +69,8 @@ def load_bearing_drafts(c: Context) -> list[Draft]:
                       f"{'it' if len(refs) == 1 else 'them'}? What else would the essay need to say?")
             answer = [f"Load-bearing for {concl}: {'; '.join(label(r) for r in refs)}."]
             answer += [impact_line(c, gm.id, x) for x in bearing]
-            out.append(("load-bearing", prompt, [target, *refs], m.node(concl).claim, answer, refs, {}, []))  # type: ignore[union-attr]
+            out.append(Draft(kind="load-bearing", prompt=prompt, about=[target, *refs], claim=c.node(gm.id, concl).claim,
+                             answer=answer, answer_nodes=refs))
     return out
 
 
@@ -86,7 +88,7 @@ def _assumption_relations(m: ArgumentMap) -> dict[str, list[tuple[str, list[str]
 def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     """Blanks to fill: paired assumptions around a shared claim, then one per essay, least mentioned first."""
     out: list[Draft] = []
-    mentioned = {(r.map, r.node) for d in earlier for r in [*d[2], *d[5]]}
+    mentioned = {(r.map, r.node) for d in earlier for r in [*d.about, *d.answer_nodes]}
     rels = {g.id: _assumption_relations(g.model) for g in (c.a, c.b)}
 
     def stated_elsewhere(gm: GroundedMap, n: Node) -> bool:
@@ -106,7 +108,7 @@ def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
         ids = {n.id for n in c.bound(gm.id, claim)}
         found = []
         for a, items in rels[gm.id].items():
-            if (gm.id, a) in used or stated_elsewhere(gm, gm.model.node(a)):  # type: ignore[arg-type]
+            if (gm.id, a) in used or stated_elsewhere(gm, c.node(gm.id, a)):
                 continue
             for _, others, target in items:
                 if ids & set(others):
@@ -130,20 +132,21 @@ def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     for claim in (x for x in order if x in pairs):
         (aa, ra), (ab, rb) = pairs[claim]
         blanks = [blank(c.a, aa, claim, ra), blank(c.b, ab, claim, rb)]
-        wording = c.corpus.registry.get(claim).wording  # type: ignore[union-attr]
+        wording = c.wording(claim)
         about = [r for b in blanks for r in b.given]
         prompt = (f"Where both essays use the claim “{wording}”, each needs a premise it never states ("
                   + "; ".join(f"{b.map}: {' + '.join(g.node for g in b.given)} + ? → {b.target.node}"
                               for b in blanks)
                   + "). Reconstruct both. Would each author accept it? Are the two the same?")
         answer = [f"{b.map} {b.hidden.node}: {b.hidden.text}" for b in blanks]
-        out.append(("unstated-assumption", prompt, about, claim, answer, [b.hidden for b in blanks], {}, blanks))
+        out.append(Draft(kind="unstated-assumption", prompt=prompt, about=about, claim=claim, answer=answer,
+                         answer_nodes=[b.hidden for b in blanks], blanks=blanks))
     for gm in (c.a, c.b):
         s = c.structure[gm.id]
         damage = {i.node: (len(i.lines), len(i.cuts)) for i in s.impacts}
         place = {n.id: k for k, n in enumerate(gm.model.nodes)}
         pool = [a for a in rels[gm.id] if (gm.id, a) not in used
-                and not stated_elsewhere(gm, gm.model.node(a))]  # type: ignore[arg-type]
+                and not stated_elsewhere(gm, c.node(gm.id, a))]
         if not pool:
             continue
         aid = min(pool, key=lambda a: ((gm.id, a) in mentioned, -damage.get(a, (0, 0))[0],
@@ -153,7 +156,8 @@ def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
         prompt = (f"In {gm.id}, the step from {given} to {b.target.node} needs a premise the essay never states. "
                   f"Reconstruct it. Would the author accept it? Would {c.other(gm.id).id}?")
         answer = [f"{aid}: {b.hidden.text}", impact_line(c, gm.id, aid)]
-        out.append(("unstated-assumption", prompt, b.given, None, answer, [b.hidden], {}, [b]))
+        out.append(Draft(kind="unstated-assumption", prompt=prompt, about=b.given, answer=answer,
+                         answer_nodes=[b.hidden], blanks=[b]))
     return out
 
 
@@ -175,7 +179,8 @@ def evidence_drafts(c: Context) -> list[Draft]:
         answer = [f"Resting on no cited evidence: {', '.join(s.uncited)}."]
         answer.append(f"Evidence with a cited source: {', '.join(n.id for n in cited)}." if cited
                       else "No evidence node carries a citation.")
-        out.append(("evidence", prompt, refs[:6], None, answer, [c.ref(gm.id, n.id) for n in cited], {}, []))
+        out.append(Draft(kind="evidence", prompt=prompt, about=refs[:6], answer=answer,
+                         answer_nodes=[c.ref(gm.id, n.id) for n in cited]))
     rank = {x.claim: i for i, x in enumerate(c.central)}
     for claim in sorted(rank, key=rank.__getitem__):
         cites = {g.id: sorted({e for n in c.bound(g.id, claim) for e in c.cited[g.id][n.id]}) for g in (c.a, c.b)}
@@ -184,12 +189,12 @@ def evidence_drafts(c: Context) -> list[Draft]:
             continue
         has, lacks = c.maps[with_src[0]], c.other(with_src[0])
         about = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in c.bound(g.id, claim)]
-        sources = [x for e in cites[has.id] for x in (has.model.node(e).citation or [])]  # type: ignore[union-attr]
-        wording = c.corpus.registry.get(claim).wording  # type: ignore[union-attr]
+        sources = [x for e in cites[has.id] for x in (c.node(has.id, e).citation or [])]
+        wording = c.wording(claim)
         prompt = (f"Both essays make the claim “{wording}” ({node_list(about)}), but only {has.id} cites a source for "
                   f"it ({'; '.join(sources)}). Does {lacks.id} need one? What would count as good evidence?")
         answer = [f"{has.id} rests it on {', '.join(cites[has.id])}; {lacks.id} gives no cited evidence for it."]
-        out.append(("evidence", prompt, about, claim, answer,
-                    [c.ref(has.id, e) for e in cites[has.id]], {}, []))
+        out.append(Draft(kind="evidence", prompt=prompt, about=about, claim=claim, answer=answer,
+                         answer_nodes=[c.ref(has.id, e) for e in cites[has.id]]))
         break
     return out
