@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,6 +33,7 @@ from argmap.validate import GroundedMap
 from .questions import NodeRef, Question, discussion_questions, node_ref
 from .structure import ClaimCentrality, MapStructure, map_structure, shared_centrality
 from .templating import asset, inline_svg, render
+from .tiles import diagram_tiles
 
 __all__ = [
     "FORMATS",
@@ -52,7 +54,7 @@ __all__ = [
 HandoutFormat = Literal["html", "md", "pdf"]
 FORMATS: tuple[str, ...] = ("html", "md", "pdf")
 _FROZEN = ConfigDict(frozen=True)
-_ALONE_KINDS = ("premise", "evidence", "conclusion")
+_ALONE_KINDS = ("premise", "conclusion")
 
 
 class EssaySide(BaseModel):
@@ -76,6 +78,7 @@ class SharedRow(BaseModel):
     claim: str
     wording: str
     agree: bool
+    theses: bool = Field(default=False, description="the claim both theses are bound to (shown first)")
     left: list[Mention]
     right: list[Mention]
 
@@ -146,7 +149,7 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
 
 def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
-    from argmap.queries import compare, shared_premises
+    from argmap.queries import compare, mentions_of, shared_premises
 
     if left == right:
         raise ArgmapError(f"a handout compares two different maps, got '{left}' twice")
@@ -158,16 +161,48 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     shared = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree,
                         left=[m for m in c.mentions if m.map == left], right=[m for m in c.mentions if m.map == right])
               for c in shared_premises(corpus, [left, right]).claims]
+    theses = theses_first([a, b])
+    listed = {row.claim for row in shared}
+    both = a.model.thesis.claim if a.model.thesis.claim == b.model.thesis.claim else None
+    if both is not None and both not in listed:  # the claim the theses themselves share or dispute
+        said = [m for g in (a, b) for m in mentions_of(g, both)]
+        shared.append(SharedRow(claim=both, wording=_wording(corpus, both), agree=len({m.stance for m in said}) == 1, theses=True,
+                                left=[m for m in said if m.map == left], right=[m for m in said if m.map == right]))
+    shared.sort(key=lambda row: theses(row.claim))
     alone = {}
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
         alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS]
     return Handout(
         left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared,
-        disagreements=comparison.disagreements, alone=alone,
+        disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)), alone=alone,
         assumptions={g.id: _assumptions(g, blanks) for g in (a, b)},
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),
         structure=[structure[left], structure[right]], questions=questions)
+
+
+def theses_first(maps: list[GroundedMap]) -> Callable[[str | None], int]:
+    """A sort key that puts first the claim every thesis is bound to (the one they dispute or share), then a claim
+    some thesis is bound to, then the rest (stable: the order among equals is kept).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> key = theses_first([corpus.get("bankruptcy"), corpus.get("enforcer")])
+    >>> key(None), key("no-such-claim")
+    (2, 2)
+    """
+    bound = [g.model.thesis.claim for g in maps]
+
+    def key(claim: str | None) -> int:
+        hits = sum(1 for b in bound if claim is not None and b == claim)
+        return 0 if hits == len(bound) else 1 if hits else 2
+
+    return key
+
+
+def _wording(corpus: Corpus, claim: str) -> str:
+    found = corpus.registry.get(claim)
+    return found.wording if found else claim
 
 
 def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
@@ -188,28 +223,43 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
     contradictions = [q.id for q in h.questions if q.kind == "contradiction"]
     core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
     core |= set(contradictions)
-    return [
+    stress = ("Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
+              "then compare)." if "unstated-assumption" in first else
+              "Stress-test the arguments: which premise, if rejected, would do the most damage?")
+    rows = [
         ("0–5", "Read the two theses aloud; students answer the warm-up under them.", []),
         ("5–12", "Walk through the diagram and the shared premises: what both essays accept.",
          pick("shared-premise", "central-claim")),
         ("12–22", "Where the essays disagree: take each side's evidence in turn.", contradictions),
-        ("22–32", "Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
-                  "then compare).", pick("load-bearing", "unstated-assumption")),
+        ("22–32", stress, pick("load-bearing", "unstated-assumption")),
         ("32–40", "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
         ("40–45", "Verdict: which essay argues its thesis better, and what would change your mind?", []),
         ("extra", "If time allows, or as homework.", [q.id for q in h.questions if q.id not in core]),
     ]
+    needs_questions = {"5–12", "12–22", "22–32", "32–40", "extra"}
+    return [r for r in rows if r[2] or r[0] not in needs_questions]
 
 
-def handout_html(h: Handout, *, teacher: bool = False, diagram_svg: bytes | None = None) -> str:
-    """The handout as one self-contained HTML page (inline CSS and SVG; nothing loaded from elsewhere)."""
+def handout_html(h: Handout, *, teacher: bool = False, diagram_svg: bytes | None = None,
+                 back: str | None = None) -> str:
+    """The handout as one self-contained HTML page (inline CSS and SVG; nothing loaded from elsewhere).
+
+    The diagram is printed on A4 landscape pages, across several if its text would otherwise print under 8 pt
+    (:func:`~argmap.classroom.tiles.diagram_tiles`); ``back`` is a link to the site the handout belongs to.
+    """
+    tiles = diagram_tiles(inline_svg(diagram_svg).encode("utf-8")) if diagram_svg else []
     return render("handout.html", h=h, teacher=teacher, css=asset("handout.css").decode("utf-8"),
-                  diagram=inline_svg(diagram_svg) if diagram_svg else None, plan=lesson_plan(h))
+                  tiles=tiles, plan=lesson_plan(h), back=back, hidden=_hidden(h))
 
 
 def handout_markdown(h: Handout, *, teacher: bool = False) -> str:
     """The handout as Markdown (without the diagram, which needs the HTML or PDF version)."""
-    return render("handout.md", h=h, teacher=teacher, plan=lesson_plan(h))
+    return render("handout.md", h=h, teacher=teacher, plan=lesson_plan(h), hidden=_hidden(h))
+
+
+def _hidden(h: Handout) -> set[str]:
+    """``map/node`` of every premise students reconstruct: its text is never printed in their edition."""
+    return {f"{b.map}/{b.hidden.node}" for q in h.questions for b in q.blanks}
 
 
 def format_for_path(path: str, given: str | None = None) -> HandoutFormat:

@@ -13,12 +13,15 @@ True
 
 from __future__ import annotations
 
+import itertools
+
 from argmap.corpus import Corpus
 from argmap.model import ArgumentMap, Node
 from argmap.results import Comparison
 from argmap.validate import GroundedMap
 
 from ..structure import ClaimCentrality, MapStructure, cited_support, map_structure, shared_centrality
+from ..wording import count, inside
 from .model import Draft, NodeRef, node_of, node_ref
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "join_and",
     "label",
     "node_list",
+    "path_sentence",
     "say",
     "supporters",
 ]
@@ -64,12 +68,34 @@ def join_and(items: list[str]) -> str:
 
 
 def label(r: NodeRef) -> str:
-    """``P1 (its text)``, without the text's final full stop.
+    """``P1 (its text)``, without the text's final full stop; ``the unstated A1 (…)`` for an assumption.
 
     >>> label(NodeRef(map="m", node="P1", kind="premise", text="Debts matter.", quote="q"))
     'P1 (Debts matter)'
     """
-    return f"{r.node} ({r.text.rstrip('.')})"
+    lead = "the unstated " if r.kind == "assumption" else "the thesis " if r.kind == "thesis" else ""
+    return f"{lead}{r.node} ({inside(r.text)})"
+
+
+def path_sentence(m: ArgumentMap, path: list[str]) -> str:
+    """A path from a claim to the thesis, told as a sentence: each step with the premises it is linked with.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("bankruptcy").model
+    >>> path_sentence(m, [m.thesis.id]).endswith("is the thesis itself.")
+    True
+    """
+    refs = {n.id: node_ref(m, n.id) for n in m.nodes}
+    text = label(refs[path[0]])
+    if len(path) == 1:
+        return f"{m.id}: {text} is the thesis itself."
+    for k, (here, nxt) in enumerate(itertools.pairwise(path)):
+        rel = next((r for r in m.relations if r.type == "supports" and r.target == nxt and here in r.sources), None)
+        others = [label(refs[x]) for x in (rel.sources if rel else []) if x != here and x in refs]
+        joint = f", together with {join_and(others)}," if others else ""
+        target = f"the thesis {nxt}" if nxt == m.thesis.id else label(refs[nxt])
+        text += f"{', which' if k else ''}{joint} supports {target}"
+    return f"{m.id}: {text}."
 
 
 def supporters(m: ArgumentMap, node: str) -> list[tuple[str, list[str]]]:
@@ -131,9 +157,11 @@ def impact_line(c: Context, map_id: str, node: str) -> str:
     s = c.structure[map_id]
     hit = next((i for i in s.impacts if i.node == node), None)
     if hit is None:
-        return f"{map_id}: rejecting {node} cuts nothing else off; the thesis keeps all {len(s.lines)} lines."
+        return (f"{map_id}: rejecting {node} cuts nothing else off; the thesis keeps its "
+                f"{count(len(s.lines), 'line of support', 'lines of support')}.")
     if not hit.lines:
-        return (f"{map_id}: rejecting {node} leaves the thesis's {len(s.lines)} lines of support intact, but leaves "
-                f"{', '.join(hit.cuts)} unsupported.")
-    tail = f" and leaves {', '.join(hit.cuts)} unsupported" if hit.cuts else ""
-    return f"{map_id}: rejecting {node} breaks {len(hit.lines)} of the thesis's {len(s.lines)} lines of support{tail}."
+        return (f"{map_id}: rejecting {node} leaves the thesis's {count(len(s.lines), 'line', 'lines')} of support "
+                f"intact, but leaves {join_and(hit.cuts)} unsupported.")
+    tail = f" and leaves {join_and(hit.cuts)} unsupported" if hit.cuts else ""
+    return (f"{map_id}: rejecting {node} breaks {len(hit.lines)} of the thesis's "
+            f"{count(len(s.lines), 'line', 'lines')} of support{tail}.")

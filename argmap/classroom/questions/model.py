@@ -19,6 +19,8 @@ from argmap.validate import GroundedMap
 
 __all__ = [
     "KINDS",
+    "QUESTION_LIMIT",
+    "TEMPLATE_LIMIT",
     "TITLES",
     "Draft",
     "NodeRef",
@@ -40,7 +42,16 @@ TITLES = {
     "load-bearing": "A load-bearing premise",
     "unstated-assumption": "An assumption neither essay states",
     "evidence": "Claims without cited evidence",
+    # templates with a title of their own (a kind may have several templates)
+    "divergent-conclusions": "One premise, opposite conclusions",
+    "widest-line": "The premise that breaks the most",
+    "weakest-line": "Many lines of support: which is weakest?",
+    "one-leg": "A conclusion on one argument",
+    "paired-assumption": "The same gap in both essays",
+    "one-source": "Evidence on one side only",
 }
+TEMPLATE_LIMIT = 2  # no template is asked more than twice
+QUESTION_LIMIT = 10  # questions for one 45-minute lesson
 _FROZEN = ConfigDict(frozen=True)
 
 
@@ -74,6 +85,7 @@ class Question(BaseModel):
     id: str
     kind: QuestionKind
     title: str
+    template: str = Field(default="", description="the template that wrote it; none is used more than twice")
     prompt: str
     about: list[NodeRef] = Field(description="the nodes the question is about")
     claim: str | None = None
@@ -116,10 +128,17 @@ class Draft:
     answer_nodes: list[NodeRef] = field(default_factory=list)
     paths: dict[str, list[str]] = field(default_factory=dict)
     blanks: list[Reconstruction] = field(default_factory=list)
+    template: str = ""
+
+    @property
+    def form(self) -> str:
+        """The template that wrote it: ``template``, else the kind."""
+        return self.template or self.kind
 
     def numbered(self, number: int) -> Question:
         """The :class:`Question` this draft becomes as question ``Q<number>``."""
-        return Question(id=f"Q{number}", kind=self.kind, title=TITLES[self.kind], prompt=self.prompt,
+        return Question(id=f"Q{number}", kind=self.kind, title=TITLES.get(self.form, TITLES[self.kind]),
+                        template=self.form, prompt=self.prompt,
                         about=self.about, claim=self.claim, answer=self.answer, answer_nodes=self.answer_nodes,
                         paths=self.paths, blanks=self.blanks)
 
