@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "serve": "argmap.cli.serve:serve",
     "handout": "argmap.cli.classroom:handout",
     "site": "argmap.cli.classroom:site",
+    "slides": "argmap.cli.classroom:slides",
 }
 
 
@@ -66,6 +67,7 @@ _SHORT_HELP = {
     "serve": "Serve the maps as an HTTP API (or answer one request with --get).",
     "handout": "Write a discussion handout comparing two maps (HTML for A4, Markdown or PDF).",
     "site": "Write the static classroom site: maps beside their essays, comparisons, handouts.",
+    "slides": "Write a 16:9 slide deck for one map, or comparing two (HTML or PDF).",
 }
 
 
