@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from argmap.classroom.questions import KINDS, TEMPLATE_LIMIT, Question, discussion_questions
-from argmap.classroom.wording import inside
 from argmap.classroom.structure import cut_off_by, load_bearing, map_structure
+from argmap.classroom.wording import inside
 from argmap.corpus import Corpus, load_corpus
 from argmap.errors import ArgmapError
 from argmap.queries import compare
