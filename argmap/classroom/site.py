@@ -114,7 +114,8 @@ def _node_data(corpus: Corpus, gm: GroundedMap, s: MapStructure, pairs: Iterable
         out[n.id] = {
             "kind": n.kind, "text": smart_quotes(n.text), "quote": n.quote,
             "note": n.note and smart_quotes(n.note),
-            "tags": list(n.tags), "claim": n.claim, "claimWording": smart_quotes(claim.wording) if claim else None, "stance": n.effective_stance,
+            "tags": list(n.tags), "claim": n.claim, "claimWording": smart_quotes(claim.wording) if claim else None,
+            "stance": n.effective_stance,
             "citations": list(n.citation or []), "supports": supports, "attacks": attacks,
             "supportedBy": supported_by, "attackedBy": attacked_by,
             "cuts": hit.cuts if hit else [], "linesBroken": len(hit.lines) if hit else 0,
