@@ -36,9 +36,9 @@ def write_pair(folder: Path, maps: dict[str, dict[str, Any]], claims: dict[str, 
 
 
 @pytest.fixture(scope="module")
-def odd(tmp_path_factory: pytest.TempPathFactory) -> Handout:
+def odd_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     folder = tmp_path_factory.mktemp("odd")
-    corpus = write_pair(folder, {
+    return write_pair(folder, {
         "quiet": {
             "title": "Isn't it \"odd\"? The 'quiet' side's view", "author": "Dana O'Brien",
             "nodes": [
@@ -65,7 +65,11 @@ def odd(tmp_path_factory: pytest.TempPathFactory) -> Handout:
         },
     }, {"hush": "Russia stayed quiet about the 'pregnancies'.", "strikes": "Israel struck Iran.",
         "core": "Moscow's silence is not weakness."})
-    return handout_data(corpus, "quiet", "loud")
+
+
+@pytest.fixture(scope="module")
+def odd(odd_corpus: Corpus) -> Handout:
+    return handout_data(odd_corpus, "quiet", "loud")
 
 
 def visible(page: str) -> str:
@@ -122,3 +126,14 @@ def test_the_claim_both_theses_dispute_comes_first(odd: Handout) -> None:
 def test_no_template_is_asked_more_than_twice(odd: Handout) -> None:
     forms = [q.template for q in odd.questions]
     assert all(forms.count(f) <= TEMPLATE_LIMIT for f in forms)
+
+
+
+def test_the_comparison_report_leaves_out_empty_sections_and_puts_the_theses_claim_first(odd_corpus: Corpus) -> None:
+    from argmap.queries import compare
+    from argmap.report import compare_markdown
+
+    text = compare_markdown(compare(odd_corpus, "quiet", "loud"))
+    assert "(0)" not in text  # nothing is only in one essay: no empty "Only in …" section
+    assert text.index("Moscow's silence is not weakness") < text.index("Russia stayed quiet")
+    assert "Dana O'Brien" in text
