@@ -34,7 +34,12 @@ def data(bundled: Corpus) -> Handout:
 
 def test_the_handout_gathers_the_comparison(bundled: Corpus, data: Handout) -> None:
     assert (data.left.thesis.node, data.right.thesis.node) == ("T", "T")
-    assert [r.claim for r in data.shared] == [c.claim for c in shared_premises(bundled, ["bankruptcy", "enforcer"]).claims]
+    premises = [c.claim for c in shared_premises(bundled, ["bankruptcy", "enforcer"]).claims]
+    assert [r.claim for r in data.shared if r.claim in premises] == premises
+    theses = {bundled.get(m).model.thesis.claim for m in ("bankruptcy", "enforcer")}
+    extra = [r for r in data.shared if r.claim not in premises]
+    assert all(r.theses and r.claim in theses for r in extra)  # a claim a thesis is bound to, made by both essays
+    assert [r.theses for r in data.shared] == sorted((r.theses for r in data.shared), reverse=True)
     for row in data.shared:
         assert row.left and row.right
         for m in row.left + row.right:

@@ -24,9 +24,8 @@ from argmap.corpus import Corpus
 from argmap.model import ArgumentMap
 from argmap.validate import GroundedMap
 
-from .handout import theses_first
 from .slides import Column, Item, Slide, paginate
-from .structure import map_structure, shared_centrality
+from .structure import map_structure, shared_centrality, theses_first
 from .wording import inside, number_word
 
 __all__ = ["comparison_deck", "map_deck"]

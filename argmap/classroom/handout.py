@@ -20,7 +20,6 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,7 +30,7 @@ from argmap.results import Disagreement, Mention
 from argmap.validate import GroundedMap
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
-from .structure import ClaimCentrality, MapStructure, map_structure, shared_centrality
+from .structure import ClaimCentrality, MapStructure, map_structure, shared_centrality, theses_first
 from .templating import asset, inline_svg, render
 from .tiles import diagram_tiles
 
@@ -49,6 +48,7 @@ __all__ = [
     "handout_html",
     "handout_markdown",
     "lesson_plan",
+    "theses_first",
 ]
 
 HandoutFormat = Literal["html", "md", "pdf"]
@@ -147,9 +147,26 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
         flagged=[node_ref(gm, x) for x in s.uncited])
 
 
+def _shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedRow]:
+    """The premises both maps use, and a claim a thesis is bound to that both maps make; the thesis claims first."""
+    from argmap.queries import mentions_of, shared_premises
+
+    rows = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree, left=[m for m in c.mentions if m.map == a.id],
+                      right=[m for m in c.mentions if m.map == b.id])
+            for c in shared_premises(corpus, [a.id, b.id]).claims]
+    listed = {row.claim for row in rows}
+    for claim in dict.fromkeys(c for g in (a, b) if (c := g.model.thesis.claim) and c not in listed):
+        said = [m for g in (a, b) for m in mentions_of(g, claim)]
+        if {m.map for m in said} == {a.id, b.id}:
+            rows.append(SharedRow(claim=claim, wording=_wording(corpus, claim), agree=len({m.stance for m in said}) == 1,
+                                  left=[m for m in said if m.map == a.id], right=[m for m in said if m.map == b.id]))
+    theses = theses_first([a, b])
+    return sorted((r.model_copy(update={"theses": theses(r.claim) < 2}) for r in rows), key=lambda r: theses(r.claim))
+
+
 def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
-    from argmap.queries import compare, mentions_of, shared_premises
+    from argmap.queries import compare
 
     if left == right:
         raise ArgmapError(f"a handout compares two different maps, got '{left}' twice")
@@ -158,17 +175,8 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     structure = {g.id: map_structure(g.model) for g in (a, b)}
     questions = discussion_questions(corpus, left, right)
     blanks = {(r.map, r.hidden.node): q.id for q in questions for r in q.blanks}
-    shared = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree,
-                        left=[m for m in c.mentions if m.map == left], right=[m for m in c.mentions if m.map == right])
-              for c in shared_premises(corpus, [left, right]).claims]
     theses = theses_first([a, b])
-    listed = {row.claim for row in shared}
-    both = a.model.thesis.claim if a.model.thesis.claim == b.model.thesis.claim else None
-    if both is not None and both not in listed:  # the claim the theses themselves share or dispute
-        said = [m for g in (a, b) for m in mentions_of(g, both)]
-        shared.append(SharedRow(claim=both, wording=_wording(corpus, both), agree=len({m.stance for m in said}) == 1, theses=True,
-                                left=[m for m in said if m.map == left], right=[m for m in said if m.map == right]))
-    shared.sort(key=lambda row: theses(row.claim))
+    shared = _shared_rows(corpus, a, b)
     alone = {}
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
         alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS]
@@ -179,25 +187,6 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),
         structure=[structure[left], structure[right]], questions=questions)
-
-
-def theses_first(maps: list[GroundedMap]) -> Callable[[str | None], int]:
-    """A sort key that puts first the claim every thesis is bound to (the one they dispute or share), then a claim
-    some thesis is bound to, then the rest (stable: the order among equals is kept).
-
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
-    >>> corpus = load_corpus([bundled_maps_dir()])
-    >>> key = theses_first([corpus.get("bankruptcy"), corpus.get("enforcer")])
-    >>> key(None), key("no-such-claim")
-    (2, 2)
-    """
-    bound = [g.model.thesis.claim for g in maps]
-
-    def key(claim: str | None) -> int:
-        hits = sum(1 for b in bound if claim is not None and b == claim)
-        return 0 if hits == len(bound) else 1 if hits else 2
-
-    return key
 
 
 def _wording(corpus: Corpus, claim: str) -> str:
