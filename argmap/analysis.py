@@ -41,7 +41,7 @@ are its incoming support relations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,6 +49,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .corpus import Corpus
 from .defence import attacks_on, counters, defended
 from .graph import map_graph, relation_key
+from .grounded import GroundedMap
 from .merge import CLAIM_PREFIX
 from .model import ArgumentMap
 
@@ -67,6 +68,7 @@ __all__ = [
     "shared_centrality",
     "standing",
     "support_graph",
+    "theses_first",
     "thesis_lines",
 ]
 
@@ -281,3 +283,22 @@ def shared_centrality(corpus: Corpus, map_ids: Sequence[str] | None = None) -> l
                                    contested=bool(d["contested"])))
     out.sort(key=lambda c: (-c.betweenness, rank.get(c.claim, len(rank)), c.claim))
     return out
+
+
+def theses_first(maps: list[GroundedMap]) -> Callable[[str | None], int]:
+    """A sort key that puts first the claim every thesis is bound to (the one they dispute or share), then a claim
+    some thesis is bound to, then the rest (stable: the order among equals is kept).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> key = theses_first([corpus.get("bankruptcy"), corpus.get("enforcer")])
+    >>> key(None), key("no-such-claim")
+    (2, 2)
+    """
+    bound = [g.model.thesis.claim for g in maps]
+
+    def key(claim: str | None) -> int:
+        hits = sum(1 for b in bound if claim is not None and b == claim)
+        return 0 if hits == len(bound) else 1 if hits else 2
+
+    return key

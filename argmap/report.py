@@ -37,27 +37,38 @@ def shared_markdown(result: SharedPremises | SharedClaims) -> str:
     return "\n".join(lines)
 
 
+def _theses_first(mentions: tuple[list[Mention], list[Mention]]) -> int:
+    """0 for a claim both theses are bound to (shown first), else 1."""
+    return 0 if all(any(m.kind == "thesis" for m in side) for side in mentions) else 1
+
+
 def compare_markdown(c: Comparison) -> str:
-    """Agreements, disagreements, unique claims and paths to each thesis."""
+    """Agreements, disagreements, unique claims and paths to each thesis; a section with nothing in it is left out,
+    and the claim both theses are bound to comes first."""
     L, R = c.left.id, c.right.id
+    by = {s.id: f" ({s.author})" if s.author else "" for s in (c.left, c.right)}
     lines = [f"# {L} vs {R}", "",
-             f"- **{L}**: {c.left.title}", f"  - thesis: {c.left.thesis}",
-             f"- **{R}**: {c.right.title}", f"  - thesis: {c.right.thesis}", ""]
-    lines += [f"## Disagreements ({len(c.disagreements)})", ""]
-    for d in c.disagreements:
+             f"- **{L}**: {c.left.title}{by[L]}", f"  - thesis: {c.left.thesis}",
+             f"- **{R}**: {c.right.title}{by[R]}", f"  - thesis: {c.right.thesis}", ""]
+    if c.disagreements:
+        lines += [f"## Disagreements ({len(c.disagreements)})", ""]
+    for d in sorted(c.disagreements, key=lambda d: _theses_first((d.left, d.right))):
         lines += [f"### {d.wording}", f"`{d.claim}` · {d.reason}: {d.detail}", ""]
         lines += [_quote(m) for m in d.left + d.right]
         lines.append("")
-    lines += [f"## Agreements ({len(c.agreements)})", ""]
-    for a in c.agreements:
+    if c.agreements:
+        lines += [f"## Agreements ({len(c.agreements)})", ""]
+    for a in sorted(c.agreements, key=lambda a: _theses_first((a.left, a.right))):
         lines += [f"### {a.wording}", f"`{a.claim}` · both {a.stance}", ""]
         lines += [_quote(m) for m in a.left + a.right]
         lines.append("")
     for side, items in ((L, c.unique_left), (R, c.unique_right)):
-        lines += [f"## Only in {side} ({len(items)})", ""]
-        lines += [f"- `{u.node}` ({u.kind}): {u.text}" for u in items]
-        lines.append("")
-    lines += ["## How each shared claim reaches each thesis", ""]
+        if items:
+            lines += [f"## Only in {side} ({len(items)})", ""]
+            lines += [f"- `{u.node}` ({u.kind}): {u.text}" for u in items]
+            lines.append("")
+    if c.paths:
+        lines += ["## How each shared claim reaches each thesis", ""]
     for p in c.paths:
         left = " → ".join(p.left) if p.left else "no path"
         right = " → ".join(p.right) if p.right else "no path"

@@ -22,7 +22,7 @@ __all__ = ["authoring_hints"]
 
 
 def authoring_hints(doc: YamlDocument, diags: list[Diagnostic], read: Callable[[str], bytes]) -> list[Diagnostic]:
-    """``diags`` with hints for a started map; ``read`` reads the essay as :func:`argmap.validate.check_map` does."""
+    """``diags`` with hints for a started map; ``read`` reads the essay as :func:`argmap.checks.check_map` does."""
     return _starting_help(_sha256_help(doc, diags, read))
 
 

@@ -40,3 +40,18 @@ def build_corpus(folder: Path, maps: dict[str, tuple[list[dict[str, Any]], list[
     registry = {"claims": [{"id": k, "wording": v} for k, v in claims.items()]}
     (folder / "claims.yaml").write_text(json.dumps(registry), encoding="utf-8")
     return load_corpus([folder])
+
+
+def write_pair(folder: Path, maps: dict[str, dict[str, Any]], claims: dict[str, str]) -> Corpus:
+    """Real files for each map (``nodes``, ``relations``, ``title``, ``author``); each quote on a line of its essay."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for map_id, spec in maps.items():
+        text = "\n\n".join(n["quote"] for n in spec["nodes"] if "quote" in n) + "\n"
+        (folder / f"{map_id}.txt").write_text(text, encoding="utf-8")
+        doc = {"id": map_id, "title": spec["title"], "author": spec.get("author"),
+               "source": {"path": f"{map_id}.txt", "sha256": hashlib.sha256(text.encode()).hexdigest()},
+               "nodes": spec["nodes"], "relations": spec["relations"]}
+        (folder / f"{map_id}.yaml").write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    (folder / "claims.yaml").write_text(json.dumps({"claims": [{"id": k, "wording": v} for k, v in claims.items()]}),
+                                        encoding="utf-8")
+    return load_corpus([folder])

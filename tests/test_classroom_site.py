@@ -74,7 +74,7 @@ def files(bundled: Corpus) -> dict[str, bytes]:
 
 def test_the_site_has_an_index_a_page_per_map_and_per_comparison(files: dict[str, bytes]) -> None:
     assert set(files) == {
-        "index.html", "assets/site.css", "assets/site.js", "maps/bankruptcy.html", "maps/enforcer.html",
+        "index.html", "teacher.html", "assets/site.css", "assets/site.js", "maps/bankruptcy.html", "maps/enforcer.html",
         "compare/bankruptcy--enforcer.html", "handouts/bankruptcy--enforcer.html",
         "handouts/bankruptcy--enforcer-teacher.html",
     }
@@ -162,7 +162,7 @@ def test_past_the_pair_limit_the_site_has_no_comparison_pages(tmp_path: Path) ->
     corpus = build_corpus(tmp_path, {i: ([node(i, "T", "thesis"), node(i, "P", claim="c")], ["P -> T"]) for i in ids},
                           {"c": "A claim every map shares."})
     files = site_files(corpus)
-    assert sorted(p for p in files if p.endswith(".html")) == ["index.html", *(f"maps/{i}.html" for i in ids)]
+    assert sorted(p for p in files if p.endswith(".html")) == ["index.html", *(f"maps/{i}.html" for i in ids), "teacher.html"]
     assert f"more than {PAIR_LIMIT} maps" in files["index.html"].decode("utf-8")
 
 
@@ -184,3 +184,34 @@ def test_cli_writes_the_site(tmp_path: Path, files: dict[str, bytes]) -> None:
 def test_cli_site_needs_out() -> None:
     res = CliRunner().invoke(cli, ["site"])
     assert res.exit_code == 2 and "--out" in res.output
+
+
+def _links(page: bytes) -> set[str]:
+    return set(re.findall(r'href="([^"#]+)', page.decode("utf-8")))
+
+
+def test_the_teachers_edition_is_reached_only_from_the_teachers_index(files: dict[str, bytes]) -> None:
+    teacher_pages = {name for name in files if name.endswith("-teacher.html")}
+    assert teacher_pages
+    for name, body in files.items():
+        if not name.endswith(".html") or name == "teacher.html" or name in teacher_pages:
+            continue
+        assert not any(link.endswith(("teacher.html",)) for link in _links(body)), name
+    linked = {f"handouts/{link.split('/')[-1]}" for link in _links(files["teacher.html"]) if "-teacher" in link}
+    assert linked == teacher_pages
+
+
+def test_each_handout_links_back_to_the_site(files: dict[str, bytes]) -> None:
+    for name, body in files.items():
+        if name.startswith("handouts/"):
+            back = "../teacher.html" if name.endswith("-teacher.html") else "../index.html"
+            assert back in _links(body), name
+
+
+def test_labels_are_plain_language(files: dict[str, bytes]) -> None:
+    for name, body in files.items():
+        if name.endswith(".html") and "-teacher" not in name:
+            text = body.decode("utf-8").lower()
+            assert "betweenness" not in text and "claim shared claim" not in text, name
+    script = files["assets/site.js"].decode("utf-8")
+    assert "betweenness" not in script and '"shared claim"' not in script

@@ -20,6 +20,7 @@ import pytest
 from argmap.classroom.browser import Browser, Page, find_chromium
 from argmap.classroom.handout import build_handout
 from argmap.classroom.site import site_files
+from argmap.classroom.wording import smart_quotes
 from argmap.corpus import Corpus
 from argmap.errors import RenderError
 
@@ -45,7 +46,7 @@ def site_dir(bundled: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(chromium: str) -> Iterator[Browser]:
-    with Browser(chromium, timeout=60, window=(1400, 900)) as b:
+    with Browser(chromium, timeout=60, window=(1400, 1000)) as b:
         yield b
 
 
@@ -92,7 +93,7 @@ def test_clicking_a_node_highlights_its_quote_in_the_essay(bundled: Corpus, brow
         return m.top >= e.top && m.bottom <= e.bottom;
     })()""")
     assert in_view is True
-    assert gm.model.node("P1").text in page.evaluate("document.getElementById('panel').innerText")  # type: ignore[union-attr]
+    assert smart_quotes(gm.model.node("P1").text) in page.evaluate("document.getElementById('panel').innerText")  # type: ignore[union-attr]
     save(page, "map-click-node.png")
     no_page_errors(browser, page)
 
@@ -132,6 +133,63 @@ def test_the_comparison_page_shows_both_essays_words_for_a_shared_claim(bundled:
         assert quote in panel
     save(page, "compare-click-claim.png")
     no_page_errors(browser, page)
+
+
+TEXT_PX = """(() => {
+    const svg = document.querySelector('#diagram svg');
+    const sizes = Array.from(svg.querySelectorAll('text[font-size]'), t => parseFloat(t.getAttribute('font-size')));
+    return Math.min(...sizes) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+})()"""
+
+
+def drag(page: Page, x: float, y: float, dx: float, dy: float) -> None:
+    """Press the left button at (x, y), move by (dx, dy) in steps, release."""
+    page.call("Input.dispatchMouseEvent", {"type": "mousePressed", "x": x, "y": y, "button": "left", "clickCount": 1})
+    for k in range(1, 6):
+        page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x + dx * k / 5, "y": y + dy * k / 5,
+                                               "button": "left", "buttons": 1})
+    page.call("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": x + dx, "y": y + dy, "button": "left",
+                                           "clickCount": 1})
+
+
+@pytest.mark.parametrize("name", ["maps/bankruptcy.html", "maps/enforcer.html", "compare/bankruptcy--enforcer.html"])
+def test_diagrams_open_readable_and_zoom_and_pan(browser: Browser, site_dir: Path, name: str) -> None:
+    page = browser.open((site_dir / name).as_uri())
+    opened = page.evaluate(TEXT_PX)
+    assert opened >= 11  # on a 1400 x 1000 window, before any zooming
+    button = "document.querySelector('[data-zoom=\"{}\"]').click()"
+    page.evaluate(button.format("in"))
+    assert page.evaluate(TEXT_PX) == pytest.approx(opened * 1.25, rel=0.02)
+    page.evaluate(button.format("out"))
+    assert page.evaluate(TEXT_PX) == pytest.approx(opened, rel=0.02)
+    box = page.evaluate("(() => { const r = document.getElementById('diagram').getBoundingClientRect();"
+                        " return [r.x + r.width / 2, r.y + r.height / 2]; })()")
+    before = page.evaluate("[document.getElementById('diagram').scrollLeft, document.getElementById('diagram').scrollTop]")
+    drag(page, box[0], box[1], -150, -120)
+    after = page.evaluate("[document.getElementById('diagram').scrollLeft, document.getElementById('diagram').scrollTop]")
+    assert after != before  # dragging moves the diagram
+    assert page.evaluate("document.body.dataset.selected") is None  # and is not a click on a node
+    save(page, name.replace("/", "-").replace(".html", "-zoom.png"))
+    no_page_errors(browser, page)
+
+
+HIGHLIGHTED = ("Array.from(document.querySelectorAll('mark')).filter(m => "
+               "getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)').map(m => m.dataset.nodes)")
+
+
+def test_only_the_selected_nodes_passages_are_highlighted(bundled: Corpus, browser: Browser, site_dir: Path) -> None:
+    for map_id in sorted(bundled.maps):
+        gm = bundled.get(map_id)
+        page = browser.open((site_dir / "maps" / f"{map_id}.html").as_uri())
+        page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
+        assert page.evaluate(HIGHLIGHTED) == []  # nothing lit before a selection: every passage is faint
+        node = next(n.id for n in gm.model.nodes if n.id in gm.spans)
+        x, y = centre_of(page, node)
+        page.click(x, y)
+        lit = page.evaluate(HIGHLIGHTED)
+        assert lit and all(node in ids.split() for ids in lit), (node, lit)
+        marked = page.evaluate("document.querySelectorAll('mark').length")
+        assert len(lit) < marked
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +236,12 @@ def test_the_handout_prints_to_a4_pdf(bundled: Corpus, chromium: str) -> None:
     sizes = [(round(float(w)), round(float(h))) for w, h in boxes]
     assert (595, 842) in sizes  # A4 portrait, in points
     assert set(sizes) <= {(595, 842), (842, 595)}
-    assert sizes.count((842, 595)) == 1  # the diagram fits one A4 landscape page, caption included
+    from argmap.classroom.tiles import diagram_tiles
+    from argmap.render import compare_svg
+
+    tiles = diagram_tiles(compare_svg(bundled, ["bankruptcy", "enforcer"]))
+    assert sizes.count((842, 595)) == len(tiles)  # one A4 landscape page per tile of the diagram, none spilling over
+    assert min(t.text_pt for t in tiles) >= 8
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "handout-student.pdf").write_bytes(pdf)
 

@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.analysis import ClaimCentrality, MapStructure, map_structure, shared_centrality
+from argmap.analysis import ClaimCentrality, MapStructure, map_structure, shared_centrality, theses_first
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
 from argmap.grounded import GroundedMap
@@ -33,6 +33,7 @@ from argmap.results import Disagreement, Mention
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
 from .templating import asset, inline_svg, render
+from .tiles import diagram_tiles
 
 __all__ = [
     "FORMATS",
@@ -48,12 +49,13 @@ __all__ = [
     "handout_html",
     "handout_markdown",
     "lesson_plan",
+    "theses_first",
 ]
 
 HandoutFormat = Literal["html", "md", "pdf"]
 FORMATS: tuple[str, ...] = ("html", "md", "pdf")
 _FROZEN = ConfigDict(frozen=True)
-_ALONE_KINDS = ("premise", "evidence", "conclusion")
+_ALONE_KINDS = ("premise", "conclusion")
 
 
 class EssaySide(BaseModel):
@@ -77,6 +79,7 @@ class SharedRow(BaseModel):
     claim: str
     wording: str
     agree: bool
+    theses: bool = Field(default=False, description="the claim both theses are bound to (shown first)")
     left: list[Mention]
     right: list[Mention]
 
@@ -145,9 +148,26 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
         flagged=[node_ref(gm, x) for x in s.uncited])
 
 
+def _shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedRow]:
+    """The premises both maps use, and a claim a thesis is bound to that both maps make; the thesis claims first."""
+    from argmap.queries import mentions_of, shared_premises
+
+    rows = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree, left=[m for m in c.mentions if m.map == a.id],
+                      right=[m for m in c.mentions if m.map == b.id])
+            for c in shared_premises(corpus, [a.id, b.id]).claims]
+    listed = {row.claim for row in rows}
+    for claim in dict.fromkeys(c for g in (a, b) if (c := g.model.thesis.claim) and c not in listed):
+        said = [m for g in (a, b) for m in mentions_of(g, claim)]
+        if {m.map for m in said} == {a.id, b.id}:
+            rows.append(SharedRow(claim=claim, wording=_wording(corpus, claim), agree=len({m.stance for m in said}) == 1,
+                                  left=[m for m in said if m.map == a.id], right=[m for m in said if m.map == b.id]))
+    theses = theses_first([a, b])
+    return sorted((r.model_copy(update={"theses": theses(r.claim) < 2}) for r in rows), key=lambda r: theses(r.claim))
+
+
 def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
-    from argmap.queries import compare, shared_premises
+    from argmap.queries import compare
 
     require_pair(left, right)
     a, b = corpus.get(left), corpus.get(right)
@@ -155,19 +175,23 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     structure = {g.id: map_structure(g.model) for g in (a, b)}
     questions = discussion_questions(corpus, left, right)
     blanks = {(r.map, r.hidden.node): q.id for q in questions for r in q.blanks}
-    shared = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree,
-                        left=[m for m in c.mentions if m.map == left], right=[m for m in c.mentions if m.map == right])
-              for c in shared_premises(corpus, [left, right]).claims]
+    theses = theses_first([a, b])
+    shared = _shared_rows(corpus, a, b)
     alone = {}
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
         alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS]
     return Handout(
         left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared,
-        disagreements=comparison.disagreements, alone=alone,
+        disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)), alone=alone,
         assumptions={g.id: _assumptions(g, blanks) for g in (a, b)},
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),
         structure=[structure[left], structure[right]], questions=questions)
+
+
+def _wording(corpus: Corpus, claim: str) -> str:
+    found = corpus.registry.get(claim)
+    return found.wording if found else claim
 
 
 def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
@@ -188,28 +212,43 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
     contradictions = [q.id for q in h.questions if q.kind == "contradiction"]
     core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
     core |= set(contradictions)
-    return [
+    stress = ("Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
+              "then compare)." if "unstated-assumption" in first else
+              "Stress-test the arguments: which premise, if rejected, would do the most damage?")
+    rows = [
         ("0–5", "Read the two theses aloud; students answer the warm-up under them.", []),
         ("5–12", "Walk through the diagram and the shared premises: what both essays accept.",
          pick("shared-premise", "central-claim")),
         ("12–22", "Where the essays disagree: take each side's evidence in turn.", contradictions),
-        ("22–32", "Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
-                  "then compare).", pick("load-bearing", "unstated-assumption")),
+        ("22–32", stress, pick("load-bearing", "unstated-assumption")),
         ("32–40", "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
         ("40–45", "Verdict: which essay argues its thesis better, and what would change your mind?", []),
         ("extra", "If time allows, or as homework.", [q.id for q in h.questions if q.id not in core]),
     ]
+    needs_questions = {"5–12", "12–22", "22–32", "32–40", "extra"}
+    return [r for r in rows if r[2] or r[0] not in needs_questions]
 
 
-def handout_html(h: Handout, *, teacher: bool = False, diagram_svg: bytes | None = None) -> str:
-    """The handout as one self-contained HTML page (inline CSS and SVG; nothing loaded from elsewhere)."""
+def handout_html(h: Handout, *, teacher: bool = False, diagram_svg: bytes | None = None,
+                 back: str | None = None) -> str:
+    """The handout as one self-contained HTML page (inline CSS and SVG; nothing loaded from elsewhere).
+
+    The diagram is printed on A4 landscape pages, across several if its text would otherwise print under 8 pt
+    (:func:`~argmap.classroom.tiles.diagram_tiles`); ``back`` is a link to the site the handout belongs to.
+    """
+    tiles = diagram_tiles(inline_svg(diagram_svg).encode("utf-8")) if diagram_svg else []
     return render("handout.html", h=h, teacher=teacher, css=asset("handout.css").decode("utf-8"),
-                  diagram=inline_svg(diagram_svg) if diagram_svg else None, plan=lesson_plan(h))
+                  tiles=tiles, plan=lesson_plan(h), back=back, hidden=_hidden(h))
 
 
 def handout_markdown(h: Handout, *, teacher: bool = False) -> str:
     """The handout as Markdown (without the diagram, which needs the HTML or PDF version)."""
-    return render("handout.md", h=h, teacher=teacher, plan=lesson_plan(h))
+    return render("handout.md", h=h, teacher=teacher, plan=lesson_plan(h), hidden=_hidden(h))
+
+
+def _hidden(h: Handout) -> set[str]:
+    """``map/node`` of every premise students reconstruct: its text is never printed in their edition."""
+    return {f"{b.map}/{b.hidden.node}" for q in h.questions for b in q.blanks}
 
 
 def format_for_path(path: str, given: str | None = None) -> HandoutFormat:

@@ -1,6 +1,7 @@
 """The static classroom site, as a mapping of relative paths to bytes.
 
-Pages: ``index.html``; ``maps/<id>.html`` (the diagram beside the essay, each
+Pages: ``index.html``; ``teacher.html`` (the same, linking the teacher's handouts; no student page
+links to it); ``maps/<id>.html`` (the diagram beside the essay, each
 node's quote marked in the text); ``compare/<a>--<b>.html`` for every pair of
 maps (the comparative diagram, shared premises, disagreements, central claims,
 questions); ``handouts/<a>--<b>.html`` and ``…-teacher.html`` (the printable
@@ -34,6 +35,7 @@ from argmap.pairs import pairs as compared_pairs
 
 from .handout import Handout, handout_data, handout_html
 from .templating import asset, inline_svg, render
+from .wording import smart_quotes
 
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]
 
@@ -108,8 +110,10 @@ def _node_data(corpus: Corpus, gm: GroundedMap, s: MapStructure, pairs: Iterable
                 if other and any(x.claim == n.claim for x in corpus.get(other).model.nodes):
                     elsewhere.append({"map": other, "href": f"../compare/{_compare_name(a, b)}.html#node=claim--{n.claim}"})
         out[n.id] = {
-            "kind": n.kind, "text": n.text, "quote": n.quote, "note": n.note, "tags": list(n.tags),
-            "claim": n.claim, "claimWording": claim.wording if claim else None, "stance": n.effective_stance,
+            "kind": n.kind, "text": smart_quotes(n.text), "quote": n.quote,
+            "note": n.note and smart_quotes(n.note),
+            "tags": list(n.tags), "claim": n.claim, "claimWording": smart_quotes(claim.wording) if claim else None,
+            "stance": n.effective_stance,
             "citations": list(n.citation or []), "supports": supports, "attacks": attacks,
             "supportedBy": supported_by, "attackedBy": attacked_by,
             "cuts": hit.cuts if hit else [], "linesBroken": len(hit.lines) if hit else 0,
@@ -141,8 +145,9 @@ def _compare_page(corpus: Corpus, h: Handout, svg: bytes) -> str:
                     for g in (corpus.get(a), corpus.get(b)) for n in g.model.nodes if n.claim == c.id]
         if mentions:
             cc = central.get(c.id)
-            nodes[f"claim--{c.id}"] = {"kind": "claim", "claim": c.id, "wording": c.wording, "mentions": mentions,
-                                       "betweenness": cc.betweenness if cc else None,
+            nodes[f"claim--{c.id}"] = {"kind": "claim", "claim": c.id, "wording": smart_quotes(c.wording),
+                                       "mentions": mentions,
+                                       "links": cc is not None and cc in h.centrality[:5],
                                        "contested": len({x["stance"] for x in mentions}) > 1}
     for g in (corpus.get(a), corpus.get(b)):
         for n in g.model.nodes:
@@ -182,8 +187,11 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         central[name] = h.centrality[:3]
         svg = compare_svg(corpus, [a, b])
         pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg)
-        pages[f"handouts/{name}.html"] = handout_html(h, diagram_svg=svg)
-        pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram_svg=svg)
-    pages["index.html"] = render("site/index.html", maps=summaries, pairs=[(a, b, _compare_name(a, b)) for a, b in pairs],
-                                 central=central, pair_limit=PAIR_LIMIT, root="")
+        pages[f"handouts/{name}.html"] = handout_html(h, diagram_svg=svg, back="../index.html")
+        pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram_svg=svg,
+                                                             back="../teacher.html")
+    listed = [(a, b, _compare_name(a, b)) for a, b in pairs]
+    for page, teacher in (("index.html", False), ("teacher.html", True)):
+        pages[page] = render("site/index.html", maps=summaries, pairs=listed, central=central, pair_limit=PAIR_LIMIT,
+                             root="", teacher=teacher)
     return {k: (v.encode("utf-8") if isinstance(v, str) else v) for k, v in sorted(pages.items())}

@@ -1,10 +1,15 @@
 """Jinja2 templates and static assets shipped inside the package, and SVG made fit to inline.
 
 HTML templates autoescape everything (``.html``); the Markdown template does its own
-escaping with the ``md`` filter.
+escaping with the ``md`` filter.  Every printed text gets curly quotation marks
+(:func:`~argmap.classroom.wording.smart_quotes`), and the filters ``count``, ``end``,
+``inside`` and ``number_word`` of :mod:`argmap.classroom.wording` phrase counts and sentences;
+``verbatim`` shows an essay's own text exactly as it is.
 
 >>> environment().from_string("<p>{{ value }}</p>").render(value="<b>&</b>")
 '<p>&lt;b&gt;&amp;&lt;/b&gt;</p>'
+>>> environment().from_string("{{ n|count('line') }}; {{ t|end }}").render(n=1, t="Israel's move.")
+'1 line; Israel’s move.'
 >>> md_escape("a*b* | c")
 'a\\\\*b\\\\* \\\\| c'
 >>> inline_svg(b'<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<!-- x -->\\n<svg width="10pt"><g id="a&#45;&#45;B"/></svg>\\n')
@@ -17,6 +22,8 @@ import re
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
+
+from .wording import count, end, inside, number_word, smart_quotes
 
 if TYPE_CHECKING:
     import jinja2
@@ -46,6 +53,22 @@ def inline_svg(svg: bytes) -> str:
     return _PROLOG.sub("", svg.decode("utf-8")).strip().replace("&#45;", "-")
 
 
+def _typeset(value: Any) -> Any:
+    """What every ``{{ … }}`` prints: plain text gets curly quotes; markup marked safe (CSS, SVG, JSON) is left alone."""
+    import markupsafe
+
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return smart_quotes(value)
+    return value
+
+
+def _verbatim(text: str) -> Any:
+    """Essay text shown as it is (escaped, but its quotation marks left alone): ``{{ text|verbatim }}``."""
+    import markupsafe
+
+    return markupsafe.escape(text)
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The template environment (built once): strict undefined, HTML autoescaped."""
@@ -58,8 +81,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_typeset,
     )
-    env.filters["md"] = md_escape
+    env.filters.update(md=md_escape, count=count, end=end, inside=inside, number_word=number_word, verbatim=_verbatim)
     return env
 
 

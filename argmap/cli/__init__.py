@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "site": "argmap.cli.classroom:site",
     "new": "argmap.cli.authoring:new",
     "preview": "argmap.cli.authoring:preview",
+    "slides": "argmap.cli.classroom:slides",
 }
 
 
@@ -73,6 +74,7 @@ _SHORT_HELP = {
     "site": "Write the static classroom site: maps beside their essays, comparisons, handouts.",
     "new": "Write a starting map of an essay: metadata, sha256, one commented skeleton per paragraph.",
     "preview": "Serve a page that redraws a map on every save: diagram, errors, coverage.",
+    "slides": "Write a 16:9 slide deck for one map, or comparing two (HTML or PDF).",
 }
 
 

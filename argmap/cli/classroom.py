@@ -9,7 +9,7 @@ import click
 from argmap.cli.common import claims_option, emit_json, json_option, open_refs, paths_argument, reports_errors
 from argmap.errors import ArgmapError
 
-__all__ = ["handout", "site"]
+__all__ = ["handout", "site", "slides"]
 
 
 @click.command()
@@ -82,3 +82,37 @@ def site(paths: tuple[str, ...], out: Path, claims: Path | None, as_json: bool) 
         emit_json({"out": str(out), "files": sorted(files), "bytes": total})
     else:
         click.echo(f"wrote {len(files)} files ({total} bytes) to {out}; open {out / 'index.html'}")
+
+
+@click.command()
+@click.argument("maps", nargs=-1, required=True, metavar="A [B]")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Write the deck here (format from the extension: .html or .pdf).")
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), default=None,
+              help="Output format (default: from --out's extension).")
+@claims_option
+@json_option
+@reports_errors
+def slides(maps: tuple[str, ...], out: Path, fmt: str | None, claims: Path | None, as_json: bool) -> None:
+    """Write a 16:9 slide deck: for map A alone, or comparing maps A and B.
+
+    Every word is at least 24 pt on a 1920 x 1080 page; long content continues on further
+    slides.  PDF is printed by headless Chromium (apt-get install chromium).
+    """
+    from argmap.classroom.slides import build_slides, format_for_path
+    from argmap.corpus import open_maps
+    from argmap.fsutil import write_atomic
+
+    if len(maps) > 2:
+        raise ArgmapError(f"slides show one map or compare two, got {len(maps)}")
+    chosen = format_for_path(str(out), fmt)
+    corpus, ids = open_maps(list(maps), claims)
+    if len(maps) == 2 and len(ids) != 2:
+        raise ArgmapError(f"a comparison needs two different maps, got '{maps[0]}' twice")
+    data = build_slides(corpus, ids, fmt=chosen)
+    write_atomic(out, data)
+    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    if as_json:
+        emit_json({"out": str(out), "format": chosen, "bytes": size, "maps": ids})
+    else:
+        click.echo(f"wrote {out} ({chosen}, {size} bytes)")

@@ -16,7 +16,8 @@ curators' notes.  The kinds, in the order they are asked:
 6. ``evidence``: claims resting on no cited evidence.
 
 The order is deterministic: by kind, then left essay before right, then the
-order of the registry and of the maps' nodes.
+order of the registry and of the maps' nodes.  No template is used more than twice, and a
+lesson gets at most ten questions (every template's first before any second).
 
 The modules: :mod:`.model` (the question's shapes), :mod:`.context` (the comparison
 computed once, and phrasing helpers), :mod:`.common_ground` (kinds 1-3) and
@@ -26,7 +27,7 @@ computed once, and phrasing helpers), :mod:`.common_ground` (kinds 1-3) and
 >>> qs = discussion_questions(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> [q.id for q in qs[:3]]
 ['Q1', 'Q2', 'Q3']
->>> any(q.kind == "contradiction" and q.claim == "china-stood-apart" for q in qs)
+>>> any(q.kind == "contradiction" for q in qs)  # the disagreements come first
 True
 """
 
@@ -37,11 +38,14 @@ from argmap.errors import ArgmapError
 
 from .common_ground import central_claim_drafts, contradiction_drafts, shared_premise_drafts
 from .context import Context
-from .model import KINDS, TITLES, NodeRef, Question, QuestionKind, Reconstruction, node_ref
+from .model import KINDS, QUESTION_LIMIT, TEMPLATE_LIMIT, Draft, NodeRef, Question, QuestionKind, Reconstruction, node_ref
 from .weak_points import evidence_drafts, load_bearing_drafts, unstated_assumption_drafts
 
 __all__ = [
     "KINDS",
+    "QUESTION_LIMIT",
+    "TEMPLATE_LIMIT",
+    "Draft",
     "NodeRef",
     "Question",
     "QuestionKind",
@@ -61,8 +65,20 @@ def discussion_questions(corpus: Corpus, left: str, right: str) -> list[Question
     drafts += load_bearing_drafts(c)
     drafts += unstated_assumption_drafts(c, drafts)
     drafts += evidence_drafts(c)
-    out = []
-    for i, (kind, prompt, about, claim, answer, nodes, paths, blanks) in enumerate(drafts, start=1):
-        out.append(Question(id=f"Q{i}", kind=kind, title=TITLES[kind], prompt=prompt, about=about, claim=claim,
-                            answer=answer, answer_nodes=nodes, paths=paths, blanks=blanks))
-    return out
+    return [d.numbered(i) for i, d in enumerate(_select(drafts), start=1)]
+
+
+def _select(drafts: list[Draft]) -> list[Draft]:
+    """At most :data:`TEMPLATE_LIMIT` drafts per template and :data:`QUESTION_LIMIT` in all, in their order.
+
+    When there are too many, the contradictions and every other template's first question are kept before any
+    other template's second.
+    """
+    seen: dict[str, int] = {}
+    rounds: list[tuple[int, int]] = []  # (round, position)
+    for i, d in enumerate(drafts):
+        seen[d.form] = seen.get(d.form, 0) + 1
+        if seen[d.form] <= TEMPLATE_LIMIT:
+            rounds.append((1 if d.kind == "contradiction" else seen[d.form], i))
+    keep = sorted(i for _, i in sorted(rounds)[:QUESTION_LIMIT])
+    return [drafts[i] for i in keep]

@@ -1,8 +1,7 @@
 """What the question generators share: the comparison computed once, the draft tuple, and phrasing helpers.
 
-A generator takes a :class:`Context` and returns :data:`Draft` tuples
-``(kind, prompt, about, claim, answer, answer_nodes, paths, blanks)``; the package
-numbers them into :class:`~argmap.classroom.questions.model.Question` objects.
+A generator takes a :class:`Context` and returns :class:`~argmap.classroom.questions.model.Draft`
+records; the package numbers them into :class:`~argmap.classroom.questions.model.Question` objects.
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
@@ -14,13 +13,16 @@ True
 
 from __future__ import annotations
 
+import itertools
+
 from argmap.analysis import ClaimCentrality, MapStructure, cited_support, map_structure, shared_centrality
 from argmap.corpus import Corpus
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap, Node
 from argmap.results import Comparison
 
-from .model import NodeRef, QuestionKind, Reconstruction, node_ref
+from ..wording import count, inside
+from .model import Draft, NodeRef, node_of, node_ref
 
 __all__ = [
     "Context",
@@ -30,6 +32,7 @@ __all__ = [
     "join_and",
     "label",
     "node_list",
+    "path_sentence",
     "say",
     "supporters",
 ]
@@ -65,17 +68,39 @@ def join_and(items: list[str]) -> str:
 
 
 def label(r: NodeRef) -> str:
-    """``P1 (its text)``, without the text's final full stop.
+    """``P1 (its text)``, without the text's final full stop; ``the unstated A1 (…)`` for an assumption.
 
     >>> label(NodeRef(map="m", node="P1", kind="premise", text="Debts matter.", quote="q"))
     'P1 (Debts matter)'
     """
-    return f"{r.node} ({r.text.rstrip('.')})"
+    lead = "the unstated " if r.kind == "assumption" else "the thesis " if r.kind == "thesis" else ""
+    return f"{lead}{r.node} ({inside(r.text)})"
+
+
+def path_sentence(m: ArgumentMap, path: list[str]) -> str:
+    """A path from a claim to the thesis, told as a sentence: each step with the premises it is linked with.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("bankruptcy").model
+    >>> path_sentence(m, [m.thesis.id]).endswith("is the thesis itself.")
+    True
+    """
+    refs = {n.id: node_ref(m, n.id) for n in m.nodes}
+    text = label(refs[path[0]])
+    if len(path) == 1:
+        return f"{m.id}: {text} is the thesis itself."
+    for k, (here, nxt) in enumerate(itertools.pairwise(path)):
+        rel = next((r for r in m.relations if r.type == "supports" and r.target == nxt and here in r.sources), None)
+        others = [label(refs[x]) for x in (rel.sources if rel else []) if x != here and x in refs]
+        joint = f", together with {join_and(others)}," if others else ""
+        target = f"the thesis {nxt}" if nxt == m.thesis.id else label(refs[nxt])
+        text += f"{', which' if k else ''}{joint} supports {target}"
+    return f"{m.id}: {text}."
 
 
 def supporters(m: ArgumentMap, node: str) -> list[tuple[str, list[str]]]:
     """(relation key, sources) of the supports into ``node``."""
-    return [(r.key, list(r.sources)) for r in m.relations if r.is_support and r.target == node]
+    return [(r.key, list(r.sources)) for r in m.relations if r.type == "supports" and r.target == node]
 
 
 def chain(m: ArgumentMap, path: list[str]) -> str:
@@ -84,7 +109,7 @@ def chain(m: ArgumentMap, path: list[str]) -> str:
     for here, nxt in zip(path, [*path[1:], None], strict=True):
         extra = ""
         if nxt is not None:
-            rel = next((r for r in m.relations if r.is_support and r.target == nxt and here in r.sources), None)
+            rel = next((r for r in m.relations if r.type == "supports" and r.target == nxt and here in r.sources), None)
             others = [s for s in rel.sources if s != here] if rel else []
             extra = f" (with {', '.join(others)})" if others else ""
         parts.append(here + extra)
@@ -113,13 +138,18 @@ class Context:
         """The nodes of map ``map_id`` bound to the shared ``claim``."""
         return [n for n in self.maps[map_id].model.nodes if n.claim == claim]
 
+    def node(self, map_id: str, node: str) -> Node:
+        """The node ``node`` of map ``map_id``."""
+        return node_of(self.maps[map_id], node)
+
+    def wording(self, claim: str) -> str:
+        """The registry's neutral wording of the shared ``claim`` (its id if the registry lacks it)."""
+        found = self.corpus.registry.get(claim)
+        return found.wording if found else claim
+
     def other(self, map_id: str) -> GroundedMap:
         """The map of the pair that is not ``map_id``."""
         return self.b if map_id == self.a.id else self.a
-
-
-Draft = tuple[QuestionKind, str, list[NodeRef], str | None, list[str], list[NodeRef], dict[str, list[str]],
-              list[Reconstruction]]
 
 
 def impact_line(c: Context, map_id: str, node: str) -> str:
@@ -127,9 +157,11 @@ def impact_line(c: Context, map_id: str, node: str) -> str:
     s = c.structure[map_id]
     hit = next((i for i in s.impacts if i.node == node), None)
     if hit is None:
-        return f"{map_id}: rejecting {node} cuts nothing else off; the thesis keeps all {len(s.lines)} lines."
+        return (f"{map_id}: rejecting {node} cuts nothing else off; the thesis keeps its "
+                f"{count(len(s.lines), 'line of support', 'lines of support')}.")
     if not hit.lines:
-        return (f"{map_id}: rejecting {node} leaves the thesis's {len(s.lines)} lines of support intact, but leaves "
-                f"{', '.join(hit.cuts)} unsupported.")
-    tail = f" and leaves {', '.join(hit.cuts)} unsupported" if hit.cuts else ""
-    return f"{map_id}: rejecting {node} breaks {len(hit.lines)} of the thesis's {len(s.lines)} lines of support{tail}."
+        return (f"{map_id}: rejecting {node} leaves the thesis's {count(len(s.lines), 'line', 'lines')} of support "
+                f"intact, but leaves {join_and(hit.cuts)} unsupported.")
+    tail = f" and leaves {join_and(hit.cuts)} unsupported" if hit.cuts else ""
+    return (f"{map_id}: rejecting {node} breaks {len(hit.lines)} of the thesis's "
+            f"{count(len(s.lines), 'line', 'lines')} of support{tail}.")

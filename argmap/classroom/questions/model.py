@@ -8,21 +8,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.errors import ArgmapError
 from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Node
 
 __all__ = [
     "KINDS",
+    "QUESTION_LIMIT",
+    "TEMPLATE_LIMIT",
     "TITLES",
+    "Draft",
     "NodeRef",
     "Question",
     "QuestionKind",
     "Reconstruction",
+    "node_of",
     "node_ref",
 ]
 
@@ -37,7 +42,16 @@ TITLES = {
     "load-bearing": "A load-bearing premise",
     "unstated-assumption": "An assumption neither essay states",
     "evidence": "Claims without cited evidence",
+    # templates with a title of their own (a kind may have several templates)
+    "divergent-conclusions": "One premise, opposite conclusions",
+    "widest-line": "The premise that breaks the most",
+    "weakest-line": "Many lines of support: which is weakest?",
+    "one-leg": "A conclusion on one argument",
+    "paired-assumption": "The same gap in both essays",
+    "one-source": "Evidence on one side only",
 }
+TEMPLATE_LIMIT = 2  # no template is asked more than twice
+QUESTION_LIMIT = 10  # questions for one 45-minute lesson
 _FROZEN = ConfigDict(frozen=True)
 
 
@@ -71,6 +85,7 @@ class Question(BaseModel):
     id: str
     kind: QuestionKind
     title: str
+    template: str = Field(default="", description="the template that wrote it; none is used more than twice")
     prompt: str
     about: list[NodeRef] = Field(description="the nodes the question is about")
     claim: str | None = None
@@ -95,10 +110,56 @@ class Question(BaseModel):
         return list(seen.values())
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A question before it is numbered: what a generator returns.
+
+    >>> d = Draft(kind="evidence", prompt="Which claim most needs a source?", about=[])
+    >>> q = d.numbered(3)
+    >>> (q.id, q.title, q.answer)
+    ('Q3', 'Claims without cited evidence', [])
+    """
+
+    kind: QuestionKind
+    prompt: str
+    about: list[NodeRef]
+    claim: str | None = None
+    answer: list[str] = field(default_factory=list)
+    answer_nodes: list[NodeRef] = field(default_factory=list)
+    paths: dict[str, list[str]] = field(default_factory=dict)
+    blanks: list[Reconstruction] = field(default_factory=list)
+    template: str = ""
+
+    @property
+    def form(self) -> str:
+        """The template that wrote it: ``template``, else the kind."""
+        return self.template or self.kind
+
+    def numbered(self, number: int) -> Question:
+        """The :class:`Question` this draft becomes as question ``Q<number>``."""
+        return Question(id=f"Q{number}", kind=self.kind, title=TITLES.get(self.form, TITLES[self.kind]),
+                        template=self.form, prompt=self.prompt,
+                        about=self.about, claim=self.claim, answer=self.answer, answer_nodes=self.answer_nodes,
+                        paths=self.paths, blanks=self.blanks)
+
+
+def node_of(gm: GroundedMap | ArgumentMap, node_id: str) -> Node:
+    """The node ``node_id`` of a map; an :class:`~argmap.errors.ArgmapError` if the map has none.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> node_of(load_corpus([bundled_maps_dir()]).get("bankruptcy"), "nowhere")
+    Traceback (most recent call last):
+    argmap.errors.ArgmapError: map 'bankruptcy' has no node 'nowhere'
+    """
+    m = gm.model if isinstance(gm, GroundedMap) else gm
+    n = m.node(node_id)
+    if n is None:
+        raise ArgmapError(f"map '{m.id}' has no node '{node_id}'")
+    return n
+
+
 def node_ref(gm: GroundedMap | ArgumentMap, node_id: str) -> NodeRef:
     """A :class:`NodeRef` for ``node_id`` of a map (see the module example)."""
     m = gm.model if isinstance(gm, GroundedMap) else gm
-    n = m.node(node_id)
-    if n is None:  # pragma: no cover - callers pass ids taken from the map
-        raise ArgmapError(f"map '{m.id}' has no node '{node_id}'")
+    n = node_of(m, node_id)
     return NodeRef(map=m.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, note=n.note)

@@ -4,7 +4,7 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
->>> sorted({d[0] for d in load_bearing_drafts(c)})
+>>> sorted({d.kind for d in load_bearing_drafts(c)})
 ['load-bearing']
 """
 
@@ -14,8 +14,9 @@ from argmap.analysis import load_bearing
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap, Node
 
-from .context import Context, Draft, impact_line, join_and, label, node_list
-from .model import Reconstruction
+from ..wording import count, end, inside
+from .context import Context, impact_line, join_and, label, node_list, say
+from .model import Draft, Reconstruction
 
 __all__ = ["evidence_drafts", "load_bearing_drafts", "unstated_assumption_drafts"]
 
@@ -27,31 +28,47 @@ def load_bearing_drafts(c: Context) -> list[Draft]:
         s = c.structure[gm.id]
         m = gm.model
         if s.load_bearing:
-            x = next((n for n in s.load_bearing if m.node(n).kind != "assumption"), s.load_bearing[0])  # type: ignore[union-attr]
+            x = next((n for n in s.load_bearing if c.node(gm.id, n).kind != "assumption"), s.load_bearing[0])
             r = c.ref(gm.id, x)
             prompt = (f"Every line of support for {gm.id}'s thesis runs through {x}: a reader who rejected it would "
                       f"leave the thesis unsupported. How well does the essay establish {x}?")
-            answer = [f"Load-bearing for the thesis: {', '.join(s.load_bearing)}.", impact_line(c, gm.id, x)]
-            out.append(("load-bearing", prompt, [r], m.node(x).claim, answer,  # type: ignore[union-attr]
-                        [c.ref(gm.id, n) for n in s.load_bearing], {}, []))
+            others = [n for n in s.load_bearing if n != x]
+            answer = [end(f"{say(r)} carries the whole thesis: {impact_line(c, gm.id, x).split(': ', 1)[1]}")]
+            if others:
+                answer.append(f"The thesis depends as completely on {join_and(others)}.")
+            out.append(Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, x).claim,
+                             answer=answer, answer_nodes=[c.ref(gm.id, n) for n in s.load_bearing]))
         else:
             top = next((i for i in s.impacts if i.node != s.thesis), None)
-            if top is not None and top.lines:
+            if top is not None and len(top.lines) == 1:
+                lines = [f"{' + '.join(s.line_sources[k])}" for k in s.lines]
+                prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
+                          f"support, and no single premise carries more than one of them. Which line is weakest, "
+                          f"and what would the essay lose without it?")
+                answer = [f"The lines of support: {'; '.join(lines)}.",
+                          "Rejecting any one premise leaves the other lines standing, so the thesis survives "
+                          "the loss of any single line."]
+                refs = [c.ref(gm.id, x) for k in s.lines for x in s.line_sources[k]]
+                out.append(Draft(kind="load-bearing", prompt=prompt, about=refs[:6], answer=answer,
+                                 answer_nodes=refs, template="weakest-line"))
+            elif top is not None and top.lines:
                 r = c.ref(gm.id, top.node)
                 ties = [i.node for i in s.impacts if i.node not in (top.node, s.thesis)
                         and (len(i.lines), len(i.cuts)) == (len(top.lines), len(top.cuts))]
                 also = f" (so would rejecting {' or '.join(ties)})" if ties else ""
-                prompt = (f"{gm.id}'s thesis rests on {len(s.lines)} separate lines of support, so no single premise "
-                          f"carries it alone. Rejecting {top.node} would break the most: {len(top.lines)} of "
-                          f"{len(s.lines)}{also}. Is {top.node} well founded? Which line would you attack first, "
-                          f"and why?")
+                prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
+                          f"support, so no single premise carries it alone. Rejecting {top.node} would break the "
+                          f"most: {len(top.lines)} of {len(s.lines)}{also}. Is {top.node} well founded? Which line "
+                          f"would you attack first, and why?")
                 lines = []
                 for key in top.lines:
                     rel = next(x for x in m.relations if x.key == key)
                     lines.append(" + ".join(rel.sources) + f" → {rel.target}")
-                answer = [f"The lines it breaks: {'; '.join(lines)}.", impact_line(c, gm.id, top.node)]
+                answer = [end(f"{say(r)} is the premise to test first: {impact_line(c, gm.id, top.node).split(': ', 1)[1]}"),
+                          f"The lines it breaks: {'; '.join(lines)}."]
                 nodes = [c.ref(gm.id, n) for n in top.cuts]
-                out.append(("load-bearing", prompt, [r], m.node(top.node).claim, answer, nodes, {}, []))  # type: ignore[union-attr]
+                out.append(Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, top.node).claim,
+                                 answer=answer, answer_nodes=nodes, template="widest-line"))
         best: tuple[int, int, str, list[str]] | None = None
         for i, n in enumerate(m.nodes):
             if n.kind != "conclusion":
@@ -66,9 +83,11 @@ def load_bearing_drafts(c: Context) -> list[Draft]:
             prompt = (f"{gm.id}'s conclusion {concl} stands on one argument only: reject "
                       f"{' or '.join(r.node for r in refs)} and it is left with no support. Should a reader accept "
                       f"{'it' if len(refs) == 1 else 'them'}? What else would the essay need to say?")
-            answer = [f"Load-bearing for {concl}: {'; '.join(label(r) for r in refs)}."]
+            answer = [f"{concl} ({inside(target.text)}) stands only if a reader accepts "
+                      f"{join_and([label(r) for r in refs])}."]
             answer += [impact_line(c, gm.id, x) for x in bearing]
-            out.append(("load-bearing", prompt, [target, *refs], m.node(concl).claim, answer, refs, {}, []))  # type: ignore[union-attr]
+            out.append(Draft(kind="load-bearing", prompt=prompt, about=[target, *refs], claim=c.node(gm.id, concl).claim,
+                             answer=answer, answer_nodes=refs, template="one-leg"))
     return out
 
 
@@ -78,7 +97,7 @@ def _assumption_relations(m: ArgumentMap) -> dict[str, list[tuple[str, list[str]
     out: dict[str, list[tuple[str, list[str], str]]] = {}
     for r in m.relations:
         for s in r.sources:
-            if kinds.get(s) == "assumption" and r.is_support:
+            if kinds.get(s) == "assumption" and r.type == "supports":
                 out.setdefault(s, []).append((r.key, [x for x in r.sources if x != s], r.target))
     return out
 
@@ -86,7 +105,7 @@ def _assumption_relations(m: ArgumentMap) -> dict[str, list[tuple[str, list[str]
 def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     """Blanks to fill: paired assumptions around a shared claim, then one per essay, least mentioned first."""
     out: list[Draft] = []
-    mentioned = {(r.map, r.node) for d in earlier for r in [*d[2], *d[5]]}
+    mentioned = {(r.map, r.node) for d in earlier for r in [*d.about, *d.answer_nodes]}
     rels = {g.id: _assumption_relations(g.model) for g in (c.a, c.b)}
 
     def stated_elsewhere(gm: GroundedMap, n: Node) -> bool:
@@ -106,7 +125,7 @@ def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
         ids = {n.id for n in c.bound(gm.id, claim)}
         found = []
         for a, items in rels[gm.id].items():
-            if (gm.id, a) in used or stated_elsewhere(gm, gm.model.node(a)):  # type: ignore[arg-type]
+            if (gm.id, a) in used or stated_elsewhere(gm, c.node(gm.id, a)):
                 continue
             for _, others, target in items:
                 if ids & set(others):
@@ -130,31 +149,45 @@ def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     for claim in (x for x in order if x in pairs):
         (aa, ra), (ab, rb) = pairs[claim]
         blanks = [blank(c.a, aa, claim, ra), blank(c.b, ab, claim, rb)]
-        wording = c.corpus.registry.get(claim).wording  # type: ignore[union-attr]
+        wording = c.wording(claim)
         about = [r for b in blanks for r in b.given]
-        prompt = (f"Where both essays use the claim “{wording}”, each needs a premise it never states ("
+        prompt = (f"Where both essays use the claim “{inside(wording)}”, each needs a premise it never states ("
                   + "; ".join(f"{b.map}: {' + '.join(g.node for g in b.given)} + ? → {b.target.node}"
                               for b in blanks)
                   + "). Reconstruct both. Would each author accept it? Are the two the same?")
-        answer = [f"{b.map} {b.hidden.node}: {b.hidden.text}" for b in blanks]
-        out.append(("unstated-assumption", prompt, about, claim, answer, [b.hidden for b in blanks], {}, blanks))
+        answer = [end(f"{b.map} needs {b.hidden.node}: {inside(b.hidden.text)}") for b in blanks]
+        out.append(Draft(kind="unstated-assumption", prompt=prompt, about=about, claim=claim, answer=answer,
+                         answer_nodes=[b.hidden for b in blanks], blanks=blanks, template="paired-assumption"))
     for gm in (c.a, c.b):
         s = c.structure[gm.id]
         damage = {i.node: (len(i.lines), len(i.cuts)) for i in s.impacts}
         place = {n.id: k for k, n in enumerate(gm.model.nodes)}
         pool = [a for a in rels[gm.id] if (gm.id, a) not in used
-                and not stated_elsewhere(gm, gm.model.node(a))]  # type: ignore[arg-type]
+                and not stated_elsewhere(gm, c.node(gm.id, a))]
         if not pool:
             continue
         aid = min(pool, key=lambda a: ((gm.id, a) in mentioned, -damage.get(a, (0, 0))[0],
                                        -damage.get(a, (0, 0))[1], place[a]))
         b = blank(gm, aid)
         given = " + ".join(g.node for g in b.given)
-        prompt = (f"In {gm.id}, the step from {given} to {b.target.node} needs a premise the essay never states. "
+        step = f"the step from {given} to {b.target.node}" if given else f"the step to {b.target.node}"
+        prompt = (f"In {gm.id}, {step} needs a premise the essay never states. "
                   f"Reconstruct it. Would the author accept it? Would {c.other(gm.id).id}?")
-        answer = [f"{aid}: {b.hidden.text}", impact_line(c, gm.id, aid)]
-        out.append(("unstated-assumption", prompt, b.given, None, answer, [b.hidden], {}, [b]))
+        answer = [end(f"The missing premise, {aid}: {inside(b.hidden.text)}"), impact_line(c, gm.id, aid)]
+        out.append(Draft(kind="unstated-assumption", prompt=prompt, about=b.given, answer=answer,
+                         answer_nodes=[b.hidden], blanks=[b]))
     return out
+
+
+def _neediest(c: Context, gm: GroundedMap, uncited: list[str]) -> tuple[str, str]:
+    """The uncited claim that most needs a source, and why: the one whose loss does the thesis most harm."""
+    s = c.structure[gm.id]
+    damage = {i.node: (len(i.lines), len(i.cuts)) for i in s.impacts}
+    place = {n: k for k, n in enumerate(uncited)}
+    pick = min(uncited, key=lambda n: (n == s.thesis, -damage.get(n, (0, 0))[0], -damage.get(n, (0, 0))[1], place[n]))
+    if pick == s.thesis:
+        return pick, "it is the thesis itself, and nothing cited backs it"
+    return pick, impact_line(c, gm.id, pick).split(": ", 1)[1].rstrip(".") + ", and nothing cited backs it"
 
 
 def evidence_drafts(c: Context) -> list[Draft]:
@@ -165,17 +198,23 @@ def evidence_drafts(c: Context) -> list[Draft]:
         if not s.uncited:
             continue
         refs = [c.ref(gm.id, x) for x in s.uncited]
+        has_evidence = any(n.kind == "evidence" for n in gm.model.nodes)
         if not any(n.citation for n in gm.model.nodes):
-            prompt = (f"{gm.id} names no source for any of its evidence: its thesis and every line of support rest "
-                      f"on the author's word. Which claim would you most want a source for, and where would you look?")
+            what = "names no source for any of its evidence" if has_evidence else "gives no evidence of its own"
+            prompt = (f"{gm.id} {what}: its thesis and every line of support rest on the author's word. "
+                      f"Which claim would you most want a source for, and where would you look?")
         else:
-            prompt = (f"{gm.id} cites sources, but {join_and([r.node for r in refs])} rest on none. "
+            rest = "rests" if len(refs) == 1 else "rest"
+            prompt = (f"{gm.id} cites sources, but {join_and([r.node for r in refs])} {rest} on none. "
                       f"Which of them most needs one?")
+        pick, why = _neediest(c, gm, s.uncited)
+        answer = [end(f"{say(c.ref(gm.id, pick))} most needs a source: {why}")]
+        rest_ids = [x for x in s.uncited if x != pick]
+        if rest_ids:
+            answer.append(f"Also resting on no cited evidence: {join_and(rest_ids)}.")
         cited = [n for n in gm.model.nodes if n.kind == "evidence" and n.citation]
-        answer = [f"Resting on no cited evidence: {', '.join(s.uncited)}."]
-        answer.append(f"Evidence with a cited source: {', '.join(n.id for n in cited)}." if cited
-                      else "No evidence node carries a citation.")
-        out.append(("evidence", prompt, refs[:6], None, answer, [c.ref(gm.id, n.id) for n in cited], {}, []))
+        out.append(Draft(kind="evidence", prompt=prompt, about=refs[:6], answer=answer,
+                         answer_nodes=[c.ref(gm.id, pick), *(c.ref(gm.id, n.id) for n in cited)]))
     rank = {x.claim: i for i, x in enumerate(c.central)}
     for claim in sorted(rank, key=rank.__getitem__):
         cites = {g.id: sorted({e for n in c.bound(g.id, claim) for e in c.cited[g.id][n.id]}) for g in (c.a, c.b)}
@@ -184,12 +223,14 @@ def evidence_drafts(c: Context) -> list[Draft]:
             continue
         has, lacks = c.maps[with_src[0]], c.other(with_src[0])
         about = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in c.bound(g.id, claim)]
-        sources = [x for e in cites[has.id] for x in (has.model.node(e).citation or [])]  # type: ignore[union-attr]
-        wording = c.corpus.registry.get(claim).wording  # type: ignore[union-attr]
-        prompt = (f"Both essays make the claim “{wording}” ({node_list(about)}), but only {has.id} cites a source for "
-                  f"it ({'; '.join(sources)}). Does {lacks.id} need one? What would count as good evidence?")
-        answer = [f"{has.id} rests it on {', '.join(cites[has.id])}; {lacks.id} gives no cited evidence for it."]
-        out.append(("evidence", prompt, about, claim, answer,
-                    [c.ref(has.id, e) for e in cites[has.id]], {}, []))
+        sources = [x for e in cites[has.id] for x in (c.node(has.id, e).citation or [])]
+        wording = c.wording(claim)
+        prompt = (f"Both essays make the claim “{inside(wording)}” ({node_list(about)}), but only {has.id} cites a "
+                  f"source for it ({inside('; '.join(sources))}). Does {lacks.id} need one? What would count as "
+                  f"good evidence?")
+        backing = join_and([label(c.ref(has.id, e)) for e in cites[has.id]])
+        answer = [f"{has.id} rests it on {backing}; {lacks.id} gives no cited evidence for it."]
+        out.append(Draft(kind="evidence", prompt=prompt, about=about, claim=claim, answer=answer,
+                         answer_nodes=[c.ref(has.id, e) for e in cites[has.id]], template="one-source"))
         break
     return out

@@ -21,7 +21,9 @@
   var essay = document.getElementById("essay");
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark[data-nodes]"));
   var KINDS = { thesis: "thesis", premise: "premise", conclusion: "conclusion", evidence: "evidence",
-                objection: "objection", assumption: "assumption (unstated)", claim: "shared claim" };
+                objection: "objection", assumption: "assumption (unstated)", claim: "claim both essays make" };
+
+  function lines(n) { return n + (n === 1 ? " line" : " lines") + " of support"; }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -76,15 +78,16 @@
     var n = nodes[id];
     var box = el("div", "node-info");
     var head = el("p", "head");
-    head.appendChild(el("span", "ref", n.node || (n.kind === "claim" ? "claim" : id)));
-    head.appendChild(document.createTextNode(" " + (KINDS[n.kind] || n.kind) + (n.map ? " · " + n.map : "")));
+    if (n.kind === "claim") { head.appendChild(el("b", null, "A claim both essays make")); }
+    else {
+      head.appendChild(el("span", "ref", n.node || id));
+      head.appendChild(document.createTextNode(" " + (KINDS[n.kind] || n.kind) + (n.map ? " · " + n.map : "")));
+    }
     box.appendChild(head);
     if (n.kind === "claim") {
       box.appendChild(el("p", "text", n.wording));
       if (n.contested) { box.appendChild(el("p", "flag", "contested: the essays take opposite stances")); }
-      if (n.betweenness !== null && n.betweenness !== undefined) {
-        box.appendChild(el("p", "muted", "betweenness centrality " + n.betweenness.toFixed(2)));
-      }
+      if (n.links) { box.appendChild(el("p", "muted", "One of the claims that link most of both arguments.")); }
       n.mentions.forEach(function (m) {
         var p = el("p", "mention");
         var a = el("a", "ref", m.map + " " + m.node);
@@ -119,12 +122,12 @@
     if (n.loadBearing) {
       box.appendChild(el("p", "flag", "Load-bearing: rejecting it leaves the thesis with no support."));
     } else if (n.linesBroken) {
-      var txt = "Rejecting it breaks " + n.linesBroken + " of the thesis's " + data.lines + " lines of support";
+      var txt = "Rejecting it breaks " + n.linesBroken + " of the thesis’s " + lines(data.lines);
       box.appendChild(el("p", "impact", txt + (n.cuts.length ? " and leaves " + n.cuts.join(", ") +
                                                              " unsupported." : ".")));
     } else if (n.cuts && n.cuts.length) {
       box.appendChild(el("p", "impact", "Rejecting it leaves " + n.cuts.join(", ") + " unsupported (the thesis " +
-                                         "keeps all " + data.lines + " lines of support)."));
+                                         "keeps its " + lines(data.lines) + ")."));
     }
     if (n.uncited) { box.appendChild(el("p", "flag", "Rests on no cited evidence.")); }
     if (n.note) { box.appendChild(el("p", "note", "Note: " + n.note)); }
@@ -226,18 +229,77 @@
     });
   }
 
-  // Zoom and overlays.
-  Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (b) {
+  // Zoom and pan. The diagram opens at the zoom where its smallest text is READABLE px (or fitted to the pane,
+  // if that is larger); + and − zoom by a quarter around the pane's centre, ctrl+wheel around the pointer,
+  // "whole" fits the pane; dragging moves the diagram.
+  var READABLE = 11;
+  var zoom = 1;
+  var base = null;
+  if (svg && diagram) {
+    var vb = svg.viewBox && svg.viewBox.baseVal;
+    var sizes = Array.prototype.map.call(svg.querySelectorAll("text[font-size]"), function (t) {
+      return parseFloat(t.getAttribute("font-size"));
+    }).filter(function (x) { return x > 0; });
+    var attr = svg.getAttribute("width") || "";
+    var unit = vb && vb.width ? parseFloat(attr) * (/pt$/.test(attr) ? 4 / 3 : 1) / vb.width : 1;
+    base = { width: vb && vb.width ? vb.width * unit : svg.getBoundingClientRect().width,
+             smallest: (sizes.length ? Math.min.apply(null, sizes) : 14) * unit };
+  }
+  function setZoom(z, cx, cy) {
+    if (!base) { return; }
+    var old = zoom;
+    var px = cx === undefined ? diagram.clientWidth / 2 : cx;
+    var py = cy === undefined ? diagram.clientHeight / 2 : cy;
+    var x = (diagram.scrollLeft + px) / old, y = (diagram.scrollTop + py) / old;
+    zoom = Math.max(0.05, Math.min(8, z));
+    svg.style.width = Math.round(base.width * zoom) + "px";
+    svg.style.height = "auto";
+    diagram.scrollLeft = x * zoom - px;
+    diagram.scrollTop = y * zoom - py;
+    document.body.setAttribute("data-diagram-zoom", zoom.toFixed(3));
+    document.body.setAttribute("data-text-px", (base.smallest * zoom).toFixed(1));
+  }
+  var readable = base ? (READABLE + 0.05) / base.smallest : 1;
+  var fitted = base && diagram ? diagram.clientWidth / base.width : 1;
+  if (base) {
+    svg.removeAttribute("height");
+    setZoom(Math.max(readable, fitted), 0, 0);
+    diagram.scrollTop = 0;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-zoom]"), function (b) {
     b.addEventListener("click", function () {
-      if (!svg || !diagram) { return; }
       var how = b.getAttribute("data-zoom");
-      if (how === "fit") { diagram.classList.add("fit"); svg.style.width = ""; return; }
-      var now = svg.getBoundingClientRect().width;
-      diagram.classList.remove("fit");
-      svg.style.width = Math.round(now * (how === "in" ? 1.25 : 0.8)) + "px";
-      svg.style.height = "auto";
+      setZoom(how === "fit" ? diagram.clientWidth / base.width : zoom * (how === "in" ? 1.25 : 0.8));
     });
   });
+  if (diagram && base) {
+    diagram.addEventListener("wheel", function (ev) {
+      if (!ev.ctrlKey) { return; }
+      ev.preventDefault();
+      var r = diagram.getBoundingClientRect();
+      setZoom(zoom * (ev.deltaY < 0 ? 1.1 : 1 / 1.1), ev.clientX - r.left, ev.clientY - r.top);
+    }, { passive: false });
+    var drag = null;
+    diagram.addEventListener("pointerdown", function (ev) {
+      if (ev.button !== 0) { return; }
+      drag = { x: ev.clientX, y: ev.clientY, left: diagram.scrollLeft, top: diagram.scrollTop, moved: false };
+    });
+    window.addEventListener("pointermove", function (ev) {
+      if (!drag) { return; }
+      var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 4) { drag.moved = true; diagram.classList.add("dragging"); }
+      diagram.scrollLeft = drag.left - dx;
+      diagram.scrollTop = drag.top - dy;
+    });
+    window.addEventListener("pointerup", function () {
+      if (drag && drag.moved) {
+        // A drag is not a click on the node it ends over.
+        window.addEventListener("click", function stop(ev) { ev.stopPropagation(); ev.preventDefault(); }, { capture: true, once: true });
+      }
+      drag = null;
+      diagram.classList.remove("dragging");
+    });
+  }
   Array.prototype.forEach.call(document.querySelectorAll("[data-show]"), function (b) {
     b.addEventListener("click", function () {
       var ids = data[b.getAttribute("data-show")] || [];
@@ -261,6 +323,9 @@
     });
   });
   fromHash();
-  if (!/^#node=/.test(window.location.hash) && data.thesis && shape(data.thesis)) { reveal(shape(data.thesis)); }
+  if (!/^#node=/.test(window.location.hash) && data.thesis && shape(data.thesis)) {
+    reveal(shape(data.thesis));
+    diagram.scrollTop = 0;  // the title and the thesis, at the top, stay in view
+  }
   document.body.setAttribute("data-ready", "1");
 }());

@@ -1,0 +1,160 @@
+"""Slides (argmap.classroom.slides, .decks) and `argmap slides`: 16:9, every word at 24 pt or more, nothing cut."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from helpers import write_pair
+
+from argmap.analysis import map_structure
+from argmap.classroom.browser import Browser, find_chromium
+from argmap.classroom.decks import comparison_deck, map_deck
+from argmap.classroom.slides import Column, Item, build_slides, paginate
+from argmap.cli import cli
+from argmap.corpus import Corpus, load_corpus
+from argmap.errors import RenderError
+from argmap.queries import compare
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDY = ("This premise goes on at length, as essays sometimes do, restating its point in several ways and adding "
+         "qualifications, examples and asides that a slide must still show whole. ") * 3
+
+
+@pytest.fixture(scope="module")
+def mini() -> Corpus:
+    return load_corpus([ROOT / "tests/fixtures/mini"])
+
+
+@pytest.fixture(scope="module")
+def wordy(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """Two maps with long statements and many lines of support, to force pagination."""
+    def spec(map_id: str, stance: str) -> dict[str, Any]:
+        nodes = [{"id": "T", "kind": "thesis", "text": "The thesis, " + WORDY[:200], "quote": f"{map_id} thesis here.",
+                  "claim": "core", "stance": stance}]
+        nodes += [{"id": f"P{i}", "kind": "premise", "text": f"{i}. {WORDY}", "quote": f"{map_id} premise {i}.",
+                   **({"claim": "shared"} if i == 1 else {})} for i in range(1, 9)]
+        return {"title": f"The {map_id} essay, whose title is long enough to wrap across the slide's width",
+                "nodes": nodes, "relations": [f"P{i} -> T" for i in range(1, 9)]}
+    return write_pair(tmp_path_factory.mktemp("wordy"), {"left": spec("left", "affirms"),
+                                                        "right": spec("right", "denies")},
+                      {"core": "The claim both theses dispute.", "shared": "A premise both use. " + WORDY[:150]})
+
+
+def test_paginate_keeps_every_item_and_splits_one_too_long_for_a_slide() -> None:
+    items = tuple(Item(label=f"P{i}", text=WORDY) for i in range(6))
+    pages = paginate("K", "T", [Column(heading="h", items=items)])
+    assert len(pages) > 1 and [p.title for p in pages][-1] == f"T ({len(pages)} of {len(pages)})"
+    shown = " ".join(i.text for p in pages for i in p.columns[0].items)
+    assert shown.split() == " ".join(i.text for i in items).split()
+    huge = paginate("K", "T", [Column(heading="", items=(Item(label="P1", text=WORDY * 6),))])
+    assert len(huge) > 1 and huge[1].columns[0].items[0].label == "P1 …"
+
+
+def test_the_comparison_deck_follows_the_comparison(mini: Corpus) -> None:
+    a, b = sorted(mini.maps)[:2]
+    deck = comparison_deck(mini, a, b)
+    first = deck[0]
+    assert [c.items[0].label for c in first.columns] == [mini.get(a).model.thesis.id, mini.get(b).model.thesis.id]
+    assert [c.side for c in first.columns] == ["left", "right"]
+    disagreements = compare(mini, a, b).disagreements
+    assert sum(1 for s in deck if s.kicker == "Where they part") >= len(disagreements)
+    assert deck[-1].kicker == "Discuss"
+    swapped = comparison_deck(mini, b, a)
+    assert [c.heading for c in swapped[0].columns] == [c.heading for c in reversed(first.columns)]
+
+
+def test_the_map_deck_has_the_thesis_then_one_slide_per_line(mini: Corpus) -> None:
+    for map_id in mini.maps:
+        deck = map_deck(mini, map_id)
+        lines = map_structure(mini.get(map_id).model).lines
+        assert deck[0].columns[0].items[0].tone == "thesis"
+        assert len({s.kicker for s in deck[1:]}) == len(lines)
+
+
+def test_the_deck_is_offline_and_byte_identical(mini: Corpus) -> None:
+    a, b = sorted(mini.maps)[:2]
+    one, two = build_slides(mini, [a, b]), build_slides(mini, [a, b])
+    assert one == two and isinstance(one, str)
+    assert not re.search(r"(?:src|href)=\"(?!#)|url\(|://", one)
+
+
+MEASURE = r"""
+(() => {
+  const out = {minPx: 1e9, overflow: [], slides: document.querySelectorAll('.slide').length, texts: 0};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const t = walker.currentNode;
+    if (!t.textContent.trim()) continue;
+    out.texts += 1;
+    out.minPx = Math.min(out.minPx, parseFloat(getComputedStyle(t.parentElement).fontSize));
+  }
+  for (const el of document.querySelectorAll('.slide, .slide *')) {
+    if (getComputedStyle(el).display === 'inline') continue;
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      out.overflow.push(el.closest('.slide').id + ' ' + el.tagName);
+  }
+  for (const s of document.querySelectorAll('.slide')) {
+    const box = s.getBoundingClientRect();
+    for (const el of s.querySelectorAll('li, h1, h2, .kicker, .number')) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > box.bottom || r.right > box.right || r.width !== r.width) out.overflow.push(s.id + ' cut');
+    }
+  }
+  return out;
+})()
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    try:
+        exe = find_chromium()
+    except RenderError as exc:
+        pytest.skip(f"{exc} (`make test` installs it)")
+    with Browser(exe, timeout=60, window=(1920, 1080)) as b:
+        yield b
+
+
+@pytest.mark.parametrize("which", ["bundled pair", "bundled map", "mini pair", "wordy pair", "wordy map"])
+def test_every_word_is_24_pt_or_more_and_nothing_overflows(which: str, bundled: Corpus, mini: Corpus,
+                                                           wordy: Corpus, browser: Browser, tmp_path: Path) -> None:
+    corpus = {"bundled": bundled, "mini": mini, "wordy": wordy}[which.split()[0]]
+    ids = sorted(corpus.maps)[:2] if which.endswith("pair") else sorted(corpus.maps)[:1]
+    page_file = tmp_path / "deck.html"
+    page_file.write_text(str(build_slides(corpus, ids)), encoding="utf-8")
+    found = browser.open(page_file.as_uri()).evaluate(MEASURE)
+    assert found["slides"] >= 2 and found["texts"] > 0
+    assert found["minPx"] >= 32, found  # 24 pt = 32 CSS px on a 1920 x 1080 page
+    assert found["overflow"] == [], found
+
+
+def test_cli_writes_a_pdf_deck_of_16_9_pages_and_the_same_bytes_twice(tmp_path: Path) -> None:
+    try:
+        find_chromium()
+    except RenderError as exc:
+        pytest.skip(str(exc))
+    mini_dir = str(ROOT / "tests/fixtures/mini")
+    outs = []
+    for name in ("one.pdf", "two.pdf"):
+        result = CliRunner().invoke(cli, ["slides", f"{mini_dir}/alpha.yaml", f"{mini_dir}/beta.yaml",
+                                          "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1] and outs[0].startswith(b"%PDF")
+    boxes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", outs[0]))
+    assert boxes == {(b"1440", b"810")}  # 1920 x 1080 CSS px
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["a", "b", "c", "--out", "x.pdf"], "one map or compare two"),
+    (["alpha.yaml", "--out", "x.txt"], "end it in .html or .pdf"),
+])
+def test_cli_errors_are_clear(args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT / "tests/fixtures/mini")
+    result = CliRunner().invoke(cli, ["slides", *args])
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert not list(tmp_path.iterdir())
