@@ -32,7 +32,7 @@ from typing import Literal, get_args
 
 from .model import DriftKind
 
-__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "Lexicon", "essay_lexicon", "find_drift", "names_in"]
+__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "Lexicon", "canonical_name", "essay_lexicon", "find_drift", "names_in"]
 
 DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
 
@@ -187,6 +187,15 @@ def names_in(text: str, lexicon: Lexicon = Lexicon()) -> set[str]:
                 low in lexicon.names or not (start or low in lexicon.common)):
             out.add(_ALIASES.get(low, low))
     return out
+
+
+def canonical_name(word: str) -> str:
+    """A lower-case capital, seat of government or short form as its country; other words unchanged.
+
+    >>> canonical_name("kremlin"), canonical_name("tehran"), canonical_name("silence")
+    ('russia', 'iran', 'silence')
+    """
+    return _ALIASES.get(word, word)
 
 
 def _same_name(a: str, b: str) -> bool:
