@@ -86,6 +86,7 @@ class BindingCheck(BaseModel):
 
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|\d+")
+_POSSESSIVE = re.compile(r"'s?$")
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,7 @@ def _analyse(text: str) -> list[tuple[str, str]]:
     """(stem, word) for each content word: stop words out, capitals read as their country."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    words = [canonical_name(re.sub(r"'s?$", "", w)) for w in _WORD.findall(text.replace("\u2019", "'").lower())]
+    words = [canonical_name(_POSSESSIVE.sub("", w)) for w in _WORD.findall(text.replace("\u2019", "'").lower())]
     words = [w for w in words if w not in ENGLISH_STOP_WORDS]
     return list(zip(_stemmer().stemWords(words), words, strict=True))
 
