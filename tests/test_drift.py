@@ -72,6 +72,7 @@ PAIRS: list[tuple[str, str, set[str]]] = [
     ("Israel struck Isfahan in April.", "Israel struck Isfahan in March.", {"specifics:adds", "specifics:drops"}),
     ("Three drones hit the base.", "Five drones hit the base.", {"specifics:adds", "specifics:drops"}),
     ("Tehran supplies Moscow with drones.", "Iran supplies Russia with drones.", set()),
+    ("the Kremlin's reaction was deafening silence", "Russia answered with silence.", set()),
     ("Russian mediation no longer holds.", "Russia's mediation no longer holds.", set()),
     ("The Islamic Republic's isolation is plain.", "Iran's isolation is plain.", set()),
     ("Yet when Iran came under attack, Russia stayed on the sidelines.",
