@@ -141,7 +141,8 @@ def test_warnings_are_located_at_the_nodes_text(tmp_path: Path) -> None:
     text = (V1 / "enforcer.yaml").read_text(encoding="utf-8").splitlines()
     p11a = next(d for d in diags if d.path.endswith("enforcer.yaml") and "'can't' into 'will not'" in d.message)
     assert text[p11a.line - 1][p11a.column - 1:].startswith('"If Russia will not stand up for Iran')
-    assert p11a.hint == "say 'can't' as the quote does, or accept it with accept_drift: {modality: <reason>}"
+    assert p11a.hint == ("say 'can't' as the quote does (\"If Russia can’t stand up for…\"), "
+                         "or accept it with accept_drift: {modality: <reason>}")
 
 
 def _copy_v1(tmp_path: Path) -> Path:
