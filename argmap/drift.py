@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
 from .model import DriftKind
@@ -139,6 +140,7 @@ def _words_with_position(text: str) -> Iterable[tuple[str, bool]]:
         start = False
 
 
+@lru_cache(maxsize=64)
 def essay_lexicon(text: str) -> Lexicon:
     """The essay's names and common words, judged by how it writes each word inside sentences.
 

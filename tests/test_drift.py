@@ -204,3 +204,21 @@ def test_post_validate_reports_drift_as_a_located_warning() -> None:
     line = next(i for i, t in enumerate(text.splitlines(), 1) if t == "    text: Russia is still a great protector.")
     assert (w["path"], w["line"], w["column"], w["severity"]) == ("request.yaml", line, 11, "warning")
     assert w["message"].startswith("nodes[5].text: paraphrase drops the hedge 'some'")
+
+
+def test_an_acceptance_on_an_assumption_is_stale() -> None:
+    from argmap.driftcheck import drift_diagnostics
+    from argmap.grounding import Essay
+    from argmap.model import ArgumentMap
+    from argmap.validate import GroundedMap
+    from argmap.yamlsafe import parse_yaml
+
+    doc = parse_yaml(
+        "id: m\ntitle: t\nsource: {path: e.txt, sha256: \"" + "0" * 64 + "\"}\nnodes:\n"
+        "  - {id: T, kind: thesis, text: \"It rained.\", quote: \"It rained.\"}\n"
+        "  - {id: A, kind: assumption, text: \"Rain is wet.\", accept_drift: {hedge: \"no quote to drift from\"}}\n"
+        "relations: [\"A -> T\"]\n", "m.yaml")
+    gm = GroundedMap(ArgumentMap.model_validate(doc.data), "m.yaml", Essay("It rained."))
+    (d,) = drift_diagnostics(doc, gm)
+    assert (d.line, d.severity) == (6, "warning")
+    assert d.message == "nodes[1].accept_drift.hedge: accepts hedge drift, but the paraphrase has none"
