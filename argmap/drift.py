@@ -124,10 +124,25 @@ class Lexicon:
     common: frozenset[str] = frozenset()
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]")
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+_CANDIDATE = re.compile(r"[A-Z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is the first of its text, sentence, line or quotation."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in '.!?\n"“'
+
+
 def _words_with_position(text: str) -> Iterable[tuple[str, bool]]:
     """Each word or number of ``text`` and whether it starts a sentence (or a line)."""
     start = True
-    for m in re.finditer(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]", text):
+    for m in _TOKEN.finditer(text):
         tok = m.group()
         if tok in '.!?:;\n"“':
             start = start or tok in '.!?\n"“'
@@ -151,7 +166,7 @@ def essay_lexicon(text: str) -> Lexicon:
     upper: dict[str, int] = {}
     lower: dict[str, int] = {}
     for tok, start in _words_with_position(text.translate(_APOS)):
-        word = re.sub(r"'s?$", "", tok).lower()
+        word = _POSSESSIVE.sub("", tok).lower()
         if tok[0].islower():
             lower[word] = lower.get(word, 0) + 1
         elif tok[0].isupper() and not start:
@@ -160,7 +175,7 @@ def essay_lexicon(text: str) -> Lexicon:
     return Lexicon(names, frozenset(w for w, n in lower.items() if n >= upper.get(w, 0)))
 
 
-def names_in(text: str, lexicon: Lexicon = Lexicon()) -> set[str]:
+def names_in(text: str, lexicon: Lexicon = Lexicon()) -> frozenset[str]:
     """Canonical proper names, numbers and dates in ``text``.
 
     A capitalised word counts when it is not the first of a sentence (and the
@@ -173,22 +188,30 @@ def names_in(text: str, lexicon: Lexicon = Lexicon()) -> set[str]:
     ['russia', 'united states']
     """
     out: set[str] = set()
-    text = text.translate(_APOS)
+    text = text.translate(_APOS).replace("-", " ")
+    lowered = text.lower()
     for long, short in _PHRASE_NAMES:
-        if long in text.lower():
+        if long in lowered:
             out.add(short)
             text = re.sub(long, " ", text, flags=re.IGNORECASE)
-    for tok, start in _words_with_position(text.replace("-", " ")):
-        word = re.sub(r"'s?$", "", tok).replace(".", "").replace("'", "")
+    for m in _CANDIDATE.finditer(text):
+        tok = m.group().rstrip(".") if m.group().count(".") == 1 else m.group()
+        word = _POSSESSIVE.sub("", tok).replace(".", "").replace("'", "")
         low = word.lower()
         if tok[0].isdigit():
             out.add(tok.rstrip("%").replace(",", ""))
         elif low in _NUMBER_WORDS or (low in _MONTHS and low != "may" and tok[0].isupper()):
             out.add(low)
         elif tok[0].isupper() and low not in _SMALL and word != "I" and (
-                low in lexicon.names or not (start or low in lexicon.common)):
+                low in lexicon.names or not (_starts_sentence(text, m.start()) or low in lexicon.common)):
             out.add(_ALIASES.get(low, low))
-    return out
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _context_names(paragraph: str, lexicon: Lexicon) -> frozenset[str]:
+    """:func:`names_in` of a paragraph, which the quotes of many nodes share."""
+    return names_in(paragraph, lexicon)
 
 
 def canonical_name(word: str) -> str:
@@ -210,7 +233,7 @@ def _same_name(a: str, b: str) -> bool:
     return n >= 4 and n >= min(len(a), len(b)) - 1 and not a.isdigit()
 
 
-def _unmatched(mine: set[str], theirs: set[str]) -> tuple[str, ...]:
+def _unmatched(mine: Iterable[str], theirs: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(x for x in mine if not any(_same_name(x, y) for y in theirs)))
 
 
@@ -241,9 +264,10 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     elif negt and not negq:
         out.append(Drift("negation", "adds", tuple(negt)))
     nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
-    around = names_in(context, lexicon) | nq if context else nq
     # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
-    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, around)
+    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, nq)
+    if extra and context:
+        extra = _unmatched(set(extra), _context_names(context, lexicon))
     out += [Drift("specifics", "drops", lost)] if lost else []
     out += [Drift("specifics", "adds", extra)] if extra else []
     return out
