@@ -31,43 +31,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, get_args
 
+from .driftwords import ABILITY, ALIASES, HEDGES, MONTHS, NEGATION, NUMBER_WORDS, PHRASE_NAMES, SMALL, WILL
 from .model import DriftKind
 
 __all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "Lexicon", "canonical_name", "essay_lexicon", "find_drift", "names_in"]
 
 DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
 
-# Families of hedges and modals: a word of a family stands in for any other of it.
-_HEDGES: dict[str, tuple[str, ...]] = {
-    "possibility": ("may", "might", "could", "possibly", "perhaps", "maybe", "potentially", "possible", "risk is", "risk that"),
-    "likelihood": ("likely", "unlikely", "probably", "probable", "presumably", "arguably"),
-    "appearance": ("seem", "seems", "seemed", "seemingly", "appear", "appears", "appeared", "apparent",
-                   "apparently", "reportedly", "allegedly", "supposedly", "ostensibly", "suggest", "suggests"),
-    "condition": ("if", "whether", "unless", "would", "should"),
-    "form": ("on paper", "in theory", "theoretically", "nominally", "so-called", "symbolic", "symbolically",
-             "tacit", "tacitly", "formal", "formally", "rhetorical", "rhetorically"),
-    "degree": ("almost", "nearly", "some", "partly", "partially", "in part", "somewhat", "largely", "mostly",
-               "relatively"),
-}
-_ABILITY = ("can", "able", "unable", "capable", "incapable", "ability", "capacity")
-_WILL = ("will", "willing", "unwilling", "refuse", "refuses", "refused", "shall")
-_NEGATION = ("not", "n't", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody", "nowhere",
-             "fail", "fails", "failed", "rather than", "instead of", "lack", "lacks", "lacking", "unable", "impunity", "inert",
-             "absent", "absence", "unwilling", "refuse", "refuses", "refused")
-_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
-                 "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-                 "percent", "twice")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-# A capital, a seat of government or a long form names its country (metonymy, not drift).
-_ALIASES = {
-    "moscow": "russia", "kremlin": "russia", "tehran": "iran", "islamic republic": "iran", "beijing": "china",
-    "kyiv": "ukraine", "kiev": "ukraine", "washington": "united states", "us": "united states",
-    "america": "united states", "american": "united states", "jerusalem": "israel", "damascus": "syria",
-    "ankara": "turkey", "riyadh": "saudi arabia", "london": "united kingdom", "uk": "united kingdom",
-    "britain": "united kingdom", "british": "united kingdom", "brussels": "european union", "eu": "european union",
-}
-_SMALL = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "at", "with", "from", "or"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d[\d.,%]*")
 _APOS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-"})
@@ -111,8 +81,6 @@ def _joined(tokens: list[str]) -> str:
     return " " + " ".join(tokens) + " "
 
 
-_PHRASE_NAMES = (("islamic republic", "iran"), ("united states", "united states"), ("united nations", "un"),
-                 ("security council", "un"), ("european union", "european union"))
 
 
 @dataclass(frozen=True)
@@ -128,7 +96,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
-_CANDIDATE = re.compile(r"[A-Z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+_CANDIDATE = re.compile(r"[A-Z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -190,7 +158,7 @@ def names_in(text: str, lexicon: Lexicon = Lexicon()) -> frozenset[str]:
     out: set[str] = set()
     text = text.translate(_APOS).replace("-", " ")
     lowered = text.lower()
-    for long, short in _PHRASE_NAMES:
+    for long, short in PHRASE_NAMES:
         if long in lowered:
             out.add(short)
             text = re.sub(long, " ", text, flags=re.IGNORECASE)
@@ -200,11 +168,11 @@ def names_in(text: str, lexicon: Lexicon = Lexicon()) -> frozenset[str]:
         low = word.lower()
         if tok[0].isdigit():
             out.add(tok.rstrip("%").replace(",", ""))
-        elif low in _NUMBER_WORDS or (low in _MONTHS and low != "may" and tok[0].isupper()):
+        elif low in NUMBER_WORDS or (low in MONTHS and low != "may" and tok[0].isupper()):
             out.add(low)
-        elif tok[0].isupper() and low not in _SMALL and word != "I" and (
+        elif tok[0].isupper() and low not in SMALL and word != "I" and (
                 low in lexicon.names or not (_starts_sentence(text, m.start()) or low in lexicon.common)):
-            out.add(_ALIASES.get(low, low))
+            out.add(ALIASES.get(low, low))
     return frozenset(out)
 
 
@@ -220,7 +188,7 @@ def canonical_name(word: str) -> str:
     >>> canonical_name("kremlin"), canonical_name("tehran"), canonical_name("silence")
     ('russia', 'iran', 'silence')
     """
-    return _ALIASES.get(word, word)
+    return ALIASES.get(word, word)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -250,7 +218,7 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     out: list[Drift] = []
     dropped: list[str] = []
     added: list[str] = []
-    for family in _HEDGES.values():
+    for family in HEDGES.values():
         inq, intext = _found(family, tq, jq), _found(family, tt, jt)
         if inq and not intext:
             dropped += inq
@@ -277,13 +245,13 @@ def _negations(tokens: list[str], joined: str) -> list[str]:
     """Negations, leaving out the additive *not only*, *not just*, *not merely*."""
     for additive in (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less "):
         joined = joined.replace(additive, " ")
-    return _found(_NEGATION, joined.split(), joined)
+    return _found(NEGATION, joined.split(), joined)
 
 
 def _modality(tq: list[str], tt: list[str]) -> list[Drift]:
     """Ability against will: *can't* → *won't* is a change of claim, not of wording."""
-    ability_q, ability_t = _found(_ABILITY, tq, ""), _found(_ABILITY, tt, "")
-    will_q, will_t = _found(_WILL, tq, ""), _found(_WILL, tt, "")
+    ability_q, ability_t = _found(ABILITY, tq, ""), _found(ABILITY, tt, "")
+    will_q, will_t = _found(WILL, tq, ""), _found(WILL, tt, "")
     if ability_q and not ability_t:
         if will_t and not will_q:
             return [Drift("modality", "turns", (_show(ability_q[0], tq), _show(will_t[0], tt)))]
