@@ -28,45 +28,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
+from .driftwords import ABILITY, ALIASES, HEDGES, MONTHS, NEGATION, NUMBER_WORDS, PHRASE_NAMES, SMALL, WILL
 from .model import DriftKind
 
-__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "Lexicon", "essay_lexicon", "find_drift", "names_in"]
+__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "Lexicon", "canonical_name", "essay_lexicon", "find_drift", "names_in"]
 
 DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
 
-# Families of hedges and modals: a word of a family stands in for any other of it.
-_HEDGES: dict[str, tuple[str, ...]] = {
-    "possibility": ("may", "might", "could", "possibly", "perhaps", "maybe", "potentially", "possible", "risk is", "risk that"),
-    "likelihood": ("likely", "unlikely", "probably", "probable", "presumably", "arguably"),
-    "appearance": ("seem", "seems", "seemed", "seemingly", "appear", "appears", "appeared", "apparent",
-                   "apparently", "reportedly", "allegedly", "supposedly", "ostensibly", "suggest", "suggests"),
-    "condition": ("if", "whether", "unless", "would", "should"),
-    "form": ("on paper", "in theory", "theoretically", "nominally", "so-called", "symbolic", "symbolically",
-             "tacit", "tacitly", "formal", "formally", "rhetorical", "rhetorically"),
-    "degree": ("almost", "nearly", "some", "partly", "partially", "in part", "somewhat", "largely", "mostly",
-               "relatively"),
-}
-_ABILITY = ("can", "able", "unable", "capable", "incapable", "ability", "capacity")
-_WILL = ("will", "willing", "unwilling", "refuse", "refuses", "refused", "shall")
-_NEGATION = ("not", "n't", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody", "nowhere",
-             "fail", "fails", "failed", "rather than", "instead of", "lack", "lacks", "lacking", "unable", "impunity", "inert",
-             "absent", "absence", "unwilling", "refuse", "refuses", "refused")
-_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
-                 "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-                 "percent", "twice")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-# A capital, a seat of government or a long form names its country (metonymy, not drift).
-_ALIASES = {
-    "moscow": "russia", "kremlin": "russia", "tehran": "iran", "islamic republic": "iran", "beijing": "china",
-    "kyiv": "ukraine", "kiev": "ukraine", "washington": "united states", "us": "united states",
-    "america": "united states", "american": "united states", "jerusalem": "israel", "damascus": "syria",
-    "ankara": "turkey", "riyadh": "saudi arabia", "london": "united kingdom", "uk": "united kingdom",
-    "britain": "united kingdom", "british": "united kingdom", "brussels": "european union", "eu": "european union",
-}
-_SMALL = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "at", "with", "from", "or"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d[\d.,%]*")
 _APOS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-"})
@@ -110,8 +81,6 @@ def _joined(tokens: list[str]) -> str:
     return " " + " ".join(tokens) + " "
 
 
-_PHRASE_NAMES = (("islamic republic", "iran"), ("united states", "united states"), ("united nations", "un"),
-                 ("security council", "un"), ("european union", "european union"))
 
 
 @dataclass(frozen=True)
@@ -123,10 +92,25 @@ class Lexicon:
     common: frozenset[str] = frozenset()
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]")
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+_CANDIDATE = re.compile(r"[A-Z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is the first of its text, sentence, line or quotation."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in '.!?\n"“'
+
+
 def _words_with_position(text: str) -> Iterable[tuple[str, bool]]:
     """Each word or number of ``text`` and whether it starts a sentence (or a line)."""
     start = True
-    for m in re.finditer(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]", text):
+    for m in _TOKEN.finditer(text):
         tok = m.group()
         if tok in '.!?:;\n"“':
             start = start or tok in '.!?\n"“'
@@ -139,6 +123,7 @@ def _words_with_position(text: str) -> Iterable[tuple[str, bool]]:
         start = False
 
 
+@lru_cache(maxsize=64)
 def essay_lexicon(text: str) -> Lexicon:
     """The essay's names and common words, judged by how it writes each word inside sentences.
 
@@ -149,7 +134,7 @@ def essay_lexicon(text: str) -> Lexicon:
     upper: dict[str, int] = {}
     lower: dict[str, int] = {}
     for tok, start in _words_with_position(text.translate(_APOS)):
-        word = re.sub(r"'s?$", "", tok).lower()
+        word = _POSSESSIVE.sub("", tok).lower()
         if tok[0].islower():
             lower[word] = lower.get(word, 0) + 1
         elif tok[0].isupper() and not start:
@@ -158,7 +143,7 @@ def essay_lexicon(text: str) -> Lexicon:
     return Lexicon(names, frozenset(w for w, n in lower.items() if n >= upper.get(w, 0)))
 
 
-def names_in(text: str, lexicon: Lexicon = Lexicon()) -> set[str]:
+def names_in(text: str, lexicon: Lexicon = Lexicon()) -> frozenset[str]:
     """Canonical proper names, numbers and dates in ``text``.
 
     A capitalised word counts when it is not the first of a sentence (and the
@@ -171,22 +156,39 @@ def names_in(text: str, lexicon: Lexicon = Lexicon()) -> set[str]:
     ['russia', 'united states']
     """
     out: set[str] = set()
-    text = text.translate(_APOS)
-    for long, short in _PHRASE_NAMES:
-        if long in text.lower():
+    text = text.translate(_APOS).replace("-", " ")
+    lowered = text.lower()
+    for long, short in PHRASE_NAMES:
+        if long in lowered:
             out.add(short)
             text = re.sub(long, " ", text, flags=re.IGNORECASE)
-    for tok, start in _words_with_position(text.replace("-", " ")):
-        word = re.sub(r"'s?$", "", tok).replace(".", "").replace("'", "")
+    for m in _CANDIDATE.finditer(text):
+        tok = m.group().rstrip(".") if m.group().count(".") == 1 else m.group()
+        word = _POSSESSIVE.sub("", tok).replace(".", "").replace("'", "")
         low = word.lower()
         if tok[0].isdigit():
             out.add(tok.rstrip("%").replace(",", ""))
-        elif low in _NUMBER_WORDS or (low in _MONTHS and low != "may" and tok[0].isupper()):
+        elif low in NUMBER_WORDS or (low in MONTHS and low != "may" and tok[0].isupper()):
             out.add(low)
-        elif tok[0].isupper() and low not in _SMALL and word != "I" and (
-                low in lexicon.names or not (start or low in lexicon.common)):
-            out.add(_ALIASES.get(low, low))
-    return out
+        elif tok[0].isupper() and low not in SMALL and word != "I" and (
+                low in lexicon.names or not (_starts_sentence(text, m.start()) or low in lexicon.common)):
+            out.add(ALIASES.get(low, low))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _context_names(paragraph: str, lexicon: Lexicon) -> frozenset[str]:
+    """:func:`names_in` of a paragraph, which the quotes of many nodes share."""
+    return names_in(paragraph, lexicon)
+
+
+def canonical_name(word: str) -> str:
+    """A lower-case capital, seat of government or short form as its country; other words unchanged.
+
+    >>> canonical_name("kremlin"), canonical_name("tehran"), canonical_name("silence")
+    ('russia', 'iran', 'silence')
+    """
+    return ALIASES.get(word, word)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -199,7 +201,7 @@ def _same_name(a: str, b: str) -> bool:
     return n >= 4 and n >= min(len(a), len(b)) - 1 and not a.isdigit()
 
 
-def _unmatched(mine: set[str], theirs: set[str]) -> tuple[str, ...]:
+def _unmatched(mine: Iterable[str], theirs: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(x for x in mine if not any(_same_name(x, y) for y in theirs)))
 
 
@@ -216,7 +218,7 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     out: list[Drift] = []
     dropped: list[str] = []
     added: list[str] = []
-    for family in _HEDGES.values():
+    for family in HEDGES.values():
         inq, intext = _found(family, tq, jq), _found(family, tt, jt)
         if inq and not intext:
             dropped += inq
@@ -230,9 +232,10 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     elif negt and not negq:
         out.append(Drift("negation", "adds", tuple(negt)))
     nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
-    around = names_in(context, lexicon) | nq if context else nq
     # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
-    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, around)
+    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, nq)
+    if extra and context:
+        extra = _unmatched(set(extra), _context_names(context, lexicon))
     out += [Drift("specifics", "drops", lost)] if lost else []
     out += [Drift("specifics", "adds", extra)] if extra else []
     return out
@@ -242,13 +245,13 @@ def _negations(tokens: list[str], joined: str) -> list[str]:
     """Negations, leaving out the additive *not only*, *not just*, *not merely*."""
     for additive in (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less "):
         joined = joined.replace(additive, " ")
-    return _found(_NEGATION, joined.split(), joined)
+    return _found(NEGATION, joined.split(), joined)
 
 
 def _modality(tq: list[str], tt: list[str]) -> list[Drift]:
     """Ability against will: *can't* → *won't* is a change of claim, not of wording."""
-    ability_q, ability_t = _found(_ABILITY, tq, ""), _found(_ABILITY, tt, "")
-    will_q, will_t = _found(_WILL, tq, ""), _found(_WILL, tt, "")
+    ability_q, ability_t = _found(ABILITY, tq, ""), _found(ABILITY, tt, "")
+    will_q, will_t = _found(WILL, tq, ""), _found(WILL, tt, "")
     if ability_q and not ability_t:
         if will_t and not will_q:
             return [Drift("modality", "turns", (_show(ability_q[0], tq), _show(will_t[0], tt)))]

@@ -24,13 +24,14 @@ the wording it excused.
 >>> gm = GroundedMap(ArgumentMap.model_validate(doc.data), "m.yaml", Essay("Iran may gain leverage. Russia is not loud."))
 >>> for d in drift_diagnostics(doc, gm): print(d)  # doctest: +NORMALIZE_WHITESPACE
 m.yaml:6:33: warning: nodes[0].text: paraphrase drops the hedge 'may' (quote: "Iran may gain leverage.")
-    (restore it, or accept it with accept_drift: {hedge: <reason>})
+    (restore it ("Iran may gain leverage."), or accept it with accept_drift: {hedge: <reason>})
 m.yaml:11:72: warning: nodes[1].accept_drift.hedge: accepts hedge drift, but the paraphrase has none
     (remove this entry)
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .drift import Drift, Lexicon, essay_lexicon, find_drift
@@ -55,32 +56,56 @@ def _excerpt(quote: str, limit: int = 90) -> str:
     return q if len(q) <= limit else q[: limit - 1].rstrip() + "…"
 
 
-def drift_message(d: Drift, quote: str) -> tuple[str, str]:
-    """The warning and its suggestion for one drift.
+def _around(text: str, word: str) -> str:
+    """Two words before ``word`` in ``text`` and three after, quoted for a hint; '' when it is not there.
+
+    >>> _around("Without it, Israeli planners likely judged the cost-benefit calculus", "likely")
+    ' ("…Israeli planners likely judged the cost-benefit…")'
+    """
+    pattern = re.escape(word).replace("'", "['\u2019]")
+    if word.startswith("n't"):
+        pattern = r"\w*" + pattern
+    flat = " ".join(text.split())
+    m = re.search(rf"(?<!\w){pattern}(?!\w)", flat, flags=re.IGNORECASE)
+    if m is None:
+        return ""
+    starts = [w.start() for w in re.finditer(r"\S+", flat[: m.start()])]
+    ends = [m.end() + w.end() for w in re.finditer(r"\S+", flat[m.end():])]
+    start = starts[-2] if len(starts) >= 2 else 0
+    end = ends[2] if len(ends) > 3 else len(flat)
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(flat) else ""
+    return f' ("{head}{flat[start:end].strip()}{tail}")'
+
+
+def drift_message(d: Drift, quote: str, text: str = "") -> tuple[str, str]:
+    """The warning and its suggestion for one drift (``text``: the paraphrase, for the words around an addition).
 
     >>> from argmap.drift import Drift
     >>> for line in drift_message(Drift("modality", "turns", ("can't", "will not")), "If Russia can't stand up"):
     ...     print(line)
     paraphrase turns 'can't' into 'will not' (quote: "If Russia can't stand up")
-    say 'can't' as the quote does, or accept it with accept_drift: {modality: <reason>}
+    say 'can't' as the quote does ("If Russia can't stand up"), or accept it with accept_drift: {modality: <reason>}
     """
     what = _WHAT[d.kind]
     q = f'(quote: "{_excerpt(quote)}")'
     it = "them" if len(d.words) > 1 and d.change != "turns" else "it"
     accept = f"accept {it} with accept_drift: {{{d.kind}: <reason>}}"
+    where = _around(quote, d.words[0]) if d.change != "adds" else _around(text, d.words[0])
     if d.change == "turns":
-        return f"paraphrase turns '{d.words[0]}' into '{d.words[1]}' {q}", f"say '{d.words[0]}' as the quote does, or {accept}"
+        return (f"paraphrase turns '{d.words[0]}' into '{d.words[1]}' {q}",
+                f"say '{d.words[0]}' as the quote does{where}, or {accept}")
     if d.kind == "specifics":
         noun = "names" if len(d.words) > 1 else "name"
         if d.change == "drops":
-            return f"paraphrase loses the {noun} {_quoted(d.words)} {q}", f"name it as the quote does, or {accept}"
+            return f"paraphrase loses the {noun} {_quoted(d.words)} {q}", f"name {it} as the quote does{where}, or {accept}"
         return (f"paraphrase adds the {noun} {_quoted(d.words)}, which the quote lacks {q}",
                 f"keep to what the quote names, or {accept}")
     what += "s" if len(d.words) > 1 else ""
     if d.change == "drops":
-        return f"paraphrase drops {what} {_quoted(d.words)} {q}", f"restore {it}, or {accept}"
+        return f"paraphrase drops {what} {_quoted(d.words)} {q}", f"restore {it}{where}, or {accept}"
     return (f"paraphrase adds {what} {_quoted(d.words)}, which the quote lacks {q}",
-            f"take {it} out, or {accept}")
+            f"take {it} out{where}, or {accept}")
 
 
 def _paragraph(essay_text: str, span: tuple[int, int]) -> str:
@@ -110,7 +135,7 @@ def drift_diagnostics(doc: YamlDocument, gm: GroundedMap) -> list[Diagnostic]:
         for d in found:
             if d.kind in accepted:
                 continue
-            msg, hint = drift_message(d, n.quote or "")
+            msg, hint = drift_message(d, n.quote or "", n.text)
             out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].text: {msg}", "warning", hint))
         kinds = {d.kind for d in found}
         for kind in accepted:

@@ -315,7 +315,8 @@ def test_openapi_documents_every_route_and_its_problems(client: TestClient) -> N
     doc = client.get("/openapi.json").json()
     paths = doc["paths"]
     assert set(paths) == {"/maps", "/maps/{map_id}", "/maps/{map_id}/nodes/{node_id}", "/claims", "/claims/{claim_id}",
-                          "/shared-premises", "/shared-claims", "/compare", "/maps/{map_id}/diagram.svg", "/compare/diagram.svg",
+                          "/shared-premises", "/shared-claims", "/compare", "/suggest", "/maps/{map_id}/diagram.svg",
+                          "/compare/diagram.svg",
                           "/validate", "/healthz", "/version"}
     for path, item in paths.items():
         for op in item.values():

@@ -71,7 +71,8 @@ def test_uncommenting_the_thesis_skeleton_validates(case: Path) -> None:
         "(add the statements that support it, then relations such as 'ID -> T')",
         # the placeholder is not yet a paraphrase: the drift check says what the curator's words must keep
         "maps/deposit.yaml:18:11: warning: nodes[0].text: paraphrase drops the hedge 'should' "
-        "(quote: \"Deposits on bottles should be raised.\") (restore it, or accept it with accept_drift: {hedge: <reason>})",
+        "(quote: \"Deposits on bottles should be raised.\") (restore it (\"…on bottles should be raised.\"), "
+        "or accept it with accept_drift: {hedge: <reason>})",
         "ok: 1 map(s) valid, 0 error(s), 2 warning(s)"]
 
 

@@ -72,6 +72,7 @@ PAIRS: list[tuple[str, str, set[str]]] = [
     ("Israel struck Isfahan in April.", "Israel struck Isfahan in March.", {"specifics:adds", "specifics:drops"}),
     ("Three drones hit the base.", "Five drones hit the base.", {"specifics:adds", "specifics:drops"}),
     ("Tehran supplies Moscow with drones.", "Iran supplies Russia with drones.", set()),
+    ("the Kremlin's reaction was deafening silence", "Russia answered with silence.", set()),
     ("Russian mediation no longer holds.", "Russia's mediation no longer holds.", set()),
     ("The Islamic Republic's isolation is plain.", "Iran's isolation is plain.", set()),
     ("Yet when Iran came under attack, Russia stayed on the sidelines.",
@@ -140,7 +141,8 @@ def test_warnings_are_located_at_the_nodes_text(tmp_path: Path) -> None:
     text = (V1 / "enforcer.yaml").read_text(encoding="utf-8").splitlines()
     p11a = next(d for d in diags if d.path.endswith("enforcer.yaml") and "'can't' into 'will not'" in d.message)
     assert text[p11a.line - 1][p11a.column - 1:].startswith('"If Russia will not stand up for Iran')
-    assert p11a.hint == "say 'can't' as the quote does, or accept it with accept_drift: {modality: <reason>}"
+    assert p11a.hint == ("say 'can't' as the quote does (\"If Russia can’t stand up for…\"), "
+                         "or accept it with accept_drift: {modality: <reason>}")
 
 
 def _copy_v1(tmp_path: Path) -> Path:
@@ -202,3 +204,21 @@ def test_post_validate_reports_drift_as_a_located_warning() -> None:
     line = next(i for i, t in enumerate(text.splitlines(), 1) if t == "    text: Russia is still a great protector.")
     assert (w["path"], w["line"], w["column"], w["severity"]) == ("request.yaml", line, 11, "warning")
     assert w["message"].startswith("nodes[5].text: paraphrase drops the hedge 'some'")
+
+
+def test_an_acceptance_on_an_assumption_is_stale() -> None:
+    from argmap.driftcheck import drift_diagnostics
+    from argmap.grounded import GroundedMap
+    from argmap.grounding import Essay
+    from argmap.model import ArgumentMap
+    from argmap.yamlsafe import parse_yaml
+
+    doc = parse_yaml(
+        "id: m\ntitle: t\nsource: {path: e.txt, sha256: \"" + "0" * 64 + "\"}\nnodes:\n"
+        "  - {id: T, kind: thesis, text: \"It rained.\", quote: \"It rained.\"}\n"
+        "  - {id: A, kind: assumption, text: \"Rain is wet.\", accept_drift: {hedge: \"no quote to drift from\"}}\n"
+        "relations: [\"A -> T\"]\n", "m.yaml")
+    gm = GroundedMap(ArgumentMap.model_validate(doc.data), "m.yaml", Essay("It rained."))
+    (d,) = drift_diagnostics(doc, gm)
+    assert (d.line, d.severity) == (6, "warning")
+    assert d.message == "nodes[1].accept_drift.hedge: accepts hedge drift, but the paraphrase has none"

@@ -1,9 +1,9 @@
-"""One router per resource: maps, claims, queries, diagrams, validate, health."""
+"""One router per resource: maps, claims, queries, suggestions, diagrams, validate, health."""
 
 from __future__ import annotations
 
-from . import claims, diagrams, health, maps, queries, validate
+from . import claims, diagrams, health, maps, queries, suggest, validate
 
-__all__ = ["ALL", "claims", "diagrams", "health", "maps", "queries", "validate"]
+__all__ = ["ALL", "claims", "diagrams", "health", "maps", "queries", "suggest", "validate"]
 
-ALL = (maps.router, claims.router, queries.router, diagrams.router, validate.router, health.router)
+ALL = (maps.router, claims.router, queries.router, suggest.router, diagrams.router, validate.router, health.router)

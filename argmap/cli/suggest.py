@@ -1,0 +1,67 @@
+"""``argmap suggest``: statements of two maps that may state one proposition; bindings that look forced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import claims_option, emit_json, json_option, reports_errors
+from argmap.errors import ArgmapError
+
+__all__ = ["suggest"]
+
+
+@click.command()
+@click.argument("maps", nargs=-1, metavar="[A B]")
+@claims_option
+@click.option("--all", "include_bound", is_flag=True, help="Also list pairs already bound to a common claim.")
+@click.option("--check-registry", is_flag=True,
+              help="Instead, list bindings whose mentions look unrelated (a possible forced merge).")
+@json_option
+@reports_errors
+def suggest(maps: tuple[str, ...], claims: Path | None, include_bound: bool, check_registry: bool,
+            as_json: bool) -> None:
+    """Propose pairs of statements, one from each of maps A and B, that may state one proposition.
+
+    Best first, each with a score and why (the content words they share, the
+    registry claim both come near).  Pairs already bound to a common claim are
+    left out unless --all.  With --check-registry, list instead the bindings
+    whose mentions look unrelated, in the maps given (ids, files or folders;
+    default: all).
+    """
+    from argmap.corpus import open_maps
+    from argmap.suggest import BindingCheck, Suggestions, check_bindings
+    from argmap.suggest import suggest as run
+
+    if check_registry:
+        if any(Path(m).is_dir() for m in maps):  # a folder of maps, as validate takes it
+            from argmap.corpus import load_corpus
+
+            corpus = load_corpus([Path(m) for m in maps], claims)
+        else:
+            corpus, _ = open_maps(list(maps), claims)
+        check = BindingCheck(bindings=check_bindings(corpus))
+        if as_json:
+            emit_json(check)
+            return
+        for bad in check.bindings:
+            click.echo(f"{bad.claim}: {bad.left.map}:{bad.left.node} ~ {bad.right.map}:{bad.right.node}  "
+                       f"{bad.score:.3f}  {bad.why}")
+        click.echo(f"{len(check.bindings)} binding(s) look unrelated", err=True)
+        return
+    if len(maps) != 2:
+        raise ArgmapError(f"suggest needs two maps, A and B (got {len(maps)}); or use --check-registry")
+    corpus, ids = open_maps(list(maps), claims)
+    if len(ids) != 2:
+        raise ArgmapError(f"suggest needs two different maps, got '{maps[0]}' twice")
+    result = Suggestions(suggestions=run(corpus, ids[0], ids[1], include_bound=include_bound))
+    if as_json:
+        emit_json(result)
+        return
+    left, right = corpus.get(ids[0]).model, corpus.get(ids[1]).model
+    for s in result.suggestions:
+        a, b = left.node(s.left.node), right.node(s.right.node)
+        click.echo(f"{s.score:.3f}  {s.left.map}:{s.left.node} ~ {s.right.map}:{s.right.node}  ({s.why})")
+        click.echo(f"       {s.left.node}: {a.text if a else ''}")
+        click.echo(f"       {s.right.node}: {b.text if b else ''}")
