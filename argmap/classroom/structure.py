@@ -42,6 +42,7 @@ from argmap.corpus import Corpus
 from argmap.graph import map_graph, relation_key
 from argmap.merge import CLAIM_PREFIX
 from argmap.model import ArgumentMap
+from argmap.perf import check_time
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -108,6 +109,7 @@ def support_graph(m: ArgumentMap) -> nx.DiGraph:
 def _standing(g: nx.DiGraph, rejected: Iterable[str]) -> set[str]:
     import networkx as nx
 
+    check_time()  # called once per node by the analyses: bounded by the caller's time limit
     out = set(rejected)
     ok: set[str] = set()
     for k in nx.topological_sort(g):
