@@ -62,6 +62,7 @@ def coverage(paths: tuple[Path, ...], claims: Path | None, show_all: bool, as_js
     """List the paragraphs of each essay that no node quotes."""
     from argmap.corpus import load_corpus
     from argmap.coverage import map_coverage
+    from argmap.textsafe import visible
 
     reports = [map_coverage(gm) for gm in load_corpus(list(paths) or None, claims).maps.values()]
     if as_json:
@@ -72,7 +73,7 @@ def coverage(paths: tuple[Path, ...], claims: Path | None, show_all: bool, as_js
         click.echo(f"{r.map} ({r.source}): " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         for p in r.paragraphs if show_all else r.uncovered:
             nodes = f" [{', '.join(p.nodes)}]" if p.nodes else ""
-            click.echo(f"  {p.status:9} ¶{p.number} line {p.line}{nodes}: {p.text[:90]}")
+            click.echo(visible(f"  {p.status:9} ¶{p.number} line {p.line}{nodes}: {p.text[:90]}"))
 
 
 @click.command()
@@ -101,8 +102,10 @@ def show(map_ref: str, claims: Path | None, as_json: bool) -> None:
     if as_json:
         emit_json({"map": gm.id, "title": gm.model.title, "outline": items})
         return
-    click.echo(f"{gm.model.title}  [{gm.id}]")
-    click.echo(outline_text(items))
+    from argmap.textsafe import visible
+
+    click.echo(visible(f"{gm.model.title}  [{gm.id}]"))  # a title or text never rings, moves or reorders
+    click.echo(visible(outline_text(items)))
 
 
 @click.command()
