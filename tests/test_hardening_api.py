@@ -71,6 +71,7 @@ def test_the_site_herd_runs_at_most_the_render_limit_of_dot_processes(maps: Path
             answers = list(pool.map(lambda i: c.get(f"/site/index.html?herd={i}").status_code, range(32)))
     assert answers == [200] * 32
     starts = _starts(dot_log)
+    print(f"site herd: {len(starts)} dot process(es) in all, at most {max(starts)} at once")
     assert len(starts) == one_build  # the site was built once for the snapshot, not once per cache miss
     assert max(starts) <= 2
 
