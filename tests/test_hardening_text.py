@@ -9,6 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -128,3 +129,37 @@ def test_show_prints_no_bell_or_backspace(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "\x07" not in result.output and "\x08" not in result.output and "\u202e" not in result.output
     assert "ring\ufffdback\ufffd\ufffdevil" in result.output
+
+
+def test_hostile_text_stays_text_in_the_site_in_a_real_browser(tmp_path: Path) -> None:
+    """Chromium loads a map page whose texts try to run script, then a node is clicked (the panel is filled in)."""
+    from argmap.classroom.browser import Browser, find_chromium
+    from argmap.classroom.site import site_files
+    from argmap.errors import RenderError
+
+    try:
+        chromium = find_chromium()
+    except RenderError as exc:
+        pytest.skip(f"{exc} (`make test` installs it)")
+    pwn = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>"
+    corpus = _pair(f"T {pwn}", f"thesis {pwn}\u202e", "It rained \u202eall\u202c day.", f"premise {pwn}\x07",
+                   f"wording {pwn}")
+    for name, body in site_files(corpus).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(body)
+    with Browser(chromium, timeout=60, window=(1200, 800)) as browser:
+        page = browser.open((tmp_path / "maps" / "left.html").as_uri())
+        box = page.evaluate("""(() => {
+            const el = document.getElementById('P');
+            el.scrollIntoView({block: 'center', inline: 'center'});
+            const r = el.getBoundingClientRect();
+            return [r.x + r.width / 2, r.y + r.height / 2];
+        })()""")
+        page.click(float(box[0]), float(box[1]))
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
+        panel = page.evaluate("document.getElementById('panel').innerText")
+        assert "premise <img" in panel  # shown as typed
+        body = page.evaluate("document.body.innerText")
+        assert not ACTIVE.search(body)
+        assert browser.events("Runtime.exceptionThrown", page.session) == []
