@@ -52,6 +52,7 @@ from .graph import map_graph, relation_key
 from .grounded import GroundedMap
 from .merge import CLAIM_PREFIX
 from .model import ArgumentMap
+from .perf import check_time
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -136,6 +137,7 @@ def _defence(m: ArgumentMap) -> Defence:
 def _standing(g: nx.DiGraph, rejected: Iterable[str], defence: Defence | None = None) -> set[str]:
     import networkx as nx
 
+    check_time()  # called once per node by the analyses: bounded by the caller's time limit
     out = set(rejected)
     defence = defence or {}
     ok: set[str] = set()

@@ -47,8 +47,10 @@ class Diagnostic:
     hint: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
+        from .textsafe import visible
+
         tail = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{tail}"
+        return visible(f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{tail}")
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict with stable keys."""

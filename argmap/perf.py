@@ -6,15 +6,46 @@
 False
 >>> gc.isenabled()
 True
+>>> with time_limit(0.0, "the analysis"):
+...     check_time()
+Traceback (most recent call last):
+...
+argmap.errors.RenderTimeout: the analysis took more than 0 s and was stopped
 """
 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 
-__all__ = ["gc_paused"]
+__all__ = ["check_time", "gc_paused", "time_limit"]
+
+_DEADLINE: ContextVar[tuple[float, float, str] | None] = ContextVar("argmap_deadline", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float, what: str = "the computation") -> Iterator[None]:
+    """Within the block, :func:`check_time` raises :class:`~argmap.errors.RenderTimeout` after ``seconds``.
+
+    For analyses that grow faster than linearly with a map (the service bounds them with its render timeout).
+    """
+    token = _DEADLINE.set((time.monotonic() + seconds, seconds, what))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def check_time() -> None:
+    """Raise :class:`~argmap.errors.RenderTimeout` when the enclosing :func:`time_limit` has run out."""
+    limit = _DEADLINE.get()
+    if limit is not None and time.monotonic() >= limit[0]:
+        from .errors import RenderTimeout
+
+        raise RenderTimeout(f"{limit[2]} took more than {limit[1]:g} s and was stopped")
 
 
 @contextmanager

@@ -1,5 +1,9 @@
 """Plain-text/Markdown reports of the queries (the CLI prints them; ``build`` writes them).
 
+Every text from the maps (titles, wordings, quotes, node texts) goes through
+:func:`argmap.textsafe.markdown_text`, so it is shown as typed and never read as
+markup; ids are restricted by the format and written in code spans.
+
 >>> from argmap.results import SharedPremises
 >>> print(shared_markdown(SharedPremises(maps=["a", "b"], claims=[])))
 # Shared premises: a, b
@@ -11,12 +15,13 @@ No claim is used as a premise by two or more of these maps.
 from __future__ import annotations
 
 from .results import Comparison, Mention, SharedClaims, SharedPremises
+from .textsafe import markdown_text as md
 
 __all__ = ["compare_markdown", "shared_markdown"]
 
 
 def _quote(m: Mention) -> str:
-    q = f"“{m.quote}”" if m.quote else "(implicit assumption, no quote)"
+    q = f"“{md(m.quote)}”" if m.quote else "(implicit assumption, no quote)"
     stance = "" if m.stance in (None, "affirms") else f" [{m.stance}]"
     return f"- **{m.map}** `{m.node}` ({m.kind}){stance}: {q}"
 
@@ -31,7 +36,7 @@ def shared_markdown(result: SharedPremises | SharedClaims) -> str:
     for c in result.claims:
         flag = "" if c.agree else " — **contested**"
         theses = f" · the thesis of {', '.join(c.theses)}" if c.theses else ""
-        lines += [f"## {c.wording}{flag}", f"`{c.claim}` · used by {', '.join(c.maps)}{theses}", ""]
+        lines += [f"## {md(c.wording)}{flag}", f"`{c.claim}` · used by {', '.join(c.maps)}{theses}", ""]
         lines += [_quote(m) for m in c.mentions]
         lines.append("")
     return "\n".join(lines)
@@ -48,24 +53,24 @@ def compare_markdown(c: Comparison) -> str:
     L, R = c.left.id, c.right.id
     by = {s.id: f" ({s.author})" if s.author else "" for s in (c.left, c.right)}
     lines = [f"# {L} vs {R}", "",
-             f"- **{L}**: {c.left.title}{by[L]}", f"  - thesis: {c.left.thesis}",
-             f"- **{R}**: {c.right.title}{by[R]}", f"  - thesis: {c.right.thesis}", ""]
+             f"- **{L}**: {md(c.left.title)}{md(by[L])}", f"  - thesis: {md(c.left.thesis)}",
+             f"- **{R}**: {md(c.right.title)}{md(by[R])}", f"  - thesis: {md(c.right.thesis)}", ""]
     if c.disagreements:
         lines += [f"## Disagreements ({len(c.disagreements)})", ""]
     for d in sorted(c.disagreements, key=lambda d: _theses_first((d.left, d.right))):
-        lines += [f"### {d.wording}", f"`{d.claim}` · {d.reason}: {d.detail}", ""]
+        lines += [f"### {md(d.wording)}", f"`{d.claim}` · {md(d.reason)}: {md(d.detail)}", ""]
         lines += [_quote(m) for m in d.left + d.right]
         lines.append("")
     if c.agreements:
         lines += [f"## Agreements ({len(c.agreements)})", ""]
     for a in sorted(c.agreements, key=lambda a: _theses_first((a.left, a.right))):
-        lines += [f"### {a.wording}", f"`{a.claim}` · both {a.stance}", ""]
+        lines += [f"### {md(a.wording)}", f"`{a.claim}` · both {a.stance}", ""]
         lines += [_quote(m) for m in a.left + a.right]
         lines.append("")
     for side, items in ((L, c.unique_left), (R, c.unique_right)):
         if items:
             lines += [f"## Only in {side} ({len(items)})", ""]
-            lines += [f"- `{u.node}` ({u.kind}): {u.text}" for u in items]
+            lines += [f"- `{u.node}` ({u.kind}): {md(u.text)}" for u in items]
             lines.append("")
     if c.paths:
         lines += ["## How each shared claim reaches each thesis", ""]

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 from argmap_api import Settings, create_app
+from argmap_api.deps import SnapshotDep, get_snapshot
+from argmap_api.routers.common import json_bytes
 from argmap_api.store import Store
+from fastapi import Request
 from fastapi.testclient import TestClient
 
 from argmap.fsutil import write_atomic
@@ -100,31 +103,59 @@ def test_the_background_check_reloads_without_being_asked(maps: Path) -> None:
 
 
 def test_a_request_never_sees_a_half_loaded_state(maps: Path) -> None:
-    """Rewrite both maps together, again and again, while reading: each answer shows one generation."""
+    """A reload that lands in the middle of a request does not reach it, and an answer kept by URL belongs to
+    the snapshot it was computed from: the next snapshot computes its own.
+
+    A probe route reads the snapshot at its start (as every route's dependencies do), then rewrites both maps
+    and reloads, then looks the snapshot up again, as a later dependency of the same request would.
+    """
     app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
     store: Store = app.state.store
     originals = {name: (maps / name).read_text(encoding="utf-8") for name in ("alpha.yaml", "beta.yaml")}
-    stop = threading.Event()
+    runs: list[str] = []
 
     def write(generation: int) -> None:
         for name, text in originals.items():
             write_atomic(maps / name, text.replace("\ntitle: ", f"\ntitle: g{generation} ", 1))
         assert store.reload_now() is True
 
-    def writer() -> None:
-        generation = 0
-        while not stop.is_set():
-            generation += 1
-            write(generation)
+    def generation_of(snapshot: object) -> str:
+        titles = {gm.model.title.split(" ")[0] for gm in snapshot.corpus.maps.values()}  # type: ignore[attr-defined]
+        assert len(titles) == 1, titles
+        return titles.pop()
+
+    @app.get("/probe")
+    async def probe(request: Request, first: SnapshotDep, reload: int = 0) -> object:
+        if reload:
+            write(reload)  # a reload lands while this request runs
+        later = await get_snapshot(request, store)
+        runs.append(generation_of(first))
+        return json_bytes(f'["{generation_of(first)}", "{generation_of(later)}"]'.encode())
 
     write(0)
-
     with TestClient(app) as c:
+        assert c.get("/probe?reload=1").json() == ["g0", "g0"]  # the request kept the snapshot it began with
+        assert c.get("/probe").json() == ["g1", "g1"]
+        assert c.get("/probe").json() == ["g1", "g1"]  # answered by URL from this snapshot's cache
+        assert runs == ["g0", "g1"]
+        write(2)
+        assert c.get("/probe").json() == ["g2", "g2"]  # a new snapshot never serves the last one's answers
+        assert runs == ["g0", "g1", "g2"]
+
+        # And on the real routes, with reloads running alongside: every answer shows one generation.
+        stop = threading.Event()
+
+        def writer() -> None:
+            generation = 2
+            while not stop.is_set():
+                generation += 1
+                write(generation)
+
         thread = threading.Thread(target=writer)
         thread.start()
         try:
             seen = set()
-            for _ in range(150):
+            for _ in range(100):
                 titles = [m["title"].split(" ")[0] for m in c.get("/maps").json()]
                 assert len(set(titles)) == 1, titles
                 seen.add(titles[0])

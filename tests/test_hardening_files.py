@@ -138,3 +138,24 @@ def test_the_essays_option_allows_one_more_folder(site: Path) -> None:
     assert CliRunner().invoke(cli, ["validate", str(site / "maps")]).exit_code == 1
     result = CliRunner().invoke(cli, ["--essays", str(site / "secret"), "validate", str(site / "maps")])
     assert result.exit_code == 0, result.output
+
+
+def test_closest_passage_hints_stop_at_the_budget_and_say_so(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.checks
+
+    text = (site / "maps" / "alpha.yaml").read_text(encoding="utf-8")
+    quotes = [line for line in text.splitlines() if line.strip().startswith("quote:")]
+    assert len(quotes) >= 3
+    for line in quotes:
+        text = text.replace(line, line.rstrip().rstrip('"') + ' zebra"' if line.rstrip().endswith('"')
+                            else line + " zebra", 1)
+    (site / "maps" / "alpha.yaml").write_text(text, encoding="utf-8")
+    from argmap.grounding import Essay
+
+    one = Essay((site / "maps" / "alpha.txt").read_text(encoding="utf-8")).hint_cost("a b c d e f zebra")
+    monkeypatch.setattr(argmap.checks, "HINT_BUDGET", one * 2)
+    result = CliRunner().invoke(cli, ["validate", str(site / "maps" / "alpha.yaml")])
+    lines = [x for x in result.stdout.splitlines() if "not found in" in x]
+    assert len(lines) >= 3
+    assert "closest passage:" in lines[0]
+    assert "hints cut short" in lines[-1] and "closest passage:" not in lines[-1]

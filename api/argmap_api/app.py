@@ -69,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
 
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "If-None-Match"], expose_headers=["ETag"])
-    install_site(app)  # after the API routes, so it never shadows one
+    install_site(app, time_limit=settings.render_timeout)  # after the API routes, so it never shadows one
 
     base_openapi = app.openapi
 

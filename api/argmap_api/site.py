@@ -54,8 +54,21 @@ def load_site_builder() -> SiteBuilder | None:
     return builder
 
 
-def install_site(app: FastAPI, builder: SiteBuilder | None = None) -> bool:
-    """Serve the site under ``/site/`` (call after the API routes); True when the classroom site is available."""
+def _bounded(build: SiteBuilder, corpus: Corpus, seconds: float | None) -> dict[str, bytes]:
+    from argmap.perf import time_limit
+
+    if seconds is None:
+        return build(corpus)
+    with time_limit(seconds, "building the site"):
+        return build(corpus)
+
+
+def install_site(app: FastAPI, builder: SiteBuilder | None = None, time_limit: float | None = None) -> bool:
+    """Serve the site under ``/site/`` (call after the API routes); True when the classroom site is available.
+
+    ``time_limit``: seconds the site's analyses may take (the render timeout); over it the site answers 504,
+    and keeps answering it for that snapshot without trying again.
+    """
     builder = builder or load_site_builder()
     if builder is None:
 
@@ -73,7 +86,7 @@ def install_site(app: FastAPI, builder: SiteBuilder | None = None) -> bool:
 
     async def files(snapshot: SnapshotDep) -> dict[str, bytes]:
         # Once per snapshot, at the heavy-work gate; concurrent first requests share the one build.
-        return await snapshot.results.get(("site",), lambda: build(snapshot.corpus), keep=True)
+        return await snapshot.results.get(("site",), lambda: _bounded(build, snapshot.corpus, time_limit), keep=True)
 
     @app.get(SITE_PREFIX + "/{path:path}", include_in_schema=False)
     async def page(path: str, snapshot: SnapshotDep) -> Response:

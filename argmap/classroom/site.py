@@ -81,8 +81,21 @@ def json_for_script(data: Any) -> str:
     >>> json_for_script({"q": "</script><b>&"})
     '{"q": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(_shown(data), ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _shown(data: Any) -> Any:
+    """``data`` with :func:`argmap.textsafe.visible` applied to every string (the page's script shows them as text)."""
+    from argmap.textsafe import visible
+
+    if isinstance(data, str):
+        return visible(data)
+    if isinstance(data, dict):
+        return {_shown(k): _shown(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_shown(x) for x in data]
+    return data
 
 
 def _compare_name(a: str, b: str) -> str:

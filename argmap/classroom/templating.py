@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["asset", "environment", "inline_svg", "md_escape", "render"]
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.S)
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>])")
 
 
 def asset(name: str) -> bytes:
@@ -40,8 +39,21 @@ def asset(name: str) -> bytes:
 
 
 def md_escape(text: object) -> str:
-    """Text safe to put in Markdown (and in a table cell): special characters backslash-escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    """Text safe to put in Markdown (and in a table cell): :func:`argmap.textsafe.markdown_text`."""
+    from argmap.textsafe import markdown_text
+
+    return markdown_text(text)
+
+
+def _shown(value: Any) -> Any:
+    """Every value a template prints, with characters that would act made visible (bidi overrides, controls)."""
+    from markupsafe import Markup
+
+    from argmap.textsafe import visible
+
+    if isinstance(value, Markup):
+        return Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def inline_svg(svg: bytes) -> str:
@@ -81,7 +93,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_typeset,
+        finalize=lambda value: _shown(_typeset(value)),  # curly quotes, then controls and overrides made visible
     )
     env.filters.update(md=md_escape, count=count, end=end, inside=inside, number_word=number_word, verbatim=_verbatim)
     return env

@@ -98,8 +98,23 @@ def cli(ctx: click.Context, essays: tuple[Path, ...]) -> None:
         ctx.with_resource(using_policy(EssayPolicy(extra=essays)))
 
 
+def _on_signal(signum: int, frame: Any) -> None:
+    """SIGTERM or SIGINT: stop every running ``dot`` child, then exit 128 + the signal's number."""
+    from argmap.render.images import stop_renders
+
+    stop_renders()
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: argmap's own errors exit 1 with a message; nothing ends in a traceback."""
+    """Entry point: argmap's own errors exit 1 with a message; nothing ends in a traceback.
+
+    On SIGTERM or SIGINT the ``dot`` processes it started are killed before it exits.
+    """
+    import signal
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, _on_signal)
     try:
         return cli.main(args=argv, prog_name="argmap", standalone_mode=True)
     except (BrokenPipeError, KeyboardInterrupt):

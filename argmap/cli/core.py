@@ -64,6 +64,7 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
 def coverage(paths: tuple[str, ...], claims: Path | None, show_all: bool, as_json: bool) -> None:
     """List the paragraphs of each essay that no node quotes (its sentences, for an essay of under five paragraphs)."""
     from argmap.coverage import coverage_line, map_coverage
+    from argmap.textsafe import visible
 
     opened = open_refs(paths, claims)
     reports = [map_coverage(opened.corpus.get(i)) for i in opened.ids]
@@ -74,7 +75,7 @@ def coverage(paths: tuple[str, ...], claims: Path | None, show_all: bool, as_jso
         click.echo(coverage_line(r))
         for p in r.paragraphs if show_all else r.uncovered:
             nodes = f" [{', '.join(p.nodes)}]" if p.nodes else ""
-            click.echo(f"  {p.status:9} {r.mark}{p.number} line {p.line}{nodes}: {p.text[:90]}")
+            click.echo(visible(f"  {p.status:9} {r.mark}{p.number} line {p.line}{nodes}: {p.text[:90]}"))
 
 
 @click.command()
@@ -102,8 +103,10 @@ def show(map_ref: str, claims: Path | None, as_json: bool) -> None:
     if as_json:
         emit_json({"map": gm.id, "title": gm.model.title, "outline": items})
         return
-    click.echo(f"{gm.model.title}  [{gm.id}]")
-    click.echo(outline_text(items))
+    from argmap.textsafe import visible
+
+    click.echo(visible(f"{gm.model.title}  [{gm.id}]"))  # a title or text never rings, moves or reorders
+    click.echo(visible(outline_text(items)))
 
 
 @click.command()

@@ -14,10 +14,12 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
+import threading
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 from argmap.errors import ArgmapError, RenderError, RenderTimeout
 
@@ -28,6 +30,7 @@ __all__ = [
     "format_for_path",
     "plain_ids",
     "render_bytes",
+    "stop_renders",
     "tooltips_as_titles",
 ]
 
@@ -35,6 +38,8 @@ Format = Literal["svg", "png", "pdf"]
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 """Output formats by file extension; ``dot`` is the DOT source itself."""
 INSTALL_HINT = "install Graphviz with `apt-get install graphviz` (or run `make setup`)"
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_LOCK = threading.Lock()
 
 # Graphviz writes a node with a tooltip as <g id=… class="node"><title>NAME</title>\n<g id="a_…"><a xlink:title="TIP">
 _ID = re.compile(rb' id="[^"]*"')
@@ -47,26 +52,51 @@ def render_bytes(dot: str, fmt: Format, *, timeout: float = 30.0) -> bytes:
 
     Raises :class:`~argmap.errors.RenderError` when ``dot`` is not installed
     (naming the install step) or fails, and :class:`~argmap.errors.RenderTimeout`
-    when it runs longer than ``timeout`` seconds (it is then killed).
+    when it runs longer than ``timeout`` seconds (it is then killed).  Each running
+    ``dot`` is known to :func:`stop_renders`, which a front end calls on a signal.
     """
-    import graphviz
-    from graphviz.backend import dot_command, execute
+    from graphviz.backend import dot_command
 
     if fmt not in ("svg", "png", "pdf"):
         raise ArgmapError(f"unknown image format '{fmt}'; use svg, png or pdf")
-    cmd = dot_command.command("dot", fmt)
+    cmd = [str(c) for c in dot_command.command("dot", fmt)]
     try:
-        proc = execute.run_check(cmd, input=dot.encode("utf-8"), capture_output=True, quiet=True, timeout=timeout)
-    except graphviz.ExecutableNotFound:
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except FileNotFoundError:
         raise RenderError(f"Graphviz's `dot` program was not found; {INSTALL_HINT}") from None
+    with _LOCK:
+        _RUNNING.add(proc)
+    try:
+        out, err = proc.communicate(dot.encode("utf-8"), timeout=timeout)
     except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
         raise RenderTimeout(f"Graphviz's `dot` took more than {timeout:g} s and was stopped") from None
-    except graphviz.CalledProcessError as exc:
-        err = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz's `dot` failed (exit status {exc.returncode})"
-                          + (f": {err[0]}" if err else "")) from None
-    out = cast(bytes, proc.stdout)
+    finally:
+        if proc.poll() is None:  # an exception (a signal) while dot ran: it must not outlive us
+            proc.kill()
+            proc.wait()
+        with _LOCK:
+            _RUNNING.discard(proc)
+    if proc.returncode != 0:
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz's `dot` failed (exit status {proc.returncode})"
+                          + (f": {lines[0]}" if lines else ""))
     return tooltips_as_titles(plain_ids(out)) if fmt == "svg" else out
+
+
+def stop_renders() -> int:
+    """Kill every ``dot`` that :func:`render_bytes` is running (in any thread); how many there were.
+
+    >>> stop_renders()
+    0
+    """
+    with _LOCK:
+        running = list(_RUNNING)
+    for proc in running:
+        with contextlib.suppress(OSError):
+            proc.kill()
+    return len(running)
 
 
 def plain_ids(svg: bytes) -> bytes:

@@ -3,8 +3,9 @@
 All text from a map (ids aside, which the format restricts) reaches Graphviz
 only through :func:`html_text` inside an HTML-like label, or through
 :func:`dot_string` for attribute values.  Characters that XML 1.0 forbids
-(control characters, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, so the
-SVG that Graphviz writes is always well-formed.
+(control characters, lone surrogates, U+FFFE/U+FFFF) and the bidirectional
+overrides become U+FFFD (:func:`argmap.textsafe.visible`), so the SVG that
+Graphviz writes is always well-formed and reads in the order it was written.
 
 >>> html_text('<script>alert("x") & {braces} \\\\')
 '&lt;script&gt;alert(&quot;x&quot;) &amp; {braces} \\\\'
@@ -19,10 +20,10 @@ from __future__ import annotations
 import re
 import textwrap
 
+from argmap.textsafe import visible
+
 __all__ = ["clean", "dot_string", "html_text", "tooltip_string", "wrap", "xml_text"]
 
-# Not allowed anywhere in an XML 1.0 document (C0 controls but tab/LF/CR, surrogates, U+FFFE, U+FFFF).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -32,7 +33,7 @@ def clean(text: str) -> str:
     >>> clean("a\\x00b\\n\\t c")
     'a\\ufffdb c'
     """
-    return _SPACE.sub(" ", _NOT_XML.sub("\ufffd", text)).strip()
+    return _SPACE.sub(" ", visible(text)).strip()
 
 
 def html_text(text: str) -> str:
@@ -53,7 +54,7 @@ def xml_text(text: str) -> str:
     >>> xml_text("a < b\\n& c")
     'a &lt; b\\n&amp; c'
     """
-    lines = [clean(line) for line in _NOT_XML.sub("\ufffd", text).splitlines()]
+    lines = [clean(line) for line in visible(text).splitlines()]
     joined = "\n".join(line for line in lines if line)
     return joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
