@@ -10,7 +10,7 @@ import click
 from argmap.cli.common import claims_option, emit_json, json_option, paths_argument, reports_errors
 from argmap.errors import ArgmapError
 
-__all__ = ["compare", "coverage", "export", "schema", "shared", "show", "validate"]
+__all__ = ["compare", "coverage", "schema", "shared", "show", "validate"]
 
 
 @click.command()
@@ -162,28 +162,3 @@ def compare(left: str, right: str, claims: Path | None, out: Path | None, focus:
         emit_json(result)
     else:
         click.echo(compare_markdown(result), nl=False)
-
-
-
-@click.command(name="export")
-@click.argument("map_ref", metavar="MAP")
-@click.option("--format", "fmt", type=click.Choice(["aif"]), default="aif", show_default=True,
-              help="aif: the Argument Interchange Format's JSON, as AIFdb and OVA read it.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE (atomically) instead of standard output.")
-@claims_option
-@click.option("--json", "as_json", is_flag=True, help="AIF is JSON already; accepted for uniformity.")
-@reports_errors
-def export(map_ref: str, fmt: str, out: Path | None, claims: Path | None, as_json: bool) -> None:
-    """Export a map for other argument tools (AIF JSON)."""
-    from argmap.corpus import open_maps
-    from argmap.export import aif_json
-    from argmap.fsutil import write_atomic
-
-    corpus, ids = open_maps([map_ref], claims)
-    text = aif_json(corpus.get(ids[0]))
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(out, text)
-        click.echo(f"wrote {out}", err=True)
