@@ -12,4 +12,6 @@ from .base import ImportedMap
 __all__ = ["FORMATS", "ImportedMap"]
 
 # format name -> module path; a module is imported only when a file of its format is met.
-FORMATS: dict[str, str] = {}
+FORMATS: dict[str, str] = {
+    "aif": "argmap.importers.aif",
+}
