@@ -51,7 +51,7 @@ $(ARGDOWN): tools/argdown/package.json tools/argdown/package-lock.json
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,api]'
 	touch $@
 
 # Regenerate the committed JSON Schemas after changing argmap/model.py.
