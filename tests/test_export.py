@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.corpus import Corpus
+from argmap.corpus import Corpus, bundled_maps_dir, load_corpus
 from argmap.exporters import export_text
 from argmap.exporters.aif import to_aif
 from argmap.exporters.graph import NODE_ATTRIBUTES
@@ -145,3 +145,10 @@ def test_aif_undercut_is_a_ca_node_aimed_at_an_ra_node() -> None:
     into = {(e["fromID"], e["toID"]) for e in aif["edges"]}
     assert types["O1-attacks-r1"] == "CA" and types["r1"] == "RA" and ("O1-attacks-r1", "r1") in into
     assert sorted(u for u, v in into if v == "r1") == ["A1", "O1-attacks-r1", "P1", "P2"]
+
+
+@pytest.mark.parametrize("fmt", ["aif", "argdown", "graphml", "json"])
+def test_the_same_maps_export_to_the_same_bytes(bundled: Corpus, fmt: str) -> None:
+    first = export_text(bundled, ["bankruptcy", "enforcer"], fmt)
+    fresh = load_corpus([bundled_maps_dir()], strict=True)  # a second load: nothing may depend on object identity
+    assert export_text(fresh, ["bankruptcy", "enforcer"], fmt) == first
