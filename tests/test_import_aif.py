@@ -156,3 +156,19 @@ def test_cli_import_round_trips_an_aif_export(bundled: Corpus, tmp_path: Path) -
     assert found, list((tmp_path / "out").rglob("*"))
     back = load_corpus([found[0].parent]).get("enforcer").model
     assert relations(back) == relations(bundled.get("enforcer").model)
+
+
+@pytest.mark.parametrize(("content", "where", "message"), [
+    (b'{"nodes": [1, 2,]}', "1:17", "not valid JSON"),
+    (b'{"nodes": "x", "edges": []}', "1:1", "it needs 'nodes'"),
+    (b"\xff\xfe{", "1:1", "not UTF-8"),
+])
+def test_a_broken_aif_file_gets_a_located_error(tmp_path: Path, content: bytes, where: str, message: str) -> None:
+    from argmap.errors import InvalidInput
+
+    path = tmp_path / "broken.json"
+    path.write_bytes(content)
+    with pytest.raises(InvalidInput) as info:
+        convert(path)
+    (diag,) = info.value.diagnostics
+    assert str(diag).startswith(f"{path}:{where}: error: ") and message in diag.message, str(diag)

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import InvalidInput
+from argmap.errors import Diagnostic, InvalidInput
 
 from .aif_map import AifGraph, build_map
 from .base import ImportedMap
@@ -75,16 +75,23 @@ def _plain(text: str) -> str:
 
 
 def read_aif(path: Path) -> AifGraph:
-    """The AIF graph of ``path``, or :class:`InvalidInput` naming what is wrong."""
+    """The AIF graph of ``path``, or :class:`InvalidInput` with a located diagnostic."""
     data = path.read_bytes()
+
+    def bad(message: str, line: int = 1, column: int = 1, hint: str | None = None) -> InvalidInput:
+        return InvalidInput(f"{path} is not AIF JSON", [Diagnostic(str(path), line, column, message, hint=hint)])
+
     if len(data) > _MAX_BYTES:
-        raise InvalidInput(f"{path}: larger than {_MAX_BYTES // 2**20} MiB")
+        raise bad(f"larger than {_MAX_BYTES // 2**20} MiB, the most an AIF file may be")
     try:
         graph, text = _unwrap(json.loads(data))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path}: not JSON ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise bad(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except UnicodeDecodeError:
+        raise bad("not UTF-8 text") from None
     if graph is None:
-        raise InvalidInput(f"{path}: not AIF JSON (no 'nodes' with 'nodeID' and 'type', or no 'edges')")
+        raise bad("not AIF JSON: it needs 'nodes' (each with 'nodeID' and 'type') and 'edges'",
+                  hint="AIFdb and OVA export this layout; OVA3 wraps it as {\"AIF\": {...}, \"text\": ...}")
     return AifGraph.from_json(graph, _plain(text) if text else None)
 
 
