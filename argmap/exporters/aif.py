@@ -34,7 +34,8 @@ from .view import ExportView, Mention, Statement, export_view
 
 __all__ = ["SCHEMES", "aif_text", "export_view", "to_aif"]
 
-SCHEMES = {"supports": ("RA", "Default Inference"), "attacks": ("CA", "Default Conflict")}
+# relation type -> (AIF node type, scheme); any other type of support (such as support by example) is an RA-node.
+SCHEMES = {"supports": ("RA", "Default Inference"), "example": ("RA", "Example"), "attacks": ("CA", "Default Conflict")}
 
 
 def _mention(m: Mention) -> dict[str, Any]:
@@ -80,7 +81,7 @@ def to_aif(view: ExportView) -> dict[str, Any]:
             locutions.append({"nodeID": lid, "personID": m.map, "source": essays[m.map],
                               "start": None, "end": None})
     for link in view.links:
-        node_type, scheme = SCHEMES[link.type]
+        node_type, scheme = SCHEMES.get(link.type, SCHEMES["supports"])
         extra: dict[str, Any] = {"map": link.map, "relation": link.type}
         if link.note:
             extra["note"] = link.note

@@ -67,8 +67,8 @@ def _as_argument(view: ExportView) -> set[str]:
     """Supports that need an argument: linked premises, the target of an undercut, or one that another map
     makes between the same statements (Argdown keeps one relation per pair; each map's argument stays its own)."""
     undercut = {link.target for link in view.links if link.undercut}
-    pairs = Counter((link.sources, link.target) for link in view.links if link.type == "supports")
-    return {link.id for link in view.links if link.type == "supports"
+    pairs = Counter((link.sources, link.target) for link in view.links if link.type != "attacks")
+    return {link.id for link in view.links if link.type != "attacks"
             and (len(link.sources) > 1 or link.id in undercut or pairs[link.sources, link.target] > 1)}
 
 
@@ -78,7 +78,7 @@ def _relation_lines(link: Link, arguments: set[str]) -> list[str]:
     elif link.undercut:  # an attack on a relation that is not an argument: attack its argument node
         arrow, target = "->", f"<{link.target}>"
     else:
-        arrow, target = ("+>" if link.type == "supports" else "->"), f"[{link.target}]"
+        arrow, target = ("->" if link.type == "attacks" else "+>"), f"[{link.target}]"
     if len(link.sources) == 1:
         return [f"[{link.sources[0]}]", f"  {arrow} {target}"]
     sources = " + ".join(link.sources)
