@@ -45,6 +45,14 @@ def test_the_docs_pages_load_everything_from_the_service_itself(client: TestClie
     assert scripts and all(len(client.get(s).content) > 100_000 for s in scripts)  # the real bundles, not stubs
 
 
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_the_docs_pages_allow_only_their_own_origin(client: TestClient, page: str) -> None:
+    policy = client.get(page).headers["content-security-policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'" and directives["img-src"] == "'self' data:"
+    assert not re.search(r"https?:|\*", policy)
+
+
 def get_routes(schema: dict[str, Any]) -> list[str]:
     paths = []
     for path, ops in schema["paths"].items():

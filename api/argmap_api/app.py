@@ -22,6 +22,7 @@ from fastapi_offline import FastAPIOffline
 from argmap import __version__
 
 from .cache import SnapshotMiddleware
+from .docs import SameOriginDocs
 from .head import HeadAsGet
 from .problems import as_problem_json, install_handlers
 from .render import Renderer
@@ -73,6 +74,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "If-None-Match"], expose_headers=["ETag"])
     install_site(app)  # after the API routes, so it never shadows one
+    app.add_middleware(SameOriginDocs)  # /docs and /redoc may load nothing from another host
     app.add_middleware(HeadAsGet)  # outermost: a HEAD is a GET all the way down, its body dropped on the way out
 
     base_openapi = app.openapi
