@@ -9,7 +9,7 @@ OUT ?= out
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: run test lint pytest setup sysdeps sysdeps-test schema images clean
+.PHONY: run test lint pytest setup sysdeps sysdeps-test argdown schema images clean
 
 run: setup
 	$(BIN)/argmap build
@@ -20,7 +20,7 @@ lint: setup
 	$(BIN)/ruff check argmap api tests bench
 	$(BIN)/mypy
 
-pytest: setup sysdeps-test
+pytest: setup sysdeps-test argdown
 	$(BIN)/pytest -q
 
 setup: sysdeps $(VENV)/.installed
@@ -37,11 +37,21 @@ sysdeps-test:
 	  echo "Installing Chromium with apt-get…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Argdown's parser, for the test that parses argmap's Argdown export: the versions in tools/argdown/package-lock.json.
+ARGDOWN := tools/argdown/node_modules/.bin/argdown
+argdown: $(ARGDOWN)
+$(ARGDOWN): tools/argdown/package.json tools/argdown/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Node.js and npm with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --prefix tools/argdown --no-audit --no-fund --loglevel=error
+	touch $@
+
 # constraints.txt pins the versions the suite passed with (see the comment at its top).
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,api]'
 	touch $@
 
 # Regenerate the committed JSON Schemas after changing argmap/model.py.
@@ -56,4 +66,4 @@ images: setup
 	$(BIN)/argmap compare bankruptcy enforcer --out docs/img/compare.svg > /dev/null
 
 clean:
-	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .hypothesis tools/argdown/node_modules

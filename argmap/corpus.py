@@ -183,14 +183,15 @@ def _check_corpus(
         try:
             doc = _read_doc(f, shown, limits, stdin)
         except YamlError as exc:
-            diags.append(exc.diagnostic)
+            diags.append(_foreign(f, shown) or exc.diagnostic)
             continue
 
         def read(rel: str, base: Path = f.parent) -> bytes:
             return essays.read(base, rel)
 
         gm, more = check_map(doc, registry if registry_ok else None, read)
-        diags.extend(more)
+        foreign = _foreign(f, shown) if gm is None else None
+        diags.extend([foreign] if foreign else more)
         if gm is None:
             continue
         if gm.id in grounded:
@@ -211,6 +212,13 @@ def _check_corpus(
         return None, diags
     warnings = [d for d in diags if d.severity == "warning"]
     return Corpus(registry, dict(sorted(grounded.items())), registry_path, warnings), diags
+
+
+def _foreign(path: Path, shown: str) -> Diagnostic | None:
+    """A file of another argument format (AIF, arg-microtexts…) gets one error naming it and ``argmap import``."""
+    from .importers.sniff import foreign_format_diagnostic
+
+    return foreign_format_diagnostic(path, shown)
 
 
 def _registry_pos(registry_file: Path | None, index: int) -> tuple[int, int]:

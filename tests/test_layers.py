@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers", "argmap.inputs"]),
     ("graph", ["argmap.graph", "argmap.merge"]),
     ("queries", ["argmap.queries", "argmap.details", "argmap.analysis", "argmap.coverage", "argmap.outline",
-                 "argmap.report", "argmap.export", "argmap.suggest"]),
+                 "argmap.report", "argmap.exporters", "argmap.suggest"]),
     ("render", ["argmap.render"]),
     ("material", ["argmap.build", "argmap.classroom", "argmap.authoring", "argmap.preview"]),
     ("http", ["argmap_api"]),

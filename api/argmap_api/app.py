@@ -16,10 +16,13 @@ from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from argmap import __version__
 
 from .cache import SnapshotMiddleware
+from .docs import SameOriginDocs
+from .head import HeadAsGet
 from .problems import as_problem_json, install_handlers
 from .routers import ALL
 from .settings import Settings
@@ -56,7 +59,9 @@ def create_app(settings: Settings) -> FastAPI:
         finally:
             store.stop()
 
-    app = FastAPI(title="argmap", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc from the Swagger UI and ReDoc files that fastapi-offline ships: no CDN, so they work offline.
+    app = FastAPIOffline(title="argmap", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                         swagger_ui_parameters={"validatorUrl": None}, static_url="/docs-assets")
     app.state.settings = settings
     app.state.store = store
     app.state.renderer = renderer
@@ -70,6 +75,8 @@ def create_app(settings: Settings) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "If-None-Match"], expose_headers=["ETag"])
     install_site(app, time_limit=settings.render_timeout)  # after the API routes, so it never shadows one
+    app.add_middleware(SameOriginDocs)  # /docs and /redoc may load nothing from another host
+    app.add_middleware(HeadAsGet)  # outermost: a HEAD is a GET all the way down, its body dropped on the way out
 
     base_openapi = app.openapi
 

@@ -17,7 +17,7 @@ from argmap.cli.common import (
     reports_errors,
 )
 
-__all__ = ["compare", "coverage", "export", "schema", "shared", "show", "validate"]
+__all__ = ["compare", "coverage", "schema", "shared", "show", "validate"]
 
 
 @click.command()
@@ -169,27 +169,3 @@ def compare(left: str, right: str, claims: Path | None, out: Path | None, focus:
         emit_json(result)
     else:
         click.echo(compare_markdown(result), nl=False)
-
-
-
-@click.command(name="export")
-@click.argument("map_ref", metavar="MAP")
-@click.option("--format", "fmt", type=click.Choice(["aif"]), default="aif", show_default=True,
-              help="aif: the Argument Interchange Format's JSON, as AIFdb and OVA read it.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE (atomically) instead of standard output.")
-@claims_option
-@click.option("--json", "as_json", is_flag=True, help="AIF is JSON already; accepted for uniformity.")
-@reports_errors
-def export(map_ref: str, fmt: str, out: Path | None, claims: Path | None, as_json: bool) -> None:
-    """Export a map for other argument tools (AIF JSON)."""
-    from argmap.export import aif_json
-    from argmap.fsutil import write_atomic
-
-    opened = open_refs([map_ref], claims)
-    text = aif_json(opened.corpus.get(opened.exactly(1, "export")[0]))
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(out, text)
-        click.echo(f"wrote {out}", err=True)

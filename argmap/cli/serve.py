@@ -12,6 +12,8 @@ from argmap.errors import ArgmapError
 
 __all__ = ["serve"]
 
+_SERVICE_MODULES = {"fastapi", "fastapi_offline", "starlette", "uvicorn", "anyio"}
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -31,7 +33,10 @@ def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_
     """
     import os
 
-    from argmap_api import Settings, create_app
+    try:
+        from argmap_api import Settings, create_app
+    except ModuleNotFoundError as exc:
+        raise _missing(exc) from None
 
     if maps_dir is None and not os.environ.get("ARGMAP_MAPS_DIR"):
         from argmap.cli.common import note
@@ -52,7 +57,18 @@ def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_
         sys.stdout.flush()
         sys.exit(0 if 200 <= status < 400 else 1)
 
-    import uvicorn
+    try:
+        import uvicorn
+    except ModuleNotFoundError as exc:
+        raise _missing(exc) from None
 
     click.echo(f"argmap: serving {settings.maps_dir} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def _missing(exc: ModuleNotFoundError) -> Exception:
+    """The HTTP service is an extra: say how to install it (any other missing module is a bug, re-raised)."""
+    if (exc.name or "").split(".")[0] not in _SERVICE_MODULES:
+        return exc
+    return ArgmapError(f"the HTTP service needs {exc.name}, which is not installed; install it with: "
+                       "pip install 'argmap[api]'")

@@ -14,4 +14,5 @@ __all__ = ["FORMATS", "ImportedMap"]
 # format name -> module path; a module is imported only when a file of its format is met.
 FORMATS: dict[str, str] = {
     "microtexts": "argmap.importers.microtexts",
+    "aif": "argmap.importers.aif",
 }

@@ -1,0 +1,48 @@
+"""Commands that talk to other argument tools: export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import claims_option, reports_errors
+from argmap.errors import ArgmapError
+
+__all__ = ["export"]
+
+_FORMATS = ["aif", "argdown", "graphml", "json"]
+
+
+@click.command(name="export")
+@click.argument("map_refs", metavar="MAP...", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="aif: AIF JSON (AIFdb, OVA, arguebuf); argdown: Argdown text; graphml: GraphML (Gephi, yEd); "
+                   "json: networkx node-link JSON.  Default: from --out's extension, else aif.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to FILE (atomically) instead of standard output.")
+@claims_option
+@click.option("--json", "as_json", is_flag=True, help="Errors as JSON (the exports are files already).")
+@reports_errors
+def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims: Path | None, as_json: bool) -> None:
+    """Export maps for other argument tools; several maps export as their merged comparison.
+
+    The format comes from --format, else from --out's extension (.aif.json, .argdown, .graphml, .json),
+    else it is aif.
+    """
+    from argmap.corpus import open_maps
+    from argmap.exporters import export_text, format_for_path
+    from argmap.fsutil import write_atomic
+
+    if fmt is None and out is not None:
+        fmt = format_for_path(out)
+        if fmt is None:
+            raise ArgmapError(f"cannot tell the export format from '{out.name}'; name it .aif.json, .argdown, "
+                              ".graphml or .json, or give --format")
+    corpus, ids = open_maps(list(map_refs), claims)
+    text = export_text(corpus, ids, fmt or "aif")
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(out, text)
+        click.echo(f"wrote {out}", err=True)

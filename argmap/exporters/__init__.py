@@ -1,0 +1,48 @@
+"""Exports for other tools: AIF JSON, Argdown, GraphML and node-link JSON, of one map or a comparison.
+
+Every exporter reads the same view (:func:`argmap.exporters.view.export_view`) and returns text; writing
+files is the front end's job.  Several maps export as their merged comparison.
+
+>>> format_for_path("map.graphml"), format_for_path("map.aif.json"), format_for_path("map.json")
+('graphml', 'aif', 'json')
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> export_text(load_corpus([bundled_maps_dir()]), ["enforcer"], "argdown").startswith("===")
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from argmap.corpus import Corpus
+from argmap.errors import ArgmapError
+
+from .view import export_view
+
+__all__ = ["EXPORT_FORMATS", "export_text", "format_for_path"]
+
+# format -> (module:function taking an ExportView, the file name endings that name it)
+EXPORT_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "aif": ("argmap.exporters.aif:aif_text", (".aif.json", ".aif")),
+    "argdown": ("argmap.exporters.argdown:argdown_text", (".argdown", ".ad")),
+    "graphml": ("argmap.exporters.graphml:graphml_text", (".graphml",)),
+    "json": ("argmap.exporters.nodelink:node_link_text", (".json",)),
+}
+
+
+def format_for_path(path: str | PurePath) -> str | None:
+    """The format a file name asks for (the longest matching ending), or None."""
+    name = PurePath(path).name.lower()
+    hits = [(len(end), fmt) for fmt, (_, ends) in EXPORT_FORMATS.items() for end in ends if name.endswith(end)]
+    return max(hits)[1] if hits else None
+
+
+def export_text(corpus: Corpus, map_ids: Sequence[str], fmt: str) -> str:
+    """The maps ``map_ids`` (one map, or their comparison) in ``fmt``."""
+    if fmt not in EXPORT_FORMATS:
+        raise ArgmapError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    module, attr = EXPORT_FORMATS[fmt][0].split(":")
+    text: str = getattr(importlib.import_module(module), attr)(export_view(corpus, map_ids))
+    return text

@@ -1,0 +1,106 @@
+"""AIF (the Argument Interchange Format) in the JSON layout of AIFdb and OVA.
+
+* Each statement is an I-node; its text is the map's paraphrase (a shared claim's wording in a comparison).
+* Each quote is an L-node (a locution of the essay's author, in ``locutions`` with the map as ``personID``),
+  joined to its I-node through a YA-node ("Asserting"): L → YA → I.  A shared claim quoted by two essays has
+  two L-nodes, one per essay.
+* A ``supports`` relation is an RA-node ("Default Inference"), an ``attacks`` relation a CA-node
+  ("Default Conflict"); linked premises are several edges into one RA-node, an undercut a CA-node whose target
+  is an RA-node.
+* argmap's own fields ride along under ``argmap`` keys, which AIF readers ignore: on an I-node its kind, claim,
+  whether it is a thesis, and each map's node, stance, citation, note and quote span; at the top, the maps
+  (title, author, essay) and each map's thesis.
+
+Ids are the readable ones of :mod:`argmap.exporters.view`; L- and YA-nodes are ``L:<id>`` and ``YA:<id>``
+(with the map, ``L:<map>/<id>``, when a shared claim has mentions from several maps).
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> aif = to_aif(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"]))
+>>> sorted({n["type"] for n in aif["nodes"]})
+['CA', 'I', 'L', 'RA', 'YA']
+>>> aif["argmap"]["theses"]
+{'enforcer': 'T'}
+>>> ids = {n["nodeID"] for n in aif["nodes"]}
+>>> all(e["fromID"] in ids and e["toID"] in ids for e in aif["edges"])
+True
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .view import ExportView, Mention, Statement, export_view
+
+__all__ = ["SCHEMES", "aif_text", "export_view", "to_aif"]
+
+# relation type -> (AIF node type, scheme); any other type of support (such as support by example) is an RA-node.
+SCHEMES = {"supports": ("RA", "Default Inference"), "example": ("RA", "Argument From Example"),
+           "attacks": ("CA", "Default Conflict")}
+
+
+def _mention(m: Mention) -> dict[str, Any]:
+    out: dict[str, Any] = {"map": m.map, "node": m.node, "kind": m.kind}
+    if m.stance:
+        out["stance"] = m.stance
+    if m.span:
+        out["span"] = list(m.span)
+    if m.citation:
+        out["citation"] = list(m.citation)
+    if m.note:
+        out["note"] = m.note
+    if m.tags:
+        out["tags"] = list(m.tags)
+    return out
+
+
+def _i_node(s: Statement) -> dict[str, Any]:
+    extra: dict[str, Any] = {"kind": s.kind, "thesis": bool(s.thesis_of), "mentions": [_mention(m) for m in s.mentions]}
+    if s.claim:
+        extra["claim"] = s.claim
+    if s.contested:
+        extra["contested"] = True
+    return {"nodeID": s.id, "text": s.text, "type": "I", "argmap": extra}
+
+
+def to_aif(view: ExportView) -> dict[str, Any]:
+    """The view as an AIFdb-style dict: ``nodes``, ``edges``, ``locutions``, ``participants``."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[tuple[str, str]] = []
+    locutions: list[dict[str, Any]] = []
+    essays = {m.id: m.essay for m in view.maps}
+    for s in view.statements:
+        nodes.append(_i_node(s))
+        for m in s.mentions:
+            if m.quote is None:
+                continue
+            suffix = f"{m.map}/{s.id}" if len(s.mentions) > 1 else s.id
+            lid, yid = f"L:{suffix}", f"YA:{suffix}"
+            nodes.append({"nodeID": lid, "text": m.quote, "type": "L"})
+            nodes.append({"nodeID": yid, "text": "Asserting", "type": "YA"})
+            edges += [(lid, yid), (yid, s.id)]
+            locutions.append({"nodeID": lid, "personID": m.map, "source": essays[m.map],
+                              "start": None, "end": None})
+    for link in view.links:
+        node_type, scheme = SCHEMES.get(link.type, SCHEMES["supports"])
+        extra: dict[str, Any] = {"map": link.map, "relation": link.type}
+        if link.note:
+            extra["note"] = link.note
+        nodes.append({"nodeID": link.id, "text": scheme, "type": node_type, "scheme": scheme, "argmap": extra})
+        edges += [(src, link.id) for src in link.sources] + [(link.id, link.target)]
+    participants = [{"participantID": m.id, "firstname": m.author or m.title, "surname": ""} for m in view.maps]
+    theses = {mention.map: s.id for s in view.statements for mention in s.mentions if mention.thesis}
+    return {
+        "nodes": nodes,
+        "edges": [{"edgeID": f"e{i}", "fromID": u, "toID": v, "formEdgeID": None}
+                  for i, (u, v) in enumerate(edges, start=1)],
+        "locutions": locutions,
+        "participants": participants,
+        "argmap": {"maps": [{"id": m.id, "title": m.title, "author": m.author, "source": m.essay} for m in view.maps],
+                   "theses": theses},
+    }
+
+
+def aif_text(view: ExportView) -> str:
+    """:func:`to_aif` as stable, indented JSON text."""
+    return json.dumps(to_aif(view), indent=2, ensure_ascii=False) + "\n"

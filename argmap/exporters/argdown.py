@@ -1,0 +1,106 @@
+"""Argdown (argdown.org): statements with their metadata, relations, arguments for linked premises, undercuts.
+
+* A statement is ``[id]: text #kind {kind: …, quote: …, citation: …, note: …, claim: …, stance: …}``, under
+  a heading per map.  In a comparison, the nodes of several maps bound to one shared claim are written in each
+  map's section with the same title, ``[claim:<id>]``, which Argdown reads as one equivalence class.
+* A relation with one source is a statement relation (``[P2]`` then ``+> [T]`` or ``-> [T]``).  Linked premises,
+  a support that an undercut attacks, and a support that two maps of a comparison both make become an argument
+  with its premise–conclusion structure (``<r1>``, ``(1) [P1]``, ``(2) [A1]``, ``----``, ``(3) [T]``); an
+  undercut is ``_> <r1>``.  An attack that two maps both make between the same statements is one Argdown
+  relation (Argdown keeps one relation per pair of statements).
+* Text is escaped so that nothing in it is read as Argdown syntax; metadata values are JSON strings, which
+  Argdown's YAML reader accepts.
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> text = argdown_text(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"]))
+>>> "\\n<r1>\\n" in text and "\\n----\\n" in text
+True
+>>> escape("U.S. policy: [sic] #1 <b>")
+'U\\\\.S. policy: \\\\[sic\\\\] \\\\#1 \\\\<b\\\\>'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+from .view import ExportView, Link, Mention, Statement, export_view
+
+__all__ = ["argdown_text", "escape", "export_view"]
+
+_SPECIAL = re.compile(r"[\\\[\]<>{}#*_@/()=+|~`^]|[.:](?=\S)|-(?=[>-])")
+
+
+def escape(text: str) -> str:
+    """``text`` on one line, every character that Argdown could read as markup escaped with a backslash."""
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), " ".join(text.split()))
+
+
+def _value(v: object) -> str:
+    # JSON is YAML; braces are escaped so that the metadata block's end is never mistaken.
+    return json.dumps(v, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def _data(fields: dict[str, object]) -> str:
+    return "{" + ", ".join(f"{k}: {_value(v)}" for k, v in fields.items() if v not in (None, "", [], ())) + "}"
+
+
+def _statement(s: Statement, m: Mention, comparison: bool) -> str:
+    tags = " ".join(f"#{t}" for t in dict.fromkeys([m.kind, *m.tags]))
+    data = _data({"kind": m.kind, "quote": m.quote, "citation": list(m.citation), "note": m.note,
+                  "claim": s.claim, "stance": m.stance if s.claim else None, "map": m.map, "node": m.node,
+                  "wording": s.text if comparison and s.claim else None})
+    return f"[{s.id}]: {escape(m.text)} {tags} {data}"
+
+
+def _pcs(link: Link, counter: int) -> tuple[list[str], int]:
+    lines = [f"<{link.id}>", ""]
+    for src in link.sources:
+        counter += 1
+        lines.append(f"({counter}) [{src}]")
+    lines += ["----", f"({counter + 1}) [{link.target}]"]
+    return lines, counter + 1
+
+
+def _as_argument(view: ExportView) -> set[str]:
+    """Supports that need an argument: linked premises, the target of an undercut, or one that another map
+    makes between the same statements (Argdown keeps one relation per pair; each map's argument stays its own)."""
+    undercut = {link.target for link in view.links if link.undercut}
+    pairs = Counter((link.sources, link.target) for link in view.links if link.type != "attacks")
+    return {link.id for link in view.links if link.type != "attacks"
+            and (len(link.sources) > 1 or link.id in undercut or pairs[link.sources, link.target] > 1)}
+
+
+def _relation_lines(link: Link, arguments: set[str]) -> list[str]:
+    if link.undercut and link.target in arguments:
+        arrow, target = "_>", f"<{link.target}>"
+    elif link.undercut:  # an undercut of an attack: Argdown undercuts arguments, so it names the attack's argument
+        arrow, target = "_>", f"<{link.target}>"
+    else:
+        arrow, target = ("->" if link.type == "attacks" else "+>"), f"[{link.target}]"
+    if len(link.sources) == 1:
+        return [f"[{link.sources[0]}]", f"  {arrow} {target}"]
+    sources = " + ".join(link.sources)
+    return [f"<{link.id}>: {escape(sources)} jointly. {_data({'sources': list(link.sources), 'map': link.map})}",
+            f"  {arrow} {target}"]
+
+
+def argdown_text(view: ExportView) -> str:
+    """The view as an Argdown document (UTF-8 text)."""
+    out = ["===", f"title: {_value(view.title)}", "===", ""]
+    arguments = _as_argument(view)
+    for info in view.maps:
+        out += [f"# {escape(info.title)} {_data({'map': info.id, 'author': info.author, 'essay': info.essay})}", ""]
+        for s in view.statements:
+            out += [_statement(s, m, view.comparison) + "\n" for m in s.mentions if m.map == info.id]
+        counter = 0
+        for link in view.links:
+            if link.map != info.id:
+                continue
+            if link.id in arguments:
+                lines, counter = _pcs(link, counter)
+            else:
+                lines = _relation_lines(link, arguments)
+            out += [*lines, ""]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,141 @@
+"""What every exporter reads: the statements and relations of one map, or of the merged comparison of several.
+
+The view is built from argmap's merged graph (:func:`argmap.merge.merge_maps`), so a comparison follows the
+merge rule: the nodes of several maps bound to one shared claim are one statement that keeps each map's
+mention (its kind, wording, quote, citation, note, stance); everything else stays its map's own.
+
+Ids are readable and stable.  For one map they are the map's own: node ids (``T``, ``P1``), a named relation's
+id (``r1``), and for an unnamed relation its endpoints (``P2-supports-T``, ``O1-attacks-T``).  In a comparison,
+each id is prefixed with its map (``enforcer:P1``, ``enforcer:r1``) and a shared claim is ``claim:<claim id>``.
+
+>>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> corpus = load_corpus([bundled_maps_dir()])
+>>> one = export_view(corpus, ["enforcer"])
+>>> one.statements[0].id, one.statements[0].mentions[0].thesis
+('T', True)
+>>> both = export_view(corpus, ["bankruptcy", "enforcer"])
+>>> shared = [s for s in both.statements if len(s.maps) > 1]
+>>> shared[0].id.startswith("claim:"), shared[0].maps
+(True, ('bankruptcy', 'enforcer'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from argmap.corpus import Corpus
+from argmap.merge import CLAIM_PREFIX, merge_maps
+
+__all__ = ["ExportView", "Link", "MapInfo", "Mention", "Statement", "export_view"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One map's node behind a statement."""
+
+    map: str
+    node: str
+    kind: str
+    text: str
+    quote: str | None
+    span: tuple[int, int] | None
+    stance: str | None
+    citation: tuple[str, ...]
+    note: str | None
+    tags: tuple[str, ...]
+
+    @property
+    def thesis(self) -> bool:
+        return self.kind == "thesis"
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    text: str  # the node's paraphrase; in a comparison, a shared claim's registry wording
+    kind: str  # the node kind, or "shared" when the maps give one claim different kinds
+    claim: str | None
+    contested: bool  # one map affirms the claim and another denies it
+    mentions: tuple[Mention, ...]
+
+    @property
+    def maps(self) -> tuple[str, ...]:
+        return tuple(sorted({m.map for m in self.mentions}))
+
+    @property
+    def thesis_of(self) -> tuple[str, ...]:
+        return tuple(m.map for m in self.mentions if m.thesis)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation: ``sources`` jointly support or attack ``target`` (a statement id, or a link id: an undercut)."""
+
+    id: str
+    map: str
+    type: str
+    sources: tuple[str, ...]
+    target: str
+    undercut: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class MapInfo:
+    id: str
+    title: str
+    author: str | None
+    essay: str  # source.path as the map gives it
+    essay_text: str
+
+
+@dataclass(frozen=True)
+class ExportView:
+    maps: tuple[MapInfo, ...]
+    statements: tuple[Statement, ...]
+    links: tuple[Link, ...]
+
+    @property
+    def comparison(self) -> bool:
+        return len(self.maps) > 1
+
+    @property
+    def title(self) -> str:
+        return " / ".join(m.title for m in self.maps)
+
+
+def _relation_id(key: str) -> str:
+    return key.replace("->", "-supports-").replace("-|", "-attacks-")
+
+
+def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
+    """The view of the maps ``map_ids`` (one map, or the comparison of several), in a stable order."""
+    chosen = [corpus.get(i) for i in dict.fromkeys(map_ids)]
+    g = merge_maps([c.model for c in chosen], corpus.registry, {c.id: c.spans for c in chosen})
+    single = len(chosen) == 1
+    nodes = {(c.id, n.id): n for c in chosen for n in c.model.nodes}
+    ids: dict[str, str] = {}
+    statements: list[Statement] = []
+    for key, d in g.nodes(data=True):
+        if d["role"] != "statement":
+            ids[key] = _relation_id(d["relation"]) if single else f"{d['map']}:{_relation_id(d['relation'])}"
+            continue
+        mentions = tuple(Mention(x["map"], x["node"], x["kind"], x["text"], x["quote"], x["span"], x["stance"],
+                                 tuple(nodes[x["map"], x["node"]].citation or ()), nodes[x["map"], x["node"]].note,
+                                 tuple(x["tags"])) for x in d["mentions"])
+        ids[key] = mentions[0].node if single and len(mentions) == 1 else key
+        text = mentions[0].text if single else d["wording"]
+        statements.append(Statement(ids[key], text, d["kind"], d["claim"], d["contested"], mentions))
+    links = []
+    for key, d in g.nodes(data=True):
+        if d["role"] == "relation":
+            sources = tuple(ids[u] for u in g.predecessors(key) if g.edges[u, key]["role"] == "premise")
+            (target,) = g.successors(key)
+            links.append(Link(ids[key], d["map"], d["type"], sources, ids[target],
+                              g.nodes[target]["role"] == "relation", d["note"]))
+    position = {key: i for i, key in enumerate(nodes)}  # map order, then each map's node order
+    statements.sort(key=lambda s: (s.id.startswith(CLAIM_PREFIX), position[s.mentions[0].map, s.mentions[0].node]))
+    maps = tuple(MapInfo(c.id, c.model.title, c.model.author, c.model.source.path, c.essay.text) for c in chosen)
+    return ExportView(maps, tuple(statements), tuple(links))
+

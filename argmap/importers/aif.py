@@ -1,0 +1,104 @@
+"""AIF JSON, as AIFdb and OVA write it, into an argmap map and its essay.
+
+What is read: ``nodes`` (types I, L, RA, CA, MA, YA, TA, PA), ``edges`` and ``locutions``, at the top level
+(AIFdb, argmap's own export) or inside OVA3's wrapper ``{"AIF": {...}, "text": "..."}``.
+
+* An I-node is a statement; its text is the paraphrase.  Its quote is the text of the L-node (locution) that
+  asserts it (L → YA → I), without the speaker's ``Name : `` prefix; an I-node that no locution asserts is quoted
+  by its own text.
+* An RA-node is a ``supports`` relation, a CA-node an ``attacks`` relation (an undercut when its target is an
+  RA- or CA-node), an MA-node (rephrase) a ``supports`` relation noted as a rephrase.  Linked premises are the
+  several I-nodes that point at one RA-node.
+* The essay is what the quotes are checked against: OVA3's ``text`` (with its markup removed), or else every
+  locution in order, one paragraph each, as ``Speaker : words``; any quote still missing is added as a paragraph.
+* Dialogue structure (TA and YA nodes, who speaks when), preference (PA) nodes and timestamps have no place in an
+  argmap map and are dropped.  The thesis is the statement that the most others support, directly or not, among
+  those that support nothing; the other statements that support nothing are conclusions, the sources of attacks are
+  objections, the rest premises.  argmap's own export carries kinds, claims, stances, citations and notes under
+  ``argmap`` keys; they are read back, so a map round-trips.
+
+>>> sniff(b'{"nodes": [{"nodeID": "1", "type": "I", "text": "x"}], "edges": []}')
+True
+>>> sniff(b"id: m\\nnodes: []\\n")
+False
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import Diagnostic, InvalidInput
+
+from .aif_map import AifGraph, build_map
+from .base import ImportedMap
+
+__all__ = ["TITLE", "convert", "read_aif", "sniff"]
+
+TITLE = "AIF JSON"
+_MAX_BYTES = 64 * 1024 * 1024
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _unwrap(data: Any) -> tuple[dict[str, Any] | None, str | None]:
+    """The AIF graph inside ``data`` (top level, or OVA3's ``AIF``), and OVA3's ``text``."""
+    if not isinstance(data, dict):
+        return None, None
+    text = data.get("text") if isinstance(data.get("text"), str) else None
+    graph = data["AIF"] if isinstance(data.get("AIF"), dict) else data
+    nodes = graph.get("nodes")
+    if not isinstance(nodes, list) or not isinstance(graph.get("edges"), list):
+        return None, None
+    if nodes and not all(isinstance(n, dict) and "nodeID" in n and "type" in n for n in nodes):
+        return None, None
+    return graph, text
+
+
+def sniff(data: bytes) -> bool:
+    """Does ``data`` (a whole file, or its first bytes) look like AIF JSON (nodes with ``nodeID`` and ``type``)?
+
+    What does not parse (the first bytes of a larger file, or broken JSON) looks like AIF when it opens an
+    object that names a ``nodeID``; :func:`convert` then reports where a broken file breaks.
+    """
+    head = data.lstrip()[:1]
+    if head != b"{" or b'"nodeID"' not in data[:1_000_000] or len(data) > _MAX_BYTES:
+        return False
+    try:
+        return _unwrap(json.loads(data))[0] is not None
+    except (ValueError, UnicodeDecodeError):
+        return True
+
+
+def _plain(text: str) -> str:
+    """OVA3's analysed text: markup removed, entities decoded, paragraphs kept."""
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", text)
+    return html.unescape(_TAG.sub("", text))
+
+
+def read_aif(path: Path) -> AifGraph:
+    """The AIF graph of ``path``, or :class:`InvalidInput` with a located diagnostic."""
+    data = path.read_bytes()
+
+    def bad(message: str, line: int = 1, column: int = 1, hint: str | None = None) -> InvalidInput:
+        return InvalidInput(f"{path} is not AIF JSON", [Diagnostic(str(path), line, column, message, hint=hint)])
+
+    if len(data) > _MAX_BYTES:
+        raise bad(f"larger than {_MAX_BYTES // 2**20} MiB, the most an AIF file may be")
+    try:
+        graph, text = _unwrap(json.loads(data))
+    except json.JSONDecodeError as exc:
+        raise bad(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except UnicodeDecodeError:
+        raise bad("not UTF-8 text") from None
+    if graph is None:
+        raise bad("not AIF JSON: it needs 'nodes' (each with 'nodeID' and 'type') and 'edges'",
+                  hint="AIFdb and OVA export this layout; OVA3 wraps it as {\"AIF\": {...}, \"text\": ...}")
+    return AifGraph.from_json(graph, _plain(text) if text else None)
+
+
+def convert(path: Path) -> list[ImportedMap]:
+    """One map (with its essay) from an AIF JSON file."""
+    return [build_map(read_aif(path), path.stem)]

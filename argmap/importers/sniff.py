@@ -1,0 +1,46 @@
+"""Recognising a file of another argument format where a map was expected, to say so in one line.
+
+>>> import tempfile, pathlib
+>>> f = pathlib.Path(tempfile.mkdtemp()) / "x.json"
+>>> _ = f.write_text('{"nodes": [{"nodeID": "1", "type": "I", "text": "t"}], "edges": []}')
+>>> foreign_format_diagnostic(f, "x.json").message
+'this is an AIF JSON file, not an argmap map'
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from argmap.errors import Diagnostic
+
+from . import FORMATS
+
+__all__ = ["foreign_format", "foreign_format_diagnostic"]
+
+_MAX_SNIFF = 64 * 1024 * 1024
+
+
+def foreign_format(data: bytes) -> tuple[str, str] | None:
+    """(format name, its title) of the first importer whose ``sniff`` accepts ``data``, or None."""
+    for name, module_path in FORMATS.items():
+        module = importlib.import_module(module_path)
+        if module.sniff(data):
+            return name, str(getattr(module, "TITLE", name))
+    return None
+
+
+def foreign_format_diagnostic(path: Path, shown: str) -> Diagnostic | None:
+    """One error for a file of another format (None when it is not one), naming the command that converts it."""
+    try:
+        if path.stat().st_size > _MAX_SNIFF:
+            return None
+        found = foreign_format(path.read_bytes())
+    except OSError:
+        return None
+    if found is None:
+        return None
+    title = found[1]
+    article = "an" if title[:1] in "AEIOU" else "a"
+    return Diagnostic(shown, 1, 1, f"this is {article} {title} file, not an argmap map",
+                      hint=f"convert it with: argmap import {shown} --out DIR")

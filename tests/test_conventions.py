@@ -1,0 +1,135 @@
+"""Conventions users expect: /docs and /redoc work offline, HEAD answers every GET route, the wheel ships py.typed
+and keeps the HTTP service in the `api` extra, `argmap serve` without it says how to install it, and the shell
+completion that the README documents works."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argmap_api import Settings, create_app
+from fastapi.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+# A value for each path parameter of the API, from the mini fixture pair.
+SAMPLES = {"map_id": "alpha", "node_id": "P1", "claim_id": "silent"}
+QUERY = {"left": "alpha", "right": "beta"}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0))) as c:
+        yield c
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_the_docs_pages_load_everything_from_the_service_itself(client: TestClient, page: str) -> None:
+    r = client.get(page)
+    assert r.status_code == 200
+    html = r.text
+    refs = re.findall(r"""(?:src|href|spec-url|url)\s*[=:]\s*["']([^"']+)["']""", html)
+    assert refs, html
+    assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}", html, flags=re.I), "the page names another host"
+    for ref in refs:
+        asset = client.get(ref)
+        assert asset.status_code == 200 and asset.content, ref
+    scripts = [ref for ref in refs if ref.endswith(".js")]
+    assert scripts and all(len(client.get(s).content) > 100_000 for s in scripts)  # the real bundles, not stubs
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_the_docs_pages_allow_only_their_own_origin(client: TestClient, page: str) -> None:
+    policy = client.get(page).headers["content-security-policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'" and directives["img-src"] == "'self' data:"
+    assert not re.search(r"https?:|\*", policy)
+
+
+def get_routes(schema: dict[str, Any]) -> list[str]:
+    paths = []
+    for path, ops in schema["paths"].items():
+        if "get" not in ops:
+            continue
+        url = re.sub(r"\{(\w+)\}", lambda m: SAMPLES[m.group(1)], path)
+        required = [p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "query" and p.get("required")]
+        if required:
+            url += "?" + "&".join(f"{name}={QUERY[name]}" for name in required)
+        paths.append(url)
+    return paths
+
+
+def test_head_answers_every_get_route_with_its_headers_and_no_body(client: TestClient) -> None:
+    routes = [*get_routes(client.get("/openapi.json").json()), "/openapi.json", "/docs", "/redoc"]
+    assert len(routes) >= 12
+    for url in routes:
+        got, head = client.get(url), client.head(url)
+        assert got.status_code == 200, url
+        assert head.status_code == 200, url
+        assert dict(head.headers) == dict(got.headers), url
+        assert head.content == b"", url
+    missing = client.head("/maps/nope")
+    assert missing.status_code == client.get("/maps/nope").status_code == 404 and missing.content == b""
+
+
+def test_head_of_a_conditional_get_is_304_too(client: TestClient) -> None:
+    etag = client.get("/maps").headers["etag"]
+    r = client.head("/maps", headers={"If-None-Match": etag})
+    assert r.status_code == 304 and r.content == b""
+
+
+def test_the_wheel_ships_py_typed_and_keeps_the_service_in_an_extra(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                          str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    (wheel,) = tmp_path.glob("argmap-*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        meta = z.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert {"argmap/py.typed", "argmap_api/py.typed"} <= names
+    requires = re.findall(r"^Requires-Dist: (.*)$", meta, flags=re.M)
+    service = [r for r in requires if re.match(r"(fastapi|uvicorn)\b", r)]
+    assert service and all("extra == 'api'" in r for r in service), service
+    assert "Provides-Extra: api" in meta
+
+
+_WITHOUT_SERVICE = "import sys; [sys.modules.__setitem__(m, None) for m in ('fastapi', 'uvicorn', 'starlette')]; "
+
+
+def run_without_service(*args: str) -> subprocess.CompletedProcess[str]:
+    code = _WITHOUT_SERVICE + f"from argmap.cli import main; main({list(args)!r})"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+
+
+def test_serve_without_the_api_extra_says_how_to_install_it() -> None:
+    run = run_without_service("serve", "--get", "/maps")
+    assert run.returncode == 1
+    assert run.stderr.strip() == ("argmap: the HTTP service needs fastapi, which is not installed; install it with: "
+                                  "pip install 'argmap[api]'")
+
+
+def test_the_library_and_cli_work_without_the_api_extra() -> None:
+    assert run_without_service("validate").returncode == 0
+    export = run_without_service("export", "enforcer", "--format", "graphml")
+    assert export.returncode == 0 and "<graphml" in export.stdout
+
+
+def test_shell_completion_as_the_readme_documents_it() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_ARGMAP_COMPLETE=bash_source argmap)"' in readme
+    bin_dir = str(Path(sys.executable).parent)
+    script = ('eval "$(_ARGMAP_COMPLETE=bash_source argmap)"; '
+              "COMP_WORDS=(argmap exp); COMP_CWORD=1; _argmap_completion argmap; echo \"${COMPREPLY[@]}\"; "
+              "COMPREPLY=(); COMP_WORDS=(argmap export --f); COMP_CWORD=2; _argmap_completion argmap; "
+              "echo \"${COMPREPLY[@]}\"")
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["export", "--format"]
