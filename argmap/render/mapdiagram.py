@@ -52,7 +52,7 @@ THESIS_SIZE = 16
 THESIS_WRAP = 34
 PAGE = "22,15"
 """Inches (A4 landscape's proportions): Graphviz packs the layout toward this, then scales it down to fit."""
-ROW = 6
+ROW = 7
 """At most this many statements side by side: a wider level wraps onto more rows, so the diagram prints large."""
 
 
