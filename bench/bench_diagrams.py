@@ -7,7 +7,9 @@ For the bundled pair it prints
   against the targets 25, 15 and 150, and
 * for each single-map diagram, its size and aspect, and the size its body text prints at when the whole
   diagram is fitted to an A4 landscape page with 1 cm margins (277 × 190 mm) and to a 1920 × 1080 slide
-  (as px, and as pt on a 13.33 × 7.5 in slide), against the target 7 pt on A4.
+  (as px, and as pt on a 13.33 × 7.5 in slide), against the target 7 pt on A4, and
+* for each map's paged diagram (``argmap render MAP --out x.pdf --pages``), its pages and the body size
+  of the page that prints smallest on A4 landscape.
 
     .venv/bin/python bench/bench_diagrams.py [--maps DIR] [--left ID --right ID]
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 from argmap.corpus import bundled_maps_dir, load_corpus
 from argmap.render import compare_dot, map_dot, render_bytes
 from argmap.render.crossings import body_font_size, crossings, fit_scale, page_size
+from argmap.render.pages import map_pages
 
 MM = 72 / 25.4
 A4_BODY = ((297 - 20) * MM, (210 - 20) * MM)
@@ -55,6 +58,14 @@ def main() -> None:
         ok = "ok" if a4 >= 7 else "UNDER"
         print(f"  {map_id:<12} {w:.0f} x {h:.0f} pt (aspect {w / h:.2f}), body {body:.1f} pt as drawn: "
               f"A4 {a4:.1f} pt ({ok}); slide {px:.1f} px of 1080 = {pt:.1f} pt")
+    print("paged single-map diagrams (--pages): body text of the smallest page on A4 landscape (target >= 7 pt)")
+    for map_id in (args.left, args.right):
+        sizes = []
+        for dot in map_pages(corpus.get(map_id)):
+            svg = render_bytes(dot, "svg")
+            sizes.append(body_font_size(svg) * fit_scale(page_size(svg), A4_BODY))
+        ok = "ok" if min(sizes) >= 7 else "UNDER"
+        print(f"  {map_id:<12} {len(sizes)} pages, smallest body on A4 {min(sizes):.1f} pt ({ok})")
 
 
 if __name__ == "__main__":

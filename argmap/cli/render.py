@@ -36,10 +36,12 @@ def write_diagram(out: Path, dot: str) -> dict[str, object]:
               help="The file to write: .svg, .png, .pdf, or .dot (the Graphviz source).")
 @focus_option
 @depth_option
+@click.option("--pages", is_flag=True,
+              help="A PDF with one page per line of argument into the thesis, each printing large on A4.")
 @claims_option
 @json_option
 @reports_errors
-def render(map_ref: str, out: Path, focus: str | None, depth: int | None, claims: Path | None,
+def render(map_ref: str, out: Path, focus: str | None, depth: int | None, pages: bool, claims: Path | None,
            as_json: bool) -> None:
     """Draw one map's diagram: thesis on top, support flowing upward.
 
@@ -47,10 +49,22 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, claims
     """
     from argmap.render import format_for_path, map_dot
 
-    format_for_path(out)  # a bad extension fails before any work
+    fmt = format_for_path(out)  # a bad extension fails before any work
+    if pages:
+        from argmap.render.pages import check_paged
+
+        check_paged(fmt, focus)
     opened = open_refs([map_ref], claims)
     ids = opened.exactly(1, "render")
-    wrote = write_diagram(out, map_dot(opened.corpus.get(ids[0]), focus=focus, depth=depth))
+    if pages:
+        from argmap.fsutil import write_atomic
+        from argmap.render.pages import map_pages_pdf
+
+        data = map_pages_pdf(opened.corpus.get(ids[0]))
+        write_atomic(out, data)
+        wrote: dict[str, object] = {"path": str(out), "format": fmt, "bytes": len(data)}
+    else:
+        wrote = write_diagram(out, map_dot(opened.corpus.get(ids[0]), focus=focus, depth=depth))
     if as_json:
         emit_json({"map": ids[0], **wrote})
     else:

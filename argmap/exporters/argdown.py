@@ -73,9 +73,7 @@ def _as_argument(view: ExportView) -> set[str]:
 
 
 def _relation_lines(link: Link, arguments: set[str]) -> list[str]:
-    if link.undercut and link.target in arguments:
-        arrow, target = "_>", f"<{link.target}>"
-    elif link.undercut:  # an undercut of an attack: Argdown undercuts arguments, so it names the attack's argument
+    if (link.undercut and link.target in arguments) or link.undercut:
         arrow, target = "_>", f"<{link.target}>"
     else:
         arrow, target = ("->" if link.type == "attacks" else "+>"), f"[{link.target}]"

@@ -10,7 +10,9 @@ relation is drawn in its essay's colour (attacks dashed, ending in a bar); a
 contested claim (the essays take opposite stances) has a red border and says
 who affirms and who denies it.  Both theses are drawn alike, in larger bold
 type, at the outer edges, even when one is also a shared claim.  The title
-names the essays; a legend beside it explains colours and shapes.
+names the essays; a legend beside it explains colours and shapes.  Edges are
+drawn as polylines through the layout's own route points (curves fanning out of
+one statement twist across each other).
 
 What is drawn (the *view*), most specific first:
 
@@ -223,7 +225,7 @@ def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = N
     lay = layout(sel)
     colours = {i: essay_colour(n) for n, i in enumerate(sel.ids)}
     w = DotWriter("compare:" + "+".join(sel.ids), {
-        "id": "compare:" + "+".join(sel.ids), "rankdir": "LR", "mclimit": 10,
+        "id": "compare:" + "+".join(sel.ids), "rankdir": "LR", "mclimit": 10, "splines": "polyline",
         "label": _title(corpus, sel, colours), "labelloc": "t", "fontname": FONT, "nodesep": 0.12, "ranksep": 0.5,
         "pad": 0.2, "outputorder": "edgesfirst"},
         node={"fontname": FONT, "fontcolor": INK, "margin": "0.10,0.05"},

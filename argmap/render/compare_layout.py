@@ -9,6 +9,12 @@ between.  "Further" is the distance from the essay's thesis in its own map
 (counted in statements and relations, ignoring direction), so that a
 consequence the thesis supports is drawn beyond it, not across the picture.
 
+An edge between two statements both sides reach (shared claims, a thesis the
+other essay also states) is drawn in one order for every essay: from the one
+nearer the left thesis, counted as its distance from the left thesis minus its
+distance from the right one (:meth:`Layout.position`), so that two essays
+that draw the same link never pull it in opposite directions.
+
 An edge whose drawing direction is against its relation's direction is written
 reversed with ``dir=back``: the arrow still points from source to target.
 """
@@ -38,8 +44,18 @@ class Layout:
     junctions: list[str]
     """The relations drawn through a dot (linked premises, or an inference an undercut attacks)."""
 
+    def position(self, key: str) -> int | None:
+        """How far right ``key`` stands between the sides: its distance from the left thesis minus that from the
+        right one, for a statement both sides reach (None otherwise)."""
+        left = [d[key] for m, d in self.distance.items() if m in self.left and key in d]
+        right = [d[key] for m, d in self.distance.items() if m not in self.left and key in d]
+        return min(left) - min(right) if left and right else None
+
     def backward(self, map_id: str, tail: str, head: str) -> bool:
         """Whether the edge ``tail -> head`` of ``map_id`` is written reversed (``dir=back``)."""
+        pt, ph = self.position(tail), self.position(head)
+        if pt is not None and ph is not None and pt != ph:  # both sides reach both: one order for every essay
+            return pt > ph
         d = self.distance.get(map_id, {})
         far = 1 << 30
         dt, dh = d.get(tail, far), d.get(head, far)

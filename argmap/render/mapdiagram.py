@@ -41,7 +41,7 @@ from .style import FONT, INK, KIND_STYLE, MUTED, edge_style, legend_label, node_
 from .subgraph import check_depth, neighbourhood, with_relations
 from .text import html_text, wrap
 
-__all__ = ["WRAP", "map_dot", "statement_title"]
+__all__ = ["WRAP", "map_dot", "part_dot", "statement_title"]
 
 WRAP = 30
 """Characters per label line."""
@@ -52,7 +52,7 @@ THESIS_SIZE = 16
 THESIS_WRAP = 34
 PAGE = "22,15"
 """Inches (A4 landscape's proportions): Graphviz packs the layout toward this, then scales it down to fit."""
-ROW = 6
+ROW = 7
 """At most this many statements side by side: a wider level wraps onto more rows, so the diagram prints large."""
 
 
@@ -70,14 +70,14 @@ def _header(node: Node, focused: bool) -> str:
     return head
 
 
-def _title_label(gm: GroundedMap, focus: str | None, depth: int | None) -> Html:
+def _title_label(gm: GroundedMap, view: str | None, width: int = 80) -> Html:
     m = gm.model
-    title = "<BR/>".join(html_text(line) for line in wrap(m.title, 80, 3))
+    title = "<BR/>".join(html_text(line) for line in wrap(m.title, width, 3))
     meta = [m.author or "author unknown", m.publication, m.date, f"map {m.id}"]
     sub = " · ".join(html_text(x) for x in meta if x)
-    view = f"<BR/>neighbourhood of {html_text(focus)}, depth {depth}" if focus is not None else ""
+    line = f"<BR/>{html_text(view)}" if view is not None else ""
     return Html(f'<<FONT POINT-SIZE="17"><B>{title}</B></FONT><BR/>'
-                f'<FONT POINT-SIZE="11" COLOR="{MUTED}">{sub}{view}</FONT>>')
+                f'<FONT POINT-SIZE="11" COLOR="{MUTED}">{sub}{line}</FONT>>')
 
 
 def _focus_keys(gm: GroundedMap, focus: str) -> list[str]:
@@ -157,12 +157,12 @@ def _levels(m: ArgumentMap, shown: set[str], follows: set[str]) -> dict[str, int
     return level
 
 
-def _rows(m: ArgumentMap, level: dict[str, int]) -> list[list[str]]:
-    """The rows top to bottom: each level in map order, wrapped after ROW statements."""
+def _rows(m: ArgumentMap, level: dict[str, int], most: int = ROW) -> list[list[str]]:
+    """The rows top to bottom: each level in map order, wrapped after ``most`` statements."""
     rows: list[list[str]] = []
     for lv in sorted(set(level.values())):
         members = [n.id for n in m.nodes if level.get(n.id) == lv]
-        per = -(-len(members) // -(-len(members) // ROW))  # balanced rows
+        per = -(-len(members) // -(-len(members) // most))  # balanced rows
         rows += [members[i:i + per] for i in range(0, len(members), per)]
     return rows
 
@@ -226,8 +226,19 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
     else:
         g = map_graph(m, gm.spans)
         shown = with_relations(g, neighbourhood(g, starts, depth))
+    view = f"neighbourhood of {focus}, depth {depth}" if focus is not None else None
+    return part_dot(gm, shown, starts, view)
 
-    w = DotWriter(m.id, {"id": f"map:{m.id}", "rankdir": "BT", "newrank": "true", "label": _title_label(gm, focus, depth),
+
+def part_dot(gm: GroundedMap, shown: set[str], starts: list[str], view: str | None, *, per_row: int = ROW,
+             title_width: int = 80, legend: bool = True) -> str:
+    """The DOT of the statements and relation keys in ``shown`` of one map; ``view`` names the part in the title.
+
+    At most ``per_row`` statements stand side by side; the title wraps after ``title_width`` characters;
+    ``legend`` False leaves the legend out.
+    """
+    m = gm.model
+    w = DotWriter(m.id, {"id": f"map:{m.id}", "rankdir": "BT", "newrank": "true", "label": _title_label(gm, view, title_width),
                          "labelloc": "t", "fontname": FONT, "nodesep": 0.1, "ranksep": 0.15, "pad": 0.2,
                          "ratio": "compress", "size": PAGE,
                          "outputorder": "edgesfirst"},
@@ -242,7 +253,7 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
                                    f"{html_text(named)})>")):
             for k in follows:
                 w.node(k)
-    rows = _rows(m, _levels(m, shown, set(follows)))
+    rows = _rows(m, _levels(m, shown, set(follows)), per_row)
     row = {k: i for i, members in enumerate(rows) for k in members}
     for i, members in enumerate(rows):
         with w.subgraph(f"row_{i}", rank="same"):
@@ -251,6 +262,7 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
     for upper, lower in itertools.pairwise(rows):
         w.edge(lower[0], upper[0], style="invis", minlen=2, weight=0)
     _relations(w, m, shown, set(follows), row)
-    legend = legend_label(example=any(r.type == "example" for r in m.relations))
-    w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(legend), fontsize=10)
+    if legend:
+        key = legend_label(example=any(r.type == "example" for r in m.relations))
+        w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(key), fontsize=10)
     return w.text()
