@@ -80,13 +80,15 @@ def _plain(text: str) -> str:
 
 def read_aif(path: Path) -> AifGraph:
     """The AIF graph of ``path``, or :class:`InvalidInput` with a located diagnostic."""
-    data = path.read_bytes()
+    from argmap.confine import read_regular
 
     def bad(message: str, line: int = 1, column: int = 1, hint: str | None = None) -> InvalidInput:
         return InvalidInput(f"{path} is not AIF JSON", [Diagnostic(str(path), line, column, message, hint=hint)])
 
-    if len(data) > _MAX_BYTES:
-        raise bad(f"larger than {_MAX_BYTES // 2**20} MiB, the most an AIF file may be")
+    try:
+        data = read_regular(path, _MAX_BYTES)  # a regular file only: a FIFO or device is refused, never read
+    except OSError as exc:
+        raise bad(f"cannot read it: {exc.strerror or exc}") from None
     try:
         graph, text = _unwrap(json.loads(data))
     except json.JSONDecodeError as exc:

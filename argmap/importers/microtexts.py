@@ -210,9 +210,10 @@ def _map_yaml(g: _Graph, quotes: dict[str, str], central: str, essay: str, sha: 
 
 
 def _read(path: Path, what: str, report: str) -> bytes:
+    from argmap.confine import read_regular
+
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)  # a regular file only: a FIFO or device is refused, never read
     except OSError as exc:
         raise xml_error(report, 1, 1, f"cannot read {what} {path.name}: {exc.strerror or exc}",
                         "each micro_*.xml needs its micro_*.txt beside it") from None

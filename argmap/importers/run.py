@@ -34,6 +34,8 @@ __all__ = ["PlannedFile", "convert_files", "detect_format", "plan_files", "write
 
 SNIFF_BYTES = 65536
 DEFAULT_GROUP = "maps"
+MAX_INPUT_BYTES = 64 * 2**20
+"""The largest file ``argmap import`` reads (each format's converter has its own, smaller limit)."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 
 
@@ -50,8 +52,10 @@ def detect_format(data: bytes) -> str | None:
 
 
 def _head(path: Path) -> bytes:
-    with path.open("rb") as fh:
-        return fh.read(SNIFF_BYTES)
+    """The first bytes of ``path``, read only if it is a regular file within the size limit (never a FIFO)."""
+    from argmap.confine import read_regular
+
+    return read_regular(path, MAX_INPUT_BYTES)[:SNIFF_BYTES]
 
 
 def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
