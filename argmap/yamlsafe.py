@@ -22,6 +22,7 @@ C composer.  Three reasons, in order:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,10 +100,16 @@ def _err(path: str, mark: Any, message: str, hint: str | None = None) -> YamlErr
     return YamlError(Diagnostic(path, line, col, message, hint=hint))
 
 
+@functools.lru_cache(maxsize=4096)
+def _implicit_tag(value: str) -> str:
+    """The tag YAML gives a plain scalar (a map repeats its keys and many values, so this is cached)."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+
+
 def _scalar(path: str, event: Any) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False)) if event.implicit[0] else _STR  # type: ignore[no-untyped-call]
+        tag = _implicit_tag(event.value) if event.implicit[0] else _STR
     if tag == "tag:yaml.org,2002:merge":
         raise _err(path, event.start_mark, "YAML merge keys (<<) are not supported", "write the keys out in full")
     if tag not in _SCALAR_TAGS:
@@ -135,8 +142,7 @@ _NOKEY = object()
 def _events(text: str) -> Iterator[Any]:
     parser = _Parser(text)
     try:
-        while parser.check_event():
-            yield parser.get_event()
+        yield from iter(parser.get_event, None)  # None after the stream's end
     finally:
         parser.dispose()
 
