@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
+from argmap.errors import InvalidRequest
+
 from ..deps import SettingsDep, SnapshotDep
 from ..models import ValidationReport
 from ..posted_map import validate_yaml
-from ..problems import BadParameter, PayloadTooLarge, problems
+from ..problems import PayloadTooLarge, problems
 
 __all__ = ["read_limited", "router"]
 
@@ -53,6 +55,6 @@ async def validate(request: Request, snapshot: SnapshotDep, settings: SettingsDe
     """
     raw = await read_limited(request, settings.max_body_bytes)
     if not raw:
-        raise BadParameter("the request has no body; send one map as YAML")
+        raise InvalidRequest("the request has no body; send one map as YAML")
     return await run_in_threadpool(validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir,
                                    snapshot.essays, settings.max_body_bytes)
