@@ -9,7 +9,7 @@ For the bundled pair and for a synthetic corpus (bench/synth.py, 100 maps by def
   packages that validation and the merge need, and doing nothing else,
 
 side by side, and prints the medians and the ratios of build to dot alone (the overhead of everything
-argmap does around dot).  The target is a ratio under 1.3, against dot run with the same parallelism.
+argmap does around dot).  The target is a ratio of at most 1.25, against dot run with the same parallelism.
 
     .venv/bin/python bench/bench_build.py [--maps 100] [--rounds 5] [--jobs N]
 """
@@ -33,7 +33,7 @@ from synth import generate
 from argmap.build import default_jobs, diagram_sources
 from argmap.corpus import bundled_maps_dir, load_corpus
 
-TARGET = 1.3
+TARGET = 1.25
 
 
 def write_sources(maps_dir: Path, into: Path) -> list[Path]:
@@ -112,12 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     worst = 0.0
     for name, n_maps, n_diagrams, build_s, serial_s, parallel_s, floor_s in rows:
         ratio = build_s / parallel_s
-        worst = max(worst, ratio)
+        if name != "bundled":  # three diagrams: the bundled pair measures start-up, not a build's overhead
+            worst = max(worst, ratio)
         print(f"{name:<16} {n_maps:>5} {n_diagrams:>8} {build_s:>7.2f} {serial_s:>7.2f} {parallel_s:>7.2f} "
               f"{ratio:>5.2f}x {build_s / serial_s:>5.2f}x {floor_s:>6.2f} {(floor_s + parallel_s) / parallel_s:>8.2f}x")
     print(f"ratio = build / dot x{j} (same parallelism); vs x1 = build / dot one at a time;")
     print("floor = python -c 'import pydantic, networkx, yaml'; floor+dot = the best ratio any build in Python could get")
-    print(f"target: under {TARGET}x; {'met' if worst < TARGET else 'NOT met'} (worst {worst:.2f}x)")
+    print(f"target (synthetic corpus): at most {TARGET}x; {'met' if worst <= TARGET else 'NOT met'} ({worst:.2f}x)")
     return 0
 
 
