@@ -23,7 +23,6 @@ C composer.  Three reasons, in order:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,12 +138,8 @@ class _Frame:
 _NOKEY = object()
 
 
-def _events(text: str) -> Iterator[Any]:
-    parser = _Parser(text)
-    try:
-        yield from iter(parser.get_event, None)  # None after the stream's end
-    finally:
-        parser.dispose()
+_TEXT_TAGS = frozenset({_STR, "tag:yaml.org,2002:timestamp"})
+"""Tags whose scalars stay the text as written (see :data:`_SCALAR_TAGS`)."""
 
 
 def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> YamlDocument:
@@ -164,7 +159,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
     documents = 0
     have_root = False
 
-    def attach(value: Any, loc_hint: Path_, mark: Any, size: int) -> Path_ | None:
+    def attach(value: Any, mark: Any, size: int) -> Path_ | None:
         """Put a finished value into its parent; return the value's path."""
         nonlocal have_root
         if not stack:
@@ -201,15 +196,42 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             return (*top.loc, "<key>")
         return (*top.loc, top.pending_key)
 
+    positions, key_positions = doc.positions, doc.key_positions
+    parser = None
     try:
-        for event in _events(text):
+        parser = _Parser(text)
+        for event in iter(parser.get_event, None):  # None after the stream's end
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 total += 1
-                value = _scalar(path, event)
-                loc = attach(value, (), event.start_mark, 1)
+                # Text (quoted, or plain and resolving to a string) is the common case: taken as is, in line.
+                if event.tag is None and (not event.implicit[0] or _implicit_tag(event.value) in _TEXT_TAGS):
+                    value = event.value
+                else:
+                    value = _scalar(path, event)
+                mark = event.start_mark
+                if stack and not event.anchor:  # the value of a mapping, a key, or an item: in line too
+                    top = stack[-1]
+                    top.size += 1
+                    container = top.container
+                    if type(container) is list:
+                        positions[(*top.loc, len(container))] = (mark.line + 1, mark.column + 1)
+                        container.append(value)
+                    elif top.pending_key is _NOKEY:
+                        if value in container:
+                            raise _err(path, mark, f"duplicate key '{value}'", "each key may appear once in a mapping")
+                        top.pending_key = value
+                        key_positions[(*top.loc, value)] = (mark.line + 1, mark.column + 1)
+                    else:
+                        positions[(*top.loc, top.pending_key)] = (mark.line + 1, mark.column + 1)
+                        container[top.pending_key] = value
+                        top.pending_key = _NOKEY
+                    if total > limits.max_nodes:
+                        raise _err(path, mark, f"more than {limits.max_nodes:,} values in one file")
+                    continue
+                loc = attach(value, mark, 1)
                 if loc is not None:
-                    doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    positions[loc] = (mark.line + 1, mark.column + 1)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -221,11 +243,11 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
                     raise _err(path, event.start_mark,
                                f"nesting deeper than {limits.max_depth} levels",
                                "an argument map needs only a few levels")
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(container, child_loc(), event.anchor, event.start_mark))
+                opened: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(opened, child_loc(), event.anchor, event.start_mark))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
-                loc = attach(frame.container, (), frame.start, frame.size)
+                loc = attach(frame.container, frame.start, frame.size)
                 if loc is not None:
                     doc.positions[loc] = (frame.start.line + 1, frame.start.column + 1)
                 if frame.anchor:
@@ -239,7 +261,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
                     raise _err(path, event.start_mark,
                                f"aliases expand to more than {limits.max_nodes:,} values",
                                "this looks like a 'billion laughs' YAML bomb; write the data out plainly")
-                loc = attach(value, (), event.start_mark, size)
+                loc = attach(value, event.start_mark, size)
                 if loc is not None:
                     doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
             elif kind is yaml.DocumentStartEvent:
@@ -259,6 +281,9 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
         raise YamlError(Diagnostic(path, line, col, f"not valid YAML: unacceptable character {what}: {exc.reason}")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked libyaml errors
         raise YamlError(Diagnostic(path, 1, 1, f"not valid YAML: {str(exc).splitlines()[0]}")) from None
+    finally:
+        if parser is not None:
+            parser.dispose()
     if not have_root or doc.data is None:
         raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
     return doc
