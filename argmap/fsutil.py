@@ -20,7 +20,15 @@ __all__ = ["write_atomic"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one, never a part."""
+    """Write ``data`` to ``path`` so that readers see the old file or the whole new one, never a part.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_atomic(folder / "out" / "a.txt", "one")
+    >>> write_atomic(folder / "out" / "a.txt", b"two")
+    >>> (folder / "out" / "a.txt").read_text(), [p.name for p in (folder / "out").iterdir()]
+    ('two', ['a.txt'])
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
