@@ -196,7 +196,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             return (*top.loc, "<key>")
         return (*top.loc, top.pending_key)
 
-    positions, key_positions = doc.positions, doc.key_positions
+    positions = doc.positions
     parser = None
     try:
         parser = _Parser(text)
@@ -204,31 +204,12 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 total += 1
-                # Text (quoted, or plain and resolving to a string) is the common case: taken as is, in line.
+                # Text (quoted, or plain and resolving to a string) is the common case: taken as is.
                 if event.tag is None and (not event.implicit[0] or _implicit_tag(event.value) in _TEXT_TAGS):
                     value = event.value
                 else:
                     value = _scalar(path, event)
                 mark = event.start_mark
-                if stack and not event.anchor:  # the value of a mapping, a key, or an item: in line too
-                    top = stack[-1]
-                    top.size += 1
-                    container = top.container
-                    if type(container) is list:
-                        positions[(*top.loc, len(container))] = (mark.line + 1, mark.column + 1)
-                        container.append(value)
-                    elif top.pending_key is _NOKEY:
-                        if value in container:
-                            raise _err(path, mark, f"duplicate key '{value}'", "each key may appear once in a mapping")
-                        top.pending_key = value
-                        key_positions[(*top.loc, value)] = (mark.line + 1, mark.column + 1)
-                    else:
-                        positions[(*top.loc, top.pending_key)] = (mark.line + 1, mark.column + 1)
-                        container[top.pending_key] = value
-                        top.pending_key = _NOKEY
-                    if total > limits.max_nodes:
-                        raise _err(path, mark, f"more than {limits.max_nodes:,} values in one file")
-                    continue
                 loc = attach(value, mark, 1)
                 if loc is not None:
                     positions[loc] = (mark.line + 1, mark.column + 1)
