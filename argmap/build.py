@@ -43,7 +43,13 @@ def _json(model: Any) -> bytes:
 
 
 def diagram_sources(corpus: Corpus) -> dict[str, Callable[[], str]]:
-    """Each diagram's relative path (``.svg``) and the function that makes its DOT source, in build order."""
+    """Each diagram's relative path (``.svg``) and the function that makes its DOT source, in build order.
+
+    >>> from argmap.corpus import load_corpus, bundled_maps_dir
+    >>> sources = diagram_sources(load_corpus([bundled_maps_dir()]))
+    >>> list(sources), sources["maps/enforcer.svg"]().startswith('digraph "enforcer"')
+    (['maps/bankruptcy.svg', 'maps/enforcer.svg', 'compare/bankruptcy--enforcer.svg'], True)
+    """
     from .render.compare import compare_dot
     from .render.mapdiagram import map_dot
 

@@ -25,6 +25,12 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     A full disk, a read-only file system or a missing permission raises
     :class:`~argmap.errors.WriteFailed` naming the path (the old file, if any, is left as it was).
 
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_atomic(folder / "out" / "a.txt", "one")
+    >>> write_atomic(folder / "out" / "a.txt", b"two")
+    >>> (folder / "out" / "a.txt").read_text(), [p.name for p in (folder / "out").iterdir()]
+    ('two', ['a.txt'])
     >>> write_atomic("/proc/argmap-test/x.txt", "x")
     Traceback (most recent call last):
     ...

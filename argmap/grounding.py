@@ -31,7 +31,7 @@ _CHAR_MAP = {
 }
 _SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
 # First a 1:1 translation: typographic quotes to ASCII, every dash to "-", every whitespace character to " ".
-_ONE_TO_ONE = str.maketrans({**_CHAR_MAP, **dict.fromkeys(_SPACES, " ")})
+_ONE_TO_ONE = {**_CHAR_MAP, **dict.fromkeys(_SPACES, " ")}
 # Then the only changes of length: a dash run with the spaces around it (-> "-"), a run of two or more
 # spaces (-> " "), spaces at either end (-> ""), and the ellipsis (-> "...").  A lone dash or space is 1:1.
 _DASH_RUN = re.compile(r" *-(?: *-)* *")
@@ -47,13 +47,22 @@ def sha256_text(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _one_to_one(text: str) -> str:
+    """The 1:1 translation: ``str.replace`` for each character present (far faster than ``str.translate``
+    with a table, which looks up every character of a non-ASCII text one by one)."""
+    for char, ascii_char in _ONE_TO_ONE.items():
+        if char in text:
+            text = text.replace(char, ascii_char)
+    return text
+
+
 def normalise(text: str) -> str:
     """The form in which quotes are compared (C-level string operations only).
 
     >>> print(normalise("  Russia’s  silence — “deafening”… "))
     Russia's silence-"deafening"...
     """
-    t = _DASH_RUN.sub("-", text.translate(_ONE_TO_ONE)).replace("\u2026", "...")
+    t = _DASH_RUN.sub("-", _one_to_one(text)).replace("\u2026", "...")
     return " ".join(t.split())
 
 
@@ -63,7 +72,7 @@ class _Segments:
     __slots__ = ("norm", "nstart", "oend", "ostart", "replaced")
 
     def __init__(self, text: str) -> None:
-        t = text.translate(_ONE_TO_ONE)
+        t = _one_to_one(text)
         pieces: list[str] = []
         nstart: list[int] = []
         ostart: list[int] = []

@@ -52,12 +52,22 @@ Span = tuple[int, int]
 
 
 def claim_key(claim_id: str) -> str:
-    """Merged-graph key of a shared claim."""
+    """Merged-graph key of a shared claim.
+
+    >>> claim_key("russia-silent")
+    'claim:russia-silent'
+    """
     return CLAIM_PREFIX + claim_id
 
 
 def merged_key(map_id: str, node_key: str, claim: str | None) -> str:
-    """Merged-graph key of a map's node (statement or relation)."""
+    """Merged-graph key of a map's node (statement or relation): a node bound to a claim becomes the claim's.
+
+    >>> merged_key("enforcer", "P1", None), merged_key("enforcer", "P1", "russia-silent")
+    ('enforcer:P1', 'claim:russia-silent')
+    >>> merged_key("enforcer", "rel:r1", "russia-silent")
+    'enforcer:rel:r1'
+    """
     if claim is not None and not node_key.startswith(REL_PREFIX):
         return claim_key(claim)
     return f"{map_id}:{node_key}"

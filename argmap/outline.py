@@ -77,7 +77,20 @@ _MARK = {"supports": "+", "example": "+", "attacks": "-", "undercuts": "-", None
 
 
 def outline_text(items: list[OutlineItem], indent: int = 0) -> str:
-    """Plain-text rendering: '+' supports, '-' attacks, two spaces per level."""
+    """Plain-text rendering: '+' supports, '-' attacks, two spaces per level.
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.model_validate({
+    ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
+    ...     "nodes": [{"id": "T", "kind": "thesis", "text": "It will rain.", "quote": "q"},
+    ...               {"id": "P", "kind": "premise", "text": "Clouds gather.", "quote": "q"},
+    ...               {"id": "O", "kind": "objection", "text": "The forecast is dry.", "quote": "q"}],
+    ...     "relations": ["P -> T", "O -| T"]})
+    >>> print(outline_text(outline(m)))
+    [thesis] T: It will rain.
+      + [premise] P: Clouds gather.
+      - [objection] O: The forecast is dry.
+    """
     lines: list[str] = []
     for it in items:
         mark = _MARK[it.relation] + " " if it.relation else ""

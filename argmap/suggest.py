@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from .drift import canonical_name
-from .errors import ArgmapError
+from .pairs import require_pair
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -153,8 +153,7 @@ def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
     import numpy as np
 
     a, b = corpus.get(left), corpus.get(right)
-    if a.id == b.id:
-        raise ArgmapError(f"suggest needs two different maps, got '{a.id}' twice")
+    require_pair(a.id, b.id)
     ln, rn = list(a.model.nodes), list(b.model.nodes)
     claims = list(corpus.registry.claims)
     nl, nr = len(ln), len(rn)

@@ -22,7 +22,7 @@ C composer.  Three reasons, in order:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,10 +100,16 @@ def _err(path: str, mark: Any, message: str, hint: str | None = None) -> YamlErr
     return YamlError(Diagnostic(path, line, col, message, hint=hint))
 
 
+@functools.lru_cache(maxsize=4096)
+def _implicit_tag(value: str) -> str:
+    """The tag YAML gives a plain scalar (a map repeats its keys and many values, so this is cached)."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+
+
 def _scalar(path: str, event: Any) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False)) if event.implicit[0] else _STR  # type: ignore[no-untyped-call]
+        tag = _implicit_tag(event.value) if event.implicit[0] else _STR
     if tag == "tag:yaml.org,2002:merge":
         raise _err(path, event.start_mark, "YAML merge keys (<<) are not supported", "write the keys out in full")
     if tag not in _SCALAR_TAGS:
@@ -133,13 +139,8 @@ class _Frame:
 _NOKEY = object()
 
 
-def _events(text: str) -> Iterator[Any]:
-    parser = _Parser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
+_TEXT_TAGS = frozenset({_STR, "tag:yaml.org,2002:timestamp"})
+"""Tags whose scalars stay the text as written (see :data:`_SCALAR_TAGS`)."""
 
 
 def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> YamlDocument:
@@ -159,7 +160,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
     documents = 0
     have_root = False
 
-    def attach(value: Any, loc_hint: Path_, mark: Any, size: int) -> Path_ | None:
+    def attach(value: Any, mark: Any, size: int) -> Path_ | None:
         """Put a finished value into its parent; return the value's path."""
         nonlocal have_root
         if not stack:
@@ -196,15 +197,23 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             return (*top.loc, "<key>")
         return (*top.loc, top.pending_key)
 
+    positions = doc.positions
+    parser = None
     try:
-        for event in _events(text):
+        parser = _Parser(text)
+        for event in iter(parser.get_event, None):  # None after the stream's end
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 total += 1
-                value = _scalar(path, event)
-                loc = attach(value, (), event.start_mark, 1)
+                # Text (quoted, or plain and resolving to a string) is the common case: taken as is.
+                if event.tag is None and (not event.implicit[0] or _implicit_tag(event.value) in _TEXT_TAGS):
+                    value = event.value
+                else:
+                    value = _scalar(path, event)
+                mark = event.start_mark
+                loc = attach(value, mark, 1)
                 if loc is not None:
-                    doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    positions[loc] = (mark.line + 1, mark.column + 1)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -216,11 +225,11 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
                     raise _err(path, event.start_mark,
                                f"nesting deeper than {limits.max_depth} levels",
                                "an argument map needs only a few levels")
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(container, child_loc(), event.anchor, event.start_mark))
+                opened: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame(opened, child_loc(), event.anchor, event.start_mark))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
-                loc = attach(frame.container, (), frame.start, frame.size)
+                loc = attach(frame.container, frame.start, frame.size)
                 if loc is not None:
                     doc.positions[loc] = (frame.start.line + 1, frame.start.column + 1)
                 if frame.anchor:
@@ -234,7 +243,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
                     raise _err(path, event.start_mark,
                                f"aliases expand to more than {limits.max_nodes:,} values",
                                "this looks like a 'billion laughs' YAML bomb; write the data out plainly")
-                loc = attach(value, (), event.start_mark, size)
+                loc = attach(value, event.start_mark, size)
                 if loc is not None:
                     doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
             elif kind is yaml.DocumentStartEvent:
@@ -254,6 +263,9 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
         raise YamlError(Diagnostic(path, line, col, f"not valid YAML: unacceptable character {what}: {exc.reason}")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked libyaml errors
         raise YamlError(Diagnostic(path, 1, 1, f"not valid YAML: {str(exc).splitlines()[0]}")) from None
+    finally:
+        if parser is not None:
+            parser.dispose()
     if not have_root or doc.data is None:
         raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
     return doc

@@ -9,7 +9,9 @@ For the bundled pair and for a synthetic corpus (bench/synth.py, 100 maps by def
   packages that validation and the merge need, and doing nothing else,
 
 side by side, and prints the medians and the ratios of build to dot alone (the overhead of everything
-argmap does around dot).  The target is a ratio under 1.3, against dot run with the same parallelism.
+argmap does around dot).  The target is a ratio of at most 1.25, against dot run with the same parallelism.
+It also prints the CPU seconds of build (argmap and its dot processes) and of dot alone: the work argmap adds,
+which a busy machine does not distort as it does wall-clock time.
 
     .venv/bin/python bench/bench_build.py [--maps 100] [--rounds 5] [--jobs N]
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import resource
 import shutil
 import statistics
 import subprocess
@@ -33,7 +36,7 @@ from synth import generate
 from argmap.build import default_jobs, diagram_sources
 from argmap.corpus import bundled_maps_dir, load_corpus
 
-TARGET = 1.3
+TARGET = 1.25
 
 
 def write_sources(maps_dir: Path, into: Path) -> list[Path]:
@@ -47,11 +50,21 @@ def write_sources(maps_dir: Path, into: Path) -> list[Path]:
     return files
 
 
+def _children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (and theirs): the work, whatever else the machine runs."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+CPU: dict[str, list[float]] = {"build": [], "dot": []}
+
+
 def time_build(maps_dir: Path, out: Path, jobs: int) -> float:
     shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
+    cpu, start = _children_cpu(), time.perf_counter()
     subprocess.run([sys.executable, "-m", "argmap", "build", str(maps_dir), "--out", str(out), "--jobs", str(jobs)],
                    check=True, stdout=subprocess.DEVNULL)
+    CPU["build"].append(_children_cpu() - cpu)
     return time.perf_counter() - start
 
 
@@ -59,9 +72,10 @@ def time_dot(files: list[Path], jobs: int) -> float:
     def one(f: Path) -> None:
         subprocess.run(["dot", "-Tsvg", str(f), "-o", "/dev/null"], check=True)
 
-    start = time.perf_counter()
+    cpu, start = _children_cpu(), time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
         list(pool.map(one, files))
+    CPU["dot"].append(_children_cpu() - cpu)
     return time.perf_counter() - start
 
 
@@ -81,11 +95,16 @@ def bench(name: str, maps_dir: Path, work: Path, rounds: int, jobs: int) -> Row:
     n_maps = sum(1 for p in maps_dir.glob("*.yaml") if p.name != "claims.yaml")
     builds, serial, parallel, floor = [], [], [], []
     time_build(maps_dir, work / f"{name}-out", jobs)  # warm the file cache once
+    CPU["build"].clear()
+    CPU["dot"].clear()
     for _ in range(rounds):  # interleaved, so all see the same machine load
         builds.append(time_build(maps_dir, work / f"{name}-out", jobs))
         serial.append(time_dot(files, 1))
         parallel.append(time_dot(files, jobs))
         floor.append(time_floor())
+    print(f"{name}: CPU seconds, build (argmap and its dot processes) {statistics.median(CPU['build']):.2f}, "
+          f"dot alone {statistics.median(CPU['dot']):.2f}: "
+          f"{statistics.median(CPU['build']) / statistics.median(CPU['dot']):.2f}x the work", flush=True)
     return (name, n_maps, len(files), statistics.median(builds), statistics.median(serial),
             statistics.median(parallel), statistics.median(floor))
 
@@ -112,12 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     worst = 0.0
     for name, n_maps, n_diagrams, build_s, serial_s, parallel_s, floor_s in rows:
         ratio = build_s / parallel_s
-        worst = max(worst, ratio)
+        if name != "bundled":  # three diagrams: the bundled pair measures start-up, not a build's overhead
+            worst = max(worst, ratio)
         print(f"{name:<16} {n_maps:>5} {n_diagrams:>8} {build_s:>7.2f} {serial_s:>7.2f} {parallel_s:>7.2f} "
               f"{ratio:>5.2f}x {build_s / serial_s:>5.2f}x {floor_s:>6.2f} {(floor_s + parallel_s) / parallel_s:>8.2f}x")
     print(f"ratio = build / dot x{j} (same parallelism); vs x1 = build / dot one at a time;")
     print("floor = python -c 'import pydantic, networkx, yaml'; floor+dot = the best ratio any build in Python could get")
-    print(f"target: under {TARGET}x; {'met' if worst < TARGET else 'NOT met'} (worst {worst:.2f}x)")
+    print(f"target (synthetic corpus): at most {TARGET}x; {'met' if worst <= TARGET else 'NOT met'} ({worst:.2f}x)")
     return 0
 
 

@@ -32,7 +32,6 @@ from argmap.errors import ArgmapError, Diagnostic, RenderError, RenderTimeout
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
-    "BadParameter",
     "PayloadTooLarge",
     "Problem",
     "ProblemItem",
@@ -46,12 +45,6 @@ __all__ = [
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("argmap_api")
-
-
-class BadParameter(ArgmapError):
-    """A request parameter that is well-formed but makes no sense (e.g. comparing a map with itself)."""
-
-    status = 422
 
 
 class PayloadTooLarge(ArgmapError):

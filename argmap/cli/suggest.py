@@ -8,6 +8,7 @@ import click
 
 from argmap.cli.common import claims_option, emit_json, json_option, reports_errors
 from argmap.errors import ArgmapError
+from argmap.pairs import require_pair
 
 __all__ = ["suggest"]
 
@@ -53,8 +54,8 @@ def suggest(maps: tuple[str, ...], claims: Path | None, include_bound: bool, che
     if len(maps) != 2:
         raise ArgmapError(f"suggest needs two maps, A and B (got {len(maps)}); or use --check-registry")
     corpus, ids = open_maps(list(maps), claims)
-    if len(ids) != 2:
-        raise ArgmapError(f"suggest needs two different maps, got '{maps[0]}' twice")
+    if len(ids) == 1:  # one map named twice: the library's pair rule says so
+        require_pair(ids[0], ids[0])
     result = Suggestions(suggestions=run(corpus, ids[0], ids[1], include_bound=include_bound))
     if as_json:
         emit_json(result)

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from argmap.pairs import require_pair
 from argmap.suggest import Suggestions
 
 from ..deps import SnapshotDep
-from ..problems import BadParameter, problems
+from ..problems import problems
 from .common import CACHED, IF_NONE_MATCH, cached_json
 
 __all__ = ["router"]
@@ -31,8 +32,7 @@ async def suggest(snapshot: SnapshotDep, left: Left, right: Right, include_bound
     """
     corpus = snapshot.corpus
     a, b = corpus.get(left).id, corpus.get(right).id
-    if a == b:
-        raise BadParameter(f"suggest needs two different maps, got '{a}' twice")
+    require_pair(a, b)  # the library's rule: 422 before any work
 
     def compute() -> bytes:
         from argmap.suggest import suggest as run

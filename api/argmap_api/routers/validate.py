@@ -6,10 +6,12 @@ import functools
 
 from fastapi import APIRouter, Request
 
+from argmap.errors import InvalidRequest
+
 from ..deps import SettingsDep, SnapshotDep
 from ..models import ValidationReport
 from ..posted_map import validate_yaml
-from ..problems import BadParameter, PayloadTooLarge, problems
+from ..problems import PayloadTooLarge, problems
 
 __all__ = ["read_limited", "router"]
 
@@ -55,7 +57,7 @@ async def validate(request: Request, snapshot: SnapshotDep, settings: SettingsDe
     """
     raw = await read_limited(request, settings.max_body_bytes)
     if not raw:
-        raise BadParameter("the request has no body; send one map as YAML")
+        raise InvalidRequest("the request has no body; send one map as YAML")
     # At the heavy-work gate, like rendering: a flood of costly bodies queues there, not in the thread pool.
     return await snapshot.results.gate.run(functools.partial(
         validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir, snapshot.essays, settings.max_body_bytes,
