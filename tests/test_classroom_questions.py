@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers import build_corpus, node
 
 from argmap.analysis import cut_off_by, load_bearing, map_structure
 from argmap.classroom.questions import KINDS, TEMPLATE_LIMIT, Question, discussion_questions
 from argmap.classroom.wording import inside
-from argmap.corpus import Corpus, load_corpus
+from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
 from argmap.queries import compare
-
-
-def node(map_id: str, ident: str, kind: str = "premise", **extra: Any) -> dict[str, Any]:
-    """A node whose quote is unique in its essay (assumptions get none)."""
-    out: dict[str, Any] = {"id": ident, "kind": kind, "text": f"{map_id} {ident} paraphrase.", **extra}
-    if kind != "assumption":
-        out["quote"] = f"{map_id} {ident} is quoted here"
-    return out
-
-
-def build_corpus(folder: Path, maps: dict[str, tuple[list[dict[str, Any]], list[Any]]],
-                 claims: dict[str, str]) -> Corpus:
-    """Write real map files (essay, map, registry) into ``folder`` and load them as the CLI would."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for map_id, (nodes, relations) in maps.items():
-        lines = [n["quote"] for n in nodes if "quote" in n]
-        lines += [c for n in nodes for c in ([n["citation"]] if isinstance(n.get("citation"), str)
-                                             else n.get("citation", []))]
-        text = "\n\n".join(f"{x}." for x in lines) + "\n"
-        (folder / f"{map_id}.txt").write_text(text, encoding="utf-8")
-        doc = {"id": map_id, "title": f"The {map_id} essay", "author": None,
-               "source": {"path": f"{map_id}.txt", "sha256": hashlib.sha256(text.encode()).hexdigest()},
-               "nodes": nodes, "relations": relations}
-        (folder / f"{map_id}.yaml").write_text(json.dumps(doc, indent=1), encoding="utf-8")
-    registry = {"claims": [{"id": k, "wording": v} for k, v in claims.items()]}
-    (folder / "claims.yaml").write_text(json.dumps(registry), encoding="utf-8")
-    return load_corpus([folder])
 
 
 def refs_exist(corpus: Corpus, q: Question) -> None:
