@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 from helpers import write_pair
@@ -119,3 +120,15 @@ def test_the_comparison_report_leaves_out_empty_sections_and_puts_the_theses_cla
     assert "(0)" not in text  # nothing is only in one essay: no empty "Only in …" section
     assert text.index("Moscow's silence is not weakness") < text.index("Russia stayed quiet")
     assert "Dana O'Brien" in text
+
+
+def test_a_thesis_that_stands_by_defence_is_never_said_to_have_zero_lines(tmp_path: Path) -> None:
+    from helpers import build_corpus, node
+
+    from argmap.classroom.handout import handout_data
+
+    maps = {m: ([node(m, "T", "thesis", claim="core"), node(m, "O", "objection"), node(m, "P"), node(m, "Q")],
+                ["O -| T", "P -| O", "Q -> P"]) for m in ("a", "b")}
+    corpus = build_corpus(tmp_path, maps, {"core": "The core claim both essays defend."})
+    text = handout_data(corpus, "a", "b").model_dump_json()
+    assert "0 line" not in text and "0 separate" not in text

@@ -156,12 +156,15 @@ def impact_line(c: Context, map_id: str, node: str) -> str:
     """One sentence on what rejecting ``node`` does to the thesis of ``map_id`` (see the module example)."""
     s = c.structure[map_id]
     hit = next((i for i in s.impacts if i.node == node), None)
+    # A thesis that stands by its defence alone (it answers the attacks on it) has no line of support to keep.
+    kept = (f"the thesis keeps its {count(len(s.lines), 'line of support', 'lines of support')}" if s.lines
+            else "the thesis still stands by its defence")
     if hit is None:
-        return (f"{map_id}: rejecting {node} cuts nothing else off; the thesis keeps its "
-                f"{count(len(s.lines), 'line of support', 'lines of support')}.")
+        return f"{map_id}: rejecting {node} cuts nothing else off; {kept}."
     if not hit.lines:
-        return (f"{map_id}: rejecting {node} leaves the thesis's {count(len(s.lines), 'line', 'lines')} of support "
-                f"intact, but leaves {join_and(hit.cuts)} unsupported.")
+        intact = (f"leaves the thesis's {count(len(s.lines), 'line', 'lines')} of support intact" if s.lines
+                  else "leaves the thesis standing by its defence")
+        return f"{map_id}: rejecting {node} {intact}, but leaves {join_and(hit.cuts)} unsupported."
     tail = f" and leaves {join_and(hit.cuts)} unsupported" if hit.cuts else ""
     return (f"{map_id}: rejecting {node} breaks {len(hit.lines)} of the thesis's "
             f"{count(len(s.lines), 'line', 'lines')} of support{tail}.")
