@@ -6,7 +6,8 @@
 Prints, for the first two maps of the folder (ids sorted):
 
 * the pages of the student and teacher handout PDFs (targets: at most 10 and 12 for the bundled pair);
-* the comparative diagram's size, the tiles it is printed on and its smallest text in points (target >= 8);
+* the screen diagram's size and the tiles it would need; the printed diagram's pages (the shared claims and the
+  theses, packed onto pages) and its smallest printed text in points (target >= 8);
 * the smallest computed text size of the slide decks in CSS px on 1920 x 1080 (target >= 32, i.e. 24 pt) and the
   number of elements whose content overflows their box (target 0);
 * the smallest diagram text on the site's map and comparison pages at the default zoom, in a 1400 x 1000 window
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.classroom.browser import Browser, find_chromium  # noqa: E402
-from argmap.classroom.handout import build_handout  # noqa: E402
+from argmap.classroom.handout import build_handout, print_diagram  # noqa: E402
 from argmap.classroom.site import site_files  # noqa: E402
 from argmap.classroom.slides import build_slides  # noqa: E402
 from argmap.classroom.tiles import diagram_tiles, min_font_size, svg_box  # noqa: E402
@@ -63,11 +64,15 @@ def main() -> None:
         assert isinstance(pdf, bytes)
         print(f"handout {'teacher' if teacher else 'student'}: {pages(pdf)} pages")
     svg = compare_svg(corpus, [a, b])
-    tiles = diagram_tiles(svg)
     w, h = svg_box(svg)
-    print(f"diagram: {w:.0f} x {h:.0f} pt, smallest text {min_font_size(svg):g} pt; printed on {len(tiles)} "
-          f"landscape page(s) ({tiles[0].columns} x {tiles[0].rows}); smallest printed text "
-          f"{min(t.text_pt for t in tiles):.2f} pt")
+    whole = diagram_tiles(svg)
+    print(f"screen diagram: {w:.0f} x {h:.0f} pt, smallest text {min_font_size(svg):g} pt; cut into tiles it would "
+          f"print on {len(whole)} landscape page(s) at {min(t.text_pt for t in whole):.2f} pt")
+    printed = print_diagram(corpus, a, b)
+    tiles = [t for page in printed for t in diagram_tiles(page)]
+    sizes = ", ".join(f"{svg_box(page)[0]:.0f} x {svg_box(page)[1]:.0f}" for page in printed)
+    print(f"printed diagram: {len(printed)} page(s) ({sizes} pt), on {len(tiles)} landscape sheet(s); "
+          f"smallest printed text {min(t.text_pt for t in tiles):.2f} pt")
     with tempfile.TemporaryDirectory() as tmp, Browser(find_chromium(), timeout=120, window=(1920, 1080)) as br:
         for ids in ([a, b], [a], [b]):
             f = Path(tmp) / f"{'-'.join(ids)}.html"

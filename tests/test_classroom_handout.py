@@ -69,13 +69,24 @@ def test_student_edition_leaves_hidden_premises_blank_and_the_teacher_edition_fi
 
 
 def test_every_section_is_there(data: Handout) -> None:
-    page = handout_html(data, diagram_svg=b'<?xml version="1.0"?>\n<svg viewBox="0 0 10 10"><g id="claim--x"/></svg>\n')
+    svg = b'<?xml version="1.0"?>\n<svg viewBox="0 0 10 10"><g id="claim--x"/></svg>\n'
+    page = handout_html(data, diagram=[svg, svg.replace(b"claim--x", b"claim--y")])
     for heading in ("The two theses", "The two arguments side by side", "What both essays use as premises",
-                    "Where the essays disagree", "What each essay claims alone", "Unstated assumptions to debate",
-                    "The evidence each essay cites", "Discussion questions"):
+                    "Where the essays disagree", "What each essay claims alone", "The evidence each essay cites",
+                    "Discussion questions"):
         assert heading in page
-    assert '<g id="claim--x"/></svg>' in page and "<?xml" not in page
-    assert "rests on no cited evidence" in page
+    assert '<g id="claim--x"/></svg>' in page and '<g id="claim--y"/></svg>' in page and "<?xml" not in page
+    assert "(page 2 of 2)" in page
+
+
+def test_only_the_teacher_gets_the_assumptions_no_question_asks(data: Handout) -> None:
+    unasked = [a for side in data.assumptions.values() for a in side if a.question is None]
+    asked = [a for side in data.assumptions.values() for a in side if a.question is not None]
+    assert unasked and asked
+    student, teacher = handout_html(data), handout_html(data, teacher=True)
+    assert "Unstated assumptions to debate" in teacher and "Unstated assumptions to debate" not in student
+    section = teacher.split("Unstated assumptions to debate")[1].split("</section>")[0]
+    assert all(smart_quotes(a.node.text.rstrip(".")) in section for a in unasked)
 
 
 def test_print_css_is_for_a4(data: Handout) -> None:

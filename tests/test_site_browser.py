@@ -236,12 +236,17 @@ def test_the_handout_prints_to_a4_pdf(bundled: Corpus, chromium: str) -> None:
     sizes = [(round(float(w)), round(float(h))) for w, h in boxes]
     assert (595, 842) in sizes  # A4 portrait, in points
     assert set(sizes) <= {(595, 842), (842, 595)}
+    from argmap.classroom.handout import print_diagram
     from argmap.classroom.tiles import diagram_tiles
-    from argmap.render import compare_svg
 
-    tiles = diagram_tiles(compare_svg(bundled, ["bankruptcy", "enforcer"]))
+    tiles = [t for svg in print_diagram(bundled, "bankruptcy", "enforcer") for t in diagram_tiles(svg)]
     assert sizes.count((842, 595)) == len(tiles)  # one A4 landscape page per tile of the diagram, none spilling over
+    assert all(t.columns == t.rows == 1 for t in tiles)  # each page of the diagram prints whole on one sheet
     assert min(t.text_pt for t in tiles) >= 8
+    teacher = build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf", teacher=True)
+    assert isinstance(teacher, bytes)
+    student_pages, teacher_pages = (len(re.findall(rb"/Type\s*/Page\b", p)) for p in (pdf, teacher))
+    assert student_pages <= 10 and teacher_pages <= 13, (student_pages, teacher_pages)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "handout-student.pdf").write_bytes(pdf)
 

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,6 +50,7 @@ __all__ = [
     "handout_html",
     "handout_markdown",
     "lesson_plan",
+    "print_diagram",
     "theses_first",
 ]
 
@@ -112,7 +114,8 @@ class Handout(BaseModel):
     right: EssaySide
     shared: list[SharedRow]
     disagreements: list[Disagreement]
-    alone: dict[str, list[NodeRef]] = Field(description="map id to what only that essay claims")
+    alone: dict[str, list[NodeRef]] = Field(description="map id to the main lines (premises joined straight to "
+                                            "the thesis, and conclusions) that only that essay claims")
     assumptions: dict[str, list[Assumption]]
     evidence: list[EvidenceList]
     centrality: list[ClaimCentrality]
@@ -179,7 +182,8 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     shared = _shared_rows(corpus, a, b)
     alone = {}
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
-        alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS]
+        main = _main_lines(gm)
+        alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS and u.node in main]
     return Handout(
         left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared,
         disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)), alone=alone,
@@ -187,6 +191,13 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),
         structure=[structure[left], structure[right]], questions=questions)
+
+
+def _main_lines(gm: GroundedMap) -> set[str]:
+    """The premises a relation joins straight to the thesis, and every conclusion: an essay's main lines."""
+    m = gm.model
+    near = {s for r in m.relations if r.target == m.thesis.id for s in r.sources}
+    return near | {n.id for n in m.nodes if n.kind == "conclusion"}
 
 
 def _wording(corpus: Corpus, claim: str) -> str:
@@ -229,14 +240,15 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
     return [r for r in rows if r[2] or r[0] not in needs_questions]
 
 
-def handout_html(h: Handout, *, teacher: bool = False, diagram_svg: bytes | None = None,
+def handout_html(h: Handout, *, teacher: bool = False, diagram: Sequence[bytes] = (),
                  back: str | None = None) -> str:
     """The handout as one self-contained HTML page (inline CSS and SVG; nothing loaded from elsewhere).
 
-    The diagram is printed on A4 landscape pages, across several if its text would otherwise print under 8 pt
+    ``diagram`` holds the SVG pages of the comparison (:func:`print_diagram`), each printed on an A4 landscape
+    page, across several if its text would otherwise print under 8 pt
     (:func:`~argmap.classroom.tiles.diagram_tiles`); ``back`` is a link to the site the handout belongs to.
     """
-    tiles = diagram_tiles(inline_svg(diagram_svg).encode("utf-8")) if diagram_svg else []
+    tiles = [t for svg in diagram for t in diagram_tiles(inline_svg(svg).encode("utf-8"))]
     return render("handout.html", h=h, teacher=teacher, css=asset("handout.css").decode("utf-8"),
                   tiles=tiles, plan=lesson_plan(h), back=back, hidden=_hidden(h))
 
@@ -269,6 +281,19 @@ def format_for_path(path: str, given: str | None = None) -> HandoutFormat:
     return by_ext[suffix]
 
 
+def print_diagram(corpus: Corpus, left: str, right: str) -> list[bytes]:
+    """The comparison as printed: the SVG of each page of the shared claims and the theses, the first essay on
+    the left (:func:`argmap.render.compare_pages.comparison_pages`).
+
+    The shared-claims view, rather than every path between them, keeps the diagram to a few pages at 8 pt: the
+    paths are in the site's diagram and in the tables that follow.
+    """
+    from argmap.render import render_bytes
+    from argmap.render.compare_pages import comparison_pages
+
+    return [render_bytes(dot, "svg") for dot in comparison_pages(corpus, [left, right], shared_only=True)]
+
+
 def build_handout(corpus: Corpus, left: str, right: str, *, fmt: HandoutFormat = "html",
                   teacher: bool = False, timeout: float = 60.0) -> str | bytes:
     """The finished handout: HTML or Markdown text, or PDF bytes (printed by headless Chromium).
@@ -279,9 +304,7 @@ def build_handout(corpus: Corpus, left: str, right: str, *, fmt: HandoutFormat =
     h = handout_data(corpus, left, right)
     if fmt == "md":
         return handout_markdown(h, teacher=teacher)
-    from argmap.render import compare_svg
-
-    page = handout_html(h, teacher=teacher, diagram_svg=compare_svg(corpus, [left, right]))
+    page = handout_html(h, teacher=teacher, diagram=print_diagram(corpus, left, right))
     if fmt == "html":
         return page
     from .browser import html_to_pdf

@@ -33,7 +33,7 @@ from argmap.model import ArgumentMap
 from argmap.pairs import PAIR_LIMIT
 from argmap.pairs import pairs as compared_pairs
 
-from .handout import Handout, handout_data, handout_html
+from .handout import Handout, handout_data, handout_html, print_diagram
 from .templating import asset, inline_svg, render
 from .wording import smart_quotes
 
@@ -200,8 +200,9 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         central[name] = h.centrality[:3]
         svg = compare_svg(corpus, [a, b])
         pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg)
-        pages[f"handouts/{name}.html"] = handout_html(h, diagram_svg=svg, back="../index.html")
-        pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram_svg=svg,
+        printed = print_diagram(corpus, a, b)
+        pages[f"handouts/{name}.html"] = handout_html(h, diagram=printed, back="../index.html")
+        pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram=printed,
                                                              back="../teacher.html")
     listed = [(a, b, _compare_name(a, b)) for a, b in pairs]
     for page, teacher in (("index.html", False), ("teacher.html", True)):

@@ -47,6 +47,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from argmap.corpus import Corpus
@@ -70,7 +71,7 @@ from .style import (
 )
 from .text import html_text, wrap
 
-__all__ = ["WRAP", "compare_dot", "comparison_ids", "element_id", "view_keys"]
+__all__ = ["PRINT", "SCREEN", "WRAP", "Look", "compare_dot", "comparison_ids", "element_id", "selection_dot", "view_keys"]
 
 WRAP = 22
 """Characters per label line (narrower than a single map's: two columns share the page)."""
@@ -84,6 +85,32 @@ THESIS_LINES = 9
 THESIS_BODY = 18
 """A thesis's text is larger than any other statement's, on both sides."""
 THESIS_WRAP = 26
+
+
+@dataclass(frozen=True)
+class Look:
+    """Type sizes (points), characters per line, rank spacing (inches) and direction of a comparative diagram.
+
+    ``upward``: both theses side by side on the top row, each essay's argument rising to its own (a page that
+    must be wider than tall); otherwise the theses stand at the left and right edges.
+    """
+
+    wrap: int = WRAP
+    body: int = BODY
+    small: int = SMALL
+    thesis_wrap: int = THESIS_WRAP
+    thesis_body: int = THESIS_BODY
+    ranksep: float = 0.5
+    upward: bool = False
+    max_lines: int = MAX_LINES
+    short: bool = False
+    """Name each essay by its colour alone beside a shared claim's node ids (the legend says which is which)."""
+
+
+SCREEN = Look()
+PRINT = Look(wrap=18, small=12, thesis_wrap=20, thesis_body=17, ranksep=0.3, upward=True, max_lines=4, short=True)
+"""For a printed page: narrower columns so that a path from a shared claim to both theses fits A4, and no
+text under 12 points, so that it prints at 8 or more."""
 
 
 def _tooltip(sel: Selection, key: str) -> str:
@@ -107,8 +134,9 @@ def _thesis_map(sel: Selection, key: str) -> str | None:
     return next((i for i in sel.ids if kinds.get(i) == "thesis"), None)
 
 
-def _who(sel: Selection, key: str, colours: dict[str, str], skip: str | None = None) -> str:
-    """Which essay says a shared claim, as which node, and whether it denies it."""
+def _who(sel: Selection, key: str, colours: dict[str, str], skip: str | None = None, short: bool = False) -> str:
+    """Which essay says a shared claim, as which node, and whether it denies it (``short``: the essay by its
+    colour alone)."""
     who = []
     for m in sel.graph.nodes[key]["mentions"]:
         if m["map"] == skip and m["kind"] == "thesis":
@@ -116,48 +144,51 @@ def _who(sel: Selection, key: str, colours: dict[str, str], skip: str | None = N
         mark = " <B>denies</B>" if m["stance"] == "denies" else ""
         mark += " <B>(thesis)</B>" if m["kind"] == "thesis" else ""
         # The essay's colour marks the line; the words stay in ink, readable on any fill.
-        who.append(f'<FONT COLOR="{colours[m["map"]]}">■</FONT> {html_text(m["map"])} {html_text(m["node"])}{mark}')
+        name = "" if short else f"{html_text(m['map'])} "
+        who.append(f'<FONT COLOR="{colours[m["map"]]}">■</FONT> {name}{html_text(m["node"])}{mark}')
     return " · ".join(who)
 
 
-def _thesis_label(sel: Selection, key: str, owner: str, colours: dict[str, str]) -> Html:
+def _thesis_label(sel: Selection, key: str, owner: str, colours: dict[str, str], sz: Look) -> Html:
     """A thesis, the same way wherever it sits: its essay's name, larger text, and who else says it."""
     d = sel.graph.nodes[key]
     m = next(x for x in d["mentions"] if x["map"] == owner and x["kind"] == "thesis")
-    head = f'<FONT POINT-SIZE="{SMALL + 2}" COLOR="{colours[owner]}"><B>{html_text(owner)} · THESIS</B></FONT>'
+    head = f'<FONT POINT-SIZE="{sz.small + 2}" COLOR="{colours[owner]}"><B>{html_text(owner)} · THESIS</B></FONT>'
     if d["contested"]:
-        head += f'<FONT POINT-SIZE="{SMALL}" COLOR="{CONTESTED.border}"> <B>✗ CONTESTED</B></FONT>'
+        head += f'<FONT POINT-SIZE="{sz.small}" COLOR="{CONTESTED.border}"> <B>✗ CONTESTED</B></FONT>'
     if key in sel.starts:
-        head += f'<FONT POINT-SIZE="{SMALL}"> · focus</FONT>'
-    body = "<BR/>".join(html_text(line) for line in wrap(m["text"], THESIS_WRAP, THESIS_LINES))
-    parts = [head, f'<FONT POINT-SIZE="{THESIS_BODY}"><B>{body}</B></FONT>']
+        head += f'<FONT POINT-SIZE="{sz.small}"> · focus</FONT>'
+    body = "<BR/>".join(html_text(line) for line in wrap(m["text"], sz.thesis_wrap, THESIS_LINES))
+    parts = [head, f'<FONT POINT-SIZE="{sz.thesis_body}"><B>{body}</B></FONT>']
     if is_shared(sel.graph, key):
-        parts.append(f'<FONT POINT-SIZE="{SMALL}">also {_who(sel, key, colours, skip=owner)}</FONT>')
+        parts.append(f'<FONT POINT-SIZE="{sz.small}">also {_who(sel, key, colours, skip=owner, short=sz.short)}</FONT>')
     return Html("<" + "<BR/>".join(parts) + ">")
 
 
-def _label(sel: Selection, key: str, colours: dict[str, str]) -> Html:
+def _label(sel: Selection, key: str, colours: dict[str, str], sz: Look) -> Html:
     g = sel.graph
     d = g.nodes[key]
     owner = _thesis_map(sel, key)
     if owner is not None:
-        return _thesis_label(sel, key, owner, colours)
+        return _thesis_label(sel, key, owner, colours, sz)
     focused = " · focus" if key in sel.starts else ""
     if not is_shared(g, key):
         m = d["mentions"][0]
         claim = f" · {html_text(d['claim'])}" if d["claim"] else ""
-        return Html(node_label(f"<B>{html_text(m['node'])}</B> · {m['kind']}{claim}{focused}", m["text"], WRAP,
-                               max_lines=MAX_LINES, size=BODY))
-    body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], WRAP, MAX_LINES))
-    parts = [f'<FONT POINT-SIZE="{BODY}">{body}</FONT>', f'<FONT POINT-SIZE="{SMALL}">{_who(sel, key, colours)}</FONT>']
+        return Html(node_label(f"<B>{html_text(m['node'])}</B> · {m['kind']}{claim}{focused}", m["text"], sz.wrap,
+                               max_lines=sz.max_lines, size=sz.body))
+    body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], sz.wrap, sz.max_lines))
+    who = _who(sel, key, colours, short=sz.short)
+    parts = [f'<FONT POINT-SIZE="{sz.body}">{body}</FONT>', f'<FONT POINT-SIZE="{sz.small}">{who}</FONT>']
     if d["contested"] or focused:
         head = "<B>✗ CONTESTED</B>" if d["contested"] else ""
-        parts.insert(0, f'<FONT POINT-SIZE="{SMALL}" COLOR="{CONTESTED.border}">{head}{focused}</FONT>')
+        parts.insert(0, f'<FONT POINT-SIZE="{sz.small}" COLOR="{CONTESTED.border}">{head}{focused}</FONT>')
     return Html("<" + "<BR/>".join(parts) + ">")
 
 
-def _title(corpus: Corpus, sel: Selection, colours: dict[str, str]) -> Html:
-    """The title (the essays, in column order, and the view) with the legend beside it."""
+def _title(corpus: Corpus, sel: Selection, colours: dict[str, str], with_legend: bool = True,
+           with_title: bool = True) -> Html | str:
+    """The title (the essays, in column order, and the view) with the legend beside it (either may be left out)."""
     names = []
     for i in sel.ids:
         m = corpus.get(i).model
@@ -167,11 +198,15 @@ def _title(corpus: Corpus, sel: Selection, colours: dict[str, str]) -> Html:
     text = ('<FONT POINT-SIZE="16"><B>Comparing</B> ' + "<BR/>".join(names)
             + f'</FONT><BR/><FONT POINT-SIZE="11" COLOR="{MUTED}">{html_text(sel.caption)}</FONT>')
     legend = legend_label([(i, colours[i]) for i in sel.ids], shared=True, bridges=bool(sel.bridges))
+    if not with_legend:
+        return Html(f"<{text}>") if with_title else ""
+    if not with_title:
+        return Html(legend)
     return Html(f'<<TABLE BORDER="0" CELLSPACING="12"><TR><TD VALIGN="TOP">{text}</TD>'
                 f'<TD VALIGN="TOP">{legend[1:-1]}</TD></TR></TABLE>>')
 
 
-def _statement(w: DotWriter, sel: Selection, key: str, colours: dict[str, str]) -> None:
+def _statement(w: DotWriter, sel: Selection, key: str, colours: dict[str, str], sz: Look) -> None:
     g = sel.graph
     d = g.nodes[key]
     owner = _thesis_map(sel, key)
@@ -184,7 +219,7 @@ def _statement(w: DotWriter, sel: Selection, key: str, colours: dict[str, str]) 
         st = KIND_STYLE[d["mentions"][0]["kind"]]
         border, widen = colours[d["mentions"][0]["map"]], 0.4
     focused = key in sel.starts
-    w.node(key, id=element_id(key), label=_label(sel, key, colours), shape=st.shape, style=st.style,
+    w.node(key, id=element_id(key), label=_label(sel, key, colours, sz), shape=st.shape, style=st.style,
            fillcolor=st.fill, color="#000000" if focused else border,
            penwidth=st.penwidth + widen + (1.5 if focused else 0), tooltip=Tip(_tooltip(sel, key)))
 
@@ -199,19 +234,29 @@ def _junction(w: DotWriter, sel: Selection, k: str, colours: dict[str, str]) -> 
                   f"{d['map']}: {' + '.join(element_id(s) for s in sources)} {verb} {element_id(target)}")
 
 
-def _relations(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str]) -> None:
-    """Every drawn relation, then every bridge; each edge oriented as the layout ranks it."""
+def _relations(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str],
+               upward: list[str | None] | None = None) -> None:
+    """Every drawn relation, then every bridge; each edge oriented as the layout ranks it.
+
+    ``upward`` (the theses, left first, of an upward diagram): every edge points the argument's way, except one
+    from the right thesis to the left, written the other way round so that the theses keep their order.
+    """
     g = sel.graph
     pen = EdgePen(w)
     via = set(lay.junctions)
+
+    def back(map_id: str, tail: str, head: str) -> bool:
+        if upward is None:
+            return lay.backward(map_id, tail, head)
+        return tail == upward[-1] and head == upward[0]
+
     for k in sel.relations:
         d: dict[str, Any] = g.nodes[k]
         style = edge_style(d["type"])
         for tail, head, arrow in segments(g, k, k in via):
-            pen.edge(tail, head, style, arrow=arrow, colour=colours[d["map"]], widen=0.2,
-                     back=lay.backward(d["map"], tail, head))
+            pen.edge(tail, head, style, arrow=arrow, colour=colours[d["map"]], widen=0.2, back=back(d["map"], tail, head))
     for a, b, m in sel.bridges:
-        pen.edge(a, b, BRIDGE, arrow=True, colour=colours[m], back=lay.backward(m, a, b))
+        pen.edge(a, b, BRIDGE, arrow=True, colour=colours[m], back=back(m, a, b))
 
 
 def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, depth: int | None = None,
@@ -221,23 +266,42 @@ def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = N
     A pure function of its input; the first half of ``map_ids`` is drawn on the left.
     An unknown ``focus`` raises :class:`~argmap.errors.NotFound`.
     """
-    sel = select(corpus, map_ids, focus=focus, depth=depth, shared_only=shared_only, full=full)
+    return selection_dot(corpus, select(corpus, map_ids, focus=focus, depth=depth, shared_only=shared_only, full=full))
+
+
+def selection_dot(corpus: Corpus, sel: Selection, *, legend: bool = True, title: bool = True,
+                  look: Look = SCREEN) -> str:
+    """The DOT of the comparative diagram that draws ``sel``; ``legend`` False leaves the legend out, ``title``
+    False the title (a page whose heading is printed beside it), and ``look`` sets type, spacing and direction."""
     lay = layout(sel)
     colours = {i: essay_colour(n) for n, i in enumerate(sel.ids)}
     w = DotWriter("compare:" + "+".join(sel.ids), {
-        "id": "compare:" + "+".join(sel.ids), "rankdir": "LR", "mclimit": 10, "splines": "polyline",
-        "label": _title(corpus, sel, colours), "labelloc": "t", "fontname": FONT, "nodesep": 0.12, "ranksep": 0.5,
-        "pad": 0.2, "outputorder": "edgesfirst"},
+        "id": "compare:" + "+".join(sel.ids), "rankdir": "BT" if look.upward else "LR", "mclimit": 10,
+        "splines": "polyline",
+        "label": _title(corpus, sel, colours, legend and not look.upward, title), "labelloc": "t", "fontname": FONT,
+        "nodesep": 0.12,
+        "ranksep": look.ranksep, "pad": 0.2, "outputorder": "edgesfirst"},
         node={"fontname": FONT, "fontcolor": INK, "margin": "0.10,0.05"},
         edge={"fontname": FONT, "arrowsize": 0.8})
     for key in sel.drawn:
-        _statement(w, sel, key, colours)
-    for n, i in enumerate(sel.ids):  # each thesis at its own edge of the picture
-        owned = [k for k in sel.drawn if _thesis_map(sel, k) == i]
-        if owned and len(sel.ids) == 2:
-            with w.subgraph(f"thesis_{n}", rank="source" if i in lay.left else "sink"):
-                w.node(owned[0])
+        _statement(w, sel, key, colours, look)
+    tops = [next((k for k in sel.drawn if _thesis_map(sel, k) == i), None) for i in sel.ids]
+    if look.upward and len(sel.ids) == 2 and all(tops):  # both on the top row, the first-named on the left
+        with w.subgraph("theses", rank="sink"):
+            w.node(str(tops[0]))
+            w.node(str(tops[1]))
+            if legend:  # beside the theses, where the row has room, rather than above them
+                key = legend_label([(i, colours[i]) for i in sel.ids], shared=True, bridges=bool(sel.bridges))
+                w.node("argmap:legend", id="argmap:legend", shape="plain", label=Html(key))
+        w.edge(str(tops[0]), str(tops[1]), style="invis", weight=10)
+        if legend:
+            w.edge(str(tops[1]), "argmap:legend", style="invis", weight=10)
+    elif len(sel.ids) == 2:
+        for n, (i, top) in enumerate(zip(sel.ids, tops, strict=True)):  # each thesis at its own edge of the picture
+            if top is not None:
+                with w.subgraph(f"thesis_{n}", rank="source" if i in lay.left else "sink"):
+                    w.node(top)
     for k in lay.junctions:
         _junction(w, sel, k, colours)
-    _relations(w, sel, lay, colours)
+    _relations(w, sel, lay, colours, tops if look.upward else None)
     return w.text()

@@ -167,10 +167,13 @@ def _rows(m: ArgumentMap, level: dict[str, int], most: int = ROW) -> list[list[s
     return rows
 
 
-def _nodes(w: DotWriter, gm: GroundedMap, shown: set[str], starts: list[str]) -> None:
+def _nodes(w: DotWriter, gm: GroundedMap, shown: set[str], starts: list[str], elsewhere: dict[str, str]) -> None:
     m = gm.model
     for n in m.nodes:
         if n.id not in shown:
+            continue
+        if n.id in elsewhere:
+            _stub(w, n, elsewhere[n.id])
             continue
         st = KIND_STYLE[n.kind]
         focused = n.id in starts
@@ -180,6 +183,13 @@ def _nodes(w: DotWriter, gm: GroundedMap, shown: set[str], starts: list[str]) ->
         w.node(n.id, id=n.id, label=Html(label), shape=st.shape,
                style=st.style, fillcolor=st.fill, color="#000000" if focused else st.border,
                penwidth=st.penwidth + (1.5 if focused else 0), tooltip=Tip(statement_title(n)))
+
+
+def _stub(w: DotWriter, n: Node, where: str) -> None:
+    """A statement drawn on another page: its id and kind, and where to find it, so the relation can be drawn."""
+    label = node_label(f"<B>{html_text(n.id)}</B> · {n.kind}", where, WRAP, size=BODY)
+    w.node(n.id, id=f"{n.id}:elsewhere", label=Html(label), shape="box", style="rounded,dashed", color=MUTED,
+           tooltip=Tip(statement_title(n)))
 
 
 def _relations(w: DotWriter, m: ArgumentMap, shown: set[str], follows: set[str], row: dict[str, int]) -> None:
@@ -231,11 +241,12 @@ def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = No
 
 
 def part_dot(gm: GroundedMap, shown: set[str], starts: list[str], view: str | None, *, per_row: int = ROW,
-             title_width: int = 80, legend: bool = True) -> str:
+             title_width: int = 80, legend: bool = True, elsewhere: dict[str, str] | None = None) -> str:
     """The DOT of the statements and relation keys in ``shown`` of one map; ``view`` names the part in the title.
 
     At most ``per_row`` statements stand side by side; the title wraps after ``title_width`` characters;
-    ``legend`` False leaves the legend out.
+    ``legend`` False leaves the legend out; a statement in ``elsewhere`` is drawn small, as a pointer to where
+    it is drawn in full (the value, e.g. "on page 3").
     """
     m = gm.model
     w = DotWriter(m.id, {"id": f"map:{m.id}", "rankdir": "BT", "newrank": "true", "label": _title_label(gm, view, title_width),
@@ -244,13 +255,13 @@ def part_dot(gm: GroundedMap, shown: set[str], starts: list[str], view: str | No
                          "outputorder": "edgesfirst"},
                   node={"fontname": FONT, "fontcolor": INK, "margin": "0.12,0.06"},
                   edge={"fontname": FONT, "arrowsize": 0.8})
-    _nodes(w, gm, shown, starts)
+    _nodes(w, gm, shown, starts, elsewhere or {})
     follows = [k for k in follows_from_thesis(m) if k in shown] if m.thesis.id in shown else []
     if follows:
         named = ", ".join(k for k in follows if any(r.target == k and m.thesis.id in r.sources for r in m.relations))
+        named = f" ({html_text(m.thesis.id)} supports {html_text(named)})" if named else ""
         with w.subgraph("cluster_follows", id=f"follows:{m.id}", style="rounded,dashed", color=MUTED, fontsize=13,
-                        label=Html(f"<<B>What follows from the thesis</B> ({html_text(m.thesis.id)} supports "
-                                   f"{html_text(named)})>")):
+                        label=Html(f"<<B>What follows from the thesis</B>{named}>")):
             for k in follows:
                 w.node(k)
     rows = _rows(m, _levels(m, shown, set(follows)), per_row)

@@ -22,25 +22,30 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from argmap.errors import InvalidRequest
-from argmap.graph import map_graph
+from argmap.graph import map_graph, relation_key
 from argmap.grounded import GroundedMap
 
 from .mapdiagram import part_dot
+from .paging import pack, print_scale
 from .subgraph import with_relations
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["MOST", "ROW", "TITLE", "check_paged", "map_pages", "map_pages_pdf", "page_parts"]
+__all__ = ["LEAST_PT", "MOST", "ROW", "TITLE", "Fits", "check_paged", "map_pages", "map_pages_pdf", "page_caption",
+           "page_parts", "prints_large"]
 
 ROW = 4
 """At most this many statements side by side on a page (fewer than the whole diagram's: a page is A4)."""
 TITLE = 60
 """Characters per line of the title on a page."""
 MOST = 9
+LEAST_PT = 7.5
+"""A page prints its body text at least this large on A4 landscape (7 pt is the floor; the rest is a margin)."""
 """A line of more statements than this (besides the thesis) is split into one page per relation into its head."""
 
 
@@ -120,26 +125,104 @@ def _joined(g: nx.DiGraph, keys: set[str]) -> set[str]:
     return {t for k in keys for r in g.successors(k) if not _statement(g, r) for t in g.successors(r) if _statement(g, t)}
 
 
-def map_pages(gm: GroundedMap) -> list[str]:
-    """The DOT of each page of ``gm``'s diagram (see the module docstring); a pure function of its input."""
+Fits = Callable[[str, bool], bool]
+"""Whether a page's DOT (the first page's, with the legend, if the flag says so) prints large enough."""
+
+
+def prints_large(dot: str, first: bool) -> bool:
+    """Whether the page's body text prints at :data:`LEAST_PT` or more on A4 landscape (rendered by Graphviz)."""
+    from .crossings import body_font_size, page_size
+    from .images import render_bytes
+
+    svg = render_bytes(dot, "svg")
+    return body_font_size(svg) * print_scale(page_size(svg)) >= LEAST_PT
+
+
+def map_pages(gm: GroundedMap, fits: Fits = prints_large) -> list[str]:
+    """The DOT of each page of ``gm``'s diagram (see the module docstring); the same input gives the same pages.
+
+    The parts of :func:`page_parts` are packed onto as few pages as ``fits`` allows.
+    """
     g = map_graph(gm.model, gm.spans)
     parts = page_parts(gm)
-    return [part_dot(gm, with_relations(g, keys), [], f"page {n} of {len(parts)}: {caption}", per_row=ROW,
-                     title_width=TITLE, legend=n == 1) for n, (caption, keys) in enumerate(parts, 1)]
+
+    def draft(page: list[tuple[str, set[str]]]) -> bool:
+        keys = set().union(*(k for _, k in page))
+        return fits(_page_dot(gm, g, keys, "; ".join(c for c, _ in page), page[0] is parts[0], {}), page[0] is parts[0])
+
+    pages = pack(parts, draft)
+    home: dict[str, int] = {}
+    for n, page in enumerate(pages, 1):
+        for _, keys in page:
+            for k in sorted(keys):
+                home.setdefault(k, n)
+    return [_page_dot(gm, g, set().union(*(k for _, k in page)),
+                      f"page {n} of {len(pages)}: " + page_caption([c for c, _ in page]), n == 1, home, n)
+            for n, page in enumerate(pages, 1)]
+
+
+def page_caption(captions: list[str]) -> str:
+    """What a page of several parts shows, in a few words: the parts' lines, without their sub-parts.
+
+    >>> page_caption(["line 1 of 6 into the thesis, from P4", "line 2 of 6 into the thesis, from P1a, part 1 of 2: "
+    ...               "from E1", "what leads to C7, beside the thesis", "what leads to C6, beside the thesis"])
+    'lines 1 and 2 of 6 into the thesis; what leads to C7 and C6'
+    """
+    lines: dict[str, list[str]] = {}
+    leads: list[str] = []
+    for caption in captions:
+        base = caption.split(", part ")[0].split(", from ")[0].removesuffix(", beside the thesis")
+        if base.startswith("line ") and " of " in base:
+            number, rest = base[len("line "):].split(" of ", 1)
+            lines.setdefault(rest, []).append(number)
+        elif base.startswith("what leads to "):
+            leads.append(base[len("what leads to "):])
+    out = [f"line{'s' if len(ns) > 1 else ''} {_and(list(dict.fromkeys(ns)))} of {rest}" for rest, ns in lines.items()]
+    if leads:
+        out.append("what leads to " + _and(list(dict.fromkeys(leads))))
+    return "; ".join(out)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _page_dot(gm: GroundedMap, g: nx.DiGraph, keys: set[str], caption: str, first: bool, home: dict[str, int],
+              number: int = 0) -> str:
+    shown, elsewhere = _spanning(gm, g, keys, home, number)
+    return part_dot(gm, shown, [], caption, per_row=ROW, title_width=TITLE, legend=first, elsewhere=elsewhere)
+
+
+def _spanning(gm: GroundedMap, g: nx.DiGraph, keys: set[str], home: dict[str, int],
+              number: int) -> tuple[set[str], dict[str, str]]:
+    """What a page draws: its statements, the relations among them, and each relation that spans pages.
+
+    A relation whose ends are on no one page is drawn on the page of its target (for a relation into the
+    thesis, which is on every page, of its first source); the ends that are not on that page are drawn as
+    pointers to theirs.
+    """
+    m = gm.model
+    shown = with_relations(g, keys)
+    elsewhere: dict[str, str] = {}
+    for r in m.relations:
+        key = relation_key(r.key)
+        into_statement = m.node(r.target) is not None
+        anchor = r.target if into_statement and r.target != m.thesis.id else r.sources[0]
+        if key in shown or anchor not in keys or home.get(anchor, number) != number:
+            continue
+        if not into_statement and relation_key(next(x.key for x in m.relations if x.id == r.target)) not in shown:
+            continue  # an undercut is drawn with the inference it attacks
+        shown.add(key)
+        for end in (*r.sources, *([r.target] if into_statement else [])):
+            if end not in keys:
+                shown.add(end)
+                elsewhere[end] = f"on page {home[end]}" if end in home else "on another page"
+    return shown, elsewhere
 
 
 def map_pages_pdf(gm: GroundedMap) -> bytes:
-    """One PDF with a page per line of ``gm``'s argument (each page rendered by Graphviz, then joined)."""
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-
+    """One PDF of A4 landscape pages, a page per group of lines of ``gm``'s argument (each drawn by Graphviz)."""
     from .images import render_bytes
+    from .paging import on_a4
 
-    writer = PdfWriter()
-    for dot in map_pages(gm):
-        for page in PdfReader(io.BytesIO(render_bytes(dot, "pdf"))).pages:
-            writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return on_a4([render_bytes(dot, "pdf") for dot in map_pages(gm)])

@@ -21,7 +21,9 @@ from .subgraph import check_depth, neighbourhood, with_relations
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Selection", "bridges", "comparison_ids", "element_id", "is_shared", "select", "statements", "theses", "view_keys"]
+__all__ = ["Selection", "bridges", "comparison_ids", "element_id", "is_shared", "lone_bridges", "select", "spine_parts",
+           "statements", "theses",
+           "view_keys"]
 
 
 def element_id(key: str) -> str:
@@ -140,6 +142,13 @@ def bridges(g: nx.DiGraph, anchors: set[str], drawn: set[str]) -> list[tuple[str
     return out
 
 
+def lone_bridges(g: nx.DiGraph, anchors: set[str], shown: set[str]) -> list[tuple[str, str, str]]:
+    """The :func:`bridges` among ``anchors`` that join an anchor no relation in ``shown`` joins (the shared-only
+    view draws a dotted line only where a claim would otherwise stand alone)."""
+    linked = _touched(g, shown, [])
+    return [b for b in bridges(g, anchors, shown) if b[0] not in linked or b[1] not in linked]
+
+
 def _direct(g: nx.DiGraph, a: str, b: str, drawn: set[str]) -> bool:
     return any(r in drawn and b in g.successors(r) for r in g.successors(a))
 
@@ -168,10 +177,7 @@ def view_keys(g: nx.DiGraph, *, focus: str | None = None, depth: int | None = No
     anchors = {k for k in keys if is_shared(g, k)} | set(theses(g))
     wanted = set(keys) if full else anchors if shared_only else _linking(g, anchors)
     shown = with_relations(g, wanted)
-    links = bridges(g, anchors, shown) if shared_only else []
-    if shared_only:  # bridges only where an anchor would otherwise stand alone
-        linked = _touched(g, shown, [])
-        links = [b for b in links if b[0] not in linked or b[1] not in linked]
+    links = lone_bridges(g, anchors, shown) if shared_only else []
     alone = sorted(k for k in wanted if k not in _touched(g, shown, links))
     if alone and not shared_only:
         wanted |= neighbourhood(g, alone, 1)
@@ -221,3 +227,43 @@ def select(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, 
     relations = [k for k, d in g.nodes(data=True) if d["role"] == "relation" and k in shown]
     caption = _caption(focus, depth, shared_only, full) + f" ({len(drawn)} of {len(keys)} statements)"
     return Selection(ids, g, drawn, relations, starts, links, caption)
+
+
+def _paths_to_anchors(g: nx.DiGraph, start: str, anchors: set[str], map_id: str) -> set[str]:
+    """The statements on ``map_id``'s paths from ``start`` to the first anchors they meet, with every premise the
+    inferences on them need (see :func:`_linking`)."""
+    def forward(k: str) -> Iterable[str]:
+        if k != start and k in anchors:
+            return ()
+        return [n for n in g.successors(k) if _is_statement(g, n) or g.nodes[n]["map"] == map_id]
+
+    ahead = _reach(forward, [start])
+    ends = {k for k in ahead if k in anchors and k != start}
+    on = ahead & _reach(lambda k: [n for n in g.predecessors(k) if n in ahead], ends) if ends else set()
+    needed = {s for k in on if not _is_statement(g, k) for s in g.predecessors(k) if _is_statement(g, s)}
+    return {k for k in on if _is_statement(g, k)} | needed
+
+
+def spine_parts(sel: Selection) -> list[tuple[str, set[str]]]:
+    """The view cut into parts that each read alone: ``(shared claim, statements)`` for each shared claim, with
+    the drawn statements on each essay's paths from it to the next shared claim or thesis (and both theses), in
+    drawing order.
+
+    A drawn statement that no such path reaches gets a part of its own, with its drawn neighbours.
+    """
+    g = sel.graph
+    drawn = set(sel.drawn)
+    tops = set(theses(g)) & drawn
+    anchors = {k for k in sel.drawn if is_shared(g, k)} | tops
+    parts: list[tuple[str, set[str]]] = []
+    for key in sel.drawn:
+        if key in anchors and key not in tops:
+            on = set().union(*(_paths_to_anchors(g, key, anchors, m) for m in sel.ids))
+            parts.append((key, (on & drawn) | {key} | tops))
+    covered = set().union(tops, *(keys for _, keys in parts))
+    for key in sel.drawn:
+        if key not in covered:
+            keys = (neighbourhood(g, [key], 1) & drawn) | {key} | tops
+            parts.append((key, keys))
+            covered |= keys
+    return parts

@@ -1,0 +1,80 @@
+"""Diagrams cut into pages that print large: packing parts onto pages, and placing pages on A4.
+
+A paged diagram is made of *parts* (a line of argument, a shared claim's paths), each small enough to print
+large on its own.  :func:`pack` puts as many parts on a page as still fit, so that no page is left nearly
+empty; :func:`on_a4` centres each drawn page on an A4 landscape sheet, scaled to fill it inside 1 cm margins.
+
+>>> pack([3, 4, 2, 5], lambda page: sum(page) <= 7)  # first fit, in reading order
+[[3, 4], [2, 5]]
+>>> pack([6, 6, 1], lambda page: sum(page) <= 7)
+[[6, 1], [6]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+__all__ = ["A4", "BODY_BOX", "MARGIN", "on_a4", "pack", "print_scale"]
+
+T = TypeVar("T")
+
+A4 = (841.89, 595.28)
+"""A4 landscape, in points."""
+MARGIN = 28.35
+"""One centimetre, in points: the margin a printer keeps."""
+BODY_BOX = (A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN)
+"""The printable box of an A4 landscape page."""
+_MOST_SCALE = 1.5
+"""A small page is enlarged at most this much: a few statements need not print in headline type."""
+
+
+def pack(parts: Sequence[T], fits: Callable[[list[T]], bool],
+         affinity: Callable[[list[T], T], int] | None = None) -> list[list[T]]:
+    """The parts grouped into pages: each part joins the first page it still fits on, else starts a new one.
+
+    ``fits`` says whether a page of the given parts prints large enough; a part that does not fit even alone
+    gets a page of its own.  With ``affinity``, a part tries the pages it has most in common with first (parts
+    that share statements cost less room together).  Pages and the parts on them keep the parts' order.
+    """
+    pages: list[list[T]] = []
+    for part in parts:
+        order = sorted(range(len(pages)), key=lambda n: -affinity(pages[n], part)) if affinity else range(len(pages))
+        for n in order:
+            if fits([*pages[n], part]):
+                pages[n].append(part)
+                break
+        else:
+            pages.append([part])
+    return pages
+
+
+def print_scale(size: tuple[float, float], box: tuple[float, float] = BODY_BOX) -> float:
+    """The factor by which a drawing of ``size`` points prints in ``box`` (enlarged at most 1.5×).
+
+    >>> round(print_scale((1570, 1076)), 2), print_scale((100, 100))
+    (0.5, 1.5)
+    """
+    return min(box[0] / size[0], box[1] / size[1], _MOST_SCALE)
+
+
+def on_a4(pdfs: Sequence[bytes]) -> bytes:
+    """One PDF of A4 landscape pages: every page of ``pdfs``, scaled by :func:`print_scale` and centred."""
+    import io
+
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+    writer = PdfWriter()
+    for data in pdfs:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            w, h = float(page.mediabox.width), float(page.mediabox.height)
+            scale = print_scale((w, h))
+            sheet = PageObject.create_blank_page(width=A4[0], height=A4[1])
+            move = Transformation().translate(-float(page.mediabox.left), -float(page.mediabox.bottom))
+            sheet.merge_transformed_page(page, move.scale(scale).translate((A4[0] - w * scale) / 2,
+                                                                           (A4[1] - h * scale) / 2))
+            writer.add_page(sheet)
+    writer.compress_identical_objects()
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
