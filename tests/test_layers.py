@@ -17,7 +17,7 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 LAYERS: list[tuple[str, list[str]]] = [
     ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf", "argmap.confine"]),
     ("format", ["argmap.model", "argmap.results", "argmap.schema", "argmap.grounding", "argmap.yamlsafe",
-                "argmap.schemaerrors", "argmap.drift", "argmap.defence", "argmap.schemahints"]),
+                "argmap.yamlvalues", "argmap.schemaerrors", "argmap.drift", "argmap.defence", "argmap.schemahints"]),
     ("checks", ["argmap.grounded", "argmap.checks", "argmap.driftcheck"]),
     ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers", "argmap.inputs"]),
     ("graph", ["argmap.graph", "argmap.merge"]),
