@@ -1,4 +1,5 @@
-"""Structure worth discussing: which premises bear the load, which shared claims are central.
+"""Structure worth discussing: which premises bear the load of a map's thesis (for central shared claims, see
+:mod:`argmap.centrality`).
 
 Support is read as an AND/OR graph (the reified graph of :func:`argmap.graph.map_graph`,
 keeping only statements and support relations, ``supports`` and ``example``):
@@ -41,16 +42,13 @@ are its incoming support relations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .corpus import Corpus
 from .defence import attacks_on, counters, defended
 from .graph import map_graph, relation_key
-from .grounded import GroundedMap
-from .merge import CLAIM_PREFIX
 from .model import ArgumentMap
 from .perf import check_time
 
@@ -59,17 +57,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOAD_TYPES",
-    "ClaimCentrality",
     "Impact",
     "MapStructure",
     "cited_support",
     "cut_off_by",
     "load_bearing",
     "map_structure",
-    "shared_centrality",
     "standing",
     "support_graph",
-    "theses_first",
     "thesis_lines",
 ]
 
@@ -100,18 +95,6 @@ class MapStructure(BaseModel):
     impacts: list[Impact] = Field(description="nodes whose rejection cuts something off, most damaging first")
     uncited: list[str] = Field(description="the thesis, its direct supporters and the conclusions that no cited "
                                            "evidence supports, in document order")
-
-
-class ClaimCentrality(BaseModel):
-    """How central a shared claim is in the merged graph of the compared maps."""
-
-    model_config = _FROZEN
-    claim: str
-    wording: str
-    maps: list[str]
-    betweenness: float = Field(description="betweenness centrality in the undirected merged graph, 4 decimals")
-    degree: int = Field(description="relations that touch the claim, over all maps")
-    contested: bool
 
 
 def support_graph(m: ArgumentMap) -> nx.DiGraph:
@@ -251,56 +234,3 @@ def map_structure(m: ArgumentMap) -> MapStructure:
     sources = {r.key: list(r.sources) for r in m.relations if r.key in lines}
     return MapStructure(map=m.id, thesis=thesis, lines=lines, line_sources=sources, load_bearing=bearing,
                         impacts=impacts, uncited=uncited)
-
-
-def shared_centrality(corpus: Corpus, map_ids: Sequence[str] | None = None) -> list[ClaimCentrality]:
-    """Shared claims (bound by two or more of the maps), most central first.
-
-    Betweenness is computed on the merged graph (:func:`argmap.queries.merged_graph`)
-    taken as undirected, so a claim scores high when many shortest routes between
-    the two arguments run through it.  Ties break by the registry's order.
-
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
-    >>> ranked = shared_centrality(load_corpus([bundled_maps_dir()]))
-    >>> ranked == sorted(ranked, key=lambda c: -c.betweenness)
-    True
-    >>> all(len(c.maps) == 2 for c in ranked)
-    True
-    """
-    import networkx as nx
-
-    from .queries import merged_graph
-
-    ids = list(map_ids or corpus.maps)
-    g = merged_graph(corpus, ids)
-    between = nx.betweenness_centrality(g.to_undirected(as_view=True), normalized=True)
-    rank = {c.id: i for i, c in enumerate(corpus.registry.claims)}
-    out = []
-    for key, d in g.nodes(data=True):
-        if not key.startswith(CLAIM_PREFIX) or len(d["maps"]) < 2:
-            continue
-        claim = key[len(CLAIM_PREFIX):]
-        out.append(ClaimCentrality(claim=claim, wording=d["wording"], maps=list(d["maps"]),
-                                   betweenness=round(between[key], 4), degree=int(g.degree(key)),
-                                   contested=bool(d["contested"])))
-    out.sort(key=lambda c: (-c.betweenness, rank.get(c.claim, len(rank)), c.claim))
-    return out
-
-
-def theses_first(maps: list[GroundedMap]) -> Callable[[str | None], int]:
-    """A sort key that puts first the claim every thesis is bound to (the one they dispute or share), then a claim
-    some thesis is bound to, then the rest (stable: the order among equals is kept).
-
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
-    >>> corpus = load_corpus([bundled_maps_dir()])
-    >>> key = theses_first([corpus.get("bankruptcy"), corpus.get("enforcer")])
-    >>> key(None), key("no-such-claim")
-    (2, 2)
-    """
-    bound = [g.model.thesis.claim for g in maps]
-
-    def key(claim: str | None) -> int:
-        hits = sum(1 for b in bound if claim is not None and b == claim)
-        return 0 if hits == len(bound) else 1 if hits else 2
-
-    return key

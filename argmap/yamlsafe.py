@@ -22,7 +22,6 @@ C composer.  Three reasons, in order:
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,30 +29,13 @@ from typing import Any
 import yaml
 
 from .errors import Diagnostic
+from .yamlvalues import Path_, ValueBuilder, ValueRefused
 
 __all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "read_yaml_file"]
-
-Path_ = tuple[str | int, ...]
 
 # PyYAML built against libyaml parses in C; the pure-Python loader is the fallback.
 # Only the loader's event interface is used, never its constructor.
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-_RESOLVER = yaml.resolver.Resolver()
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    _STR,
-    # Timestamps stay strings: a map's date is text, and datetime objects would
-    # not survive the round trip to JSON unchanged.
-    "tag:yaml.org,2002:timestamp",
-}
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
 @dataclass(frozen=True)
@@ -100,49 +82,6 @@ def _err(path: str, mark: Any, message: str, hint: str | None = None) -> YamlErr
     return YamlError(Diagnostic(path, line, col, message, hint=hint))
 
 
-@functools.lru_cache(maxsize=4096)
-def _implicit_tag(value: str) -> str:
-    """The tag YAML gives a plain scalar (a map repeats its keys and many values, so this is cached)."""
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
-
-
-def _scalar(path: str, event: Any) -> Any:
-    tag = event.tag
-    if tag is None or tag == "!":
-        tag = _implicit_tag(event.value) if event.implicit[0] else _STR
-    if tag == "tag:yaml.org,2002:merge":
-        raise _err(path, event.start_mark, "YAML merge keys (<<) are not supported", "write the keys out in full")
-    if tag not in _SCALAR_TAGS:
-        raise _err(path, event.start_mark, f"unsupported YAML tag '{tag}'",
-                   "argmap reads plain YAML only; remove the tag")
-    if tag in (_STR, "tag:yaml.org,2002:timestamp"):
-        return event.value
-    node = yaml.ScalarNode(tag, event.value)
-    try:
-        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-    except (ValueError, yaml.YAMLError) as exc:
-        raise _err(path, event.start_mark, f"bad {tag.rsplit(':', 1)[-1]} value {event.value!r}") from exc
-
-
-class _Frame:
-    __slots__ = ("anchor", "container", "loc", "pending_key", "size", "start")
-
-    def __init__(self, container: Any, loc: Path_, anchor: str | None, start: Any) -> None:
-        self.container = container
-        self.loc = loc
-        self.pending_key: Any = _NOKEY
-        self.anchor = anchor
-        self.size = 1
-        self.start = start
-
-
-_NOKEY = object()
-
-
-_TEXT_TAGS = frozenset({_STR, "tag:yaml.org,2002:timestamp"})
-"""Tags whose scalars stay the text as written (see :data:`_SCALAR_TAGS`)."""
-
-
 def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> YamlDocument:
     """Parse one YAML document of plain data, within ``limits``.
 
@@ -153,122 +92,66 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
     ...
     argmap.yamlsafe.YamlError: bad.yaml:2:1: error: not valid YAML: did not find expected ',' or ']' (while parsing a flow ...)
     """
-    doc = YamlDocument(path, None)
-    stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int]] = {}
-    total = 0
-    documents = 0
-    have_root = False
-
-    def attach(value: Any, mark: Any, size: int) -> Path_ | None:
-        """Put a finished value into its parent; return the value's path."""
-        nonlocal have_root
-        if not stack:
-            doc.data = value
-            have_root = True
-            doc.positions[()] = (mark.line + 1, mark.column + 1)
-            return ()
-        top = stack[-1]
-        top.size += size
-        if isinstance(top.container, list):
-            loc = (*top.loc, len(top.container))
-            top.container.append(value)
-            return loc
-        if top.pending_key is _NOKEY:  # this value is a key
-            if isinstance(value, (dict, list)):
-                raise _err(path, mark, "a mapping key must be a plain scalar")
-            if value in top.container:
-                raise _err(path, mark, f"duplicate key '{value}'", "each key may appear once in a mapping")
-            top.pending_key = value
-            doc.key_positions[(*top.loc, value)] = (mark.line + 1, mark.column + 1)
-            return None
-        key = top.pending_key
-        top.pending_key = _NOKEY
-        top.container[key] = value
-        return (*top.loc, key)
-
-    def child_loc() -> Path_:
-        if not stack:
-            return ()
-        top = stack[-1]
-        if isinstance(top.container, list):
-            return (*top.loc, len(top.container))
-        if top.pending_key is _NOKEY:
-            return (*top.loc, "<key>")
-        return (*top.loc, top.pending_key)
-
-    positions = doc.positions
+    values = ValueBuilder()
     parser = None
     try:
         parser = _Parser(text)
-        for event in iter(parser.get_event, None):  # None after the stream's end
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                total += 1
-                # Text (quoted, or plain and resolving to a string) is the common case: taken as is.
-                if event.tag is None and (not event.implicit[0] or _implicit_tag(event.value) in _TEXT_TAGS):
-                    value = event.value
-                else:
-                    value = _scalar(path, event)
-                mark = event.start_mark
-                loc = attach(value, mark, 1)
-                if loc is not None:
-                    positions[loc] = (mark.line + 1, mark.column + 1)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                total += 1
-                if event.tag not in (None, "!", _MAP_TAG, _SEQ_TAG):
-                    raise _err(path, event.start_mark, f"unsupported YAML tag '{event.tag}'",
-                               "argmap reads plain YAML only; remove the tag")
-                if len(stack) >= limits.max_depth:
-                    raise _err(path, event.start_mark,
-                               f"nesting deeper than {limits.max_depth} levels",
-                               "an argument map needs only a few levels")
-                opened: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame(opened, child_loc(), event.anchor, event.start_mark))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                loc = attach(frame.container, frame.start, frame.size)
-                if loc is not None:
-                    doc.positions[loc] = (frame.start.line + 1, frame.start.column + 1)
-                if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
-            elif kind is yaml.AliasEvent:
-                if event.anchor not in anchors:
-                    raise _err(path, event.start_mark, f"unknown or recursive alias '*{event.anchor}'")
-                value, size = anchors[event.anchor]
-                total += size
-                if total > limits.max_nodes:
-                    raise _err(path, event.start_mark,
-                               f"aliases expand to more than {limits.max_nodes:,} values",
-                               "this looks like a 'billion laughs' YAML bomb; write the data out plainly")
-                loc = attach(value, event.start_mark, size)
-                if loc is not None:
-                    doc.positions[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _err(path, event.start_mark, "more than one YAML document in the file",
-                               "keep one map per file, without a second '---'")
-            if total > limits.max_nodes:
-                raise _err(path, getattr(event, "start_mark", None),
-                           f"more than {limits.max_nodes:,} values in one file")
+        _walk(parser, values, limits)
+    except ValueRefused as exc:  # a value or a bound refused
+        raise _err(path, exc.mark, exc.message, exc.hint) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(path, text, exc) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML forbids, located by its offset
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        what = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        raise YamlError(Diagnostic(path, line, col, f"not valid YAML: unacceptable character {what}: {exc.reason}")) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(path, text, exc) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked libyaml errors
         raise YamlError(Diagnostic(path, 1, 1, f"not valid YAML: {str(exc).splitlines()[0]}")) from None
     finally:
         if parser is not None:
             parser.dispose()
-    if not have_root or doc.data is None:
+    if not values.have_root or values.data is None:
         raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
-    return doc
+    return YamlDocument(path, values.data, values.positions, values.key_positions)
+
+
+def _walk(parser: Any, values: ValueBuilder, limits: Limits) -> None:
+    """Feed the parser's events to ``values``, stopping as soon as a bound is crossed."""
+    total = 0  # values so far, aliases expanded
+    documents = 0
+    for event in iter(parser.get_event, None):  # None after the stream's end
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            total += 1
+            values.scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            total += 1
+            values.open(event)
+            if values.depth > limits.max_depth:
+                raise ValueRefused(event.start_mark, f"nesting deeper than {limits.max_depth} levels",
+                                   "an argument map needs only a few levels")
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            values.close()
+        elif kind is yaml.AliasEvent:
+            value, size = values.anchored(event)
+            total += size
+            if total > limits.max_nodes:
+                raise ValueRefused(event.start_mark, f"aliases expand to more than {limits.max_nodes:,} values",
+                                   "this looks like a 'billion laughs' YAML bomb; write the data out plainly")
+            values.add(value, event.start_mark, size)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise ValueRefused(event.start_mark, "more than one YAML document in the file",
+                                   "keep one map per file, without a second '---'")
+        if total > limits.max_nodes:
+            raise ValueRefused(getattr(event, "start_mark", None), f"more than {limits.max_nodes:,} values in one file")
+
+
+def _reader_error(path: str, text: str, exc: yaml.reader.ReaderError) -> YamlError:
+    """A character YAML forbids, located by its offset."""
+    line = text.count("\n", 0, exc.position) + 1
+    col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    what = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+    return YamlError(Diagnostic(path, line, col, f"not valid YAML: unacceptable character {what}: {exc.reason}"))
 
 
 def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:

@@ -170,11 +170,7 @@ def combine(route: str, runs: list[Result]) -> Result:
 
 # -- main ------------------------------------------------------------------------------------------------------------
 
-def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] == "--_load":  # the fallback load generator's own process
-        port_arg, path, encoding, duration, connections = sys.argv[2:7]
-        print(json.dumps(asyncio.run(_load(int(port_arg), path, encoding, float(duration), int(connections)))))
-        return
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--duration", type=float, default=6.0, help="seconds per route (default 6; 20 gives steadier figures)")
     ap.add_argument("--rounds", type=int, default=3, help="split each route's time into this many interleaved "
@@ -188,12 +184,17 @@ def main() -> None:
     args = ap.parse_args()
     if not 0 < args.duration <= 600 or not 1 <= args.connections <= 1024 or not 1 <= args.rounds <= args.duration:
         raise SystemExit("duration must be in (0, 600] s, connections in [1, 1024], rounds in [1, duration]")
-    tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "python")
+    if args.tool == "auto":
+        args.tool = "wrk" if shutil.which("wrk") else "python"
     if args.maps is None:
         from argmap.corpus import bundled_maps_dir
 
         args.maps = bundled_maps_dir()
+    return args
 
+
+def measure(args: argparse.Namespace) -> list[Result]:
+    """Serve ``args.maps``, warm each route, then drive the routes in interleaved rounds; the combined results."""
     port = free_port()
     base = f"http://{HOST}:{port}"
     proc = start_server(port, args.maps)
@@ -206,7 +207,7 @@ def main() -> None:
         routes = ["/version", "/shared-premises", f"/maps/{first}", f"/maps/{first}/diagram.svg"]
         for r in routes:
             get(base + r)  # warm: the diagram renders once here and is cached from then on
-        print(f"argmap API load benchmark: {tool}, {args.connections} connections, "
+        print(f"argmap API load benchmark: {args.tool}, {args.connections} connections, "
               f"{args.duration:g} s per route in {args.rounds} round(s), "
               f"Accept-Encoding: {args.accept_encoding}, uvicorn (1 worker) on {base}, {len(ids)} map(s), "
               f"{os.cpu_count()} CPU(s)")
@@ -214,12 +215,12 @@ def main() -> None:
         runs: dict[str, list[Result]] = {r: [] for r in routes}
         for _ in range(args.rounds):  # interleaved, so a drift in the machine's load hits every route alike
             for r in routes:
-                if tool == "wrk":
+                if args.tool == "wrk":
                     runs[r].append(run_wrk(base + r, r, per_round, args.connections, args.threads,
                                            args.accept_encoding))
                 else:
                     runs[r].append(run_python(port, r, per_round, args.connections, args.accept_encoding))
-        results = [combine(r, runs[r]) for r in routes]
+        return [combine(r, runs[r]) for r in routes]
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -227,6 +228,9 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def report(results: list[Result]) -> None:
     baseline = results[0].rps
     print(f"{'route':34} {'requests':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ratio':>6}")
     ok = True
@@ -236,6 +240,14 @@ def main() -> None:
               f"{res.errors:7d} {ratio:6.2f}")
         ok = ok and ratio >= 0.8 and res.errors == 0 and res.p99_ms < 50
     print("targets (ratio >= 0.8, no errors, p99 < 50 ms):", "met" if ok else "NOT met")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--_load":  # the fallback load generator's own process
+        port_arg, path, encoding, duration, connections = sys.argv[2:7]
+        print(json.dumps(asyncio.run(_load(int(port_arg), path, encoding, float(duration), int(connections)))))
+        return
+    report(measure(parse_args()))
 
 
 if __name__ == "__main__":

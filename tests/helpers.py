@@ -1,4 +1,5 @@
-"""Helpers the tests share: the fixture folders, and small maps written to disk and loaded as the CLI would."""
+"""Helpers the tests share: the fixture folders, small maps written to disk and loaded as the CLI would, and
+the check of an HTTP problem response."""
 
 from __future__ import annotations
 
@@ -9,10 +10,24 @@ from typing import Any
 
 from argmap.corpus import Corpus, load_corpus
 
-__all__ = ["MINI", "ROOT", "build_corpus", "node"]
+__all__ = ["MINI", "PROBLEM", "ROOT", "assert_problem", "build_corpus", "node"]
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(r: object, status: int, *needles: str) -> dict[str, object]:
+    """The HTTP response ``r`` is problem+json with ``status`` and a detail naming each needle."""
+    assert r.status_code == status, r.text  # type: ignore[attr-defined]
+    assert r.headers["content-type"] == PROBLEM  # type: ignore[attr-defined]
+    body: dict[str, object] = r.json()  # type: ignore[attr-defined]
+    assert {"type", "title", "status", "detail", "instance"} <= set(body)
+    assert body["status"] == status
+    assert str(body["type"]).startswith("urn:argmap:problem:")
+    for needle in needles:
+        assert needle in str(body["detail"])
+    return body
 
 
 def node(map_id: str, ident: str, kind: str = "premise", **extra: Any) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Load-bearing premises and central shared claims (argmap.analysis)."""
+"""Load-bearing premises (argmap.analysis) and central shared claims (argmap.centrality)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from argmap.analysis import (
     cut_off_by,
     load_bearing,
     map_structure,
-    shared_centrality,
     standing,
     thesis_lines,
 )
+from argmap.centrality import shared_centrality
 from argmap.corpus import Corpus
 from argmap.model import ArgumentMap
 

@@ -1,4 +1,5 @@
-"""The HTTP API's routes and errors, through FastAPI's TestClient on the mini fixture pair."""
+"""The HTTP API's routes and errors, through FastAPI's TestClient on the mini fixture pair: maps, claims, queries,
+health, CORS and OpenAPI (diagrams and HTTP caching: test_api_diagrams.py; POST /validate: test_api_validate.py)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ import pytest
 from argmap_api import Settings, create_app
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from helpers import MINI, PROBLEM, assert_problem
 
 from argmap.cli import cli
 from argmap.corpus import Corpus, load_corpus
-
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
-PROBLEM = "application/problem+json"
 
 
 @pytest.fixture(scope="module")
@@ -28,19 +27,6 @@ def corpus() -> Corpus:
 def client() -> Iterator[TestClient]:
     with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0))) as c:
         yield c
-
-
-def assert_problem(r: object, status: int, *needles: str) -> dict[str, object]:
-    """The response is problem+json with ``status`` and a detail naming each needle."""
-    assert r.status_code == status, r.text  # type: ignore[attr-defined]
-    assert r.headers["content-type"] == PROBLEM  # type: ignore[attr-defined]
-    body: dict[str, object] = r.json()  # type: ignore[attr-defined]
-    assert {"type", "title", "status", "detail", "instance"} <= set(body)
-    assert body["status"] == status
-    assert str(body["type"]).startswith("urn:argmap:problem:")
-    for needle in needles:
-        assert needle in str(body["detail"])
-    return body
 
 
 def cli_json(*args: str) -> object:
@@ -163,126 +149,6 @@ def test_compare_errors(client: TestClient) -> None:
     assert_problem(client.get("/compare?left=alpha&right=zeta"), 404, "unknown map 'zeta'")
 
 
-# -- diagrams --------------------------------------------------------------------------------------------------------
-
-def test_map_diagram_is_svg_with_etag_and_304(client: TestClient) -> None:
-    r = client.get("/maps/alpha/diagram.svg")
-    assert r.status_code == 200 and r.headers["content-type"] == "image/svg+xml"
-    assert r.content.lstrip().startswith(b"<?xml") and b'id="P1"' in r.content
-    etag = r.headers["etag"]
-    assert etag.startswith('"') and etag.endswith('"')
-    again = client.get("/maps/alpha/diagram.svg")
-    assert again.content == r.content and again.headers["etag"] == etag
-    for header in (etag, f'W/{etag}', f'"other", {etag}', "*"):
-        cached = client.get("/maps/alpha/diagram.svg", headers={"If-None-Match": header})
-        assert cached.status_code == 304 and cached.content == b"" and cached.headers["etag"] == etag
-    assert client.get("/maps/alpha/diagram.svg", headers={"If-None-Match": '"stale"'}).status_code == 200
-
-
-def test_focused_diagram_is_smaller_and_tagged_apart(client: TestClient) -> None:
-    whole = client.get("/maps/alpha/diagram.svg")
-    part = client.get("/maps/alpha/diagram.svg?focus=O1&depth=1")
-    assert part.status_code == 200 and part.headers["etag"] != whole.headers["etag"]
-    assert b'id="O1"' in part.content and b'id="E1"' not in part.content
-
-
-def test_diagram_errors(client: TestClient) -> None:
-    assert_problem(client.get("/maps/alpha/diagram.svg?focus=Q7"), 404, "'Q7'")
-    assert_problem(client.get("/maps/omega/diagram.svg"), 404, "unknown map 'omega'")
-    assert_problem(client.get("/maps/alpha/diagram.svg?depth=2"), 422, "focus")
-    body = assert_problem(client.get("/maps/alpha/diagram.svg?focus=T&depth=-1"), 422, "depth")
-    assert body["errors"][0]["loc"] == ["query", "depth"]  # type: ignore[index]
-    assert_problem(client.get("/maps/alpha/diagram.svg?depth=two&focus=T"), 422, "depth")
-
-
-def test_compare_diagram(client: TestClient) -> None:
-    r = client.get("/compare/diagram.svg?left=alpha&right=beta")
-    assert r.status_code == 200 and r.headers["content-type"] == "image/svg+xml"
-    assert b'id="claim--china-spoke"' in r.content and b'id="alpha--T"' in r.content
-    assert client.get("/compare/diagram.svg?left=alpha&right=beta",
-                      headers={"If-None-Match": r.headers["etag"]}).status_code == 304
-    assert_problem(client.get("/compare/diagram.svg?left=alpha&right=alpha"), 422, "two different maps")
-    assert_problem(client.get("/compare/diagram.svg?left=alpha&right=x"), 404, "unknown map 'x'")
-
-
-def test_missing_graphviz_is_503(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` on it
-    with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0))) as c:
-        assert_problem(c.get("/maps/beta/diagram.svg"), 503, "Graphviz")
-        assert c.get("/maps/beta").status_code == 200  # the rest of the service works
-
-
-def test_render_timeout_is_504_and_is_remembered_for_the_snapshot(monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.render
-    from argmap.errors import RenderTimeout
-
-    calls: list[str] = []
-
-    def slow(dot: str, fmt: str, *, timeout: float = 30.0) -> bytes:
-        calls.append(dot)
-        raise RenderTimeout(f"Graphviz's `dot` took more than {timeout:g} s and was stopped")
-
-    monkeypatch.setattr(argmap.render, "render_bytes", slow)
-    with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0, render_timeout=0.05))) as c:
-        assert_problem(c.get("/maps/beta/diagram.svg"), 504, "took more than")
-        assert_problem(c.get("/maps/beta/diagram.svg?junk=1"), 504, "took more than")
-    assert len(calls) == 1  # the second request got the remembered failure, without running dot again
-
-
-# -- validate --------------------------------------------------------------------------------------------------------
-
-def test_validate_accepts_a_valid_map(client: TestClient) -> None:
-    r = client.post("/validate", content=(MINI / "alpha.yaml").read_bytes(), headers={"Content-Type": "application/yaml"})
-    assert r.status_code == 200
-    assert r.json() == {"valid": True, "map": "alpha", "errors": [], "warnings": []}
-
-
-def test_validate_reports_located_errors_with_200(client: TestClient) -> None:
-    text = (MINI / "beta.yaml").read_text().replace("kind: premise", "kind: premis", 1)
-    r = client.post("/validate", content=text, headers={"Content-Type": "text/plain"})
-    assert r.status_code == 200
-    body = r.json()
-    assert body["valid"] is False and body["map"] == "beta"
-    (err,) = body["errors"]
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if "premis" in t and "premise" not in t)
-    assert (err["path"], err["line"]) == ("request.yaml", line) and "premise" in (err["hint"] or err["message"])
-
-
-def test_validate_checks_claims_against_the_loaded_registry(client: TestClient) -> None:
-    text = (MINI / "beta.yaml").read_text().replace("claim: silent", "claim: silence")
-    (err,) = client.post("/validate", content=text).json()["errors"]
-    assert "unknown shared claim 'silence'" in err["message"] and "did you mean 'silent'" in err["hint"]
-
-
-def test_validate_reports_yaml_and_encoding_errors(client: TestClient) -> None:
-    for body in (b"id: [unclosed", b"id: caf\xe9", b"\n"):
-        report = client.post("/validate", content=body).json()
-        assert report["valid"] is False and report["errors"][0]["path"] == "request.yaml"
-
-
-@pytest.mark.parametrize("source", ["../../../pyproject.toml", "/etc/hostname", "../test_api.py"])
-def test_validate_never_reads_outside_the_maps_folder(client: TestClient, source: str) -> None:
-    text = (MINI / "alpha.yaml").read_text().replace("path: alpha.txt", f"path: {source}")
-    (err,) = client.post("/validate", content=text).json()["errors"]
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if source in t)
-    assert err["line"] == line and "outside the essays folders" in err["message"]
-
-
-def test_validate_without_a_body_is_422(client: TestClient) -> None:
-    assert_problem(client.post("/validate"), 422, "no body")
-
-
-def test_validate_body_over_the_limit_is_413() -> None:
-    with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0, max_body_bytes=1000))) as c:
-        assert c.post("/validate", content=b"id: x\n" * 100).status_code == 200  # 600 bytes: read
-        assert_problem(c.post("/validate", content=b"#" * 1001), 413, "1,001 bytes", "1,000")
-
-        def chunks() -> Iterator[bytes]:  # no Content-Length: refused while streaming
-            yield from (b"# padding\n" * 50 for _ in range(10))
-
-        assert_problem(c.post("/validate", content=chunks()), 413, "over the limit")
-
-
 # -- health, errors, CORS, OpenAPI -----------------------------------------------------------------------------------
 
 def test_healthz_and_version(client: TestClient) -> None:
@@ -345,40 +211,3 @@ def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
         Settings.from_env({"ARGMAP_RENDER_TIMEOUT": "soon"})
     with pytest.raises(ArgmapError, match="render_timeout"):
         Settings.from_env({"ARGMAP_RENDER_TIMEOUT": "-1"})
-
-
-# -- HTTP caching ----------------------------------------------------------------------------------------------------
-
-def test_answers_carry_the_sha256_of_their_body_as_etag(client: TestClient) -> None:
-    import hashlib
-
-    for path in ("/maps", "/maps/alpha", "/maps/alpha/nodes/T", "/claims/silent", "/shared-premises",
-                 "/compare?left=alpha&right=beta", "/maps/alpha/diagram.svg"):
-        r = client.get(path, headers={"Accept-Encoding": "identity"})
-        assert r.status_code == 200 and "content-encoding" not in r.headers, path
-        assert r.headers["etag"] == f'"{hashlib.sha256(r.content).hexdigest()}"', path
-        assert r.headers["cache-control"] == "no-cache"
-        again = client.get(path, headers={"If-None-Match": r.headers["etag"]})
-        assert again.status_code == 304 and again.content == b"", path
-    assert "etag" not in client.get("/healthz").headers  # not a pure function of the maps: never cached
-
-
-def test_large_answers_are_gzipped_for_clients_that_accept_it(client: TestClient) -> None:
-    import gzip
-
-    raw = client.get("/maps/alpha/diagram.svg", headers={"Accept-Encoding": "identity"})
-    with client.stream("GET", "/maps/alpha/diagram.svg", headers={"Accept-Encoding": "gzip"}) as r:
-        packed = b"".join(r.iter_raw())
-        assert r.headers["content-encoding"] == "gzip" and r.headers["vary"] == "Accept-Encoding"
-        assert r.headers["etag"] == raw.headers["etag"][:-1] + '-gzip"'
-    assert gzip.decompress(packed) == raw.content and len(packed) < len(raw.content)
-    # Either tag means "I have this diagram".
-    assert client.get("/maps/alpha/diagram.svg", headers={"If-None-Match": raw.headers["etag"],
-                                                          "Accept-Encoding": "gzip"}).status_code == 304
-
-
-def test_the_first_answer_for_a_url_honours_if_none_match() -> None:
-    with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0))) as a:
-        etag = a.get("/maps/beta").headers["etag"]
-    with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0))) as b:  # a fresh, empty cache
-        assert b.get("/maps/beta", headers={"If-None-Match": etag}).status_code == 304

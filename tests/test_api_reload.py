@@ -102,6 +102,17 @@ def test_the_background_check_reloads_without_being_asked(maps: Path) -> None:
     assert app.state.store._thread is None  # stopped with the app
 
 
+def rewrite_generation(maps: Path, store: Store, originals: dict[str, str], generation: int) -> None:
+    """Rewrite both maps with titles that start with ``g<generation>``, and load them."""
+    for name, text in originals.items():
+        write_atomic(maps / name, text.replace("\ntitle: ", f"\ntitle: g{generation} ", 1))
+    assert store.reload_now() is True
+
+
+def originals_of(maps: Path) -> dict[str, str]:
+    return {name: (maps / name).read_text(encoding="utf-8") for name in ("alpha.yaml", "beta.yaml")}
+
+
 def test_a_request_never_sees_a_half_loaded_state(maps: Path) -> None:
     """A reload that lands in the middle of a request does not reach it, and an answer kept by URL belongs to
     the snapshot it was computed from: the next snapshot computes its own.
@@ -111,13 +122,8 @@ def test_a_request_never_sees_a_half_loaded_state(maps: Path) -> None:
     """
     app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
     store: Store = app.state.store
-    originals = {name: (maps / name).read_text(encoding="utf-8") for name in ("alpha.yaml", "beta.yaml")}
+    originals = originals_of(maps)
     runs: list[str] = []
-
-    def write(generation: int) -> None:
-        for name, text in originals.items():
-            write_atomic(maps / name, text.replace("\ntitle: ", f"\ntitle: g{generation} ", 1))
-        assert store.reload_now() is True
 
     def generation_of(snapshot: object) -> str:
         titles = {gm.model.title.split(" ")[0] for gm in snapshot.corpus.maps.values()}  # type: ignore[attr-defined]
@@ -127,29 +133,36 @@ def test_a_request_never_sees_a_half_loaded_state(maps: Path) -> None:
     @app.get("/probe")
     async def probe(request: Request, first: SnapshotDep, reload: int = 0) -> object:
         if reload:
-            write(reload)  # a reload lands while this request runs
+            rewrite_generation(maps, store, originals, reload)  # a reload lands while this request runs
         later = await get_snapshot(request, store)
         runs.append(generation_of(first))
         return json_bytes(f'["{generation_of(first)}", "{generation_of(later)}"]'.encode())
 
-    write(0)
+    rewrite_generation(maps, store, originals, 0)
     with TestClient(app) as c:
         assert c.get("/probe?reload=1").json() == ["g0", "g0"]  # the request kept the snapshot it began with
         assert c.get("/probe").json() == ["g1", "g1"]
         assert c.get("/probe").json() == ["g1", "g1"]  # answered by URL from this snapshot's cache
         assert runs == ["g0", "g1"]
-        write(2)
+        rewrite_generation(maps, store, originals, 2)
         assert c.get("/probe").json() == ["g2", "g2"]  # a new snapshot never serves the last one's answers
         assert runs == ["g0", "g1", "g2"]
 
-        # And on the real routes, with reloads running alongside: every answer shows one generation.
+
+def test_every_answer_shows_one_generation_while_reloads_run_alongside(maps: Path) -> None:
+    """On the real routes, with a thread reloading new maps all along, no answer mixes two loads."""
+    app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
+    store: Store = app.state.store
+    originals = originals_of(maps)
+    rewrite_generation(maps, store, originals, 0)
+    with TestClient(app) as c:
         stop = threading.Event()
 
         def writer() -> None:
-            generation = 2
+            generation = 0
             while not stop.is_set():
                 generation += 1
-                write(generation)
+                rewrite_generation(maps, store, originals, generation)
 
         thread = threading.Thread(target=writer)
         thread.start()

@@ -1,9 +1,11 @@
 """Conventions users expect: /docs and /redoc work offline, HEAD answers every GET route, the wheel ships py.typed
 and keeps the HTTP service in the `api` extra, `argmap serve` without it says how to install it, and the shell
-completion that the README documents works."""
+completion that the README documents works.  And one the code keeps: every module and function small enough to
+hold in one's head."""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -133,3 +135,48 @@ def test_shell_completion_as_the_readme_documents_it() -> None:
     run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["export", "--format"]
+
+
+MAX_MODULE_LINES = 300
+MAX_FUNCTION_LINES = 60
+CODE_FOLDERS = ("argmap", "api", "bench", "tests")
+
+
+def oversized(root: Path, folders: tuple[str, ...] = CODE_FOLDERS) -> list[str]:
+    """Every module under ``root``'s ``folders`` longer than MAX_MODULE_LINES, and every function (method,
+    nested function) longer than MAX_FUNCTION_LINES from its ``def`` to its last line."""
+    found = []
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*.py")):
+            text = path.read_text(encoding="utf-8")
+            name = path.relative_to(root).as_posix()
+            lines = len(text.splitlines())
+            if lines > MAX_MODULE_LINES:
+                found.append(f"{name}: {lines} lines (at most {MAX_MODULE_LINES})")
+            for node in ast.walk(ast.parse(text, name)):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    length = (node.end_lineno or node.lineno) - node.lineno + 1
+                    if length > MAX_FUNCTION_LINES:
+                        found.append(f"{name}:{node.lineno}: {node.name} is {length} lines "
+                                     f"(at most {MAX_FUNCTION_LINES})")
+    return found
+
+
+def test_no_module_over_300_lines_and_no_function_over_60() -> None:
+    found = oversized(ROOT)
+    assert not found, "split these along their seams:\n" + "\n".join(found)
+
+
+def test_the_size_check_finds_long_modules_and_long_functions(tmp_path: Path) -> None:
+    (tmp_path / "argmap").mkdir()
+
+    def statements(n: int, indent: str) -> str:
+        return "".join(f"{indent}x{i} = {i}\n" for i in range(n))
+
+    method = "class C:\n    async def m(self):\n" + statements(60, " " * 8)  # 61 lines, def included
+    function = "def f():\n" + statements(59, " " * 4)  # 60 lines: at the limit
+    (tmp_path / "argmap" / "long.py").write_text(method + function + "\n" * 180)  # 302 lines in all
+    assert oversized(tmp_path, ("argmap",)) == [
+        "argmap/long.py: 302 lines (at most 300)",
+        "argmap/long.py:2: m is 61 lines (at most 60)",
+    ]

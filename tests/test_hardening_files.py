@@ -141,7 +141,7 @@ def test_the_essays_option_allows_one_more_folder(site: Path) -> None:
 
 
 def test_closest_passage_hints_stop_at_the_budget_and_say_so(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.checks
+    import argmap.quotecheck
 
     text = (site / "maps" / "alpha.yaml").read_text(encoding="utf-8")
     quotes = [line for line in text.splitlines() if line.strip().startswith("quote:")]
@@ -153,7 +153,7 @@ def test_closest_passage_hints_stop_at_the_budget_and_say_so(site: Path, monkeyp
     from argmap.grounding import Essay
 
     one = Essay((site / "maps" / "alpha.txt").read_text(encoding="utf-8")).hint_cost("a b c d e f zebra")
-    monkeypatch.setattr(argmap.checks, "HINT_BUDGET", one * 2)
+    monkeypatch.setattr(argmap.quotecheck, "HINT_BUDGET", one * 2)
     result = CliRunner().invoke(cli, ["validate", str(site / "maps" / "alpha.yaml")])
     lines = [x for x in result.stdout.splitlines() if "not found in" in x]
     assert len(lines) >= 3

@@ -27,7 +27,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from .store import MISSING, Store
+from .snapshot import MISSING
+from .store import Store
 
 __all__ = ["CachedResponse", "SnapshotMiddleware", "accepts_gzip", "cacheable", "etag_matches", "strong_etag"]
 

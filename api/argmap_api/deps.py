@@ -19,7 +19,8 @@ from argmap.grounded import GroundedMap
 from argmap.model import Claim
 
 from .settings import Settings
-from .store import Snapshot, Store
+from .snapshot import Snapshot
+from .store import Store
 from .svg_cache import Renderer
 
 __all__ = [

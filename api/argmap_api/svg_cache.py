@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cache import strong_etag
-from .store import MISSING, Memo, Snapshot
+from .snapshot import MISSING, Memo, Snapshot
 
 __all__ = ["Renderer", "SvgEntry"]
 

@@ -20,7 +20,8 @@ the thesis, then one slide per line of support.
 
 from __future__ import annotations
 
-from argmap.analysis import map_structure, shared_centrality, theses_first
+from argmap.analysis import map_structure
+from argmap.centrality import shared_centrality, theses_first
 from argmap.corpus import Corpus
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap

@@ -25,7 +25,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.analysis import ClaimCentrality, MapStructure, map_structure, shared_centrality, theses_first
+from argmap.analysis import MapStructure, map_structure
+from argmap.centrality import ClaimCentrality, shared_centrality, theses_first
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
 from argmap.grounded import GroundedMap

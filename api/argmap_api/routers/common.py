@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.responses import Response
 
 from ..cache import cacheable
-from ..store import Snapshot
+from ..snapshot import Snapshot
 
 __all__ = ["CACHED", "IF_NONE_MATCH", "JSON", "cached_json", "json_bytes"]
 

@@ -8,7 +8,7 @@ from argmap import __version__
 
 from ..deps import StoreDep
 from ..models import DiagnosticOut, Health, ReloadErrorOut, Version
-from ..store import iso_time
+from ..snapshot import iso_time
 
 __all__ = ["router"]
 

@@ -20,8 +20,8 @@ order of the registry and of the maps' nodes.  No template is used more than twi
 lesson gets at most ten questions (every template's first before any second).
 
 The modules: :mod:`.model` (the question's shapes), :mod:`.context` (the comparison
-computed once, and phrasing helpers), :mod:`.common_ground` (kinds 1-3) and
-:mod:`.weak_points` (kinds 4-6).
+computed once, and phrasing helpers), :mod:`.common_ground` (kinds 1-3),
+:mod:`.weak_points` (kinds 4 and 6) and :mod:`.assumptions` (kind 5).
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> qs = discussion_questions(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
@@ -36,10 +36,11 @@ from __future__ import annotations
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
 
+from .assumptions import unstated_assumption_drafts
 from .common_ground import central_claim_drafts, contradiction_drafts, shared_premise_drafts
 from .context import Context
 from .model import KINDS, QUESTION_LIMIT, TEMPLATE_LIMIT, Draft, NodeRef, Question, QuestionKind, Reconstruction, node_ref
-from .weak_points import evidence_drafts, load_bearing_drafts, unstated_assumption_drafts
+from .weak_points import evidence_drafts, load_bearing_drafts
 
 __all__ = [
     "KINDS",

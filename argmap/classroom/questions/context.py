@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import itertools
 
-from argmap.analysis import ClaimCentrality, MapStructure, cited_support, map_structure, shared_centrality
+from argmap.analysis import MapStructure, cited_support, map_structure
+from argmap.centrality import ClaimCentrality, shared_centrality
 from argmap.corpus import Corpus
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap, Node

@@ -1,4 +1,4 @@
-"""Questions about weak points: load-bearing premises, unstated assumptions, uncited claims.
+"""Questions about weak points: load-bearing premises and uncited claims (unstated assumptions: :mod:`.assumptions`).
 
 Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts.
 
@@ -10,173 +10,115 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 from __future__ import annotations
 
-from argmap.analysis import load_bearing
+from argmap.analysis import Impact, load_bearing
 from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap, Node
 
 from ..wording import count, end, inside
 from .context import Context, impact_line, join_and, label, node_list, say
-from .model import Draft, Reconstruction
+from .model import Draft
 
-__all__ = ["evidence_drafts", "load_bearing_drafts", "unstated_assumption_drafts"]
+__all__ = ["evidence_drafts", "load_bearing_drafts"]
 
 
 def load_bearing_drafts(c: Context) -> list[Draft]:
     """Per essay: the premise the thesis depends on most, then a conclusion standing on one argument only."""
     out: list[Draft] = []
     for gm in (c.a, c.b):
-        s = c.structure[gm.id]
-        m = gm.model
-        if s.load_bearing:
-            x = next((n for n in s.load_bearing if c.node(gm.id, n).kind != "assumption"), s.load_bearing[0])
-            r = c.ref(gm.id, x)
-            prompt = (f"Every line of support for {gm.id}'s thesis runs through {x}: a reader who rejected it would "
-                      f"leave the thesis unsupported. How well does the essay establish {x}?")
-            others = [n for n in s.load_bearing if n != x]
-            answer = [end(f"{say(r)} carries the whole thesis: {impact_line(c, gm.id, x).split(': ', 1)[1]}")]
-            if others:
-                answer.append(f"The thesis depends as completely on {join_and(others)}.")
-            out.append(Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, x).claim,
-                             answer=answer, answer_nodes=[c.ref(gm.id, n) for n in s.load_bearing]))
-        else:
-            top = next((i for i in s.impacts if i.node != s.thesis), None)
-            if top is not None and len(top.lines) == 1:
-                lines = [f"{' + '.join(s.line_sources[k])}" for k in s.lines]
-                prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
-                          f"support, and no single premise carries more than one of them. Which line is weakest, "
-                          f"and what would the essay lose without it?")
-                answer = [f"The lines of support: {'; '.join(lines)}.",
-                          "Rejecting any one premise leaves the other lines standing, so the thesis survives "
-                          "the loss of any single line."]
-                refs = [c.ref(gm.id, x) for k in s.lines for x in s.line_sources[k]]
-                out.append(Draft(kind="load-bearing", prompt=prompt, about=refs[:6], answer=answer,
-                                 answer_nodes=refs, template="weakest-line"))
-            elif top is not None and top.lines:
-                r = c.ref(gm.id, top.node)
-                ties = [i.node for i in s.impacts if i.node not in (top.node, s.thesis)
-                        and (len(i.lines), len(i.cuts)) == (len(top.lines), len(top.cuts))]
-                also = f" (so would rejecting {' or '.join(ties)})" if ties else ""
-                prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
-                          f"support, so no single premise carries it alone. Rejecting {top.node} would break the "
-                          f"most: {len(top.lines)} of {len(s.lines)}{also}. Is {top.node} well founded? Which line "
-                          f"would you attack first, and why?")
-                lines = []
-                for key in top.lines:
-                    rel = next(x for x in m.relations if x.key == key)
-                    lines.append(" + ".join(rel.sources) + f" → {rel.target}")
-                answer = [end(f"{say(r)} is the premise to test first: {impact_line(c, gm.id, top.node).split(': ', 1)[1]}"),
-                          f"The lines it breaks: {'; '.join(lines)}."]
-                nodes = [c.ref(gm.id, n) for n in top.cuts]
-                out.append(Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, top.node).claim,
-                                 answer=answer, answer_nodes=nodes, template="widest-line"))
-        best: tuple[int, int, str, list[str]] | None = None
-        for i, n in enumerate(m.nodes):
-            if n.kind != "conclusion":
-                continue
-            bearing = [x for x in load_bearing(m, n.id) if x != s.thesis]
-            if bearing and (best is None or len(bearing) > len(best[3])):
-                best = (len(bearing), i, n.id, bearing)
-        if best is not None:
-            _, _, concl, bearing = best
-            target = c.ref(gm.id, concl)
-            refs = [c.ref(gm.id, x) for x in bearing]
-            prompt = (f"{gm.id}'s conclusion {concl} stands on one argument only: reject "
-                      f"{' or '.join(r.node for r in refs)} and it is left with no support. Should a reader accept "
-                      f"{'it' if len(refs) == 1 else 'them'}? What else would the essay need to say?")
-            answer = [f"{concl} ({inside(target.text)}) stands only if a reader accepts "
-                      f"{join_and([label(r) for r in refs])}."]
-            answer += [impact_line(c, gm.id, x) for x in bearing]
-            out.append(Draft(kind="load-bearing", prompt=prompt, about=[target, *refs], claim=c.node(gm.id, concl).claim,
-                             answer=answer, answer_nodes=refs, template="one-leg"))
+        for draft in (_thesis_load_draft(c, gm), _one_leg_draft(c, gm)):
+            if draft is not None:
+                out.append(draft)
     return out
 
 
-def _assumption_relations(m: ArgumentMap) -> dict[str, list[tuple[str, list[str], str]]]:
-    """Assumption id to the (relation key, other sources, target) it takes part in."""
-    kinds = {n.id: n.kind for n in m.nodes}
-    out: dict[str, list[tuple[str, list[str], str]]] = {}
-    for r in m.relations:
-        for s in r.sources:
-            if kinds.get(s) == "assumption" and r.type == "supports":
-                out.setdefault(s, []).append((r.key, [x for x in r.sources if x != s], r.target))
-    return out
+def _thesis_load_draft(c: Context, gm: GroundedMap) -> Draft | None:
+    """The premise every line of the thesis runs through; else the weakest or the widest line."""
+    s = c.structure[gm.id]
+    if s.load_bearing:
+        return _carrier_draft(c, gm)
+    top = next((i for i in s.impacts if i.node != s.thesis), None)
+    if top is not None and len(top.lines) == 1:
+        return _weakest_line_draft(c, gm)
+    if top is not None and top.lines:
+        return _widest_line_draft(c, gm, top)
+    return None
 
 
-def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
-    """Blanks to fill: paired assumptions around a shared claim, then one per essay, least mentioned first."""
-    out: list[Draft] = []
-    mentioned = {(r.map, r.node) for d in earlier for r in [*d.about, *d.answer_nodes]}
-    rels = {g.id: _assumption_relations(g.model) for g in (c.a, c.b)}
+def _carrier_draft(c: Context, gm: GroundedMap) -> Draft:
+    """The thesis stands on one premise (an assumption only when nothing else carries it)."""
+    s = c.structure[gm.id]
+    x = next((n for n in s.load_bearing if c.node(gm.id, n).kind != "assumption"), s.load_bearing[0])
+    r = c.ref(gm.id, x)
+    prompt = (f"Every line of support for {gm.id}'s thesis runs through {x}: a reader who rejected it would "
+              f"leave the thesis unsupported. How well does the essay establish {x}?")
+    others = [n for n in s.load_bearing if n != x]
+    answer = [end(f"{say(r)} carries the whole thesis: {impact_line(c, gm.id, x).split(': ', 1)[1]}")]
+    if others:
+        answer.append(f"The thesis depends as completely on {join_and(others)}.")
+    return Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, x).claim,
+                 answer=answer, answer_nodes=[c.ref(gm.id, n) for n in s.load_bearing])
 
-    def stated_elsewhere(gm: GroundedMap, n: Node) -> bool:
-        return n.claim is not None and any(x.kind != "assumption" for x in c.bound(c.other(gm.id).id, n.claim))
 
-    def blank(gm: GroundedMap, aid: str, claim: str | None = None, role: str = "") -> Reconstruction:
-        ids = {n.id for n in c.bound(gm.id, claim)} if claim else set()
-        items = rels[gm.id][aid]
-        key, others, target = next((x for x in items if (role == "from" and ids & set(x[1]))
-                                    or (role == "to" and x[2] in ids)), items[0])
-        return Reconstruction(map=gm.id, relation=key, given=[c.ref(gm.id, x) for x in others],
-                              hidden=c.ref(gm.id, aid), target=c.ref(gm.id, target))
+def _weakest_line_draft(c: Context, gm: GroundedMap) -> Draft:
+    """Separate lines of support, no premise in more than one: which line is weakest?"""
+    s = c.structure[gm.id]
+    lines = [f"{' + '.join(s.line_sources[k])}" for k in s.lines]
+    prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
+              f"support, and no single premise carries more than one of them. Which line is weakest, "
+              f"and what would the essay lose without it?")
+    answer = [f"The lines of support: {'; '.join(lines)}.",
+              "Rejecting any one premise leaves the other lines standing, so the thesis survives "
+              "the loss of any single line."]
+    refs = [c.ref(gm.id, x) for k in s.lines for x in s.line_sources[k]]
+    return Draft(kind="load-bearing", prompt=prompt, about=refs[:6], answer=answer,
+                 answer_nodes=refs, template="weakest-line")
 
-    used: set[tuple[str, str]] = set()
 
-    def candidates(gm: GroundedMap, claim: str) -> list[tuple[str, str]]:
-        ids = {n.id for n in c.bound(gm.id, claim)}
-        found = []
-        for a, items in rels[gm.id].items():
-            if (gm.id, a) in used or stated_elsewhere(gm, c.node(gm.id, a)):
-                continue
-            for _, others, target in items:
-                if ids & set(others):
-                    found.append((a, "from"))
-                if target in ids:
-                    found.append((a, "to"))
-        return found
+def _widest_line_draft(c: Context, gm: GroundedMap, top: Impact) -> Draft:
+    """The premise whose rejection breaks the most lines of the thesis (``top``), and its ties."""
+    s = c.structure[gm.id]
+    r = c.ref(gm.id, top.node)
+    ties = [i.node for i in s.impacts if i.node not in (top.node, s.thesis)
+            and (len(i.lines), len(i.cuts)) == (len(top.lines), len(top.cuts))]
+    also = f" (so would rejecting {' or '.join(ties)})" if ties else ""
+    prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
+              f"support, so no single premise carries it alone. Rejecting {top.node} would break the "
+              f"most: {len(top.lines)} of {len(s.lines)}{also}. Is {top.node} well founded? Which line "
+              f"would you attack first, and why?")
+    lines = []
+    for key in top.lines:
+        rel = next(x for x in gm.model.relations if x.key == key)
+        lines.append(" + ".join(rel.sources) + f" → {rel.target}")
+    answer = [end(f"{say(r)} is the premise to test first: {impact_line(c, gm.id, top.node).split(': ', 1)[1]}"),
+              f"The lines it breaks: {'; '.join(lines)}."]
+    nodes = [c.ref(gm.id, n) for n in top.cuts]
+    return Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, top.node).claim,
+                 answer=answer, answer_nodes=nodes, template="widest-line")
 
-    # Pairs in which both essays use the claim the same way (both reason from it, or both reach it) first.
-    order = [x.id for x in c.corpus.registry.claims]
-    pairs: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {}
-    for same_role in (True, False):
-        for claim in order:
-            if claim in pairs:
-                continue
-            pick = next(((x, y) for x in candidates(c.a, claim) for y in candidates(c.b, claim)
-                         if not same_role or x[1] == y[1]), None)
-            if pick is not None:
-                pairs[claim] = pick
-                used |= {(c.a.id, pick[0][0]), (c.b.id, pick[1][0])}
-    for claim in (x for x in order if x in pairs):
-        (aa, ra), (ab, rb) = pairs[claim]
-        blanks = [blank(c.a, aa, claim, ra), blank(c.b, ab, claim, rb)]
-        wording = c.wording(claim)
-        about = [r for b in blanks for r in b.given]
-        prompt = (f"Where both essays use the claim “{inside(wording)}”, each needs a premise it never states ("
-                  + "; ".join(f"{b.map}: {' + '.join(g.node for g in b.given)} + ? → {b.target.node}"
-                              for b in blanks)
-                  + "). Reconstruct both. Would each author accept it? Are the two the same?")
-        answer = [end(f"{b.map} needs {b.hidden.node}: {inside(b.hidden.text)}") for b in blanks]
-        out.append(Draft(kind="unstated-assumption", prompt=prompt, about=about, claim=claim, answer=answer,
-                         answer_nodes=[b.hidden for b in blanks], blanks=blanks, template="paired-assumption"))
-    for gm in (c.a, c.b):
-        s = c.structure[gm.id]
-        damage = {i.node: (len(i.lines), len(i.cuts)) for i in s.impacts}
-        place = {n.id: k for k, n in enumerate(gm.model.nodes)}
-        pool = [a for a in rels[gm.id] if (gm.id, a) not in used
-                and not stated_elsewhere(gm, c.node(gm.id, a))]
-        if not pool:
+
+def _one_leg_draft(c: Context, gm: GroundedMap) -> Draft | None:
+    """The conclusion with the most load-bearing nodes of its own (the thesis aside), if any."""
+    s = c.structure[gm.id]
+    m = gm.model
+    best: tuple[int, int, str, list[str]] | None = None
+    for i, n in enumerate(m.nodes):
+        if n.kind != "conclusion":
             continue
-        aid = min(pool, key=lambda a: ((gm.id, a) in mentioned, -damage.get(a, (0, 0))[0],
-                                       -damage.get(a, (0, 0))[1], place[a]))
-        b = blank(gm, aid)
-        given = " + ".join(g.node for g in b.given)
-        step = f"the step from {given} to {b.target.node}" if given else f"the step to {b.target.node}"
-        prompt = (f"In {gm.id}, {step} needs a premise the essay never states. "
-                  f"Reconstruct it. Would the author accept it? Would {c.other(gm.id).id}?")
-        answer = [end(f"The missing premise, {aid}: {inside(b.hidden.text)}"), impact_line(c, gm.id, aid)]
-        out.append(Draft(kind="unstated-assumption", prompt=prompt, about=b.given, answer=answer,
-                         answer_nodes=[b.hidden], blanks=[b]))
-    return out
+        bearing = [x for x in load_bearing(m, n.id) if x != s.thesis]
+        if bearing and (best is None or len(bearing) > len(best[3])):
+            best = (len(bearing), i, n.id, bearing)
+    if best is None:
+        return None
+    _, _, concl, bearing = best
+    target = c.ref(gm.id, concl)
+    refs = [c.ref(gm.id, x) for x in bearing]
+    prompt = (f"{gm.id}'s conclusion {concl} stands on one argument only: reject "
+              f"{' or '.join(r.node for r in refs)} and it is left with no support. Should a reader accept "
+              f"{'it' if len(refs) == 1 else 'them'}? What else would the essay need to say?")
+    answer = [f"{concl} ({inside(target.text)}) stands only if a reader accepts "
+              f"{join_and([label(r) for r in refs])}."]
+    answer += [impact_line(c, gm.id, x) for x in bearing]
+    return Draft(kind="load-bearing", prompt=prompt, about=[target, *refs], claim=c.node(gm.id, concl).claim,
+                 answer=answer, answer_nodes=refs, template="one-leg")
 
 
 def _neediest(c: Context, gm: GroundedMap, uncited: list[str]) -> tuple[str, str]:
