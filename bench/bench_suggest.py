@@ -53,6 +53,8 @@ def stripped_copy(maps_dir: Path, into: Path, registry: str) -> Path:
                 node.pop("claim", None)
                 node.pop("stance", None)
             (out / f.name).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        elif f.is_file():  # an essay kept beside its map
+            shutil.copy(f, out / f.name)
     return out
 
 
