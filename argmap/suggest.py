@@ -10,13 +10,13 @@ two texts is the mean of the two cosines.  A pair's score is the mean of
 - *claim*: how near both come to one registry claim (its wording and description),
   the weaker of the two similarities, for the claim where that is highest,
 
-plus 0.1 when both are theses.  Pairs already bound to a common claim are left
-out unless asked.  Nothing is downloaded; the models are fitted on the maps.
+plus ``THESES`` when both are theses and ``SAME_KIND`` when both are of one kind.
+Pairs already bound to a common claim are left out unless asked.  Nothing is downloaded; the models are fitted on the maps.
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> best = suggest(corpus, "bankruptcy", "enforcer", include_bound=True)[0]
->>> (best.left.map, best.right.map), 0 < best.score <= 1.1
+>>> (best.left.map, best.right.map), 0 < best.score <= 1.2
 (('bankruptcy', 'enforcer'), True)
 """
 
@@ -37,7 +37,16 @@ if TYPE_CHECKING:
     from .corpus import Corpus
     from .model import Claim, Node
 
-__all__ = ["Binding", "BindingCheck", "NodeRef", "Suggestion", "Suggestions", "check_bindings", "suggest"]
+__all__ = ["SAME_KIND", "THESES", "Binding", "BindingCheck", "NodeRef", "Suggestion", "Suggestions", "check_bindings",
+           "suggest"]
+
+# The constants of the score; each was chosen on the bundled maps and checked on the maps before their revision
+# (tests/fixtures/maps-v1) and the small fixtures with a registry (bench/bench_suggest.py).
+THESES = 0.1
+"""Added when both statements are their essays' theses: two essays on one question often answer it in their theses."""
+SAME_KIND = 0.03
+"""Added when both are of one kind (two premises, two pieces of evidence): two essays that state one proposition
+tend to give it one role.  Small, so that it decides only between near ties."""
 
 _FROZEN = ConfigDict(frozen=True)
 
@@ -166,8 +175,9 @@ def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
         anchor, which = near.max(axis=2), near.argmax(axis=2)
     else:
         anchor, which = np.zeros_like(wording), np.zeros(wording.shape, dtype=int)
-    theses = np.array([[0.1 if x.kind == y.kind == "thesis" else 0.0 for y in rn] for x in ln])
-    score = np.round((wording + anchor) / 2 + theses, 4)
+    kinds = np.array([[x.kind == y.kind for y in rn] for x in ln])
+    theses = np.array([[x.kind == y.kind == "thesis" for y in rn] for x in ln])
+    score = np.round((wording + anchor) / 2 + THESES * theses + SAME_KIND * kinds, 4)
     rows: list[tuple[float, int, int]] = []
     for i, node in enumerate(ln):
         ranked = sorted(range(nr), key=lambda j: (-score[i][j], j))

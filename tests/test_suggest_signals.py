@@ -1,0 +1,50 @@
+"""The signals of the claim-alignment score, each on two small essays where it alone decides the ranking.
+
+Each test fails when its signal is taken out of :func:`argmap.suggest.suggest` (its constant set to 0).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from argmap.corpus import Corpus, load_corpus
+from argmap.suggest import suggest
+
+Node = tuple[str, str, str]  # id, kind, quote (also the paraphrase)
+
+
+def _corpus(folder: Path, essays: dict[str, tuple[list[str], list[Node]]]) -> Corpus:
+    """Real files for each map: its essay (the paragraphs, one a line) and its nodes, each supporting the thesis T."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for map_id, (paragraphs, nodes) in essays.items():
+        text = "\n\n".join(paragraphs) + "\n"
+        (folder / f"{map_id}.txt").write_text(text, encoding="utf-8")
+        doc = {"id": map_id, "title": f"The {map_id} essay", "author": None,
+               "source": {"path": f"{map_id}.txt", "sha256": hashlib.sha256(text.encode()).hexdigest()},
+               "nodes": [{"id": i, "kind": k, "text": q, "quote": q} for i, k, q in nodes],
+               "relations": [f"{i} -> T" for i, _, _ in nodes if i != "T"]}
+        (folder / f"{map_id}.yaml").write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    (folder / "claims.yaml").write_text(json.dumps({"claims": []}), encoding="utf-8")
+    return load_corpus([folder])
+
+
+def _ranked(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
+    """For each node of ``left``: the nodes of ``right``, best first, with the ``why`` of each pair."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for s in suggest(corpus, "left", "right", include_bound=True, top=None, min_score=float("-inf")):
+        out.setdefault(s.left.node, []).append((s.right.node, s.why))
+    return out
+
+
+def test_a_statement_of_the_same_kind_wins_over_one_as_near_in_words(tmp_path: Path) -> None:
+    # two pieces of evidence, one premise; the premise's words are as near (a shade nearer, by character n-grams)
+    corpus = _corpus(tmp_path, {
+        "left": (["Harvests will fail this year.", "Grain prices rose in winter."],
+                 [("T", "thesis", "Harvests will fail this year."), ("A", "evidence", "Grain prices rose in winter.")]),
+        "right": (["Schools will close early.", "Grain prices rose in spring.", "Grain prices rose in autumn."],
+                  [("T", "thesis", "Schools will close early."), ("Y", "premise", "Grain prices rose in spring."),
+                   ("X", "evidence", "Grain prices rose in autumn.")]),
+    })
+    assert [j for j, _ in _ranked(corpus)["A"][:2]] == ["X", "Y"]
