@@ -38,6 +38,25 @@ def _ranked(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def test_the_paragraph_around_a_quote_finds_a_partner_that_shares_no_word(tmp_path: Path) -> None:
+    # "kept silent" and "said nothing" share no word; the two paragraphs tell the same event in the same words
+    # (five paragraphs each: an essay of fewer is read by sentence, as argmap coverage counts it)
+    corpus = _corpus(tmp_path, {
+        "left": (["Harvests will fail this year.",
+                  "Tanks crossed the northern border at dawn. The minister kept silent.",
+                  "Rain fell on the coast.", "The museum opened a wing.", "Ferries ran late on Sunday."],
+                 [("T", "thesis", "Harvests will fail this year."), ("A", "premise", "The minister kept silent.")]),
+        "right": (["Schools will close early.", "Officials praised the weather.",
+                   "At dawn, tanks crossed the northern border. Officials said nothing.",
+                   "A choir sang in the square.", "Bakers raised their prices."],
+                  [("T", "thesis", "Schools will close early."), ("Y", "premise", "Officials praised the weather."),
+                   ("X", "premise", "Officials said nothing.")]),
+    })
+    (best, why), *_ = _ranked(corpus)["A"]
+    assert best == "X"
+    assert why.startswith("no content word in common; their passages share: tanks, crossed, northern, border, dawn")
+
+
 def test_a_statement_of_the_same_kind_wins_over_one_as_near_in_words(tmp_path: Path) -> None:
     # two pieces of evidence, one premise; the premise's words are as near (a shade nearer, by character n-grams)
     corpus = _corpus(tmp_path, {
