@@ -15,10 +15,11 @@ two cosines.  A pair's score is the mean of
   the weaker of the two similarities, blended in the same way, for the claim where
   that is highest,
 
-plus two priors: ``THESES`` when both are theses and ``SAME_KIND`` when both are
-of one kind.  Pairs already bound to a common claim are left out unless asked.
-Nothing is downloaded; the models are fitted on the maps and their essays at
-each run.
+plus three priors: ``THESES`` when both are theses, ``SAME_KIND`` when both are
+of one kind, and ``ONE_TO_ONE`` when the one-to-one assignment of the two maps'
+statements (the Hungarian method, on those scores) pairs them.  Pairs already
+bound to a common claim are left out unless asked.  Nothing is downloaded; the
+models are fitted on the maps and their essays at each run.
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
@@ -47,10 +48,10 @@ if TYPE_CHECKING:
     from .grounded import GroundedMap
     from .model import Claim, Node
 
-__all__ = ["CONTEXT", "SAME_KIND", "THESES", "Binding", "BindingCheck", "NodeRef", "Suggestion",
+__all__ = ["CONTEXT", "ONE_TO_ONE", "SAME_KIND", "THESES", "Binding", "BindingCheck", "NodeRef", "Suggestion",
            "Suggestions", "check_bindings", "suggest"]
 
-# The three constants of the score; each was chosen on the bundled maps and checked on the maps before their
+# The four constants of the score; each was chosen on the bundled maps and checked on the maps before their
 # revision (tests/fixtures/maps-v1) and the small fixtures with a registry (bench/bench_suggest.py).
 CONTEXT = 0.25
 """Weight of the context (the paragraph around a quote) against the statement itself.  The paragraph says what a
@@ -61,6 +62,9 @@ THESES = 0.1
 SAME_KIND = 0.03
 """Added when both are of one kind (two premises, two pieces of evidence): two essays that state one proposition
 tend to give it one role.  Small, so that it decides only between near ties."""
+ONE_TO_ONE = 0.05
+"""Added when the one-to-one assignment pairs the two: a statement usually has one counterpart, so a partner that
+fits another statement better is the weaker candidate."""
 
 _FROZEN = ConfigDict(frozen=True)
 
@@ -188,6 +192,7 @@ class _Scores:
     wording: Any  # the two, blended by CONTEXT
     anchor: Any  # how near both come to one claim, for the claim where that is highest (``which``)
     which: Any
+    paired: Any  # True where the one-to-one assignment pairs the two
     score: Any
 
     def shared_words(self, i: int, j: int) -> list[str]:
@@ -200,6 +205,7 @@ class _Scores:
 
 def _scores(a: GroundedMap, b: GroundedMap, claims: Sequence[Claim]) -> _Scores:
     import numpy as np
+    from scipy.optimize import linear_sum_assignment
 
     ln, rn = list(a.model.nodes), list(b.model.nodes)
     nl, nr, nc = len(ln), len(rn), len(claims)
@@ -220,8 +226,11 @@ def _scores(a: GroundedMap, b: GroundedMap, claims: Sequence[Claim]) -> _Scores:
         anchor, which = np.zeros_like(wording), np.zeros(wording.shape, dtype=int)
     kinds = np.array([[x.kind == y.kind for y in rn] for x in ln])
     theses = np.array([[x.kind == y.kind == "thesis" for y in rn] for x in ln])
-    score = np.round((wording + anchor) / 2 + THESES * theses + SAME_KIND * kinds, 4)
-    return _Scores(model, statements, contexts, wording, anchor, which, score)
+    base = (wording + anchor) / 2 + THESES * theses + SAME_KIND * kinds
+    paired = np.zeros(base.shape, dtype=bool)
+    paired[linear_sum_assignment(-np.round(base, 9))] = True
+    score = np.round(base + ONE_TO_ONE * paired, 4)
+    return _Scores(model, statements, contexts, wording, anchor, which, paired, score)
 
 
 def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
@@ -252,18 +261,20 @@ def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
         around = ([w for w in sc.shared_context(i, j) if w not in shared]
                   if quoted and sc.contexts[i][j] > sc.statements[i][j] else [])
         why = _why(shared, claims[sc.which[i][j]].id if claims and sc.anchor[i][j] > sc.wording[i][j] else None,
-                   around)
+                   around, bool(sc.paired[i][j]))
         out.append(Suggestion(left=NodeRef(map=a.id, node=ln[i].id), right=NodeRef(map=b.id, node=rn[j].id),
                               score=s, why=why))
     return out
 
 
-def _why(shared: list[str], claim: str | None, around: Sequence[str] = ()) -> str:
+def _why(shared: list[str], claim: str | None, around: Sequence[str] = (), paired: bool = False) -> str:
     parts = [f"shared words: {', '.join(shared[:6])}" if shared else "no content word in common"]
     if around:
         parts.append(f"their passages share: {', '.join(around[:6])}")
     if claim is not None:
         parts.append(f"both near claim '{claim}'")
+    if paired:
+        parts.append("paired one-to-one")
     return "; ".join(parts)
 
 

@@ -67,3 +67,20 @@ def test_a_statement_of_the_same_kind_wins_over_one_as_near_in_words(tmp_path: P
                    ("X", "evidence", "Grain prices rose in autumn.")]),
     })
     assert [j for j, _ in _ranked(corpus)["A"][:2]] == ["X", "Y"]
+
+
+def test_a_partner_that_fits_another_statement_better_is_the_weaker_candidate(tmp_path: Path) -> None:
+    # B is a little nearer to X than to Z, but X is A's counterpart word for word: one to one, B goes with Z
+    corpus = _corpus(tmp_path, {
+        "left": (["Harvests will fail this year.", "Grain exports collapsed in spring.", "Grain exports shrank and fell."],
+                 [("T", "thesis", "Harvests will fail this year."),
+                  ("A", "premise", "Grain exports collapsed in spring."),
+                  ("B", "premise", "Grain exports shrank and fell.")]),
+        "right": (["Schools will close early.", "Grain exports collapsed in spring.", "Fuel exports fell in winter."],
+                  [("T", "thesis", "Schools will close early."), ("X", "premise", "Grain exports collapsed in spring."),
+                   ("Z", "premise", "Fuel exports fell in winter.")]),
+    })
+    ranked = _ranked(corpus)
+    assert ranked["A"][0] == ("X", "shared words: grain, exports, collapsed, spring; paired one-to-one")
+    assert [j for j, _ in ranked["B"][:2]] == ["Z", "X"]
+    assert ranked["B"][0][1].endswith("; paired one-to-one") and "paired" not in ranked["B"][1][1]
