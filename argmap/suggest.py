@@ -1,22 +1,30 @@
 """Claim-alignment suggestions: statements of two maps that may state the same proposition.
 
 A statement is a node's paraphrase and quote, lower-cased, stemmed (Snowball's
-English stemmer) and with a capital read as its country (*Moscow* as *Russia*).
-Two TF-IDF models are fitted on the statements and the registry's claims, one on
-words and word pairs, one on character n-grams within words; the similarity of
-two texts is the mean of the two cosines.  A pair's score is the mean of
+English stemmer) and with a capital read as its country (*Moscow* as *Russia*);
+its *context* is the essay's paragraph around the quote (in an essay of a few
+paragraphs, its sentence; an assumption, which has no quote, is its own
+context).  Two TF-IDF models are fitted on every text compared (the statements,
+their contexts and the registry's claims), one on words and word pairs, one on
+character n-grams within words; the similarity of two texts is the mean of the
+two cosines.  A pair's score is the mean of
 
-- *wording*: the similarity of the two statements, and
+- *wording*: how similar the two statements are, blended with how similar their
+  contexts are (weight ``CONTEXT``), and
 - *claim*: how near both come to one registry claim (its wording and description),
-  the weaker of the two similarities, for the claim where that is highest,
+  the weaker of the two similarities, blended in the same way, for the claim where
+  that is highest,
 
-plus 0.1 when both are theses.  Pairs already bound to a common claim are left
-out unless asked.  Nothing is downloaded; the models are fitted on the maps.
+plus three priors: ``THESES`` when both are theses, ``SAME_KIND`` when both are
+of one kind, and ``ONE_TO_ONE`` when the one-to-one assignment of the two maps'
+statements (the Hungarian method, on those scores) pairs them.  Pairs already
+bound to a common claim are left out unless asked.  Nothing is downloaded; the
+models are fitted on the maps and their essays at each run.
 
 >>> from argmap.corpus import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> best = suggest(corpus, "bankruptcy", "enforcer", include_bound=True)[0]
->>> (best.left.map, best.right.map), 0 < best.score <= 1.1
+>>> (best.left.map, best.right.map), 0 < best.score <= 1.2
 (('bankruptcy', 'enforcer'), True)
 """
 
@@ -25,19 +33,38 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from .coverage import MIN_PARAGRAPHS, sentences
 from .drift import canonical_name
 from .pairs import require_pair
 
 if TYPE_CHECKING:
     from .corpus import Corpus
+    from .grounded import GroundedMap
     from .model import Claim, Node
 
-__all__ = ["Binding", "BindingCheck", "NodeRef", "Suggestion", "Suggestions", "check_bindings", "suggest"]
+__all__ = ["CONTEXT", "ONE_TO_ONE", "SAME_KIND", "THESES", "Binding", "BindingCheck", "NodeRef", "Suggestion",
+           "Suggestions", "check_bindings", "suggest"]
+
+# The four constants of the score; each was chosen on the bundled maps and checked on the maps before their
+# revision (tests/fixtures/maps-v1) and the small fixtures with a registry (bench/bench_suggest.py).
+CONTEXT = 0.25
+"""Weight of the context (the paragraph around a quote) against the statement itself.  The paragraph says what a
+statement is about, in the essay's own words, but every statement quoted from it shares it: a quarter keeps it a
+hint."""
+THESES = 0.1
+"""Added when both statements are their essays' theses: two essays on one question often answer it in their theses."""
+SAME_KIND = 0.03
+"""Added when both are of one kind (two premises, two pieces of evidence): two essays that state one proposition
+tend to give it one role.  Small, so that it decides only between near ties."""
+ONE_TO_ONE = 0.05
+"""Added when the one-to-one assignment pairs the two: a statement usually has one counterpart, so a partner that
+fits another statement better is the weaker candidate."""
 
 _FROZEN = ConfigDict(frozen=True)
 
@@ -109,6 +136,20 @@ def _statement(node: Node) -> str:
     return node.text if node.quote is None else f"{node.text} {node.quote}"
 
 
+def _contexts(gm: GroundedMap) -> list[str]:
+    """For each node, the essay's paragraph around its quote (the paragraphs, should it span several), or in a
+    short essay, which ``argmap coverage`` counts by sentence, the sentence; for an assumption, which has no quote,
+    its statement."""
+    units = gm.essay.paragraphs
+    units = sentences(units) if len(units) < MIN_PARAGRAPHS else units
+    out = []
+    for node in gm.model.nodes:
+        span = gm.spans.get(node.id)
+        around = [u.text for u in units if span and u.start < span[1] and u.end > span[0]]
+        out.append(" ".join(around) if around else _statement(node))
+    return out
+
+
 def _claim_text(claim: Claim) -> str:
     return f"{claim.wording} {claim.description or ''}"
 
@@ -141,6 +182,57 @@ class _Model:
         return list(seen.values())
 
 
+@dataclass(frozen=True)
+class _Scores:
+    """The similarities of every pair (left x right) of two maps' statements, and the score built from them."""
+
+    model: _Model
+    statements: Any  # the two statements' similarity
+    contexts: Any  # their contexts' similarity
+    wording: Any  # the two, blended by CONTEXT
+    anchor: Any  # how near both come to one claim, for the claim where that is highest (``which``)
+    which: Any
+    paired: Any  # True where the one-to-one assignment pairs the two
+    score: Any
+
+    def shared_words(self, i: int, j: int) -> list[str]:
+        return self.model.shared_words(i, len(self.statements) + j)
+
+    def shared_context(self, i: int, j: int) -> list[str]:
+        nl, nr = self.statements.shape
+        return self.model.shared_words(nl + nr + i, nl + nr + nl + j)
+
+
+def _scores(a: GroundedMap, b: GroundedMap, claims: Sequence[Claim]) -> _Scores:
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    ln, rn = list(a.model.nodes), list(b.model.nodes)
+    nl, nr, nc = len(ln), len(rn), len(claims)
+    model = _Model([*map(_statement, ln), *map(_statement, rn),
+                    *_contexts(a), *_contexts(b), *map(_claim_text, claims)])
+    ls, rs = slice(0, nl), slice(nl, nl + nr)  # the statements
+    lc, rc = slice(nl + nr, 2 * nl + nr), slice(2 * nl + nr, 2 * (nl + nr))  # their contexts
+    ks = slice(2 * (nl + nr), None)  # the claims
+    statements, contexts = model.similarity(ls, rs), model.similarity(lc, rc)
+    wording = (1 - CONTEXT) * statements + CONTEXT * contexts
+    if nc:
+        def weaker(left_rows: slice, right_rows: slice) -> Any:  # left x right x claim
+            return np.minimum(model.similarity(left_rows, ks)[:, None, :], model.similarity(right_rows, ks)[None, :, :])
+
+        near = (1 - CONTEXT) * weaker(ls, rs) + CONTEXT * weaker(lc, rc)
+        anchor, which = near.max(axis=2), near.argmax(axis=2)
+    else:
+        anchor, which = np.zeros_like(wording), np.zeros(wording.shape, dtype=int)
+    kinds = np.array([[x.kind == y.kind for y in rn] for x in ln])
+    theses = np.array([[x.kind == y.kind == "thesis" for y in rn] for x in ln])
+    base = (wording + anchor) / 2 + THESES * theses + SAME_KIND * kinds
+    paired = np.zeros(base.shape, dtype=bool)
+    paired[linear_sum_assignment(-np.round(base, 9))] = True
+    score = np.round(base + ONE_TO_ONE * paired, 4)
+    return _Scores(model, statements, contexts, wording, anchor, which, paired, score)
+
+
 def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
             top: int | None = 3, min_score: float = 0.1) -> list[Suggestion]:
     """Pairs of statements (one in each map) that may state one proposition, best first.
@@ -150,43 +242,39 @@ def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
     common claim are left out unless ``include_bound``.  Ties are broken by the
     nodes' order in their files, so the result is the same on every run.
     """
-    import numpy as np
-
     a, b = corpus.get(left), corpus.get(right)
     require_pair(a.id, b.id)
     ln, rn = list(a.model.nodes), list(b.model.nodes)
     claims = list(corpus.registry.claims)
-    nl, nr = len(ln), len(rn)
-    model = _Model([*map(_statement, ln), *map(_statement, rn), *map(_claim_text, claims)])
-    left_rows, right_rows, claim_rows = slice(0, nl), slice(nl, nl + nr), slice(nl + nr, None)
-    wording = model.similarity(left_rows, right_rows)
-    if claims:
-        near = np.minimum(model.similarity(left_rows, claim_rows)[:, None, :],
-                          model.similarity(right_rows, claim_rows)[None, :, :])  # left x right x claim
-        anchor, which = near.max(axis=2), near.argmax(axis=2)
-    else:
-        anchor, which = np.zeros_like(wording), np.zeros(wording.shape, dtype=int)
-    theses = np.array([[0.1 if x.kind == y.kind == "thesis" else 0.0 for y in rn] for x in ln])
-    score = np.round((wording + anchor) / 2 + theses, 4)
+    sc = _scores(a, b, claims)
+    score = sc.score
     rows: list[tuple[float, int, int]] = []
     for i, node in enumerate(ln):
-        ranked = sorted(range(nr), key=lambda j: (-score[i][j], j))
+        ranked = sorted(range(len(rn)), key=lambda j: (-score[i][j], j))
         kept = [j for j in ranked if include_bound or node.claim is None or node.claim != rn[j].claim]
         rows += [(float(score[i][j]), i, j) for j in kept[:top] if score[i][j] >= min_score]
     rows.sort(key=lambda r: (-r[0], r[1], r[2]))
     out = []
     for s, i, j in rows:
-        why = _why(model.shared_words(i, nl + j),
-                   claims[which[i][j]].id if claims and anchor[i][j] > wording[i][j] else None)
+        shared = sc.shared_words(i, j)
+        quoted = ln[i].quote is not None and rn[j].quote is not None
+        around = ([w for w in sc.shared_context(i, j) if w not in shared]
+                  if quoted and sc.contexts[i][j] > sc.statements[i][j] else [])
+        why = _why(shared, claims[sc.which[i][j]].id if claims and sc.anchor[i][j] > sc.wording[i][j] else None,
+                   around, bool(sc.paired[i][j]))
         out.append(Suggestion(left=NodeRef(map=a.id, node=ln[i].id), right=NodeRef(map=b.id, node=rn[j].id),
                               score=s, why=why))
     return out
 
 
-def _why(shared: list[str], claim: str | None) -> str:
+def _why(shared: list[str], claim: str | None, around: Sequence[str] = (), paired: bool = False) -> str:
     parts = [f"shared words: {', '.join(shared[:6])}" if shared else "no content word in common"]
+    if around:
+        parts.append(f"their passages share: {', '.join(around[:6])}")
     if claim is not None:
         parts.append(f"both near claim '{claim}'")
+    if paired:
+        parts.append("paired one-to-one")
     return "; ".join(parts)
 
 

@@ -1,16 +1,18 @@
 """Benchmark: how well `argmap suggest` finds the pairs the registry binds, and how fast.
 
-Copies the maps folder (and the essays beside it, in ``seeds/``) to a temporary folder, strips every ``claim:``
-and ``stance:`` from the copies, and runs the suggester on the first two maps (or ``--left``/``--right``).  For
-every pair of nodes, one per map, that the original maps bind to one claim, the pair counts as found when the
-right node is among the three best suggestions for the left node.  Prints recall@3, MRR and the number of pairs
-three times: with the registry (the suggester as it runs: the claims' wordings and descriptions, which often quote
-the essays), with the claims' wordings only, and without the registry (the statements alone, as for two maps
-that have no registry yet).  Then the time of one suggestion run, median of ``--rounds`` runs after the first
-(which pays the imports), as wall-clock and as CPU time (steadier on a busy machine); the target is under 0.5 s
-for the bundled pair.
+Copies the maps folder (and the essays, in ``seeds/`` beside it or in the folder itself) to a temporary folder,
+strips every ``claim:`` and ``stance:`` from the copies, and runs the suggester on the first two maps (or
+``--left``/``--right``).  For every pair of nodes, one per map, that the original maps bind to one claim, the pair
+counts as found when the right node is among the three best suggestions for the left node.  Prints recall@3, MRR
+and the number of pairs three times: with the registry (the suggester as it runs: the claims' wordings and
+descriptions, which often quote the essays), with the claims' wordings only, and without the registry (the
+statements alone, as for two maps that have no registry yet).  Then the time of one suggestion run, median of
+``--rounds`` runs after the first (which pays the imports), as wall-clock and as CPU time (steadier on a busy
+machine).  ``--misses`` lists the pairs not found, each with its rank, its score and why, and the score and why
+of the suggestion that came first.  The last line says whether the targets are met: with the whole registry,
+recall@3 of at least 0.9 in under 0.5 s; with the claims' wordings only, recall@3 of at least 0.8.
 
-    .venv/bin/python bench/bench_suggest.py [MAPS_DIR] [--rounds 7] [--left A --right B]
+    .venv/bin/python bench/bench_suggest.py [MAPS_DIR] [--rounds 7] [--left A --right B] [--misses]
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ from pathlib import Path
 import yaml
 
 from argmap.corpus import REGISTRY_NAME, Corpus, bundled_maps_dir, load_corpus
-from argmap.suggest import suggest
+from argmap.suggest import Suggestion, suggest
 
 TARGET_RECALL = 0.9
+"""recall@3 with the whole registry (the descriptions quote the essays, so this one is generous)."""
+TARGET_HONEST = 0.8
+"""recall@3 with the claims' wordings only: what the suggester finds without the essays' words in the registry."""
 TARGET_SECONDS = 0.5
 
 
@@ -53,6 +58,8 @@ def stripped_copy(maps_dir: Path, into: Path, registry: str) -> Path:
                 node.pop("claim", None)
                 node.pop("stance", None)
             (out / f.name).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        elif f.is_file():  # an essay kept beside its map
+            shutil.copy(f, out / f.name)
     return out
 
 
@@ -67,16 +74,22 @@ def bound_pairs(corpus: Corpus, left: str, right: str) -> list[tuple[str, str, s
 
 
 def quality(corpus: Corpus, left: str, right: str, pairs: list[tuple[str, str, str]]) -> tuple[float, float, list[str]]:
-    ranked: dict[str, list[str]] = {}
+    """recall@3 and MRR of ``pairs``, and for each pair not among the three best of its left node: its rank, its
+    score and why, and the score and why of the best suggestion for that node (what beat it)."""
+    ranked: dict[str, list[Suggestion]] = {}
     for s in suggest(corpus, left, right, include_bound=True, top=None, min_score=float("-inf")):
-        ranked.setdefault(s.left.node, []).append(s.right.node)
+        ranked.setdefault(s.left.node, []).append(s)
     hits, rr, missed = 0, 0.0, []
     for claim, a, b in pairs:
-        rank = ranked[a].index(b) + 1
+        order = [s.right.node for s in ranked[a]]
+        rank = order.index(b) + 1
         hits += rank <= 3
         rr += 1 / rank
         if rank > 3:
-            missed.append(f"{claim}: {a} ~ {b} (rank {rank}; top 3: {', '.join(ranked[a][:3])})")
+            mine, best = ranked[a][rank - 1], ranked[a][0]
+            missed.append(f"{claim}: {a} ~ {b} (rank {rank}; top 3: {', '.join(order[:3])})\n"
+                          f"        {b} {mine.score:.3f}: {mine.why}\n"
+                          f"        {best.right.node} {best.score:.3f}: {best.why}")
     return hits / len(pairs), rr / len(pairs), missed
 
 
@@ -86,7 +99,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--left")
     ap.add_argument("--right")
-    ap.add_argument("--misses", action="store_true", help="list the pairs not found")
+    ap.add_argument("--misses", action="store_true",
+                    help="list the pairs not found, each with its score and why, and what beat it")
     args = ap.parse_args()
     original = load_corpus([args.maps])
     left = args.left or sorted(original.maps)[0]
@@ -96,7 +110,7 @@ def main() -> int:
         print("no pair of nodes is bound to one claim: nothing to measure", file=sys.stderr)
         return 1
     print(f"maps: {args.maps}  ({left} ~ {right}, {len(pairs)} bound pairs)")
-    ok = True
+    whole = honest = False
     with tempfile.TemporaryDirectory() as tmp:
         for label, registry in (("with the registry", "whole"), ("claims' wordings only", "wording"),
                                 ("without the registry", "none")):
@@ -116,9 +130,12 @@ def main() -> int:
             for m in missed if args.misses else []:
                 print(f"    missed {m}")
             if registry == "whole":
-                ok = recall >= TARGET_RECALL and statistics.median(times) < TARGET_SECONDS
+                whole = recall >= TARGET_RECALL and statistics.median(times) < TARGET_SECONDS
+            elif registry == "wording":
+                honest = recall >= TARGET_HONEST
     print(f"targets (with the registry: recall@3 >= {TARGET_RECALL}, time < {TARGET_SECONDS} s): "
-          f"{'met' if ok else 'not met'}")
+          f"{'met' if whole else 'not met'}; (claims' wordings only: recall@3 >= {TARGET_HONEST}): "
+          f"{'met' if honest else 'not met'}")
     return 0
 
 
