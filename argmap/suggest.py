@@ -37,11 +37,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
-
 from .coverage import MIN_PARAGRAPHS, sentences
 from .drift import canonical_name
 from .pairs import require_pair
+from .suggestions import Binding, BindingCheck, NodeRef, Suggestion, Suggestions
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -65,52 +64,6 @@ tend to give it one role.  Small, so that it decides only between near ties."""
 ONE_TO_ONE = 0.05
 """Added when the one-to-one assignment pairs the two: a statement usually has one counterpart, so a partner that
 fits another statement better is the weaker candidate."""
-
-_FROZEN = ConfigDict(frozen=True)
-
-
-class NodeRef(BaseModel):
-    """One node of one map."""
-
-    model_config = _FROZEN
-    map: str
-    node: str
-
-
-class Suggestion(BaseModel):
-    """Two statements, one per map, that may state one proposition; ``why`` names what they share."""
-
-    model_config = _FROZEN
-    left: NodeRef
-    right: NodeRef
-    score: float
-    why: str
-
-
-class Suggestions(BaseModel):
-    """The JSON of ``argmap suggest --json`` and ``GET /suggest``: best first."""
-
-    model_config = _FROZEN
-    suggestions: list[Suggestion]
-
-
-class Binding(BaseModel):
-    """Two mentions of one claim, in different maps, whose wordings look unrelated: perhaps a forced merge."""
-
-    model_config = _FROZEN
-    claim: str
-    left: NodeRef
-    right: NodeRef
-    score: float
-    why: str
-
-
-class BindingCheck(BaseModel):
-    """The JSON of ``argmap suggest --check-registry --json``: the weakest binding first."""
-
-    model_config = _FROZEN
-    bindings: list[Binding]
-
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|\d+")
 _POSSESSIVE = re.compile(r"'s?$")

@@ -289,11 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     info = generate(args.out, args.maps, n_claims=args.claims, claims_per_map=args.claims_per_map,
                     shared_essays=args.shared_essays, seed=args.seed)
-    print(f"{info.n_maps} maps ({info.yaml_bytes / 1e6:.1f} MB of YAML), {info.n_essays} essays "
-          f"({info.essay_bytes / 1e6:.1f} MB), {info.n_claims} claims in {info.maps_dir}")
+    mb = f"{info.yaml_bytes / 1e6:.1f} MB of YAML), {info.n_essays} essays ({info.essay_bytes / 1e6:.1f} MB"
+    print(f"{info.n_maps} maps ({mb}), {info.n_claims} claims in {info.maps_dir}")
     if args.check:
-        argmap = Path(sys.executable).with_name("argmap")
-        return subprocess.run([str(argmap), "validate", "--strict", str(info.maps_dir)]).returncode
+        return subprocess.run([sys.executable, "-m", "argmap", "validate", "--strict", str(info.maps_dir)]).returncode
     return 0
 
 

@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers", "argmap.inputs"]),
     ("graph", ["argmap.graph", "argmap.merge"]),
     ("queries", ["argmap.queries", "argmap.details", "argmap.analysis", "argmap.centrality", "argmap.coverage",
-                 "argmap.outline", "argmap.report", "argmap.exporters", "argmap.suggest"]),
+                 "argmap.outline", "argmap.report", "argmap.exporters", "argmap.suggest", "argmap.suggestions"]),
     ("render", ["argmap.render"]),
     ("material", ["argmap.build", "argmap.classroom", "argmap.authoring", "argmap.preview"]),
     ("http", ["argmap_api"]),

@@ -35,7 +35,7 @@ from argmap.results import Disagreement, Mention
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
 from .templating import asset, inline_svg, render
-from .tiles import diagram_tiles
+from .tiles import diagram_tiles, print_diagram
 
 __all__ = [
     "FORMATS",
@@ -280,19 +280,6 @@ def format_for_path(path: str, given: str | None = None) -> HandoutFormat:
         raise ArgmapError(f"cannot tell the handout format from '{path}'; end it in .html, .md or .pdf, "
                           "or pass --format")
     return by_ext[suffix]
-
-
-def print_diagram(corpus: Corpus, left: str, right: str) -> list[bytes]:
-    """The comparison as printed: the SVG of each page of the shared claims and the theses, the first essay on
-    the left (:func:`argmap.render.compare_pages.comparison_pages`).
-
-    The shared-claims view, rather than every path between them, keeps the diagram to a few pages at 8 pt: the
-    paths are in the site's diagram and in the tables that follow.
-    """
-    from argmap.render import render_bytes
-    from argmap.render.compare_pages import comparison_pages
-
-    return [render_bytes(dot, "svg") for dot in comparison_pages(corpus, [left, right], shared_only=True)]
 
 
 def build_handout(corpus: Corpus, left: str, right: str, *, fmt: HandoutFormat = "html",

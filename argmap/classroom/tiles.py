@@ -22,8 +22,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["PAGE_BOX", "Tile", "diagram_tiles", "min_font_size", "svg_box"]
+if TYPE_CHECKING:
+    from argmap.corpus import Corpus
+
+__all__ = ["PAGE_BOX", "Tile", "diagram_tiles", "min_font_size", "print_diagram", "svg_box"]
 
 PAGE_BOX = (780.0, 430.0)  # points: an A4 landscape page (277 × 188 mm printable) less a heading line
 _OVERLAP = 0.06  # each tile repeats this share of its neighbour, so that a box cut at an edge is whole on one side
@@ -113,3 +117,16 @@ def diagram_tiles(svg: bytes, *, box: tuple[float, float] = PAGE_BOX, min_pt: fl
             printed = min(math.floor(ww * scale) / ww, math.floor(wh * scale) / wh) * min_font_size(text)
             out.append(Tile(column=c + 1, row=r + 1, columns=cols, rows=rows, text_pt=printed, svg=head + body))
     return out
+
+
+def print_diagram(corpus: Corpus, left: str, right: str) -> list[bytes]:
+    """The comparison as printed: the SVG of each page of the shared claims and the theses, the first essay on
+    the left (:func:`argmap.render.compare_pages.comparison_pages`).
+
+    The shared-claims view, rather than every path between them, keeps the diagram to a few pages at 8 pt: the
+    paths are in the site's diagram and in the tables that follow.
+    """
+    from argmap.render import render_bytes
+    from argmap.render.compare_pages import comparison_pages
+
+    return [render_bytes(dot, "svg") for dot in comparison_pages(corpus, [left, right], shared_only=True)]

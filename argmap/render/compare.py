@@ -47,12 +47,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from argmap.corpus import Corpus
 
 from .compare_layout import Layout, layout, segments
+from .compare_look import PRINT, SCREEN, THESIS_LINES, WRAP, Look
 from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node
 from .selection import Selection, comparison_ids, element_id, is_shared, select, view_keys
@@ -72,46 +72,6 @@ from .style import (
 from .text import html_text, wrap
 
 __all__ = ["PRINT", "SCREEN", "WRAP", "Look", "compare_dot", "comparison_ids", "element_id", "selection_dot", "view_keys"]
-
-WRAP = 22
-"""Characters per label line (narrower than a single map's: two columns share the page)."""
-BODY = 14
-"""Point size of a statement's text; its header and the essays' node ids are SMALL."""
-SMALL = 11
-MAX_LINES = 5
-"""Lines of a statement's text before it is cut short with "…" (its tooltip has the whole quote)."""
-THESIS_LINES = 9
-"""A thesis is never cut short at the usual length: it is what the reader compares first."""
-THESIS_BODY = 18
-"""A thesis's text is larger than any other statement's, on both sides."""
-THESIS_WRAP = 26
-
-
-@dataclass(frozen=True)
-class Look:
-    """Type sizes (points), characters per line, rank spacing (inches) and direction of a comparative diagram.
-
-    ``upward``: both theses side by side on the top row, each essay's argument rising to its own (a page that
-    must be wider than tall); otherwise the theses stand at the left and right edges.
-    """
-
-    wrap: int = WRAP
-    body: int = BODY
-    small: int = SMALL
-    thesis_wrap: int = THESIS_WRAP
-    thesis_body: int = THESIS_BODY
-    ranksep: float = 0.5
-    upward: bool = False
-    max_lines: int = MAX_LINES
-    short: bool = False
-    """Name each essay by its colour alone beside a shared claim's node ids (the legend says which is which)."""
-
-
-SCREEN = Look()
-PRINT = Look(wrap=18, small=12, thesis_wrap=20, thesis_body=17, ranksep=0.3, upward=True, max_lines=4, short=True)
-"""For a printed page: narrower columns so that a path from a shared claim to both theses fits A4, and no
-text under 12 points, so that it prints at 8 or more."""
-
 
 def _tooltip(sel: Selection, key: str) -> str:
     """A statement's verbatim quote; a shared claim's quotes, one line per essay, with who says it."""
