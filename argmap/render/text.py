@@ -68,14 +68,17 @@ def tooltip_string(text: str) -> str:
     """A DOT string for an escString attribute (``tooltip``) that Graphviz shows as ``text`` itself.
 
     Graphviz reads backslashes (a backslash and N is the node's name) and XML entities in
-    these attributes, so both are escaped; line breaks are kept.
+    these attributes, so both are escaped; line breaks are kept, written as the entity ``&#10;`` (Graphviz
+    drops a raw line break that follows an escaped quote).
 
     >>> print(tooltip_string('a & "b"'))
     "a &amp; \\"b\\""
+    >>> print(tooltip_string('"\\nb"'))
+    "\\"&#10;b\\""
     """
     lines = [clean(line) for line in text.splitlines()]
-    body = "\n".join(line for line in lines if line)
-    return '"' + body.replace("\\", "\\\\\\\\").replace('"', '\\"').replace("&", "&amp;") + '"'
+    escaped = (line.replace("\\", "\\\\\\\\").replace('"', '\\"').replace("&", "&amp;") for line in lines if line)
+    return '"' + "&#10;".join(escaped) + '"'
 
 
 def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
