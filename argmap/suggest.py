@@ -53,9 +53,8 @@ __all__ = ["CONTEXT", "ONE_TO_ONE", "SAME_KIND", "THESES", "Binding", "BindingCh
 # The four constants of the score; each was chosen on the bundled maps and checked on the maps before their
 # revision (tests/fixtures/maps-v1) and the small fixtures with a registry (bench/bench_suggest.py).
 CONTEXT = 0.25
-"""Weight of the context (the paragraph around a quote) against the statement itself.  The paragraph says what a
-statement is about, in the essay's own words, but every statement quoted from it shares it: a quarter keeps it a
-hint."""
+"""Weight of the context (the paragraph around a quote) against the statement: it says what the statement is about,
+in the essay's words, but every statement quoted from it shares it, so a quarter keeps it a hint."""
 THESES = 0.1
 """Added when both statements are their essays' theses: two essays on one question often answer it in their theses."""
 SAME_KIND = 0.03
@@ -90,9 +89,8 @@ def _statement(node: Node) -> str:
 
 
 def _contexts(gm: GroundedMap) -> list[str]:
-    """For each node, the essay's paragraph around its quote (the paragraphs, should it span several), or in a
-    short essay, which ``argmap coverage`` counts by sentence, the sentence; for an assumption, which has no quote,
-    its statement."""
+    """For each node, the essay's paragraph around its quote (the sentence, in a short essay, which ``argmap coverage``
+    counts by sentence); for an assumption, which has no quote, its statement."""
     units = gm.essay.paragraphs
     units = sentences(units) if len(units) < MIN_PARAGRAPHS else units
     out = []
@@ -143,17 +141,14 @@ class _Scores:
     statements: Any  # the two statements' similarity
     contexts: Any  # their contexts' similarity
     wording: Any  # the two, blended by CONTEXT
-    anchor: Any  # how near both come to one claim, for the claim where that is highest (``which``)
+    anchor: Any  # how near both come to one claim, for the claim where that is highest: ``which``
     which: Any
     paired: Any  # True where the one-to-one assignment pairs the two
     score: Any
 
-    def shared_words(self, i: int, j: int) -> list[str]:
-        return self.model.shared_words(i, len(self.statements) + j)
-
-    def shared_context(self, i: int, j: int) -> list[str]:
+    def shared_words(self, i: int, j: int, contexts: bool = False) -> list[str]:
         nl, nr = self.statements.shape
-        return self.model.shared_words(nl + nr + i, nl + nr + nl + j)
+        return self.model.shared_words(i + contexts * (nl + nr), j + nl + contexts * (nl + nr))
 
 
 def _scores(a: GroundedMap, b: GroundedMap, claims: Sequence[Claim]) -> _Scores:
@@ -200,7 +195,7 @@ def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
     ln, rn = list(a.model.nodes), list(b.model.nodes)
     claims = list(corpus.registry.claims)
     sc = _scores(a, b, claims)
-    score = sc.score
+    score = sc.score  # left x right
     rows: list[tuple[float, int, int]] = []
     for i, node in enumerate(ln):
         ranked = sorted(range(len(rn)), key=lambda j: (-score[i][j], j))
@@ -211,7 +206,7 @@ def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
     for s, i, j in rows:
         shared = sc.shared_words(i, j)
         quoted = ln[i].quote is not None and rn[j].quote is not None
-        around = ([w for w in sc.shared_context(i, j) if w not in shared]
+        around = ([w for w in sc.shared_words(i, j, contexts=True) if w not in shared]
                   if quoted and sc.contexts[i][j] > sc.statements[i][j] else [])
         why = _why(shared, claims[sc.which[i][j]].id if claims and sc.anchor[i][j] > sc.wording[i][j] else None,
                    around, bool(sc.paired[i][j]))
@@ -221,14 +216,10 @@ def suggest(corpus: Corpus, left: str, right: str, include_bound: bool = False,
 
 
 def _why(shared: list[str], claim: str | None, around: Sequence[str] = (), paired: bool = False) -> str:
-    parts = [f"shared words: {', '.join(shared[:6])}" if shared else "no content word in common"]
-    if around:
-        parts.append(f"their passages share: {', '.join(around[:6])}")
-    if claim is not None:
-        parts.append(f"both near claim '{claim}'")
-    if paired:
-        parts.append("paired one-to-one")
-    return "; ".join(parts)
+    parts = [f"shared words: {', '.join(shared[:6])}" if shared else "no content word in common",
+             f"their passages share: {', '.join(around[:6])}" if around else "",
+             f"both near claim '{claim}'" if claim is not None else "", "paired one-to-one" if paired else ""]
+    return "; ".join(p for p in parts if p)
 
 
 def check_bindings(corpus: Corpus, below: float = 0.05, claim_below: float = 0.25) -> list[Binding]:
