@@ -178,3 +178,13 @@ def test_cli_errors_exit_1_with_a_message(args: list[str], message: str, tmp_pat
     assert res.exit_code == 1
     assert message in res.output
     assert "Traceback" not in res.output
+
+
+def test_a_curators_note_is_printed_once_in_the_model_answers(data: Handout) -> None:
+    repeated = [(r.map, r.node) for q in data.questions for r in q.notes]
+    assert len(repeated) > len(set(repeated))  # the bundled pair has notes that several answers need
+    teacher = handout_html(data, teacher=True)
+    for map_id, node_id in set(repeated):
+        note = next(r.note for q in data.questions for r in q.notes if (r.map, r.node) == (map_id, node_id))
+        assert teacher.count(smart_quotes(note)) == 1, (map_id, node_id)
+        assert f"<b>{map_id} {node_id}:</b>" in teacher
