@@ -26,6 +26,7 @@ hedge drops ('likely',)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +41,18 @@ DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d[\d.,%]*")
-_APOS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def _straight(text: str) -> str:
+    """Typographic apostrophes and hyphens as ASCII ones (four ``replace`` calls are far faster than ``translate``)."""
+    return text.replace("\u2018", "'").replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+
+
+def _strip_possessive(tok: str) -> str:
+    """``tok`` without a final ``'s`` or ``'`` (what ``re.sub(r"'s?$", "", tok)`` does to a one-line token)."""
+    if tok.endswith("'s"):
+        return tok[:-2]
+    return tok[:-1] if tok.endswith("'") else tok
 
 
 @dataclass(frozen=True)
@@ -58,23 +70,49 @@ class Drift:
 
 def _tokens(text: str) -> list[str]:
     """Lower-case words with contractions opened: ``can't`` → ``can``, ``n't``."""
+    text = _straight(text)
+    if text.isascii():  # lower-casing ASCII text first finds the same words, lower-cased, in one call
+        words = [w.rstrip(".") for w in _WORD.findall(text.lower())]
+    else:
+        words = [w.lower().rstrip(".") for w in _WORD.findall(text)]
+    if "'" not in text and "-" not in text and "cannot" not in words:
+        return words  # no contraction, hyphen or 'cannot' to open
     out: list[str] = []
-    for raw in _WORD.findall(text.translate(_APOS)):
-        w = raw.lower().rstrip(".")
+    for w in words:
         if w.endswith("n't"):
-            stem = {"won't": "will", "can't": "can", "shan't": "shall"}.get(w, w[:-3])
-            out += [stem, "n't"]
+            out += [_CONTRACTED.get(w, w[:-3]), "n't"]
         elif w == "cannot":
             out += ["can", "not"]
+        elif "-" in w:
+            out += w.split("-")
+            out.append(w)
         else:
-            out += w.split("-") + ([w] if "-" in w else [])
+            out.append(w)
     return out
 
 
-def _found(words: Iterable[str], tokens: list[str], joined: str) -> list[str]:
-    """The words (or two-word phrases) of ``words`` that occur in the text."""
-    present = set(tokens)
-    return [w for w in words if (f" {w} " in joined if " " in w else w in present)]
+_CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+class _Words:
+    """A word list of :mod:`argmap.driftwords`, with its single words as a set and its phrases padded with spaces."""
+
+    __slots__ = ("phrases", "singles", "words")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self.singles = frozenset(w for w in words if " " not in w)
+        self.phrases = tuple(f" {w} " for w in words if " " in w)
+
+    def found(self, present: set[str], joined: str) -> list[str]:
+        """The words (or phrases) of the list that occur in a text, given its token set and joined tokens."""
+        if present.isdisjoint(self.singles) and not (self.phrases and any(p in joined for p in self.phrases)):
+            return []  # the usual case, decided in C
+        return [w for w in self.words if (f" {w} " in joined if " " in w else w in present)]
+
+
+_HEDGES = tuple(_Words(family) for family in HEDGES.values())
+_ABILITY, _WILL, _NEGATION = _Words(ABILITY), _Words(WILL), _Words(NEGATION)
 
 
 def _joined(tokens: list[str]) -> str:
@@ -93,7 +131,8 @@ class Lexicon:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]")
-_POSSESSIVE = re.compile(r"'s?$")
+_NUMBER_WORDS = frozenset(NUMBER_WORDS)
+_MONTHS = frozenset(MONTHS)
 
 
 _CANDIDATE = re.compile(r"[A-Z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
@@ -107,20 +146,26 @@ def _starts_sentence(text: str, at: int) -> bool:
     return i < 0 or text[i] in '.!?\n"“'
 
 
-def _words_with_position(text: str) -> Iterable[tuple[str, bool]]:
+_STOPS = frozenset('.!?\n"“')
+"""Tokens after which a word starts a sentence (``:`` and ``;`` do not, and do not end one either)."""
+_MARKS = frozenset('.!?:;\n"“')
+
+
+def _words_with_position(text: str) -> list[tuple[str, bool]]:
     """Each word or number of ``text`` and whether it starts a sentence (or a line)."""
+    out: list[tuple[str, bool]] = []
     start = True
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if tok in '.!?:;\n"“':
-            start = start or tok in '.!?\n"“'
+    for tok in _TOKEN.findall(text):
+        if tok in _MARKS:
+            start = start or tok in _STOPS
             continue
-        if tok.endswith(".") and len(tok) > 2 and "." not in tok[:-1]:
-            yield tok[:-1], start
+        if tok[-1] == "." and len(tok) > 2 and "." not in tok[:-1]:
+            out.append((tok[:-1], start))
             start = True
             continue
-        yield tok, start
+        out.append((tok, start))
         start = False
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -131,14 +176,15 @@ def essay_lexicon(text: str) -> Lexicon:
     >>> sorted(lex.names), sorted(lex.common)
     (['iran'], ['and', 'it', 'more', 'rained', 'spoke', 'waited', 'yet'])
     """
-    upper: dict[str, int] = {}
-    lower: dict[str, int] = {}
-    for tok, start in _words_with_position(text.translate(_APOS)):
-        word = _POSSESSIVE.sub("", tok).lower()
-        if tok[0].islower():
-            lower[word] = lower.get(word, 0) + 1
-        elif tok[0].isupper() and not start:
-            upper[word] = upper.get(word, 0) + 1
+    uppers: list[str] = []
+    lowers: list[str] = []
+    for tok, start in _words_with_position(_straight(text)):
+        first = tok[0]
+        if first.islower():
+            lowers.append(_strip_possessive(tok).lower())
+        elif first.isupper() and not start:
+            uppers.append(_strip_possessive(tok).lower())
+    upper, lower = Counter(uppers), Counter(lowers)  # counted in C
     names = frozenset(w for w, n in upper.items() if n > lower.get(w, 0))
     return Lexicon(names, frozenset(w for w, n in lower.items() if n >= upper.get(w, 0)))
 
@@ -156,22 +202,27 @@ def names_in(text: str, lexicon: Lexicon = Lexicon()) -> frozenset[str]:
     ['russia', 'united states']
     """
     out: set[str] = set()
-    text = text.translate(_APOS).replace("-", " ")
+    text = _straight(text).replace("-", " ")
     lowered = text.lower()
     for long, short in PHRASE_NAMES:
         if long in lowered:
             out.add(short)
             text = re.sub(long, " ", text, flags=re.IGNORECASE)
+    names, common = lexicon.names, lexicon.common
     for m in _CANDIDATE.finditer(text):
-        tok = m.group().rstrip(".") if m.group().count(".") == 1 else m.group()
-        word = _POSSESSIVE.sub("", tok).replace(".", "").replace("'", "")
-        low = word.lower()
-        if tok[0].isdigit():
+        tok = m.group()
+        if tok.count(".") == 1:
+            tok = tok.rstrip(".")
+        first = tok[0]
+        if first.isdigit():
             out.add(tok.rstrip("%").replace(",", ""))
-        elif low in NUMBER_WORDS or (low in MONTHS and low != "may" and tok[0].isupper()):
+            continue
+        word = _strip_possessive(tok).replace(".", "").replace("'", "")
+        low = word.lower()
+        if low in _NUMBER_WORDS or (low in _MONTHS and low != "may" and first.isupper()):
             out.add(low)
-        elif tok[0].isupper() and low not in SMALL and word != "I" and (
-                low in lexicon.names or not (_starts_sentence(text, m.start()) or low in lexicon.common)):
+        elif first.isupper() and low not in SMALL and word != "I" and (
+                low in names or not (_starts_sentence(text, m.start()) or low in common)):
             out.add(ALIASES.get(low, low))
     return frozenset(out)
 
@@ -195,14 +246,16 @@ def _same_name(a: str, b: str) -> bool:
     """Russia ~ Russian, Israel ~ Israeli, China ~ Chinese: a shared stem of at least four letters."""
     if a == b:
         return True
+    if a[:4] != b[:4]:  # no stem of four letters in common: the usual case, decided without a loop
+        return False
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n >= 4 and n >= min(len(a), len(b)) - 1 and not a.isdigit()
 
 
-def _unmatched(mine: Iterable[str], theirs: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(x for x in mine if not any(_same_name(x, y) for y in theirs)))
+def _unmatched(mine: Iterable[str], theirs: set[str] | frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(x for x in mine if x not in theirs and not any(_same_name(x, y) for y in theirs)))
 
 
 def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexicon = Lexicon()) -> list[Drift]:
@@ -214,26 +267,27 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     """
     tq, tt = _tokens(quote), _tokens(text)
     jq, jt = _joined(tq), _joined(tt)
-    negq, negt = _negations(tq, jq), _negations(tt, jt)
+    sq, st = set(tq), set(tt)
+    negq, negt = _negations(jq), _negations(jt)
     out: list[Drift] = []
     dropped: list[str] = []
     added: list[str] = []
-    for family in HEDGES.values():
-        inq, intext = _found(family, tq, jq), _found(family, tt, jt)
+    for family in _HEDGES:
+        inq, intext = family.found(sq, jq), family.found(st, jt)
         if inq and not intext:
             dropped += inq
         elif intext and not inq:
             added += intext
     out += [Drift("hedge", "drops", tuple(dropped))] if dropped else []
     out += [Drift("hedge", "adds", tuple(added))] if added else []
-    out += _modality(tq, tt)
+    out += _modality(tq, tt, sq, st)
     if negq and not negt:
         out.append(Drift("negation", "drops", tuple(negq)))
     elif negt and not negq:
         out.append(Drift("negation", "adds", tuple(negt)))
     nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
     # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
-    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, nq)
+    lost, extra = _unmatched(nq, nt | st), _unmatched(nt, nq)
     if extra and context:
         extra = _unmatched(set(extra), _context_names(context, lexicon))
     out += [Drift("specifics", "drops", lost)] if lost else []
@@ -241,17 +295,17 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     return out
 
 
-def _negations(tokens: list[str], joined: str) -> list[str]:
-    """Negations, leaving out the additive *not only*, *not just*, *not merely*."""
+def _negations(joined: str) -> list[str]:
+    """Negations (in the joined tokens of a text), leaving out the additive *not only*, *not just*, *not merely*."""
     for additive in (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less "):
         joined = joined.replace(additive, " ")
-    return _found(NEGATION, joined.split(), joined)
+    return _NEGATION.found(set(joined.split()), joined)
 
 
-def _modality(tq: list[str], tt: list[str]) -> list[Drift]:
-    """Ability against will: *can't* → *won't* is a change of claim, not of wording."""
-    ability_q, ability_t = _found(ABILITY, tq, ""), _found(ABILITY, tt, "")
-    will_q, will_t = _found(WILL, tq, ""), _found(WILL, tt, "")
+def _modality(tq: list[str], tt: list[str], sq: set[str], st: set[str]) -> list[Drift]:
+    """Ability against will: *can't* → *won't* is a change of claim, not of wording (``sq``, ``st``: token sets)."""
+    ability_q, ability_t = _ABILITY.found(sq, ""), _ABILITY.found(st, "")
+    will_q, will_t = _WILL.found(sq, ""), _WILL.found(st, "")
     if ability_q and not ability_t:
         if will_t and not will_q:
             return [Drift("modality", "turns", (_show(ability_q[0], tq), _show(will_t[0], tt)))]
