@@ -268,7 +268,7 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     tq, tt = _tokens(quote), _tokens(text)
     jq, jt = _joined(tq), _joined(tt)
     sq, st = set(tq), set(tt)
-    negq, negt = _negations(jq), _negations(jt)
+    negq, negt = _negations(jq, sq), _negations(jt, st)
     out: list[Drift] = []
     dropped: list[str] = []
     added: list[str] = []
@@ -295,11 +295,14 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     return out
 
 
-def _negations(joined: str) -> list[str]:
-    """Negations (in the joined tokens of a text), leaving out the additive *not only*, *not just*, *not merely*."""
+def _negations(joined: str, present: set[str]) -> list[str]:
+    """Negations (in the joined tokens of a text, and their set), leaving out the additive *not only*, *not just*,
+    *not merely*."""
+    without = joined
     for additive in (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less "):
-        joined = joined.replace(additive, " ")
-    return _NEGATION.found(set(joined.split()), joined)
+        without = without.replace(additive, " ")
+    # With no additive taken out, the words left are the tokens themselves: their set is already there.
+    return _NEGATION.found(present if without == joined else set(without.split()), without)
 
 
 def _modality(tq: list[str], tt: list[str], sq: set[str], st: set[str]) -> list[Drift]:
