@@ -151,21 +151,33 @@ _STOPS = frozenset('.!?\n"“')
 _MARKS = frozenset('.!?:;\n"“')
 
 
-def _words_with_position(text: str) -> list[tuple[str, bool]]:
-    """Each word or number of ``text`` and whether it starts a sentence (or a line)."""
-    out: list[tuple[str, bool]] = []
+def _inner_words(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` that begin in lower case, and the capitalised ones that do not start a sentence
+    (or a line), each without a final full stop; numbers are neither."""
+    lowers: list[str] = []
+    uppers: list[str] = []
     start = True
     for tok in _TOKEN.findall(text):
         if tok in _MARKS:
             start = start or tok in _STOPS
             continue
+        starts = start
         if tok[-1] == "." and len(tok) > 2 and "." not in tok[:-1]:
-            out.append((tok[:-1], start))
+            tok = tok[:-1]
             start = True
-            continue
-        out.append((tok, start))
-        start = False
-    return out
+        else:
+            start = False
+        first = tok[0]
+        if first.islower():
+            lowers.append(tok)
+        elif first.isupper() and not starts:
+            uppers.append(tok)
+    return lowers, uppers
+
+
+def _counted(words: list[str]) -> Counter[str]:
+    """How often each word occurs, lower-cased and without a possessive ``'s``."""
+    return Counter([(_strip_possessive(w) if "'" in w else w).lower() for w in words])
 
 
 @lru_cache(maxsize=64)
@@ -176,15 +188,8 @@ def essay_lexicon(text: str) -> Lexicon:
     >>> sorted(lex.names), sorted(lex.common)
     (['iran'], ['and', 'it', 'more', 'rained', 'spoke', 'waited', 'yet'])
     """
-    uppers: list[str] = []
-    lowers: list[str] = []
-    for tok, start in _words_with_position(_straight(text)):
-        first = tok[0]
-        if first.islower():
-            lowers.append(_strip_possessive(tok).lower())
-        elif first.isupper() and not start:
-            uppers.append(_strip_possessive(tok).lower())
-    upper, lower = Counter(uppers), Counter(lowers)  # counted in C
+    lowers, uppers = _inner_words(_straight(text))
+    upper, lower = _counted(uppers), _counted(lowers)
     names = frozenset(w for w, n in upper.items() if n > lower.get(w, 0))
     return Lexicon(names, frozenset(w for w, n in lower.items() if n >= upper.get(w, 0)))
 
