@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from .drift import canonical_name
+from .driftnames import canonical_name
 from .pairs import require_pair
 
 if TYPE_CHECKING:
