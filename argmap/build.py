@@ -28,12 +28,17 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus
 from .pairs import PAIR_LIMIT, pairs
 
-__all__ = ["Job", "build_outputs", "build_plan", "default_jobs", "diagram_sources"]
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from .grounded import GroundedMap
+
+__all__ = ["EarlyDiagrams", "Job", "build_outputs", "build_plan", "default_jobs", "diagram_sources"]
 
 Job = Callable[[], bytes]
 
@@ -54,12 +59,16 @@ def diagram_sources(corpus: Corpus) -> dict[str, Callable[[], str]]:
     from .render.mapdiagram import map_dot
 
     ids = sorted(corpus.maps)
-    sources: dict[str, Callable[[], str]] = {f"maps/{i}.svg": functools.partial(map_dot, corpus.get(i)) for i in ids}
+    sources: dict[str, Callable[[], str]] = {_map_path(i): functools.partial(map_dot, corpus.get(i)) for i in ids}
     for a, b in pairs(ids):
         sources[f"compare/{a}--{b}.svg"] = functools.partial(compare_dot, corpus, [a, b])
     if 2 < len(ids) <= PAIR_LIMIT:
         sources["compare/all.svg"] = functools.partial(compare_dot, corpus, ids)
     return sources
+
+
+def _map_path(map_id: str) -> str:
+    return f"maps/{map_id}.svg"
 
 
 def _steps(corpus: Corpus) -> dict[str, tuple[bool, Callable[[], Any]]]:
@@ -112,13 +121,65 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = None) -> Iterator[tuple[str, bytes]]:
+class EarlyDiagrams:
+    """Map diagrams started while the rest of the corpus is still being checked, so that ``dot`` need not wait.
+
+    Give :meth:`offer` to the corpus check as its ``on_map``: each map that passes its own checks has its
+    DOT written at once and rendered in the background, while at most ``2 * jobs`` of them are waiting and
+    ``limit`` in all (memory stays bounded; the other maps are rendered later, as usual).
+    :func:`build_outputs` then takes each diagram already started instead of rendering it again: the same
+    map object, so the same bytes.  Use it as a context manager: leaving it stops what has not started.
+    """
+
+    def __init__(self, jobs: int | None = None, *, timeout: float = 30.0, limit: int = 500) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.jobs = jobs or default_jobs()
+        self.timeout = timeout
+        self.limit = limit
+        self.pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="argmap-dot")
+        self._started: dict[str, tuple[GroundedMap, Future[bytes]]] = {}
+        self._waiting: list[Future[bytes]] = []
+        self.started = 0
+        """How many diagrams :meth:`offer` has started."""
+
+    def offer(self, gm: GroundedMap) -> None:
+        """Start rendering ``gm``'s diagram, unless enough are waiting or started already."""
+        from .render.images import render_bytes
+        from .render.mapdiagram import map_dot
+
+        self._waiting = [f for f in self._waiting if not f.done()]
+        if self.started >= self.limit or len(self._waiting) >= 2 * self.jobs:
+            return
+        future = self.pool.submit(render_bytes, map_dot(gm), "svg", timeout=self.timeout)
+        self._started[_map_path(gm.id)] = (gm, future)
+        self._waiting.append(future)
+        self.started += 1
+
+    def take(self, path: str, corpus: Corpus) -> Future[bytes] | None:
+        """The diagram started for output ``path``, if it was started for the very map the corpus holds."""
+        started = self._started.pop(path, None)
+        if started is None or started[0] is not corpus.maps.get(started[0].id):
+            return None
+        return started[1]
+
+    def __enter__(self) -> EarlyDiagrams:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = None,
+                  early: EarlyDiagrams | None = None) -> Iterator[tuple[str, bytes]]:
     """Every output of :func:`build_plan` as ``(path, content)``, in plan order, rendering ``jobs`` diagrams at once.
 
     The DOT sources, the reports and the order of the results come from this thread, so the
     outputs are the same bytes whatever ``jobs`` is; only the ``dot`` subprocesses run side by
     side (in threads, which wait on them without holding the GIL).  At most ``2 * jobs``
-    diagrams are in flight, so memory does not grow with the corpus.
+    diagrams are in flight, so memory does not grow with the corpus.  Diagrams that ``early``
+    started while the maps were checked are taken from it, and the rest rendered by its ``jobs``
+    threads (``jobs`` is then ignored), so no more than that many ``dot`` processes ever run.
 
     >>> from argmap.corpus import load_corpus, bundled_maps_dir
     >>> [path for path, _ in build_outputs(load_corpus([bundled_maps_dir()]), jobs=2)][:3]
@@ -128,7 +189,7 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
 
     from .render.images import render_bytes
 
-    workers = jobs or default_jobs()
+    workers = early.jobs if early is not None else jobs or default_jobs()
     if workers < 1:
         raise ValueError("jobs must be at least 1")
     pending: collections.deque[tuple[str, Future[bytes] | bytes]] = collections.deque()
@@ -141,13 +202,18 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
         path, item = pending.popleft()
         return path, item.result() if isinstance(item, Future) else item
 
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="argmap-dot")
+    pool = early.pool if early is not None else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="argmap-dot")
     try:
         for path, (is_dot, make) in _steps(corpus).items():
-            pending.append((path, pool.submit(render_bytes, make(), "svg", timeout=timeout) if is_dot else make()))
+            started = early.take(path, corpus) if early is not None and is_dot else None
+            if started is not None:
+                pending.append((path, started))
+            else:
+                pending.append((path, pool.submit(render_bytes, make(), "svg", timeout=timeout) if is_dot else make()))
             while pending and ready():
                 yield pop()
         while pending:
             yield pop()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if early is None:
+            pool.shutdown(wait=True, cancel_futures=True)

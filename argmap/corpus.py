@@ -13,7 +13,7 @@ can be named by id (looked up in that default folder) or by path.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,15 +134,18 @@ def check_corpus(
     limits: Limits = Limits(),
     essays: EssayReader | None = None,
     stdin: bytes | None = None,
+    on_map: Callable[[GroundedMap], None] | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     """Check everything the paths name; return the corpus (None on any error) and all diagnostics.
 
     Essays are read through ``essays`` (default: an :class:`~argmap.confine.EssayReader` with the default
     policy), which refuses any file outside the essays folders; see :mod:`argmap.confine`.
     :data:`STDIN` among the paths is the map in ``stdin``; its essay path is relative to the current folder.
+    ``on_map`` is given each map as soon as it has passed its own checks, before the next is read (so a
+    caller can start work on it); the corpus may still fail as a whole.
     """
     with gc_paused():
-        return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin)
+        return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin, on_map)
 
 
 def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlDocument:
@@ -160,7 +163,7 @@ def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlD
 
 def _check_corpus(
     paths: Sequence[Path] | None, claims: Path | None, limits: Limits, essays: EssayReader,
-    stdin: bytes | None = None,
+    stdin: bytes | None = None, on_map: Callable[[GroundedMap], None] | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
     registry_file = claims or registry_file
@@ -201,6 +204,8 @@ def _check_corpus(
             continue
         grounded[gm.id] = gm
         first_seen[gm.id] = shown
+        if on_map is not None:
+            on_map(gm)
     if registry_path is not None and grounded and len(files) > 1:
         used = {n.claim for g in grounded.values() for n in g.model.nodes if n.claim}
         for i, c in enumerate(registry.claims):

@@ -11,7 +11,8 @@ claims, and each is reported as a warning (fatal with ``--strict``):
 - ``specifics``: a number, a date or a proper name that only one of the two has.
 
 Words of one family stand in for each other (*may*/*might*/*could*), a name for
-its demonym (*Russia*/*Russian*) and a capital for its country (*Moscow*/*Russia*).
+its demonym (*Russia*/*Russian*) and a capital for its country (*Moscow*/*Russia*);
+names, numbers and dates are found by :mod:`argmap.driftnames`.
 
 >>> for d in find_drift("Israeli planners judged the calculus favourable.",
 ...                     "Israeli planners likely judged the calculus favorable."):
@@ -26,21 +27,19 @@ hedge drops ('likely',)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal, get_args
 
-from .driftwords import ABILITY, ALIASES, HEDGES, MONTHS, NEGATION, NUMBER_WORDS, PHRASE_NAMES, SMALL, WILL
+from .driftnames import Lexicon, context_names, names_in, straighten, unmatched_names
+from .driftwords import ABILITY, HEDGES, NEGATION, WILL
 from .model import DriftKind
 
-__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "Lexicon", "canonical_name", "essay_lexicon", "find_drift", "names_in"]
+__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "find_drift"]
 
 DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d[\d.,%]*")
-_APOS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-"})
 
 
 @dataclass(frozen=True)
@@ -58,154 +57,59 @@ class Drift:
 
 def _tokens(text: str) -> list[str]:
     """Lower-case words with contractions opened: ``can't`` → ``can``, ``n't``."""
+    text = straighten(text)
+    if text.isascii():  # lower-casing ASCII text first finds the same words, lower-cased, in one call
+        words = [w.rstrip(".") for w in _WORD.findall(text.lower())]
+    else:
+        words = [w.lower().rstrip(".") for w in _WORD.findall(text)]
+    if "'" not in text and "-" not in text and "cannot" not in words:
+        return words  # no contraction, hyphen or 'cannot' to open
     out: list[str] = []
-    for raw in _WORD.findall(text.translate(_APOS)):
-        w = raw.lower().rstrip(".")
+    for w in words:
         if w.endswith("n't"):
-            stem = {"won't": "will", "can't": "can", "shan't": "shall"}.get(w, w[:-3])
-            out += [stem, "n't"]
+            out += [_CONTRACTED.get(w, w[:-3]), "n't"]
         elif w == "cannot":
             out += ["can", "not"]
+        elif "-" in w:
+            out += w.split("-")
+            out.append(w)
         else:
-            out += w.split("-") + ([w] if "-" in w else [])
+            out.append(w)
     return out
 
 
-def _found(words: Iterable[str], tokens: list[str], joined: str) -> list[str]:
-    """The words (or two-word phrases) of ``words`` that occur in the text."""
-    present = set(tokens)
-    return [w for w in words if (f" {w} " in joined if " " in w else w in present)]
+_CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+class _Words:
+    """A word list of :mod:`argmap.driftwords`, with its single words as a set and its phrases padded with spaces."""
+
+    __slots__ = ("phrases", "singles", "words")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self.singles = frozenset(w for w in words if " " not in w)
+        self.phrases = tuple(f" {w} " for w in words if " " in w)
+
+    def found(self, present: set[str], joined: str) -> list[str]:
+        """The words (or phrases) of the list that occur in a text, given its token set and joined tokens."""
+        if present.isdisjoint(self.singles) and not (self.phrases and any(p in joined for p in self.phrases)):
+            return []  # the usual case, decided in C
+        return [w for w in self.words if (f" {w} " in joined if " " in w else w in present)]
+
+
+_HEDGES = tuple(_Words(family) for family in HEDGES.values())
+_ABILITY, _WILL, _NEGATION = _Words(ABILITY), _Words(WILL), _Words(NEGATION)
 
 
 def _joined(tokens: list[str]) -> str:
     return " " + " ".join(tokens) + " "
 
 
+_NO_LEXICON = Lexicon()
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """What an essay's capitals say: words it capitalises inside sentences (names) and words it mostly writes
-    in lower case (common words, even when a title capitalises them)."""
-
-    names: frozenset[str] = frozenset()
-    common: frozenset[str] = frozenset()
-
-
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]")
-_POSSESSIVE = re.compile(r"'s?$")
-
-
-_CANDIDATE = re.compile(r"[A-Z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
-
-
-def _starts_sentence(text: str, at: int) -> bool:
-    """Whether the word at ``at`` is the first of its text, sentence, line or quotation."""
-    i = at - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] in '.!?\n"“'
-
-
-def _words_with_position(text: str) -> Iterable[tuple[str, bool]]:
-    """Each word or number of ``text`` and whether it starts a sentence (or a line)."""
-    start = True
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if tok in '.!?:;\n"“':
-            start = start or tok in '.!?\n"“'
-            continue
-        if tok.endswith(".") and len(tok) > 2 and "." not in tok[:-1]:
-            yield tok[:-1], start
-            start = True
-            continue
-        yield tok, start
-        start = False
-
-
-@lru_cache(maxsize=64)
-def essay_lexicon(text: str) -> Lexicon:
-    """The essay's names and common words, judged by how it writes each word inside sentences.
-
-    >>> lex = essay_lexicon("Yet Iran waited. Moscow and Iran spoke. Yet it rained; yet more.")
-    >>> sorted(lex.names), sorted(lex.common)
-    (['iran'], ['and', 'it', 'more', 'rained', 'spoke', 'waited', 'yet'])
-    """
-    upper: dict[str, int] = {}
-    lower: dict[str, int] = {}
-    for tok, start in _words_with_position(text.translate(_APOS)):
-        word = _POSSESSIVE.sub("", tok).lower()
-        if tok[0].islower():
-            lower[word] = lower.get(word, 0) + 1
-        elif tok[0].isupper() and not start:
-            upper[word] = upper.get(word, 0) + 1
-    names = frozenset(w for w, n in upper.items() if n > lower.get(w, 0))
-    return Lexicon(names, frozenset(w for w, n in lower.items() if n >= upper.get(w, 0)))
-
-
-def names_in(text: str, lexicon: Lexicon = Lexicon()) -> frozenset[str]:
-    """Canonical proper names, numbers and dates in ``text``.
-
-    A capitalised word counts when it is not the first of a sentence (and the
-    essay does not mostly write it in lower case), or when the essay uses it as
-    a name.  A capital stands for its country and a demonym for its name.
-
-    >>> sorted(names_in("Yet when Iran was struck in April 2024, Moscow said nothing."))
-    ['2024', 'april', 'iran', 'russia']
-    >>> sorted(names_in("Russian jets flew over the Kremlin's US-backed rivals."))
-    ['russia', 'united states']
-    """
-    out: set[str] = set()
-    text = text.translate(_APOS).replace("-", " ")
-    lowered = text.lower()
-    for long, short in PHRASE_NAMES:
-        if long in lowered:
-            out.add(short)
-            text = re.sub(long, " ", text, flags=re.IGNORECASE)
-    for m in _CANDIDATE.finditer(text):
-        tok = m.group().rstrip(".") if m.group().count(".") == 1 else m.group()
-        word = _POSSESSIVE.sub("", tok).replace(".", "").replace("'", "")
-        low = word.lower()
-        if tok[0].isdigit():
-            out.add(tok.rstrip("%").replace(",", ""))
-        elif low in NUMBER_WORDS or (low in MONTHS and low != "may" and tok[0].isupper()):
-            out.add(low)
-        elif tok[0].isupper() and low not in SMALL and word != "I" and (
-                low in lexicon.names or not (_starts_sentence(text, m.start()) or low in lexicon.common)):
-            out.add(ALIASES.get(low, low))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=256)
-def _context_names(paragraph: str, lexicon: Lexicon) -> frozenset[str]:
-    """:func:`names_in` of a paragraph, which the quotes of many nodes share."""
-    return names_in(paragraph, lexicon)
-
-
-def canonical_name(word: str) -> str:
-    """A lower-case capital, seat of government or short form as its country; other words unchanged.
-
-    >>> canonical_name("kremlin"), canonical_name("tehran"), canonical_name("silence")
-    ('russia', 'iran', 'silence')
-    """
-    return ALIASES.get(word, word)
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Russia ~ Russian, Israel ~ Israeli, China ~ Chinese: a shared stem of at least four letters."""
-    if a == b:
-        return True
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n >= 4 and n >= min(len(a), len(b)) - 1 and not a.isdigit()
-
-
-def _unmatched(mine: Iterable[str], theirs: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(x for x in mine if not any(_same_name(x, y) for y in theirs)))
-
-
-def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexicon = Lexicon()) -> list[Drift]:
+def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexicon = _NO_LEXICON) -> list[Drift]:
     """Every drift of the paraphrase ``text`` from ``quote``, in the order hedge, modality, negation, specifics.
 
     ``context`` (the essay's paragraph around the quote) may name what the quote
@@ -214,44 +118,48 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     """
     tq, tt = _tokens(quote), _tokens(text)
     jq, jt = _joined(tq), _joined(tt)
-    negq, negt = _negations(tq, jq), _negations(tt, jt)
+    sq, st = set(tq), set(tt)
+    negq, negt = _negations(jq, sq), _negations(jt, st)
     out: list[Drift] = []
     dropped: list[str] = []
     added: list[str] = []
-    for family in HEDGES.values():
-        inq, intext = _found(family, tq, jq), _found(family, tt, jt)
+    for family in _HEDGES:
+        inq, intext = family.found(sq, jq), family.found(st, jt)
         if inq and not intext:
             dropped += inq
         elif intext and not inq:
             added += intext
     out += [Drift("hedge", "drops", tuple(dropped))] if dropped else []
     out += [Drift("hedge", "adds", tuple(added))] if added else []
-    out += _modality(tq, tt)
+    out += _modality(tq, tt, sq, st)
     if negq and not negt:
         out.append(Drift("negation", "drops", tuple(negq)))
     elif negt and not negq:
         out.append(Drift("negation", "adds", tuple(negt)))
     nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
     # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
-    lost, extra = _unmatched(nq, nt | set(tt)), _unmatched(nt, nq)
+    lost, extra = unmatched_names(nq, nt | st), unmatched_names(nt, nq)
     if extra and context:
-        extra = _unmatched(set(extra), _context_names(context, lexicon))
+        extra = unmatched_names(set(extra), context_names(context, lexicon))
     out += [Drift("specifics", "drops", lost)] if lost else []
     out += [Drift("specifics", "adds", extra)] if extra else []
     return out
 
 
-def _negations(tokens: list[str], joined: str) -> list[str]:
-    """Negations, leaving out the additive *not only*, *not just*, *not merely*."""
+def _negations(joined: str, present: set[str]) -> list[str]:
+    """Negations (in the joined tokens of a text, and their set), leaving out the additive *not only*, *not just*,
+    *not merely*."""
+    without = joined
     for additive in (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less "):
-        joined = joined.replace(additive, " ")
-    return _found(NEGATION, joined.split(), joined)
+        without = without.replace(additive, " ")
+    # With no additive taken out, the words left are the tokens themselves: their set is already there.
+    return _NEGATION.found(present if without == joined else set(without.split()), without)
 
 
-def _modality(tq: list[str], tt: list[str]) -> list[Drift]:
-    """Ability against will: *can't* → *won't* is a change of claim, not of wording."""
-    ability_q, ability_t = _found(ABILITY, tq, ""), _found(ABILITY, tt, "")
-    will_q, will_t = _found(WILL, tq, ""), _found(WILL, tt, "")
+def _modality(tq: list[str], tt: list[str], sq: set[str], st: set[str]) -> list[Drift]:
+    """Ability against will: *can't* → *won't* is a change of claim, not of wording (``sq``, ``st``: token sets)."""
+    ability_q, ability_t = _ABILITY.found(sq, ""), _ABILITY.found(st, "")
+    will_q, will_t = _WILL.found(sq, ""), _WILL.found(st, "")
     if ability_q and not ability_t:
         if will_t and not will_q:
             return [Drift("modality", "turns", (_show(ability_q[0], tq), _show(will_t[0], tt)))]

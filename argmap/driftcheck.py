@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .drift import Drift, Lexicon, essay_lexicon, find_drift
+from .drift import Drift, find_drift
+from .driftnames import Lexicon, essay_lexicon
 from .errors import Diagnostic
 
 if TYPE_CHECKING:

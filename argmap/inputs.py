@@ -33,6 +33,7 @@ from pathlib import Path
 
 from .corpus import MAP_SUFFIXES, REGISTRY_NAME, STDIN, Corpus, bundled_maps_dir, check_corpus, display_path
 from .errors import ArgmapError, Diagnostic, InvalidInput, NotFound, id_hint
+from .grounded import GroundedMap
 
 __all__ = ["Opened", "Resolved", "UnknownMap", "check_inputs", "open_inputs", "resolve_inputs"]
 
@@ -154,25 +155,27 @@ class Opened:
 
 def check_inputs(
     refs: Sequence[str], claims: Path | None = None, *, stdin: bytes | None = None, base: Path | None = None,
-    notify: Callable[[str], None] = _quiet,
+    notify: Callable[[str], None] = _quiet, on_map: Callable[[GroundedMap], None] | None = None,
 ) -> tuple[Corpus | None, list[Diagnostic], Resolved]:
     """Resolve ``refs`` and check every map they name (``check_corpus``); never raises for bad maps.
 
-    ``notify`` receives each note (such as the fall-back to the bundled maps) before the maps are read.
+    ``notify`` receives each note (such as the fall-back to the bundled maps) before the maps are read;
+    ``on_map`` each map that passes its own checks, as :func:`~argmap.corpus.check_corpus` gives it.
     """
     resolved = resolve_inputs(refs, base=base, notify=notify)
     if STDIN in resolved.sources and stdin is None:
         raise ArgmapError("'-' reads a map from standard input, but none was given")
-    corpus, diags = check_corpus(resolved.sources, claims, stdin=stdin)
+    corpus, diags = check_corpus(resolved.sources, claims, stdin=stdin, on_map=on_map)
     return corpus, diags, resolved
 
 
 def open_inputs(
     refs: Sequence[str], claims: Path | None = None, *, strict: bool = False, stdin: bytes | None = None,
     base: Path | None = None, notify: Callable[[str], None] = _quiet,
+    on_map: Callable[[GroundedMap], None] | None = None,
 ) -> Opened:
     """Resolve and load ``refs``; raise :class:`InvalidInput` on errors (or warnings, if ``strict``)."""
-    corpus, diags, resolved = check_inputs(refs, claims, stdin=stdin, base=base, notify=notify)
+    corpus, diags, resolved = check_inputs(refs, claims, stdin=stdin, base=base, notify=notify, on_map=on_map)
     bad = [d for d in diags if d.severity == "error" or strict]
     if corpus is None or bad:
         raise InvalidInput(f"{len(bad)} problem(s) in the maps", bad)

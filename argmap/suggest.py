@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .coverage import MIN_PARAGRAPHS, sentences
-from .drift import canonical_name
+from .driftnames import canonical_name
 from .pairs import require_pair
 from .suggestions import Binding, BindingCheck, NodeRef, Suggestion, Suggestions
 

@@ -19,10 +19,16 @@ files are written just before they are timed, so they are read from the page cac
 Targets: 1,000 maps in under 5 s and under 1 GiB, and in at most 1.6x the parse-only time; 10x the maps in at
 most 12x the time.
 
+The merge is also timed alone, at 1,000 and 10,000 maps by default (``--merge-sizes``): in a fresh process
+per size the corpus is loaded once, untimed, and ``merged_graph`` run ``--merge-repeat`` times; the median,
+per map, and its growth over 10x the maps say whether the merge is linear.  Loading 10,000 maps for it takes
+a few minutes; ``--merge-sizes`` with no sizes skips it.
+
     .venv/bin/python bench/bench_scale.py              # N = 100, 1000
     .venv/bin/python bench/bench_scale.py --big        # N = 100, 1000, 10000
     .venv/bin/python bench/bench_scale.py --sizes 1000 --profile   # plus a cProfile of one run
     .venv/bin/python bench/bench_scale.py --gc-off     # the same with Python's cyclic GC disabled, for comparison
+    .venv/bin/python bench/bench_scale.py --sizes 100 --merge-sizes 1000 10000   # mostly the merge alone
 """
 
 from __future__ import annotations
@@ -108,6 +114,23 @@ for title, key in (("by own time", "tottime"), ("by cumulative time", "cumulativ
 """
 
 
+_MERGE_RUN = r"""
+import json, statistics, sys, time
+from pathlib import Path
+import networkx, pydantic, yaml
+from argmap.corpus import load_corpus
+from argmap.queries import merged_graph
+corpus = load_corpus([Path(sys.argv[1])])
+runs = []
+for _ in range(int(sys.argv[2])):
+    t = time.perf_counter()
+    graph = merged_graph(corpus)
+    runs.append(time.perf_counter() - t)
+    del graph
+print(json.dumps({"maps": len(corpus.maps), "median": statistics.median(runs), "min": min(runs)}))
+"""
+
+
 def _run(code: str, folder: Path, *extra: str) -> dict[str, Any]:
     proc = subprocess.run([sys.executable, "-c", code, str(folder), *extra], capture_output=True, text=True,
                           check=False)
@@ -142,6 +165,29 @@ def measure(n: int, root: Path, repeat: int, shared_essays: int | None, gc_off: 
         "parse": _median(parse, "total"), "parse_rss": max(r["rss"] for r in parse),
         "graph_nodes": ours[0]["graph_nodes"], "graph_edges": ours[0]["graph_edges"],
     }
+
+
+def measure_merge(n: int, root: Path, repeat: int) -> dict[str, Any]:
+    """The merge alone of ``n`` maps (generated under ``root`` unless they are there already), ``repeat`` times."""
+    maps_dir = root / "maps"
+    if not (maps_dir / "claims.yaml").exists():
+        generate(root, n)
+    result = _run(_MERGE_RUN, maps_dir, str(repeat))
+    assert result["maps"] == n, result
+    return {"n": n, "repeat": repeat, **result}
+
+
+def _merge_lines(rows: list[dict[str, Any]]) -> list[str]:
+    out = [f"merge alone (corpus loaded first, untimed; median of {', '.join(str(r['repeat']) for r in rows)}):"]
+    for r in rows:
+        out.append(f"  {r['n']:>6} maps: {r['median']:.3f} s (min {r['min']:.3f}), {1e6 * r['median'] / r['n']:.0f} us/map")
+    by_n = {r["n"]: r for r in rows}
+    for small in sorted(by_n):
+        if small * 10 in by_n:
+            growth = by_n[small * 10]["median"] / by_n[small]["median"]
+            out.append(f"  growth {small} -> {small * 10} maps: {growth:.2f}x the time for 10x the maps "
+                       f"({'linear' if growth <= 12 else 'NOT linear'}: at most 12x)")
+    return out
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -189,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gc-off", action="store_true",
                     help="disable Python's cyclic garbage collector in the argmap runs (to measure its share)")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one run at the largest size")
+    ap.add_argument("--merge-sizes", type=int, nargs="*", default=[1000, 10000],
+                    help="numbers of maps to time the merge alone at (default 1000 10000; none to skip)")
+    ap.add_argument("--merge-repeat", type=int, default=5, help="merges per size (default 5; 3 from 10000 maps)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = ap.parse_args(argv)
     sizes = args.sizes or ([100, 1000, 10000] if args.big else [100, 1000])
@@ -198,8 +247,15 @@ def main(argv: list[str] | None = None) -> int:
             repeat = args.big_repeat if n >= 10000 else args.repeat
             print(f"[{n} maps: generating, then {repeat} runs of each measurement...]", file=sys.stderr, flush=True)
             rows.append(measure(n, Path(tmp) / str(n), repeat, args.shared_essays, args.gc_off))
+        merges: list[dict[str, Any]] = []
+        for n in args.merge_sizes:
+            repeat = min(args.merge_repeat, 3) if n >= 10000 else args.merge_repeat
+            print(f"[{n} maps: the merge alone, {repeat} times...]", file=sys.stderr, flush=True)
+            # The corpus of the same size above is reused only when its essays are the default, one per map.
+            root = Path(tmp) / (str(n) if args.shared_essays is None else f"merge-{n}")
+            merges.append(measure_merge(n, root, repeat))
         if args.json:
-            print(json.dumps({"rows": rows, "verdicts": _verdicts(rows)}, indent=2))
+            print(json.dumps({"rows": rows, "merges": merges, "verdicts": _verdicts(rows)}, indent=2))
         else:
             essays = f"{args.shared_essays} shared essays" if args.shared_essays else "one essay per map"
             print(f"argmap scale benchmark: 40 nodes per map, {essays}, 50 shared claims (8 per map); "
@@ -211,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             print(_table(rows))
             for line in _verdicts(rows):
                 print(line)
+            if merges:
+                print("\n".join(_merge_lines(merges)))
         if args.profile:
             folder = Path(tmp) / str(sizes[-1]) / "maps"
             proc = subprocess.run([sys.executable, "-c", _PROFILE_RUN, str(folder)], capture_output=True,

@@ -78,11 +78,11 @@ _VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io"]
 _CODAS = ["", "n", "r", "s", "l", "m", "nd", "st", "ct"]
 _VERBS = ["shows", "weakens", "supports", "undermines", "reveals", "explains", "limits", "strengthens",
           "outlasts", "exposes", "shapes", "restrains", "funds", "protects", "abandons", "tests"]
+# A paraphrase's verb for each of _VERBS: other words, the same claim (no hedge, negation or name).
 _REWORDED = {"shows": "demonstrates", "weakens": "erodes", "supports": "backs", "undermines": "subverts",
              "reveals": "discloses", "explains": "accounts for", "limits": "constrains", "strengthens": "reinforces",
              "outlasts": "outlives", "exposes": "lays bare", "shapes": "moulds", "restrains": "curbs",
              "funds": "finances", "protects": "shields", "abandons": "deserts", "tests": "probes"}
-"""A paraphrase's verb for each of :data:`_VERBS`: other words, the same claim (no hedge, negation or name)."""
 _LINKS = ["because", "although", "while", "since", "even as", "just as", "so that", "whereas"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
@@ -106,10 +106,7 @@ class _Writer:
 
     def sentence(self, tag: int) -> tuple[str, str, str]:
         """(essay form, quoted form, paraphrase) of a fresh sentence; ``tag`` keeps sentences of one essay distinct.
-
-        The paraphrase rewords the verbs and keeps every name, number and link of the quote, as a curator's
-        would, so that the drift check finds nothing to warn about.
-        """
+        The paraphrase rewords the verbs and keeps the quote's names, numbers and links, so nothing drifts."""
         r = self.rng
         subject = r.choice(self.names)
         possessive = f"{subject}’s {r.choice(self.nouns)}"

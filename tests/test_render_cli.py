@@ -184,3 +184,26 @@ def test_beyond_six_maps_build_draws_no_comparison(tmp_path: Path, monkeypatch: 
     paths = [f["path"] for f in json.loads(stdout)["files"]]
     assert paths == [*(f"maps/{i}.svg" for i in ["alpha", "beta", "m0", "m1", "m2", "m3", "m4"]),
                      "shared.md", "shared.json"]
+
+
+def test_build_renders_each_diagram_once_some_while_the_maps_are_still_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.render.images as images
+    from argmap.build import EarlyDiagrams, build_outputs
+    from argmap.corpus import check_corpus, load_corpus
+
+    rendered: list[str] = []
+
+    def fake_render(dot: str, fmt: str, *, timeout: float = 30.0) -> bytes:
+        rendered.append(dot.split("\n", 1)[0])
+        return hashlib.sha256(dot.encode()).hexdigest().encode()
+
+    monkeypatch.setattr(images, "render_bytes", fake_render)
+    maps = three_maps(tmp_path)
+    plain = list(build_outputs(load_corpus([maps]), jobs=2))
+    rendered.clear()
+    with EarlyDiagrams(2) as early:
+        corpus, _ = check_corpus([maps], on_map=early.offer)
+        assert corpus is not None and early.started == 3  # each started as soon as its map was checked
+        assert list(build_outputs(corpus, early=early)) == plain
+    assert sorted(rendered) == sorted(set(rendered)) and len(rendered) == sum(p.endswith(".svg") for p, _ in plain)

@@ -39,6 +39,7 @@ maps_argument = paths_argument
 if TYPE_CHECKING:
     from argmap.corpus import Corpus
     from argmap.errors import Diagnostic
+    from argmap.grounded import GroundedMap
     from argmap.inputs import Opened, Resolved
 
 
@@ -51,11 +52,13 @@ def _stdin_for(refs: Sequence[str]) -> bytes | None:
     return sys.stdin.buffer.read() if "-" in refs else None
 
 
-def open_refs(refs: Sequence[str], claims: Path | None = None, *, strict: bool = False) -> Opened:
+def open_refs(refs: Sequence[str], claims: Path | None = None, *, strict: bool = False,
+              on_map: Callable[[GroundedMap], None] | None = None) -> Opened:
     """The maps the arguments name (:func:`argmap.inputs.open_inputs`), notes printed on stderr."""
     from argmap.inputs import open_inputs
 
-    return open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=note)
+    return open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=note,
+                       on_map=on_map)
 
 
 def check_refs(refs: Sequence[str], claims: Path | None = None) -> tuple[Corpus | None, list[Diagnostic], Resolved]:

@@ -91,19 +91,20 @@ def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | No
     """
     import sys
 
-    from argmap.build import build_outputs, build_plan
+    from argmap.build import EarlyDiagrams, build_outputs, build_plan
     from argmap.fsutil import refuse_output_inside, write_atomic
 
-    opened = open_refs(paths, claims, strict=True)
-    corpus = opened.corpus.subset(opened.ids)
-    refuse_output_inside(out, _source_folders(corpus))
-    total = len(build_plan(corpus))
     files = []
-    with _progress(total, enabled=sys.stderr.isatty()) as advance:
-        for rel, data in build_outputs(corpus, jobs=jobs):
-            write_atomic(out / rel, data)
-            files.append({"path": rel, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
-            advance(rel)
+    with EarlyDiagrams(jobs) as early:  # diagrams start rendering while the later maps are still checked
+        opened = open_refs(paths, claims, strict=True, on_map=early.offer)
+        corpus = opened.corpus.subset(opened.ids)
+        refuse_output_inside(out, _source_folders(corpus))
+        total = len(build_plan(corpus))
+        with _progress(total, enabled=sys.stderr.isatty()) as advance:
+            for rel, data in build_outputs(corpus, jobs=jobs, early=early):
+                write_atomic(out / rel, data)
+                files.append({"path": rel, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+                advance(rel)
     if as_json:
         emit_json({"out": str(out), "maps": sorted(corpus.maps), "files": files})
     else:

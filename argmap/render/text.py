@@ -90,5 +90,25 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     words = []
     for word in clean(text).split(" "):
         words += [word[i:i + width] for i in range(0, len(word), width)] or [word]
+    lines = _fill(words, width)
+    if max_lines is None or len(lines) <= max_lines:
+        return lines or [""]  # what textwrap gives when nothing is cut: it is only needed to cut with "…"
     return textwrap.wrap(" ".join(words), width, break_long_words=True, break_on_hyphens=False,
                          max_lines=max_lines, placeholder=" …") or [""]
+
+
+def _fill(words: list[str], width: int) -> list[str]:
+    """Words of at most ``width`` characters filled greedily into lines of at most ``width``."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
