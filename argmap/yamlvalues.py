@@ -78,7 +78,7 @@ def _scalar(event: Any) -> Any:
     node = yaml.ScalarNode(tag, event.value)
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-    except (ValueError, yaml.YAMLError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, yaml.YAMLError) as exc:  # PyYAML's constructors raise all four
         raise ValueRefused(event.start_mark, f"bad {tag.rsplit(':', 1)[-1]} value {event.value!r}") from exc
 
 

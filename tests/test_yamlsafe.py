@@ -65,3 +65,10 @@ def test_file_limits_and_encoding(tmp_path) -> None:  # type: ignore[no-untyped-
     latin.write_bytes(b"a: ok\nb: caf\xe9\n")
     with pytest.raises(YamlError, match=r"latin.yaml:2:7: error: not UTF-8 text \(byte 0xe9\)"):
         read_yaml_file(str(latin))
+
+
+@pytest.mark.parametrize("text", ["a: !!bool maybe\n", "a: !!int ''\n", "a: !!float ''\n"])
+def test_a_bad_typed_scalar_is_a_located_error(text: str) -> None:
+    with pytest.raises(YamlError) as err:
+        parse_yaml(text)
+    assert "1:4" in str(err.value) or "line 1" in str(err.value), str(err.value)
