@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from argmap.corpus import Corpus
 
+from argmap.render.paging import PAGE_BOX, min_font_size
+
 __all__ = ["PAGE_BOX", "Tile", "diagram_tiles", "min_font_size", "print_diagram", "svg_box"]
 
-PAGE_BOX = (780.0, 430.0)  # points: an A4 landscape page (277 × 188 mm printable) less a heading line
 _OVERLAP = 0.06  # each tile repeats this share of its neighbour, so that a box cut at an edge is whole on one side
 _SVG_TAG = re.compile(r"<svg\b[^>]*>", re.S)
 _VIEWBOX = re.compile(r'viewBox="([-\d.]+)[ ,]+([-\d.]+)[ ,]+([-\d.]+)[ ,]+([-\d.]+)"')
-_FONT = re.compile(r'font-size(?:="|:\s*)([\d.]+)')
 _MAX_SCALE = 1.5
 
 
@@ -63,13 +63,6 @@ def svg_box(svg: bytes | str) -> tuple[float, float]:
     """The diagram's ``viewBox`` width and height (its user units)."""
     _, (_, _, w, h) = _viewbox(svg.decode("utf-8") if isinstance(svg, bytes) else svg)
     return w, h
-
-
-def min_font_size(svg: bytes | str) -> float:
-    """The smallest ``font-size`` in the diagram, in its user units (14, Graphviz's default, if none is set)."""
-    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-    sizes = [float(x) for x in _FONT.findall(text)]
-    return min(sizes) if sizes else 14.0
 
 
 def _grid(w: float, h: float, box: tuple[float, float], need: float) -> tuple[int, int, float]:

@@ -22,11 +22,11 @@ from dataclasses import replace
 from argmap.corpus import Corpus
 
 from .compare import PRINT, selection_dot
-from .paging import pack
+from .paging import PAGE_BOX, min_font_size, pack, print_scale
 from .selection import Selection, lone_bridges, select, spine_parts, statements
 from .subgraph import with_relations
 
-__all__ = ["LEAST_PT", "comparison_pages", "prints_large"]
+__all__ = ["LEAST_PT", "PAGE_BOX", "comparison_pages", "prints_large"]
 
 LEAST_PT = 8.0
 """The smallest text of a printed comparison page, in points on A4 landscape."""
@@ -36,21 +36,9 @@ def prints_large(dot: str, first: bool) -> bool:
     """Whether the page's smallest text prints at :data:`LEAST_PT` or more in a handout's diagram box."""
     from .crossings import page_size
     from .images import render_bytes
-    from .paging import print_scale
 
     svg = render_bytes(dot, "svg")
-    return _smallest(svg) * print_scale(page_size(svg), PAGE_BOX) >= LEAST_PT
-
-
-PAGE_BOX = (780.0, 430.0)
-"""Points: an A4 landscape page (277 × 188 mm printable) less the handout's heading and caption."""
-
-
-def _smallest(svg: bytes) -> float:
-    import re
-
-    sizes = [float(x) for x in re.findall(rb'font-size="([\d.]+)"', svg)]
-    return min(sizes) if sizes else 14.0
+    return min_font_size(svg) * print_scale(page_size(svg), PAGE_BOX) >= LEAST_PT
 
 
 def _page(sel: Selection, keys: set[str], caption: str) -> Selection:

@@ -12,10 +12,11 @@ empty; :func:`on_a4` centres each drawn page on an A4 landscape sheet, scaled to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-__all__ = ["A4", "BODY_BOX", "MARGIN", "on_a4", "pack", "print_scale"]
+__all__ = ["A4", "BODY_BOX", "MARGIN", "PAGE_BOX", "min_font_size", "on_a4", "pack", "print_scale"]
 
 T = TypeVar("T")
 
@@ -25,6 +26,9 @@ MARGIN = 28.35
 """One centimetre, in points: the margin a printer keeps."""
 BODY_BOX = (A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN)
 """The printable box of an A4 landscape page."""
+PAGE_BOX = (780.0, 430.0)
+"""Points: an A4 landscape page (277 × 188 mm printable) less a heading line, as the handout prints a diagram."""
+_FONT = re.compile(r'font-size(?:="|:\s*)([\d.]+)')
 _MOST_SCALE = 1.5
 """A small page is enlarged at most this much: a few statements need not print in headline type."""
 
@@ -56,6 +60,17 @@ def print_scale(size: tuple[float, float], box: tuple[float, float] = BODY_BOX) 
     (0.5, 1.5)
     """
     return min(box[0] / size[0], box[1] / size[1], _MOST_SCALE)
+
+
+def min_font_size(svg: bytes | str) -> float:
+    """The smallest ``font-size`` in an SVG, in its user units (14, Graphviz's default, if none is set).
+
+    >>> min_font_size('<text font-size="9.00">a</text><text style="font-size: 12px">b</text>')
+    9.0
+    """
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    sizes = [float(x) for x in _FONT.findall(text)]
+    return min(sizes) if sizes else 14.0
 
 
 def on_a4(pdfs: Sequence[bytes]) -> bytes:
