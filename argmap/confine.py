@@ -184,6 +184,8 @@ class EssayReader:
     policy: EssayPolicy = field(default_factory=essay_policy)
     attempted: set[Path] = field(default_factory=set)
     _cache: dict[Path, bytes] = field(default_factory=dict)
+    _roots: dict[Path, tuple[Path, ...]] = field(default_factory=dict)
+    """The allowed folders of each map folder, resolved once per reader (a corpus shares one or two folders)."""
 
     def locate(self, map_dir: Path, rel: str) -> Path:
         """The resolved essay ``rel`` (relative to ``map_dir``), or :class:`EssayRefused` when it may not be read."""
@@ -191,7 +193,9 @@ class EssayReader:
             raise _refuse("not a usable path", errno.EINVAL)
         target = _resolve(map_dir / rel)
         self.attempted.add(target)
-        roots = [r for r in self.policy.allowed(_resolve(map_dir)) if target.is_relative_to(r)]
+        if map_dir not in self._roots:
+            self._roots[map_dir] = self.policy.allowed(_resolve(map_dir))
+        roots = [r for r in self._roots[map_dir] if target.is_relative_to(r)]
         if not roots:
             raise _refuse(f"outside the essays folders ({self.policy.describe()})")
         if all(_hidden(target, r) for r in roots):

@@ -39,7 +39,8 @@ __all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "find_drift"]
 DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d[\d.,%]*")
+# A word ends in a letter and a number in a digit, comma or per cent sign: no token ends in a full stop.
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d(?:[\d.,%]*[\d,%])?")
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,10 @@ class Drift:
 def _tokens(text: str) -> list[str]:
     """Lower-case words with contractions opened: ``can't`` → ``can``, ``n't``."""
     text = straighten(text)
-    if text.isascii():  # lower-casing ASCII text first finds the same words, lower-cased, in one call
-        words = [w.rstrip(".") for w in _WORD.findall(text.lower())]
-    else:
-        words = [w.lower().rstrip(".") for w in _WORD.findall(text)]
-    if "'" not in text and "-" not in text and "cannot" not in words:
+    # Lower-casing ASCII text first finds the same words, lower-cased, in one call; other text is lower-cased
+    # word by word, since lower-casing it whole can make ASCII letters (the Kelvin sign becomes 'k').
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
+    if "-" not in text and "cannot" not in words and ("'" not in text or "n't" not in " ".join(words)):
         return words  # no contraction, hyphen or 'cannot' to open
     out: list[str] = []
     for w in words:
@@ -99,6 +99,7 @@ class _Words:
 
 
 _HEDGES = tuple(_Words(family) for family in HEDGES.values())
+_ANY_HEDGE = _Words(tuple(w for family in HEDGES.values() for w in family))  # most texts have none: one test
 _ABILITY, _WILL, _NEGATION = _Words(ABILITY), _Words(WILL), _Words(NEGATION)
 
 
@@ -123,7 +124,7 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     out: list[Drift] = []
     dropped: list[str] = []
     added: list[str] = []
-    for family in _HEDGES:
+    for family in _HEDGES if _ANY_HEDGE.found(sq, jq) or _ANY_HEDGE.found(st, jt) else ():
         inq, intext = family.found(sq, jq), family.found(st, jt)
         if inq and not intext:
             dropped += inq
@@ -146,12 +147,16 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
     return out
 
 
+_ADDITIVES = (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less ")
+
+
 def _negations(joined: str, present: set[str]) -> list[str]:
     """Negations (in the joined tokens of a text, and their set), leaving out the additive *not only*, *not just*,
     *not merely*."""
     without = joined
-    for additive in (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less "):
-        without = without.replace(additive, " ")
+    if " not " in joined or " n't " in joined or " no less " in joined:
+        for additive in _ADDITIVES:
+            without = without.replace(additive, " ")
     # With no additive taken out, the words left are the tokens themselves: their set is already there.
     return _NEGATION.found(present if without == joined else set(without.split()), without)
 
