@@ -14,7 +14,9 @@ No claim is used as a premise by two or more of these maps.
 
 from __future__ import annotations
 
-from .results import Comparison, Mention, SharedClaims, SharedPremises
+from collections.abc import Sequence
+
+from .results import Agreement, Comparison, Disagreement, Mention, SharedClaims, SharedPremises
 from .textsafe import markdown_text as md
 
 __all__ = ["compare_markdown", "shared_markdown"]
@@ -47,6 +49,19 @@ def _theses_first(mentions: tuple[list[Mention], list[Mention]]) -> int:
     return 0 if all(any(m.kind == "thesis" for m in side) for side in mentions) else 1
 
 
+def _claim_section(title: str, items: Sequence[tuple[Agreement | Disagreement, str]]) -> list[str]:
+    """A section of shared claims, each with what is said of it and both sides' quotes; the claim both theses are
+    bound to first; nothing when there are none."""
+    if not items:
+        return []
+    lines = [f"## {title} ({len(items)})", ""]
+    for claim, said in sorted(items, key=lambda item: _theses_first((item[0].left, item[0].right))):
+        lines += [f"### {md(claim.wording)}", f"`{claim.claim}` · {said}", ""]
+        lines += [_quote(m) for m in claim.left + claim.right]
+        lines.append("")
+    return lines
+
+
 def compare_markdown(c: Comparison) -> str:
     """Agreements, disagreements, unique claims and paths to each thesis; a section with nothing in it is left out,
     and the claim both theses are bound to comes first."""
@@ -55,18 +70,9 @@ def compare_markdown(c: Comparison) -> str:
     lines = [f"# {L} vs {R}", "",
              f"- **{L}**: {md(c.left.title)}{md(by[L])}", f"  - thesis: {md(c.left.thesis)}",
              f"- **{R}**: {md(c.right.title)}{md(by[R])}", f"  - thesis: {md(c.right.thesis)}", ""]
-    if c.disagreements:
-        lines += [f"## Disagreements ({len(c.disagreements)})", ""]
-    for d in sorted(c.disagreements, key=lambda d: _theses_first((d.left, d.right))):
-        lines += [f"### {md(d.wording)}", f"`{d.claim}` · {md(d.reason)}: {md(d.detail)}", ""]
-        lines += [_quote(m) for m in d.left + d.right]
-        lines.append("")
-    if c.agreements:
-        lines += [f"## Agreements ({len(c.agreements)})", ""]
-    for a in sorted(c.agreements, key=lambda a: _theses_first((a.left, a.right))):
-        lines += [f"### {md(a.wording)}", f"`{a.claim}` · both {a.stance}", ""]
-        lines += [_quote(m) for m in a.left + a.right]
-        lines.append("")
+    disagree = [(d, f"{md(d.reason)}: {md(d.detail)}") for d in c.disagreements]
+    lines += _claim_section("Disagreements", disagree)
+    lines += _claim_section("Agreements", [(a, f"both {a.stance}") for a in c.agreements])
     for side, items in ((L, c.unique_left), (R, c.unique_right)):
         if items:
             lines += [f"## Only in {side} ({len(items)})", ""]

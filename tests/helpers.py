@@ -10,7 +10,7 @@ from typing import Any
 
 from argmap.corpus import Corpus, load_corpus
 
-__all__ = ["MINI", "PROBLEM", "ROOT", "assert_problem", "build_corpus", "node"]
+__all__ = ["MINI", "PROBLEM", "ROOT", "assert_problem", "build_corpus", "chromium_or_skip", "node"]
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -28,6 +28,19 @@ def assert_problem(r: object, status: int, *needles: str) -> dict[str, object]:
     for needle in needles:
         assert needle in str(body["detail"])
     return body
+
+
+def chromium_or_skip() -> str:
+    """The path of headless Chromium; the calling test is skipped, saying how to get it, when there is none."""
+    import pytest
+
+    from argmap.classroom.browser import find_chromium
+    from argmap.errors import RenderError
+
+    try:
+        return find_chromium()
+    except RenderError as exc:
+        pytest.skip(f"{exc} (`make test` installs it)")
 
 
 def node(map_id: str, ident: str, kind: str = "premise", **extra: Any) -> dict[str, Any]:

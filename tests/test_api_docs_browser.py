@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 from argmap_api import Settings, create_app
+from helpers import chromium_or_skip
 
-from argmap.classroom.browser import Browser, find_chromium
-from argmap.errors import RenderError
+from argmap.classroom.browser import Browser
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
@@ -39,11 +39,7 @@ def service() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    try:
-        chromium = find_chromium()
-    except RenderError as exc:
-        pytest.skip(f"{exc} (`make test` installs it)")
-    with Browser(chromium, timeout=60, window=(1400, 900)) as b:
+    with Browser(chromium_or_skip(), timeout=60, window=(1400, 900)) as b:
         yield b
 
 

@@ -8,15 +8,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import write_pair
+from helpers import chromium_or_skip, write_pair
 
 from argmap.analysis import map_structure
-from argmap.classroom.browser import Browser, find_chromium
+from argmap.classroom.browser import Browser
 from argmap.classroom.decks import comparison_deck, map_deck
 from argmap.classroom.slides import Column, Item, build_slides, paginate
 from argmap.cli import cli
 from argmap.corpus import Corpus, load_corpus
-from argmap.errors import RenderError
 from argmap.queries import compare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,11 +110,7 @@ MEASURE = r"""
 
 @pytest.fixture(scope="module")
 def browser() -> Any:
-    try:
-        exe = find_chromium()
-    except RenderError as exc:
-        pytest.skip(f"{exc} (`make test` installs it)")
-    with Browser(exe, timeout=60, window=(1920, 1080)) as b:
+    with Browser(chromium_or_skip(), timeout=60, window=(1920, 1080)) as b:
         yield b
 
 
@@ -133,10 +128,7 @@ def test_every_word_is_24_pt_or_more_and_nothing_overflows(which: str, bundled: 
 
 
 def test_cli_writes_a_pdf_deck_of_16_9_pages_and_the_same_bytes_twice(tmp_path: Path) -> None:
-    try:
-        find_chromium()
-    except RenderError as exc:
-        pytest.skip(str(exc))
+    chromium_or_skip()
     mini_dir = str(ROOT / "tests/fixtures/mini")
     outs = []
     for name in ("one.pdf", "two.pdf"):

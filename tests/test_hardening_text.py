@@ -9,8 +9,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
+from helpers import chromium_or_skip
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -133,14 +133,10 @@ def test_show_prints_no_bell_or_backspace(tmp_path: Path) -> None:
 
 def test_hostile_text_stays_text_in_the_site_in_a_real_browser(tmp_path: Path) -> None:
     """Chromium loads a map page whose texts try to run script, then a node is clicked (the panel is filled in)."""
-    from argmap.classroom.browser import Browser, find_chromium
+    from argmap.classroom.browser import Browser
     from argmap.classroom.site import site_files
-    from argmap.errors import RenderError
 
-    try:
-        chromium = find_chromium()
-    except RenderError as exc:
-        pytest.skip(f"{exc} (`make test` installs it)")
+    chromium = chromium_or_skip()
     pwn = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>"
     corpus = _pair(f"T {pwn}", f"thesis {pwn}\u202e", "It rained \u202eall\u202c day.", f"premise {pwn}\x07",
                    f"wording {pwn}")

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import chromium_or_skip
 
-from argmap.classroom.browser import Browser, find_chromium
-from argmap.errors import RenderError
+from argmap.classroom.browser import Browser
 from argmap.preview import PreviewServer
 
 TRIO = Path(__file__).resolve().parent / "fixtures" / "trio"
@@ -16,10 +16,7 @@ TRIO = Path(__file__).resolve().parent / "fixtures" / "trio"
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    try:
-        return find_chromium()
-    except RenderError as exc:
-        pytest.skip(f"{exc} (`make test` installs it)")
+    return chromium_or_skip()
 
 
 def _until(page: object, expression: str, tries: int = 100) -> object:

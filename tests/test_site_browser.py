@@ -16,23 +16,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import chromium_or_skip
 
-from argmap.classroom.browser import Browser, Page, find_chromium
+from argmap.classroom.browser import Browser, Page
 from argmap.classroom.handout import build_handout
 from argmap.classroom.site import site_files
 from argmap.classroom.wording import smart_quotes
 from argmap.corpus import Corpus
-from argmap.errors import RenderError
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    try:
-        return find_chromium()
-    except RenderError as exc:
-        pytest.skip(f"{exc} (`make test` installs it)")
+    return chromium_or_skip()
 
 
 @pytest.fixture(scope="module")
