@@ -9,7 +9,7 @@ import pytest
 from argmap.corpus import Corpus, load_corpus
 from argmap.coverage import map_coverage
 from argmap.queries import compare, shared_claims, shared_premises
-from argmap.report import shared_markdown
+from argmap.report import compare_markdown, shared_markdown
 
 TRIO = Path(__file__).resolve().parent / "fixtures" / "trio" / "maps"
 
@@ -50,6 +50,18 @@ def test_compare_puts_the_claim_both_theses_dispute_first(trio: Corpus) -> None:
     disputed = compare(trio, "alpha", "gamma")
     assert disputed.disagreements[0].claim == "deposit-up"
     assert [p.claim for p in disputed.paths] == ["deposit-up", "returns-rise"]
+
+
+def test_the_comparison_report_has_a_section_per_relation_and_leaves_out_empty_ones(trio: Corpus) -> None:
+    disputed = compare_markdown(compare(trio, "alpha", "gamma"))
+    heads = [line for line in disputed.splitlines() if line.startswith("#")]
+    assert heads[:5] == ["# alpha vs gamma", "## Disagreements (1)", "### The bottle deposit should be raised.",
+                         "## Agreements (1)", "### A higher deposit makes people return more bottles."]
+    assert "`deposit-up` · opposite-stances: alpha affirms, gamma denies\n" in disputed
+    assert "- **gamma** `T` (thesis) [denies]: “The bottle deposit should stay as it is.”" in disputed
+    agreed = compare_markdown(compare(trio, "alpha", "beta"))
+    assert "## Disagreements" not in agreed
+    assert agreed.index("`deposit-up` · both affirms") < agreed.index("`returns-rise` · both affirms")
 
 
 def test_coverage_of_a_one_paragraph_text_counts_sentences(trio: Corpus) -> None:
