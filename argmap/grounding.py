@@ -32,10 +32,12 @@ _CHAR_MAP = {
 _SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
 # First a 1:1 translation: typographic quotes to ASCII, every dash to "-", every whitespace character to " ".
 _ONE_TO_ONE = {**_CHAR_MAP, **dict.fromkeys(_SPACES, " ")}
+_ASCII_ONE_TO_ONE = {k: v for k, v in _ONE_TO_ONE.items() if k.isascii()}  # all an ASCII text can hold
 # Then the only changes of length: a dash run with the spaces around it (-> "-"), a run of two or more
 # spaces (-> " "), spaces at either end (-> ""), and the ellipsis (-> "...").  A lone dash or space is 1:1.
-_DASH_RUN = re.compile(r" *-(?: *-)* *")
-_SHIFT = re.compile(r" *-(?: *-)* *| {2,}|^ +| +\Z|\u2026")
+# The lookaheads let the regex engine pass over the other characters at once: twice as fast on an essay.
+_DASH_RUN = re.compile(r"(?=[ -]) *-(?: *-)* *")
+_SHIFT = re.compile(r"(?=[ \-\u2026])(?: *-(?: *-)* *| {2,}|^ +| +\Z|\u2026)")
 
 
 def sha256_text(data: bytes) -> str:
@@ -50,7 +52,7 @@ def sha256_text(data: bytes) -> str:
 def _one_to_one(text: str) -> str:
     """The 1:1 translation: ``str.replace`` for each character present (far faster than ``str.translate``
     with a table, which looks up every character of a non-ASCII text one by one)."""
-    for char, ascii_char in _ONE_TO_ONE.items():
+    for char, ascii_char in (_ASCII_ONE_TO_ONE if text.isascii() else _ONE_TO_ONE).items():
         if char in text:
             text = text.replace(char, ascii_char)
     return text
