@@ -60,13 +60,27 @@ _PREMISE_KINDS = {"premise", "evidence", "assumption"}
 
 
 def merged_graph(corpus: Corpus, map_ids: Sequence[str] | None = None) -> nx.DiGraph:
-    """The merge of the corpus's maps (all, or ``map_ids``), with quote spans."""
+    """The merge of the corpus's maps (all, or ``map_ids``), with quote spans.
+
+    A claim two maps bind is one node, ``claim:<id>``, holding each map's mention.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> g = merged_graph(load_corpus([bundled_maps_dir()]))
+    >>> g.nodes["claim:russia-silent"]["maps"], len(g.nodes["claim:russia-silent"]["mentions"])
+    (('bankruptcy', 'enforcer'), 2)
+    """
     chosen = [corpus.get(i) for i in (map_ids or corpus.maps)]
     return merge_maps([g.model for g in chosen], corpus.registry, {g.id: g.spans for g in chosen})
 
 
 def mentions_of(gm: GroundedMap, claim_id: str) -> list[Mention]:
-    """Every node of ``gm`` bound to ``claim_id``, in document order."""
+    """Every node of ``gm`` bound to ``claim_id``, in document order.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> gm = load_corpus([bundled_maps_dir()]).get("bankruptcy")
+    >>> [(m.node, m.kind, m.stance) for m in mentions_of(gm, "russia-silent")]
+    [('P1', 'premise', 'affirms')]
+    """
     return [
         Mention(map=gm.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, span=gm.spans.get(n.id),
                 stance=n.effective_stance)
@@ -89,6 +103,11 @@ def thesis_first(claim_ids: Iterable[str], maps: Sequence[GroundedMap]) -> list[
 
     This is the order of every comparison: the claim the theses share, or dispute,
     is what the maps are about, so it leads.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> thesis_first(["russia-silent", "russia-not-protector"], list(corpus.maps.values()))
+    ['russia-not-protector', 'russia-silent']
     """
     bound = [m.model.thesis.claim for m in maps]
     return sorted(claim_ids, key=lambda c: -bound.count(c))
@@ -108,7 +127,13 @@ def _shared(corpus: Corpus, chosen: Sequence[GroundedMap], users: dict[str, list
 
 
 def shared_premises(corpus: Corpus, map_ids: Sequence[str] | None = None) -> SharedPremises:
-    """Claims that two or more of the maps use as a premise or as evidence, with each map's words."""
+    """Claims that two or more of the maps use as a premise or as evidence, with each map's words.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> result = shared_premises(load_corpus([bundled_maps_dir()]))
+    >>> result.claims[0].claim, result.claims[0].maps, result.claims[0].agree
+    ('inaction-by-choice', ['bankruptcy', 'enforcer'], False)
+    """
     chosen = [corpus.get(i) for i in (map_ids or list(corpus.maps))]
     users: dict[str, list[str]] = {}
     for gm in chosen:
@@ -139,13 +164,28 @@ def shared_claims(corpus: Corpus, map_ids: Sequence[str] | None = None) -> Share
 
 
 def claim_mentions(corpus: Corpus, claim_id: str) -> list[Mention]:
-    """What every map says about one claim (each map's wording, quote, kind and stance)."""
+    """What every map says about one claim (each map's wording, quote, kind and stance).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> [(m.map, m.node, m.stance) for m in claim_mentions(corpus, "russia-silent")]
+    [('bankruptcy', 'P1', 'affirms'), ('enforcer', 'P1', 'affirms')]
+    >>> claim_mentions(corpus, "russia-silnt")
+    Traceback (most recent call last):
+    argmap.errors.NotFound: unknown claim 'russia-silnt' (did you mean 'russia-silent'?)
+    """
     if corpus.registry.get(claim_id) is None:
         raise NotFound("claim", claim_id, [c.id for c in corpus.registry.claims])
     return [m for gm in corpus.maps.values() for m in mentions_of(gm, claim_id)]
 
 
 def map_summary(gm: GroundedMap) -> MapSummary:
+    """The map's id, title, author and thesis (its text and quote).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> map_summary(load_corpus([bundled_maps_dir()]).get("enforcer")).title
+    'Russia’s Silence on Israel’s Strikes: No Longer an Enforcer'
+    """
     t = gm.model.thesis
     return MapSummary(id=gm.id, title=gm.model.title, author=gm.model.author, thesis=t.text, thesis_quote=t.quote)
 
@@ -195,6 +235,13 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
     """Agreements, disagreements, what each map claims alone, and how shared claims reach each thesis.
 
     ``left`` and ``right`` must be two different maps (:func:`argmap.pairs.require_pair`).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> result = compare(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
+    >>> [(d.claim, d.reason, d.detail) for d in result.disagreements[:1]]
+    [('inaction-by-choice', 'opposite-stances', 'bankruptcy affirms, enforcer denies')]
+    >>> result.paths[0]
+    ClaimPath(claim='russia-not-protector', left=['P2', 'T'], left_via='supports', right=['T'], right_via='supports')
     """
     a, b = corpus.get(left), corpus.get(right)
     require_pair(a.id, b.id)
