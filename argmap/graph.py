@@ -37,7 +37,11 @@ REL_PREFIX = "rel:"
 
 
 def relation_key(key: str) -> str:
-    """Graph key of a relation node."""
+    """Graph key of a relation node.
+
+    >>> relation_key("r1"), relation_key("P3->T")
+    ('rel:r1', 'rel:P3->T')
+    """
     return REL_PREFIX + key
 
 
@@ -45,7 +49,14 @@ Elements = tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, dict[str
 
 
 def map_elements(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None) -> Elements:
-    """The nodes and edges of :func:`map_graph` as plain lists (the merge reads these directly)."""
+    """The nodes and edges of :func:`map_graph` as plain lists (the merge reads these directly).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> gm = load_corpus([bundled_maps_dir()]).get("enforcer")
+    >>> nodes, edges = map_elements(gm.model, gm.spans)
+    >>> nodes[0][0], nodes[0][1]["span"], [(u, v) for u, v, _ in edges[:2]]
+    ('T', (870, 993), [('E1', 'rel:E1->P1a'), ('rel:E1->P1a', 'P1a')])
+    """
     spans = spans or {}
     nodes: list[tuple[str, dict[str, Any]]] = [
         (n.id, {"role": "statement", "kind": n.kind, "text": n.text, "quote": n.quote, "claim": n.claim,
@@ -64,7 +75,14 @@ def map_elements(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None
 
 
 def map_graph(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None) -> nx.DiGraph:
-    """The map as a DiGraph: statements and reified relations (see module doc)."""
+    """The map as a DiGraph: statements and reified relations (see module doc).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> gm = load_corpus([bundled_maps_dir()]).get("enforcer")
+    >>> g = map_graph(gm.model, gm.spans)
+    >>> g.graph["map"], g.nodes["P1"]["span"], g.nodes["rel:r1"]["type"]
+    ('enforcer', (132, 217), 'supports')
+    """
     import networkx as nx
 
     nodes, edges = map_elements(m, spans)
@@ -126,5 +144,10 @@ def support_path(g: nx.DiGraph, source: Any, target: Any, types: tuple[str, ...]
     By default support of either kind (``supports``, ``example``).  Relation nodes are left out of the
     returned path.  None if there is no chain.  For many sources and one target, :func:`support_paths`
     searches the graph once.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> gm = load_corpus([bundled_maps_dir()]).get("enforcer")
+    >>> support_path(map_graph(gm.model), "E1", "T"), support_path(map_graph(gm.model), "O1", "T")
+    (['E1', 'P1a', 'T'], None)
     """
     return support_paths(g, target, types)(source)

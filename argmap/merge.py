@@ -81,6 +81,14 @@ def merge_maps(
     """Merge ``maps`` into one DiGraph by the rule in this module's docstring.
 
     ``spans`` gives, per map id, each node's quote span for the provenance.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> g = merge_maps([gm.model for gm in corpus.maps.values()], corpus.registry)
+    >>> g.graph["maps"], g.nodes["claim:russia-silent"]["kind"], g.nodes["claim:russia-silent"]["wording"]
+    (('bankruptcy', 'enforcer'), 'premise', "Russia said almost nothing about Israel's strikes on Iran.")
+    >>> sorted(k for k, d in g.nodes(data=True) if d.get("contested"))[:2]
+    ['claim:china-stood-apart', 'claim:inaction-by-choice']
     """
     with gc_paused():
         return _merge(maps, registry, spans)
