@@ -98,7 +98,14 @@ class MapStructure(BaseModel):
 
 
 def support_graph(m: ArgumentMap) -> nx.DiGraph:
-    """The map's statements and its load-bearing relations (:data:`LOAD_TYPES`, reified as ``rel:<key>`` nodes)."""
+    """The map's statements and its load-bearing relations (:data:`LOAD_TYPES`, reified as ``rel:<key>`` nodes).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("enforcer").model
+    >>> g = support_graph(m)
+    >>> "rel:P3->T" in g, "rel:O1-|P7b" in g
+    (True, False)
+    """
     g = map_graph(m)
     keep = [k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in LOAD_TYPES]
     return g.subgraph(keep).copy()
@@ -164,14 +171,26 @@ def standing(m: ArgumentMap, rejected: Iterable[str] = ()) -> list[str]:
 
 
 def cut_off_by(m: ArgumentMap, node: str) -> list[str]:
-    """Statements (other than ``node``) that stand now and would stand on nothing if ``node`` were rejected."""
+    """Statements (other than ``node``) that stand now and would stand on nothing if ``node`` were rejected.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("enforcer").model
+    >>> cut_off_by(m, "E1"), cut_off_by(m, "P3")
+    (['P1a'], [])
+    """
     g, defence = support_graph(m), _defence(m)
     before, after = _standing(g, (), defence), _standing(g, [node], defence)
     return [n.id for n in m.nodes if n.id != node and n.id in before and n.id not in after]
 
 
 def thesis_lines(m: ArgumentMap) -> list[str]:
-    """Keys of the support relations whose target is the thesis, in map order."""
+    """Keys of the support relations whose target is the thesis, in map order.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("enforcer").model
+    >>> thesis_lines(m)
+    ['r1', 'P1b->T', 'P3->T', 'P4->T', 'P2->T', 'P6->T']
+    """
     return [r.key for r in m.relations if r.type in LOAD_TYPES and r.target == m.thesis.id]
 
 
@@ -179,6 +198,11 @@ def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
     """Nodes whose rejection alone leaves ``target`` (default: the thesis) with no support, in document order.
 
     A target that nothing supports has no load-bearing nodes: it is a ground.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("enforcer").model
+    >>> load_bearing(m), load_bearing(m, "P2"), load_bearing(m, "P8")   # six lines hold T; P8 is a ground
+    ([], ['P2a', 'E3', 'A2'], [])
     """
     goal = target or m.thesis.id
     g, defence = support_graph(m), _defence(m)
@@ -192,6 +216,12 @@ def cited_support(m: ArgumentMap) -> dict[str, list[str]]:
     """For each statement, the evidence nodes with a citation that support it (itself included), document order.
 
     An empty list means the statement rests on no cited evidence.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("bankruptcy").model
+    >>> basis = cited_support(m)
+    >>> basis["P4"], basis["P1"]
+    (['E5', 'E7', 'E8'], [])
     """
     import networkx as nx
 
@@ -210,6 +240,12 @@ def map_structure(m: ArgumentMap) -> MapStructure:
 
     ``impacts`` lists every node whose rejection cuts something off or breaks a
     line of the thesis, sorted by lines broken, then statements cut, then document order.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> m = load_corpus([bundled_maps_dir()]).get("enforcer").model
+    >>> result = map_structure(m)
+    >>> result.load_bearing, result.impacts[0]
+    ([], Impact(node='E1', cuts=['P1a'], lines=['r1']))
     """
     g, defence = support_graph(m), _defence(m)
     thesis = m.thesis.id
