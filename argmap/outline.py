@@ -38,7 +38,13 @@ class OutlineItem(BaseModel):
 
 
 def outline(m: ArgumentMap) -> list[OutlineItem]:
-    """The thesis tree first, then any parts of the map not connected to it."""
+    """The thesis tree first, then any parts of the map not connected to it.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> items = outline(load_corpus([bundled_maps_dir()]).get("enforcer").model)
+    >>> items[0].node, [c.node for c in items[0].children][:4], [i.node for i in items[1:3]]
+    ('T', ['P1', 'P1a', 'A1', 'P1b'], ['C3a', 'C4'])
+    """
     nodes = {n.id: n for n in m.nodes}
     rel_ids = {r.id: r for r in m.relations if r.id}
     into: dict[str, list[tuple[str, str | None, str, list[str]]]] = {}

@@ -33,14 +33,28 @@ EXPORT_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def format_for_path(path: str | PurePath) -> str | None:
-    """The format a file name asks for (the longest matching ending), or None."""
+    """The format a file name asks for (the longest matching ending), or None.
+
+    >>> format_for_path("exports/Enforcer.AIF"), format_for_path("enforcer.ad"), format_for_path("notes.txt")
+    ('aif', 'argdown', None)
+    """
     name = PurePath(path).name.lower()
     hits = [(len(end), fmt) for fmt, (_, ends) in EXPORT_FORMATS.items() for end in ends if name.endswith(end)]
     return max(hits)[1] if hits else None
 
 
 def export_text(corpus: Corpus, map_ids: Sequence[str], fmt: str) -> str:
-    """The maps ``map_ids`` (one map, or their comparison) in ``fmt``."""
+    """The maps ``map_ids`` (one map, or their comparison) in ``fmt``.
+
+    >>> import json
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> json.loads(export_text(corpus, ["bankruptcy", "enforcer"], "aif"))["argmap"]["theses"]
+    {'bankruptcy': 'bankruptcy:T', 'enforcer': 'claim:russia-not-protector'}
+    >>> export_text(corpus, ["enforcer"], "dot")
+    Traceback (most recent call last):
+    argmap.errors.ArgmapError: unknown export format 'dot'; choose one of aif, argdown, graphml, json
+    """
     if fmt not in EXPORT_FORMATS:
         raise ArgmapError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     module, attr = EXPORT_FORMATS[fmt][0].split(":")

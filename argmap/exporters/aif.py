@@ -64,7 +64,14 @@ def _i_node(s: Statement) -> dict[str, Any]:
 
 
 def to_aif(view: ExportView) -> dict[str, Any]:
-    """The view as an AIFdb-style dict: ``nodes``, ``edges``, ``locutions``, ``participants``."""
+    """The view as an AIFdb-style dict: ``nodes``, ``edges``, ``locutions``, ``participants``.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
+    >>> aif = to_aif(view)
+    >>> [(n["nodeID"], n["type"]) for n in aif["nodes"][:3]], aif["locutions"][0]["personID"]
+    ([('T', 'I'), ('L:T', 'L'), ('YA:T', 'YA')], 'enforcer')
+    """
     nodes: list[dict[str, Any]] = []
     edges: list[tuple[str, str]] = []
     locutions: list[dict[str, Any]] = []
@@ -102,5 +109,11 @@ def to_aif(view: ExportView) -> dict[str, Any]:
 
 
 def aif_text(view: ExportView) -> str:
-    """:func:`to_aif` as stable, indented JSON text."""
+    """:func:`to_aif` as stable, indented JSON text.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
+    >>> aif_text(view).splitlines()[:4]
+    ['{', '  "nodes": [', '    {', '      "nodeID": "T",']
+    """
     return json.dumps(to_aif(view), indent=2, ensure_ascii=False) + "\n"

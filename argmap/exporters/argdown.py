@@ -33,7 +33,11 @@ _SPECIAL = re.compile(r"[\\\[\]<>{}#*_@/()=+|~`^]|[.:](?=\S)|-(?=[>-])")
 
 
 def escape(text: str) -> str:
-    """``text`` on one line, every character that Argdown could read as markup escaped with a backslash."""
+    """``text`` on one line, every character that Argdown could read as markup escaped with a backslash.
+
+    >>> print(escape("Russia -> Iran:\\n  an ally?"))
+    Russia \\-\\> Iran: an ally?
+    """
     return _SPECIAL.sub(lambda m: "\\" + m.group(0), " ".join(text.split()))
 
 
@@ -85,7 +89,16 @@ def _relation_lines(link: Link, arguments: set[str]) -> list[str]:
 
 
 def argdown_text(view: ExportView) -> str:
-    """The view as an Argdown document (UTF-8 text)."""
+    """The view as an Argdown document (UTF-8 text).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
+    >>> lines = argdown_text(view).splitlines()
+    >>> lines[lines.index("<r1>"):][:7]   # linked premises as an argument
+    ['<r1>', '', '(1) [P1]', '(2) [P1a]', '(3) [A1]', '----', '(4) [T]']
+    >>> lines[lines.index("  _> <r5>") - 1]   # the undercut of r5
+    '[P8b]'
+    """
     out = ["===", f"title: {_value(view.title)}", "===", ""]
     arguments = _as_argument(view)
     for info in view.maps:

@@ -15,7 +15,14 @@ __all__ = ["export_view", "graphml_text"]
 
 
 def graphml_text(view: ExportView) -> str:
-    """GraphML text (UTF-8 XML), byte-identical for the same maps."""
+    """GraphML text (UTF-8 XML), byte-identical for the same maps.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
+    >>> text = graphml_text(view)
+    >>> text.count("<node "), text.count("<edge "), '<key id="d4" for="node" attr.name="kind" attr.type="string"/>' in text
+    (106, 117, True)
+    """
     import io
 
     import networkx as nx

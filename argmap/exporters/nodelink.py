@@ -23,7 +23,14 @@ __all__ = ["export_view", "node_link", "node_link_text"]
 
 
 def node_link(view: ExportView) -> dict[str, Any]:
-    """The node-link dict, nodes and edges sorted."""
+    """The node-link dict, nodes and edges sorted.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
+    >>> data = node_link(view)
+    >>> data["graph"]["maps"], data["edges"][0]
+    ('enforcer', {'role': 'premise', 'type': 'supports', 'map': 'enforcer', 'source': 'A1', 'target': 'r1'})
+    """
     import networkx as nx
 
     data: dict[str, Any] = nx.node_link_data(view_graph(view), edges="edges")
@@ -33,4 +40,12 @@ def node_link(view: ExportView) -> dict[str, Any]:
 
 
 def node_link_text(view: ExportView) -> str:
+    """:func:`node_link` as indented JSON text, keys sorted.
+
+    >>> import json
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
+    >>> list(json.loads(node_link_text(view))["edges"][0])
+    ['map', 'role', 'source', 'target', 'type']
+    """
     return json.dumps(node_link(view), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
