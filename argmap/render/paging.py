@@ -40,6 +40,11 @@ def pack(parts: Sequence[T], fits: Callable[[list[T]], bool],
     ``fits`` says whether a page of the given parts prints large enough; a part that does not fit even alone
     gets a page of its own.  With ``affinity``, a part tries the pages it has most in common with first (parts
     that share statements cost less room together).  Pages and the parts on them keep the parts' order.
+
+    >>> fits = lambda page: len(set("".join(page))) <= 3   # at most three statements a page
+    >>> shared = lambda page, part: len(set("".join(page)) & set(part))
+    >>> pack(["ab", "cd", "d"], fits), pack(["ab", "cd", "d"], fits, affinity=shared)
+    ([['ab', 'd'], ['cd']], [['ab'], ['cd', 'd']])
     """
     pages: list[list[T]] = []
     for part in parts:

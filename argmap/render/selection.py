@@ -44,12 +44,25 @@ def statements(g: nx.DiGraph) -> list[str]:
 
 
 def is_shared(g: nx.DiGraph, key: str) -> bool:
-    """Whether ``key`` is a claim bound in two or more of the compared maps."""
+    """Whether ``key`` is a claim bound in two or more of the compared maps.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.queries import merged_graph
+    >>> g = merged_graph(load_corpus([bundled_maps_dir()]))
+    >>> is_shared(g, "claim:russia-silent"), is_shared(g, "bankruptcy:T")
+    (True, False)
+    """
     return key.startswith(CLAIM_PREFIX) and len(g.nodes[key]["maps"]) > 1
 
 
 def theses(g: nx.DiGraph) -> list[str]:
-    """The statements that are some map's thesis."""
+    """The statements that are some map's thesis.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.queries import merged_graph
+    >>> theses(merged_graph(load_corpus([bundled_maps_dir()])))
+    ['bankruptcy:T', 'claim:russia-not-protector']
+    """
     return [k for k in statements(g) if any(m["kind"] == "thesis" for m in g.nodes[k]["mentions"])]
 
 
@@ -216,7 +229,12 @@ def _caption(focus: str | None, depth: int | None, shared_only: bool, full: bool
 
 def select(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, depth: int | None = None,
            shared_only: bool = False, full: bool = False) -> Selection:
-    """The view of the comparison of ``map_ids`` that the options ask for."""
+    """The view of the comparison of ``map_ids`` that the options ask for.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> select(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"], focus="russia-silent").caption
+    'neighbourhood of russia-silent, depth 1 (8 of 77 statements)'
+    """
     from argmap.queries import merged_graph
 
     ids = comparison_ids(corpus, map_ids)

@@ -62,7 +62,14 @@ def _is_statement(g: nx.DiGraph, key: str) -> bool:
 
 
 def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
-    """Statements at most ``depth`` statements away from any of ``starts`` (ignoring edge direction)."""
+    """Statements at most ``depth`` statements away from any of ``starts`` (ignoring edge direction).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.graph import map_graph
+    >>> g = map_graph(load_corpus([bundled_maps_dir()]).get("enforcer").model)
+    >>> sorted(neighbourhood(g, ["P8"], 1))   # O4 attacks P8, P8b undercuts that attack
+    ['O4', 'P8', 'P8a', 'P8b']
+    """
     dist: dict[str, int] = {s: 0 for s in starts}
     queue: deque[str] = deque(starts)
     while queue:  # 0-1 breadth-first search: entering a relation costs nothing, a statement one step
@@ -81,7 +88,14 @@ def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
 
 
 def with_relations(g: nx.DiGraph, statements: Iterable[str]) -> set[str]:
-    """``statements`` plus every relation all of whose ends are shown (see the module docstring)."""
+    """``statements`` plus every relation all of whose ends are shown (see the module docstring).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.graph import map_graph
+    >>> g = map_graph(load_corpus([bundled_maps_dir()]).get("enforcer").model)
+    >>> sorted(with_relations(g, ["P8", "P8b"])), sorted(with_relations(g, ["P8", "P8b", "O4"]))
+    (['P8', 'P8b'], ['O4', 'P8', 'P8b', 'rel:P8b-|r5', 'rel:r5'])
+    """
     shown = set(statements)
     memo: dict[str, bool] = {}
 

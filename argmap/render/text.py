@@ -60,7 +60,11 @@ def xml_text(text: str) -> str:
 
 
 def dot_string(value: str) -> str:
-    """A double-quoted DOT string holding ``value`` literally (for ids and plain attributes)."""
+    """A double-quoted DOT string holding ``value`` literally (for ids and plain attributes).
+
+    >>> print(dot_string('P1: "a"\\n b'))
+    "P1: \\"a\\" b"
+    """
     return '"' + clean(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
