@@ -39,7 +39,13 @@ def asset(name: str) -> bytes:
 
 
 def md_escape(text: object) -> str:
-    """Text safe to put in Markdown (and in a table cell): :func:`argmap.textsafe.markdown_text`."""
+    """Text safe to put in Markdown (and in a table cell): :func:`argmap.textsafe.markdown_text`.
+
+    >>> print(md_escape("Israel | Iran *now*"))
+    Israel \\| Iran \\*now\\*
+    >>> md_escape(3)
+    '3'
+    """
     from argmap.textsafe import markdown_text
 
     return markdown_text(text)

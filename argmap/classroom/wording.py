@@ -26,17 +26,29 @@ _FINAL_STOP = re.compile(r"[.;,:]+$")
 
 
 def count(n: int, one: str, many: str | None = None) -> str:
-    """``1 line``, ``2 lines``: the number and the noun in agreement (``many`` for irregular plurals)."""
+    """``1 line``, ``2 lines``: the number and the noun in agreement (``many`` for irregular plurals).
+
+    >>> count(0, "claim"), count(2, "analysis", "analyses")
+    ('0 claims', '2 analyses')
+    """
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def number_word(n: int) -> str:
-    """``two`` for 2, in words up to ten, digits beyond."""
+    """``two`` for 2, in words up to ten, digits beyond.
+
+    >>> number_word(0), number_word(10), number_word(11)
+    ('no', 'ten', '11')
+    """
     return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
 
 
 def end(text: str) -> str:
-    """``text`` as a sentence: trimmed, ending in exactly one full stop (or its own ``?``/``!``/``…``)."""
+    """``text`` as a sentence: trimmed, ending in exactly one full stop (or its own ``?``/``!``/``…``).
+
+    >>> end("  It holds;  "), end("He said “no.”"), end("Wait…")
+    ('It holds.', 'He said “no.”', 'Wait…')
+    """
     text = text.strip()
     if text.endswith(("?", "!", "…", ".”", "?”", "!”")):
         return text
@@ -44,7 +56,11 @@ def end(text: str) -> str:
 
 
 def inside(text: str) -> str:
-    """``text`` ready to quote in the middle of a sentence: without its final full stop, comma or colon."""
+    """``text`` ready to quote in the middle of a sentence: without its final full stop, comma or colon.
+
+    >>> inside("Moscow stayed silent:"), inside("  Yes. ")
+    ('Moscow stayed silent', 'Yes')
+    """
     return _FINAL_STOP.sub("", text.strip())
 
 
@@ -53,6 +69,9 @@ def smart_quotes(text: str) -> str:
 
     A mark opens after a space, a bracket or a dash (or at the start), and closes or is an
     apostrophe everywhere else.
+
+    >>> print(smart_quotes('("Partners") — \\'clients\\', the essay\\'s word'))
+    (“Partners”) — ‘clients’, the essay’s word
     """
     if "'" not in text and '"' not in text:
         return text
