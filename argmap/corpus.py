@@ -47,7 +47,11 @@ STDIN_NAME = "<stdin>"
 
 
 def bundled_maps_dir() -> Path:
-    """The bundled maps: inside the installed package, or the source checkout's ``maps/``."""
+    """The bundled maps: inside the installed package, or the source checkout's ``maps/``.
+
+    >>> sorted(p.name for p in bundled_maps_dir().glob("*.yaml"))
+    ['bankruptcy.yaml', 'claims.yaml', 'enforcer.yaml']
+    """
     here = Path(__file__).resolve().parent
     installed = here / "_bundled" / "maps"
     return installed if installed.is_dir() else here.parent / "maps"
@@ -82,7 +86,11 @@ class Corpus:
 
 
 def display_path(path: Path) -> str:
-    """How a map's file is named in diagnostics: relative to the current folder when inside it."""
+    """How a map's file is named in diagnostics: relative to the current folder when inside it.
+
+    >>> display_path(STDIN), display_path(Path.cwd() / "maps" / "enforcer.yaml"), display_path(Path("/srv/m.yaml"))
+    ('<stdin>', 'maps/enforcer.yaml', '/srv/m.yaml')
+    """
     if path == STDIN:
         return STDIN_NAME
     try:
@@ -143,6 +151,13 @@ def check_corpus(
     :data:`STDIN` among the paths is the map in ``stdin``; its essay path is relative to the current folder.
     ``on_map`` is given each map as soon as it has passed its own checks, before the next is read (so a
     caller can start work on it); the corpus may still fail as a whole.
+
+    >>> corpus, diagnostics = check_corpus([bundled_maps_dir() / "enforcer.yaml"])  # the registry beside it
+    >>> sorted(corpus.maps), diagnostics
+    (['enforcer'], [])
+    >>> corpus, diagnostics = check_corpus([Path("no-such-map.yaml")])
+    >>> corpus, [(d.path, d.severity, d.message) for d in diagnostics]
+    (None, [('no-such-map.yaml', 'error', 'no such file or folder')])
     """
     with gc_paused():
         return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin, on_map)
@@ -235,7 +250,14 @@ def _registry_pos(registry_file: Path | None, index: int) -> tuple[int, int]:
 
 def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,
                 essays: EssayReader | None = None) -> Corpus:
-    """Like :func:`check_corpus`, but raise :class:`InvalidInput` on errors (or warnings, if strict)."""
+    """Like :func:`check_corpus`, but raise :class:`InvalidInput` on errors (or warnings, if strict).
+
+    >>> len(load_corpus([bundled_maps_dir()]).registry.claims)
+    25
+    >>> load_corpus([Path("no-such-map.yaml")])
+    Traceback (most recent call last):
+    argmap.errors.InvalidInput: no-such-map.yaml:1:1: error: no such file or folder
+    """
     corpus, diags = check_corpus(paths, claims, essays=essays)
     bad = [d for d in diags if d.severity == "error" or strict]
     if corpus is None or bad:

@@ -29,7 +29,13 @@ def _quote(m: Mention) -> str:
 
 
 def shared_markdown(result: SharedPremises | SharedClaims) -> str:
-    """The shared premises (or, for :class:`SharedClaims`, every shared claim), each with every map's quote."""
+    """The shared premises (or, for :class:`SharedClaims`, every shared claim), each with every map's quote.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.queries import shared_premises
+    >>> shared_markdown(shared_premises(load_corpus([bundled_maps_dir()]))).splitlines()[3]
+    '`inaction-by-choice` · used by bankruptcy, enforcer'
+    """
     premises = isinstance(result, SharedPremises)
     lines = [f"# Shared {'premises' if premises else 'claims'}: {', '.join(result.maps)}", ""]
     if not result.claims:
@@ -64,7 +70,15 @@ def _claim_section(title: str, items: Sequence[tuple[Agreement | Disagreement, s
 
 def compare_markdown(c: Comparison) -> str:
     """Agreements, disagreements, unique claims and paths to each thesis; a section with nothing in it is left out,
-    and the claim both theses are bound to comes first."""
+    and the claim both theses are bound to comes first.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.queries import compare
+    >>> text = compare_markdown(compare(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer"))
+    >>> [line for line in text.splitlines() if line.startswith("## ")]  # doctest: +NORMALIZE_WHITESPACE
+    ['## Disagreements (4)', '## Agreements (21)', '## Only in bankruptcy (26)', '## Only in enforcer (26)',
+     '## How each shared claim reaches each thesis']
+    """
     L, R = c.left.id, c.right.id
     by = {s.id: f" ({s.author})" if s.author else "" for s in (c.left, c.right)}
     lines = [f"# {L} vs {R}", "",
