@@ -41,7 +41,17 @@ __all__ = ["ReadFn", "check_map", "check_registry"]
 
 
 def check_registry(doc: YamlDocument) -> tuple[ClaimRegistry | None, list[Diagnostic]]:
-    """Schema plus unique claim ids."""
+    """Schema plus unique claim ids.
+
+    >>> from argmap.yamlsafe import parse_yaml
+    >>> registry, diags = check_registry(parse_yaml('''
+    ... claims:
+    ...   - {id: russia-silent, wording: Russia said nothing.}
+    ...   - {id: russia-silent, wording: Moscow kept quiet.}
+    ... ''', "claims.yaml"))
+    >>> registry, [str(d) for d in diags]
+    (None, ["claims.yaml:4:10: error: duplicate claim id 'russia-silent' (first defined as claims[0])"])
+    """
     registry, diags = validate_model(ClaimRegistry, doc)
     if registry is None:
         return None, diags

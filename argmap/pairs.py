@@ -35,7 +35,13 @@ def _refuse(ids: Sequence[str]) -> InvalidRequest:
 
 
 def require_pair(left: str, right: str) -> None:
-    """Raise :class:`~argmap.errors.InvalidRequest` unless ``left`` and ``right`` are two different map ids."""
+    """Raise :class:`~argmap.errors.InvalidRequest` unless ``left`` and ``right`` are two different map ids.
+
+    >>> require_pair("bankruptcy", "enforcer")  # two different maps: nothing to say
+    >>> require_pair("enforcer", "enforcer")
+    Traceback (most recent call last):
+    argmap.errors.InvalidRequest: a comparison needs two different maps, got 'enforcer' twice
+    """
     if left == right:
         raise _refuse([left, right])
 

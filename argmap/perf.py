@@ -31,6 +31,10 @@ def time_limit(seconds: float, what: str = "the computation") -> Iterator[None]:
     """Within the block, :func:`check_time` raises :class:`~argmap.errors.RenderTimeout` after ``seconds``.
 
     For analyses that grow faster than linearly with a map (the service bounds them with its render timeout).
+
+    >>> with time_limit(0.0, "the layout"):
+    ...     pass
+    >>> check_time()  # the limit ended with its block
     """
     token = _DEADLINE.set((time.monotonic() + seconds, seconds, what))
     try:
@@ -40,7 +44,15 @@ def time_limit(seconds: float, what: str = "the computation") -> Iterator[None]:
 
 
 def check_time() -> None:
-    """Raise :class:`~argmap.errors.RenderTimeout` when the enclosing :func:`time_limit` has run out."""
+    """Raise :class:`~argmap.errors.RenderTimeout` when the enclosing :func:`time_limit` has run out.
+
+    >>> with time_limit(3600.0):
+    ...     check_time()  # an hour is far off: nothing happens
+    >>> with time_limit(0.0):
+    ...     check_time()
+    Traceback (most recent call last):
+    argmap.errors.RenderTimeout: the computation took more than 0 s and was stopped
+    """
     limit = _DEADLINE.get()
     if limit is not None and time.monotonic() >= limit[0]:
         from .errors import RenderTimeout
@@ -56,6 +68,13 @@ def gc_paused() -> Iterator[None]:
     graph dicts) and no reference cycles worth collecting mid-way; the collector's
     repeated full passes over a growing heap cost about a third of a 1,000-map load
     (bench/bench_scale.py).  Reference counting still frees garbage as usual.
+
+    >>> gc.disable()
+    >>> with gc_paused():
+    ...     pass
+    >>> gc.isenabled()  # a collector that was off before stays off
+    False
+    >>> gc.enable()
     """
     was_enabled = gc.isenabled()
     gc.disable()
