@@ -25,7 +25,11 @@ __all__ = ["Lexicon", "canonical_name", "context_names", "essay_lexicon", "names
 
 
 def straighten(text: str) -> str:
-    """Typographic apostrophes and hyphens as ASCII ones (four ``replace`` calls are far faster than ``translate``)."""
+    """Typographic apostrophes and hyphens as ASCII ones (four ``replace`` calls are far faster than ``translate``).
+
+    >>> straighten("Russia’s ‘ally’, a non‑state — not a dash")
+    "Russia's 'ally', a non-state — not a dash"
+    """
     return text.replace("\u2018", "'").replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
 
 
@@ -166,7 +170,12 @@ def _classify(tok: str) -> tuple[int, str, str]:
 
 @lru_cache(maxsize=256)
 def context_names(paragraph: str, lexicon: Lexicon) -> frozenset[str]:
-    """:func:`names_in` of a paragraph, which the quotes of many nodes share."""
+    """:func:`names_in` of a paragraph, which the quotes of many nodes share.
+
+    >>> lex = essay_lexicon("Yet Iran waited. Moscow and Iran spoke.")  # this essay writes Iran as a name
+    >>> sorted(context_names("Iran waited. Nobody came.", lex)), sorted(context_names("Iran waited. Nobody came.", Lexicon()))
+    (['iran'], [])
+    """
     return names_in(paragraph, lexicon)
 
 
@@ -192,5 +201,9 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def unmatched_names(mine: Iterable[str], theirs: set[str] | frozenset[str]) -> tuple[str, ...]:
-    """The names of ``mine`` (sorted) that are not in ``theirs``, not even as a demonym or other form."""
+    """The names of ``mine`` (sorted) that are not in ``theirs``, not even as a demonym or other form.
+
+    >>> unmatched_names(["israel", "china", "2024"], {"chinese", "israeli", "2025"})
+    ('2024',)
+    """
     return tuple(sorted(x for x in mine if x not in theirs and not any(_same_name(x, y) for y in theirs)))

@@ -33,7 +33,11 @@ T = TypeVar("T")
 
 
 def indexed(items: Sequence[T | None]) -> Iterator[tuple[int, T]]:
-    """(index, item) for the items present; a salvaged map holds None where an item failed its schema."""
+    """(index, item) for the items present; a salvaged map holds None where an item failed its schema.
+
+    >>> list(indexed(["T", None, "P2"]))
+    [(0, 'T'), (2, 'P2')]
+    """
     return ((i, x) for i, x in enumerate(items) if x is not None)
 
 

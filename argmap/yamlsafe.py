@@ -170,7 +170,17 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
 
 
 def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:
-    """Read and parse ``file`` with the size and encoding checks first."""
+    """Read and parse ``file`` with the size and encoding checks first.
+
+    >>> from argmap.corpus import bundled_maps_dir
+    >>> path = str(bundled_maps_dir() / "enforcer.yaml")
+    >>> doc = read_yaml_file(path, "enforcer.yaml")
+    >>> doc.data["id"], doc.where(("nodes", 0, "id"))
+    ('enforcer', (10, 9))
+    >>> read_yaml_file(path, "enforcer.yaml", Limits(max_bytes=1000))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.yamlsafe.YamlError: enforcer.yaml:1:1: error: file is ... bytes, over the limit of 1,000 (split it, ...)
+    """
     import os
 
     from .confine import read_regular
@@ -190,7 +200,14 @@ def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limit
 
 
 def decode_utf8(raw: bytes, shown: str) -> str:
-    """Decode UTF-8 (a BOM is allowed), locating the first bad byte."""
+    """Decode UTF-8 (a BOM is allowed), locating the first bad byte.
+
+    >>> decode_utf8(b"\\xef\\xbb\\xbfid: m\\n", "m.yaml")
+    'id: m\\n'
+    >>> decode_utf8(b"id: m\\ntitle: caf\\xe9\\n", "m.yaml")
+    Traceback (most recent call last):
+    argmap.yamlsafe.YamlError: m.yaml:2:11: error: not UTF-8 text (byte 0xe9) (save the file as UTF-8)
+    """
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
