@@ -85,7 +85,13 @@ def sentences(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 def map_coverage(gm: GroundedMap) -> CoverageReport:
-    """Coverage of ``gm``'s essay by its quotes, citations and skips (by sentence for a short essay)."""
+    """Coverage of ``gm``'s essay by its quotes, citations and skips (by sentence for a short essay).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> report = map_coverage(load_corpus([bundled_maps_dir()]).get("bankruptcy"))
+    >>> report.unit, [(p.number, p.status, p.nodes) for p in report.paragraphs[:3]]
+    ('paragraph', [(1, 'skipped', []), (2, 'heading', []), (3, 'covered', ['C6'])])
+    """
     essay = gm.essay
     hits: list[tuple[int, int, str]] = []
     for n in gm.model.nodes:

@@ -77,7 +77,13 @@ def _ref(r: Relation, relation_ids: set[str]) -> RelationRef:
 
 
 def node_detail(gm: GroundedMap, node_id: str) -> NodeDetail:
-    """One node: its quote's span, and the relations into and out of it (in map order); NotFound if unknown."""
+    """One node: its quote's span, and the relations into and out of it (in map order); NotFound if unknown.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> d = node_detail(load_corpus([bundled_maps_dir()]).get("enforcer"), "P8b")
+    >>> d.span, [(r.key, r.target, r.undercut) for r in d.outgoing]
+    ((2596, 2661), [('P8b-|r5', 'r5', True), ('P8b->P8c', 'P8c', False)])
+    """
     node = gm.model.require_node(node_id)
     rel_ids = {r.id for r in gm.model.relations if r.id}
     return NodeDetail(

@@ -101,6 +101,12 @@ def registry_schema() -> dict[str, Any]:
 
 
 def schema_text(registry: bool = False) -> str:
-    """The schema as stable, indented JSON text (what ``argmap schema`` prints)."""
+    """The schema as stable, indented JSON text (what ``argmap schema`` prints).
+
+    >>> import json
+    >>> data = json.loads(schema_text())
+    >>> data["title"], data["required"], json.loads(schema_text(registry=True))["$schema"]
+    ('argmap argument map', ['id', 'title', 'source', 'nodes'], 'https://json-schema.org/draft/2020-12/schema')
+    """
     data = registry_schema() if registry else map_schema()
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
