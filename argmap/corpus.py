@@ -58,7 +58,13 @@ def bundled_maps_dir() -> Path:
 
 
 def default_maps_dir(cwd: Path | None = None) -> Path:
-    """``./maps`` if it exists, else the bundled maps."""
+    """``./maps`` if it exists, else the bundled maps.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as empty:  # a folder with no maps/ in it
+    ...     default_maps_dir(Path(empty)) == bundled_maps_dir()
+    True
+    """
     local = (cwd or Path.cwd()) / "maps"
     return local if local.is_dir() else bundled_maps_dir()
 

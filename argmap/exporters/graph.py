@@ -56,7 +56,13 @@ def _link_attrs(link: Link) -> dict[str, Any]:
 
 
 def view_graph(view: ExportView) -> nx.DiGraph:
-    """Statements and relations as nodes with flat, present attributes (strings and booleans)."""
+    """Statements and relations as nodes with flat, present attributes (strings and booleans).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> g = view_graph(export_view(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"]))
+    >>> g.nodes["claim:russia-silent"]["map"], g.nodes["claim:russia-silent"]["nodes"]
+    ('bankruptcy,enforcer', 'bankruptcy:P1,enforcer:P1')
+    """
     import networkx as nx
 
     g = nx.DiGraph(title=view.title, maps=_join([m.id for m in view.maps], ","))

@@ -110,7 +110,16 @@ def _relation_id(key: str) -> str:
 
 
 def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
-    """The view of the maps ``map_ids`` (one map, or the comparison of several), in a stable order."""
+    """The view of the maps ``map_ids`` (one map, or the comparison of several), in a stable order.
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> [link.id for link in export_view(corpus, ["enforcer"]).links[:2]]
+    ['E1-supports-P1a', 'r1']
+    >>> view = export_view(corpus, ["bankruptcy", "enforcer"])
+    >>> view.comparison, [s.id for s in view.statements[:2]], [link.id for link in view.links[:1]]
+    (True, ['bankruptcy:T', 'bankruptcy:P2a'], ['bankruptcy:r1'])
+    """
     chosen = [corpus.get(i) for i in dict.fromkeys(map_ids)]
     g = merge_maps([c.model for c in chosen], corpus.registry, {c.id: c.spans for c in chosen})
     single = len(chosen) == 1

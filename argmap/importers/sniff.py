@@ -22,7 +22,11 @@ _MAX_SNIFF = 64 * 1024 * 1024
 
 
 def foreign_format(data: bytes) -> tuple[str, str] | None:
-    """(format name, its title) of the first importer whose ``sniff`` accepts ``data``, or None."""
+    """(format name, its title) of the first importer whose ``sniff`` accepts ``data``, or None.
+
+    >>> foreign_format(b'{"nodes": [{"nodeID": "1", "type": "I", "text": "t"}], "edges": []}'), foreign_format(b"id: m\\n")
+    (('aif', 'AIF JSON'), None)
+    """
     for name, module_path in FORMATS.items():
         module = importlib.import_module(module_path)
         if module.sniff(data):

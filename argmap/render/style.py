@@ -103,7 +103,11 @@ _ESSAY_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E
 
 
 def essay_colour(index: int) -> str:
-    """The colour of the ``index``-th essay in a comparative diagram."""
+    """The colour of the ``index``-th essay in a comparative diagram.
+
+    >>> essay_colour(0), essay_colour(1), essay_colour(6)  # six colours, then they repeat
+    ('#0072B2', '#D55E00', '#0072B2')
+    """
     return _ESSAY_COLOURS[index % len(_ESSAY_COLOURS)]
 
 
