@@ -54,7 +54,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,api]'
 	touch $@
 
-# Regenerate the committed JSON Schemas after changing argmap/model.py.
+# Regenerate the committed JSON Schemas after changing argmap/format/model.py.
 schema: setup
 	$(BIN)/argmap schema > schema/map.schema.json
 	$(BIN)/argmap schema --registry > schema/claims.schema.json

@@ -47,7 +47,7 @@ class Diagnostic:
     hint: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        from .textsafe import visible
+        from argmap.text.safe import visible
 
         tail = f" ({self.hint})" if self.hint else ""
         return visible(f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{tail}")

@@ -187,7 +187,7 @@ def parse_args() -> argparse.Namespace:
     if args.tool == "auto":
         args.tool = "wrk" if shutil.which("wrk") else "python"
     if args.maps is None:
-        from argmap.corpus import bundled_maps_dir
+        from argmap.corpus.load import bundled_maps_dir
 
         args.maps = bundled_maps_dir()
     return args

@@ -33,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import generate
 
-from argmap.build import default_jobs, diagram_sources
-from argmap.corpus import bundled_maps_dir, load_corpus
+from argmap.corpus.load import bundled_maps_dir, load_corpus
+from argmap.jobs.build import default_jobs, diagram_sources
 
 TARGET = 1.25
 

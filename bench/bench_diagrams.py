@@ -19,10 +19,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from argmap.corpus import bundled_maps_dir, load_corpus
+from argmap.corpus.load import bundled_maps_dir, load_corpus
 from argmap.render import compare_dot, map_dot, render_bytes
 from argmap.render.crossings import body_font_size, crossings, fit_scale, page_size
-from argmap.render.pages import map_pages
+from argmap.render.map.pages import map_pages
 
 MM = 72 / 25.4
 A4_BODY = ((297 - 20) * MM, (210 - 20) * MM)

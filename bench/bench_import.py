@@ -21,7 +21,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.corpus import check_corpus
+from argmap.corpus.load import check_corpus
 from argmap.importers.run import convert_files, plan_files, write_plan
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "arg-microtexts" / "en"

@@ -32,7 +32,7 @@ from argmap.classroom.handout import build_handout, print_diagram  # noqa: E402
 from argmap.classroom.site import site_files  # noqa: E402
 from argmap.classroom.slides import build_slides  # noqa: E402
 from argmap.classroom.tiles import diagram_tiles, min_font_size, svg_box  # noqa: E402
-from argmap.corpus import bundled_maps_dir, load_corpus  # noqa: E402
+from argmap.corpus.load import bundled_maps_dir, load_corpus  # noqa: E402
 from argmap.render import compare_svg  # noqa: E402
 
 SLIDES = """(() => { let min = 1e9, over = 0;

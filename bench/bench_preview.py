@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from argmap.corpus import bundled_maps_dir
-from argmap.preview import POLL_SECONDS, PreviewServer
+from argmap.corpus.load import bundled_maps_dir
+from argmap.jobs.preview import POLL_SECONDS, PreviewServer
 
 
 def _events(url: str) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:

@@ -5,8 +5,8 @@ nodes per map, one essay per map unless ``--shared-essays``, 50 shared claims, 8
 side by side and ``--repeat`` times each, two measurements, each in a fresh Python process so that no run warms
 another's caches or heap:
 
-* argmap: ``argmap.corpus.load_corpus([maps])`` (read, schema, integrity, grounding of every quote in its
-  essay, the registry) followed by ``argmap.queries.merged_graph(corpus)`` (the networkx merge).  Imports are
+* argmap: ``argmap.corpus.load.load_corpus([maps])`` (read, schema, integrity, grounding of every quote in its
+  essay, the registry) followed by ``argmap.queries.comparison.merged_graph(corpus)`` (the networkx merge).  Imports are
   done before the clock starts and reported apart.
 * parse only: ``yaml.load(text, Loader=yaml.CSafeLoader)`` on the same map files (and the registry), read
   from disk the same way.
@@ -63,8 +63,8 @@ if len(sys.argv) > 2 and sys.argv[2] == "gc-off":
 t0 = time.perf_counter()
 from pathlib import Path
 import networkx, pydantic, yaml
-from argmap.corpus import load_corpus
-from argmap.queries import merged_graph
+from argmap.corpus.load import load_corpus
+from argmap.queries.comparison import merged_graph
 t1 = time.perf_counter()
 corpus = load_corpus([Path(sys.argv[1])])
 t2 = time.perf_counter()
@@ -95,8 +95,8 @@ _PROFILE_RUN = r"""
 import cProfile, pstats, sys
 from pathlib import Path
 import networkx, pydantic, yaml
-from argmap.corpus import load_corpus
-from argmap.queries import merged_graph
+from argmap.corpus.load import load_corpus
+from argmap.queries.comparison import merged_graph
 prof = cProfile.Profile()
 prof.enable()
 merged_graph(load_corpus([Path(sys.argv[1])]))
@@ -118,8 +118,8 @@ _MERGE_RUN = r"""
 import json, statistics, sys, time
 from pathlib import Path
 import networkx, pydantic, yaml
-from argmap.corpus import load_corpus
-from argmap.queries import merged_graph
+from argmap.corpus.load import load_corpus
+from argmap.queries.comparison import merged_graph
 corpus = load_corpus([Path(sys.argv[1])])
 runs = []
 for _ in range(int(sys.argv[2])):

@@ -8,7 +8,7 @@ measurement in a fresh Python process (imports before the clock), times on the s
   PyYAML users run it) and once with it paused (as argmap's loads run);
 * ``load_corpus`` and ``merged_graph`` whole, as every command runs them (the stages and the rest: finding
   the files, authoring hints, sorting the diagnostics), in a process of its own;
-* each stage of ``argmap.corpus.load_corpus`` and ``argmap.queries.merged_graph``, called as they call them,
+* each stage of ``argmap.corpus.load.load_corpus`` and ``argmap.queries.comparison.merged_graph``, called as they call them,
   with the cyclic garbage collector paused as they pause it: reading the YAML with every position kept
   (``read_yaml_file``), the schema (pydantic), integrity, grounding (reading each essay, indexing it and
   finding every quote and citation in it), the paraphrase-drift check, and the merge (networkx).
@@ -49,23 +49,23 @@ _RUN = r"""
 import json, sys, time
 from pathlib import Path
 import networkx, yaml  # imported before the clock, as the merge imports networkx on first use
-from argmap.confine import EssayReader
-from argmap.corpus import Corpus
-from argmap.driftcheck import drift_diagnostics
-from argmap.integrity import integrity_diagnostics
-from argmap.model import ArgumentMap, ClaimRegistry
-from argmap.perf import gc_paused
-from argmap.queries import merged_graph
-from argmap.quotecheck import grounding_diagnostics
-from argmap.schemaerrors import validate_model
-from argmap.yamlsafe import read_yaml_file
+from argmap.files.confine import EssayReader
+from argmap.corpus.load import Corpus
+from argmap.checks.drift.check import drift_diagnostics
+from argmap.checks.integrity import integrity_diagnostics
+from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.files.limits import gc_paused
+from argmap.queries.comparison import merged_graph
+from argmap.checks.quotes import grounding_diagnostics
+from argmap.format.schema_errors import validate_model
+from argmap.yaml.reader import read_yaml_file
 
 folder = Path(sys.argv[1])
 files = sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and p.name != "claims.yaml")
 registry = ClaimRegistry.model_validate(yaml.load((folder / "claims.yaml").read_text(), Loader=yaml.CSafeLoader))
 spent = dict.fromkeys(["yaml", "schema", "integrity", "grounding", "drift", "merge"], 0.0)
 if sys.argv[2] == "whole":  # what the stages add up to, as every command runs it
-    from argmap.corpus import load_corpus
+    from argmap.corpus.load import load_corpus
     t = time.perf_counter()
     corpus = load_corpus([folder])
     merged_graph(corpus)

@@ -27,8 +27,8 @@ from pathlib import Path
 
 import yaml
 
-from argmap.corpus import REGISTRY_NAME, Corpus, bundled_maps_dir, load_corpus
-from argmap.suggest import Suggestion, suggest
+from argmap.corpus.load import REGISTRY_NAME, Corpus, bundled_maps_dir, load_corpus
+from argmap.suggest.align import Suggestion, suggest
 
 TARGET_RECALL = 0.9
 """recall@3 with the whole registry (the descriptions quote the essays, so this one is generous)."""

@@ -4,7 +4,7 @@ Builds, from one essay (default: the first bundled seed), a map of ``--quotes`` 
 run of ``--words`` words (12) of the essay, and a copy in which every quote is doctored (two words swapped,
 one replaced), so every quote is reported with a closest-passage hint.  Both are validated with
 ``argmap validate`` (a fresh process, as a user runs it: start-up, reading, schema, integrity, grounding) and
-in process with ``argmap.checks.check_map`` alone, ``--repeat`` times each, interleaved in one run; the
+in process with ``argmap.checks.validate.check_map`` alone, ``--repeat`` times each, interleaved in one run; the
 medians and their ratios are printed.  A third case times the hostile map: the same number of quotes, each a
 4,000-character shuffle of the essay's words, which the per-map hint budget bounds.
 
@@ -30,9 +30,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from argmap.checks import check_map  # noqa: E402
-from argmap.model import ClaimRegistry  # noqa: E402
-from argmap.yamlsafe import YamlDocument, parse_yaml  # noqa: E402
+from argmap.checks.validate import check_map  # noqa: E402
+from argmap.format.model import ClaimRegistry  # noqa: E402
+from argmap.yaml.reader import YamlDocument, parse_yaml  # noqa: E402
 
 __all__ = ["main"]
 

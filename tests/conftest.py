@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import MINI
 
-from argmap.corpus import Corpus, bundled_maps_dir, load_corpus
+from argmap.corpus.load import Corpus, bundled_maps_dir, load_corpus
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from argmap.corpus import Corpus, load_corpus
+from argmap.corpus.load import Corpus, load_corpus
 
 __all__ = ["MINI", "PROBLEM", "ROOT", "assert_problem", "build_corpus", "chromium_or_skip", "node"]
 

@@ -1,4 +1,4 @@
-"""Load-bearing premises (argmap.analysis) and central shared claims (argmap.centrality)."""
+"""Load-bearing premises (argmap.queries.analysis) and central shared claims (argmap.queries.centrality)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from typing import Any
 
 from helpers import build_corpus, node
 
-from argmap.analysis import (
+from argmap.corpus.load import Corpus
+from argmap.format.model import ArgumentMap
+from argmap.queries.analysis import (
     cited_support,
     cut_off_by,
     load_bearing,
@@ -15,9 +17,7 @@ from argmap.analysis import (
     standing,
     thesis_lines,
 )
-from argmap.centrality import shared_centrality
-from argmap.corpus import Corpus
-from argmap.model import ArgumentMap
+from argmap.queries.centrality import shared_centrality
 
 
 def amap(nodes: list[dict[str, Any]], relations: list[Any]) -> ArgumentMap:

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from helpers import MINI, PROBLEM, assert_problem
 
 from argmap.cli import cli
-from argmap.corpus import Corpus, load_corpus
+from argmap.corpus.load import Corpus, load_corpus
 
 
 @pytest.fixture(scope="module")

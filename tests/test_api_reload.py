@@ -15,7 +15,7 @@ from argmap_api.store import Store
 from fastapi import Request
 from fastapi.testclient import TestClient
 
-from argmap.fsutil import write_atomic
+from argmap.files.atomic import write_atomic
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 

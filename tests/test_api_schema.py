@@ -22,7 +22,7 @@ from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from argmap.corpus import bundled_maps_dir
+from argmap.corpus.load import bundled_maps_dir
 
 app = create_app(Settings(maps_dir=bundled_maps_dir(), reload_interval=0, max_body_bytes=4096))
 schema: BaseSchema = schemathesis.openapi.from_asgi("/openapi.json", app)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from argmap.cli import cli
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 

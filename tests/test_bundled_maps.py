@@ -10,9 +10,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-from argmap.corpus import Corpus, check_corpus
-from argmap.coverage import map_coverage
-from argmap.queries import compare, shared_premises
+from argmap.corpus.load import Corpus, check_corpus
+from argmap.queries.comparison import compare, shared_premises
+from argmap.queries.coverage import map_coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,7 +119,7 @@ def test_the_wheel_ships_the_bundled_maps_where_the_installed_package_looks(tmp_
     expected = sorted(f"argmap/_bundled/{p.relative_to(ROOT)}" for folder in ("maps", "seeds", "schema")
                       for p in (ROOT / folder).iterdir() if p.is_file())
     assert shipped == expected
-    script = ("import argmap, json; from argmap.corpus import bundled_maps_dir, load_corpus; "
+    script = ("import argmap, json; from argmap.corpus.load import bundled_maps_dir, load_corpus; "
               "print(json.dumps([argmap.__file__, str(bundled_maps_dir()), sorted(load_corpus([bundled_maps_dir()], "
               "strict=True).maps)]))")
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}

@@ -20,9 +20,9 @@ from argmap.classroom.handout import (
 )
 from argmap.classroom.wording import smart_quotes
 from argmap.cli import cli
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError, RenderError
-from argmap.queries import shared_premises
+from argmap.queries.comparison import shared_premises
 
 ROOT = Path(__file__).resolve().parent.parent
 

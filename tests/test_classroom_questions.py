@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from helpers import build_corpus, node
 
-from argmap.analysis import cut_off_by, load_bearing, map_structure
 from argmap.classroom.questions import KINDS, TEMPLATE_LIMIT, Question, discussion_questions
 from argmap.classroom.wording import inside
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError
-from argmap.queries import compare
+from argmap.queries.analysis import cut_off_by, load_bearing, map_structure
+from argmap.queries.comparison import compare
 
 
 def refs_exist(corpus: Corpus, q: Question) -> None:

@@ -13,8 +13,8 @@ from helpers import build_corpus, node
 
 from argmap.classroom.site import essay_paragraphs, site_files
 from argmap.cli import cli
-from argmap.corpus import Corpus
-from argmap.pairs import PAIR_LIMIT
+from argmap.corpus.load import Corpus
+from argmap.corpus.pairs import PAIR_LIMIT
 
 
 class Page(HTMLParser):

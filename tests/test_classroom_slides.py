@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 from helpers import chromium_or_skip, write_pair
 
-from argmap.analysis import map_structure
 from argmap.classroom.browser import Browser
 from argmap.classroom.decks import comparison_deck, map_deck
 from argmap.classroom.slides import Column, Item, build_slides, paginate
 from argmap.cli import cli
-from argmap.corpus import Corpus, load_corpus
-from argmap.queries import compare
+from argmap.corpus.load import Corpus, load_corpus
+from argmap.queries.analysis import map_structure
+from argmap.queries.comparison import compare
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDY = ("This premise goes on at length, as essays sometimes do, restating its point in several ways and adding "

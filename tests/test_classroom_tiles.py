@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from argmap.classroom.tiles import PAGE_BOX, diagram_tiles, min_font_size, svg_box
-from argmap.corpus import Corpus, bundled_maps_dir, load_corpus
+from argmap.corpus.load import Corpus, bundled_maps_dir, load_corpus
 from argmap.render import compare_svg
 
 ROOT = Path(__file__).resolve().parent.parent

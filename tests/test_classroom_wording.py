@@ -15,7 +15,7 @@ from helpers import write_pair
 
 from argmap.classroom.handout import Handout, handout_data, handout_html, handout_markdown, lesson_plan
 from argmap.classroom.questions import TEMPLATE_LIMIT
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +113,8 @@ def test_no_template_is_asked_more_than_twice(odd: Handout) -> None:
 
 
 def test_the_comparison_report_leaves_out_empty_sections_and_puts_the_theses_claim_first(odd_corpus: Corpus) -> None:
-    from argmap.queries import compare
-    from argmap.report import compare_markdown
+    from argmap.exporters.report import compare_markdown
+    from argmap.queries.comparison import compare
 
     text = compare_markdown(compare(odd_corpus, "quiet", "loud"))
     assert "(0)" not in text  # nothing is only in one essay: no empty "Only in …" section

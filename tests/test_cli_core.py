@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import COMMANDS, cli
-from argmap.schema import schema_text
+from argmap.format.schema import schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

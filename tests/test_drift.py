@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.checks.drift.paraphrase import find_drift
 from argmap.cli import cli
-from argmap.corpus import check_corpus
-from argmap.drift import find_drift
+from argmap.corpus.load import check_corpus
 
 V1 = Path(__file__).resolve().parent / "fixtures" / "maps-v1" / "maps"
 
@@ -207,11 +207,11 @@ def test_post_validate_reports_drift_as_a_located_warning() -> None:
 
 
 def test_an_acceptance_on_an_assumption_is_stale() -> None:
-    from argmap.driftcheck import drift_diagnostics
-    from argmap.grounded import GroundedMap
-    from argmap.grounding import Essay
-    from argmap.model import ArgumentMap
-    from argmap.yamlsafe import parse_yaml
+    from argmap.checks.drift.check import drift_diagnostics
+    from argmap.checks.grounded import GroundedMap
+    from argmap.format.model import ArgumentMap
+    from argmap.text.essayindex import Essay
+    from argmap.yaml.reader import parse_yaml
 
     doc = parse_yaml(
         "id: m\ntitle: t\nsource: {path: e.txt, sha256: \"" + "0" * 64 + "\"}\nnodes:\n"

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.corpus import Corpus, bundled_maps_dir, load_corpus
+from argmap.corpus.load import Corpus, bundled_maps_dir, load_corpus
 from argmap.exporters import export_text
 from argmap.exporters.aif import to_aif
 from argmap.exporters.graph import NODE_ATTRIBUTES
@@ -137,7 +137,7 @@ def test_cli_export_refuses_an_unknown_extension(tmp_path: Path) -> None:
 
 
 def test_aif_undercut_is_a_ca_node_aimed_at_an_ra_node() -> None:
-    from argmap.corpus import load_corpus
+    from argmap.corpus.load import load_corpus
 
     corpus = load_corpus([Path(__file__).resolve().parent / "fixtures" / "interop"])
     aif = to_aif(export_view(corpus, ["vacancy"]))

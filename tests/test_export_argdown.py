@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.corpus import Corpus, load_corpus
+from argmap.corpus.load import Corpus, load_corpus
 from argmap.exporters import export_text
 from argmap.exporters.argdown import escape
 from argmap.exporters.view import ExportView, export_view

@@ -7,19 +7,19 @@ from typing import Any
 
 import pytest
 
-from argmap.analysis import load_bearing, map_structure, thesis_lines
-from argmap.checks import check_map
-from argmap.corpus import Corpus
-from argmap.defence import defended, stands
+from argmap.checks.defence import defended, stands
+from argmap.checks.grounded import GroundedMap
+from argmap.checks.validate import check_map
+from argmap.corpus.load import Corpus
 from argmap.exporters.aif import to_aif
+from argmap.exporters.outline import outline, outline_text
 from argmap.exporters.view import export_view
-from argmap.graph import map_graph, support_path
-from argmap.grounded import GroundedMap
-from argmap.grounding import sha256_text
-from argmap.model import ArgumentMap, ClaimRegistry, Relation
-from argmap.outline import outline, outline_text
+from argmap.format.model import ArgumentMap, ClaimRegistry, Relation
+from argmap.graph.map_graph import map_graph, support_path
+from argmap.queries.analysis import load_bearing, map_structure, thesis_lines
 from argmap.render import map_dot
-from argmap.yamlsafe import parse_yaml
+from argmap.text.essayindex import sha256_text
+from argmap.yaml.reader import parse_yaml
 
 ESSAY = b"Dogs are loyal. Some say dogs are lazy. That is false. Rex saved a child. Cats exist."
 QUOTES = {"T": "Dogs are loyal.", "O": "Some say dogs are lazy.", "P": "That is false.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.grounding import Essay, normalise
+from argmap.text.essayindex import Essay, normalise
 
 ESSAY = Essay("Israel’s strikes—deep inside Iran—met “silence”…\n\nRussia  said\nnothing.\n")
 

@@ -16,7 +16,7 @@ from argmap_api import Settings, create_app
 from fastapi.testclient import TestClient
 
 from argmap.errors import RenderTimeout
-from argmap.fsutil import write_atomic
+from argmap.files.atomic import write_atomic
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 REAL_DOT = shutil.which("dot")
@@ -97,7 +97,7 @@ def test_a_slow_site_analysis_is_stopped_at_the_render_timeout_and_remembered(
     calls: list[int] = []
 
     def slow_site(corpus: object) -> dict[str, bytes]:
-        from argmap.perf import check_time
+        from argmap.files.limits import check_time
 
         calls.append(1)
         while True:  # an analysis that would never end, checking its time limit as the analyses do

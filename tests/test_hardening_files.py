@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from argmap.cli import cli
-from argmap.confine import DEFAULT_MAX_ESSAY_BYTES, EssayPolicy, EssayReader, EssayRefused
-from argmap.corpus import check_corpus
-from argmap.grounding import sha256_text
+from argmap.corpus.load import check_corpus
+from argmap.files.confine import DEFAULT_MAX_ESSAY_BYTES, EssayPolicy, EssayReader, EssayRefused
+from argmap.text.essayindex import sha256_text
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 SECRET = "s3cr3t-token-that-must-never-be-shown"
@@ -141,7 +141,7 @@ def test_the_essays_option_allows_one_more_folder(site: Path) -> None:
 
 
 def test_closest_passage_hints_stop_at_the_budget_and_say_so(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.quotecheck
+    import argmap.checks.quotes
 
     text = (site / "maps" / "alpha.yaml").read_text(encoding="utf-8")
     quotes = [line for line in text.splitlines() if line.strip().startswith("quote:")]
@@ -150,10 +150,10 @@ def test_closest_passage_hints_stop_at_the_budget_and_say_so(site: Path, monkeyp
         text = text.replace(line, line.rstrip().rstrip('"') + ' zebra"' if line.rstrip().endswith('"')
                             else line + " zebra", 1)
     (site / "maps" / "alpha.yaml").write_text(text, encoding="utf-8")
-    from argmap.grounding import Essay
+    from argmap.text.essayindex import Essay
 
     one = Essay((site / "maps" / "alpha.txt").read_text(encoding="utf-8")).hint_cost("a b c d e f zebra")
-    monkeypatch.setattr(argmap.quotecheck, "HINT_BUDGET", one * 2)
+    monkeypatch.setattr(argmap.checks.quotes, "HINT_BUDGET", one * 2)
     result = CliRunner().invoke(cli, ["validate", str(site / "maps" / "alpha.yaml")])
     lines = [x for x in result.stdout.splitlines() if "not found in" in x]
     assert len(lines) >= 3

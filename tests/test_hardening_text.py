@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pydantic import ValidationError
 
+from argmap.checks.grounded import GroundedMap
 from argmap.cli import cli
-from argmap.corpus import Corpus
-from argmap.grounded import GroundedMap
-from argmap.grounding import Essay
-from argmap.model import ArgumentMap, ClaimRegistry
-from argmap.queries import compare, shared_premises
-from argmap.report import compare_markdown, shared_markdown
-from argmap.textsafe import visible
+from argmap.corpus.load import Corpus
+from argmap.exporters.report import compare_markdown, shared_markdown
+from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.queries.comparison import compare, shared_premises
+from argmap.text.essayindex import Essay
+from argmap.text.safe import visible
 
 ACTIVE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 HOSTILE = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "**b**", "_i_", "`c`", "[a](javascript:x)",
@@ -115,7 +115,7 @@ def test_a_title_with_markup_is_shown_as_typed_in_a_compare_report() -> None:
 
 
 def test_show_prints_no_bell_or_backspace(tmp_path: Path) -> None:
-    from argmap.grounding import sha256_text
+    from argmap.text.essayindex import sha256_text
 
     quote = "It rained all day."
     (tmp_path / "e.txt").write_text(quote, encoding="utf-8")

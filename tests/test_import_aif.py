@@ -12,11 +12,11 @@ import yaml
 from click.testing import CliRunner
 
 from argmap.cli import COMMANDS, cli
-from argmap.corpus import Corpus, check_corpus, load_corpus
+from argmap.corpus.load import Corpus, check_corpus, load_corpus
 from argmap.exporters import export_text
+from argmap.format.model import ArgumentMap
 from argmap.importers import FORMATS, ImportedMap
 from argmap.importers.aif import convert, sniff
-from argmap.model import ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent
 AIFDB = ROOT / "tests" / "fixtures" / "aif" / "aifdb-6064.json"

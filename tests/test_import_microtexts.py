@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from argmap.cli import cli
-from argmap.corpus import load_corpus
+from argmap.corpus.load import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "microtexts"

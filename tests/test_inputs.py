@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.corpus import bundled_maps_dir
+from argmap.corpus.load import bundled_maps_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIO = ROOT / "tests" / "fixtures" / "trio"

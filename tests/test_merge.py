@@ -1,4 +1,4 @@
-"""The merge rule (argmap.merge): provenance, shared claims, and order independence."""
+"""The merge rule (argmap.graph.merge): provenance, shared claims, and order independence."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
-from argmap.merge import claim_key, merge_maps
-from argmap.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.graph.merge import claim_key, merge_maps
 
 CLAIMS = ["c0", "c1", "c2", "c3"]
 REGISTRY = ClaimRegistry.model_validate({"claims": [{"id": c, "wording": c.upper()} for c in CLAIMS]})

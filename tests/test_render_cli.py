@@ -189,8 +189,8 @@ def test_beyond_six_maps_build_draws_no_comparison(tmp_path: Path, monkeypatch: 
 def test_build_renders_each_diagram_once_some_while_the_maps_are_still_checked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import argmap.render.images as images
-    from argmap.build import EarlyDiagrams, build_outputs
-    from argmap.corpus import check_corpus, load_corpus
+    from argmap.corpus.load import check_corpus, load_corpus
+    from argmap.jobs.build import EarlyDiagrams, build_outputs
 
     rendered: list[str] = []
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.corpus import Corpus, load_corpus
+from argmap.corpus.load import Corpus, load_corpus
 from argmap.render import compare_dot, render_bytes
 from argmap.render.crossings import crossings, node_boxes
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.corpus import Corpus
+from argmap.checks.grounded import GroundedMap
+from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError, NotFound
-from argmap.grounded import GroundedMap
 from argmap.render import compare_dot, map_dot
 from argmap.render.style import CONTESTED
 

@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from argmap.corpus import Corpus
-from argmap.grounded import GroundedMap
-from argmap.grounding import Essay
-from argmap.model import ArgumentMap, ClaimRegistry
+from argmap.checks.grounded import GroundedMap
+from argmap.corpus.load import Corpus
+from argmap.format.model import ArgumentMap, ClaimRegistry
 from argmap.render import compare_dot, map_dot, render_bytes
 from argmap.render.text import clean
+from argmap.text.essayindex import Essay
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.render import compare_svg, map_svg
 
 IMG = Path(__file__).resolve().parent.parent / "docs" / "img"

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.render import map_dot, render_bytes
 from argmap.render.crossings import edge_paths, node_boxes, page_size
 

@@ -7,13 +7,13 @@ import shutil
 
 import pytest
 
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.render import render_bytes
-from argmap.render.compare_pages import LEAST_PT, PAGE_BOX, comparison_pages
+from argmap.render.compare.pages import LEAST_PT, PAGE_BOX, comparison_pages
+from argmap.render.compare.selection import is_shared, select
 from argmap.render.crossings import node_boxes, page_size
-from argmap.render.pages import map_pages, page_parts
+from argmap.render.map.pages import map_pages, page_parts
 from argmap.render.paging import print_scale
-from argmap.render.selection import is_shared, select
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 PAIR = ["bankruptcy", "enforcer"]
@@ -38,7 +38,7 @@ def test_small_parts_share_a_page(bundled: Corpus, map_id: str) -> None:
 @pytest.mark.parametrize("map_id", PAIR)
 def test_every_relation_is_drawn_on_some_page(bundled: Corpus, map_id: str) -> None:
     """A relation whose ends fall on different pages is drawn on one of them, the far end as a pointer."""
-    from argmap.render.mapdiagram import follows_from_thesis
+    from argmap.render.map.diagram import follows_from_thesis
 
     m = bundled.get(map_id).model
     drawn = set().union(*(edges(dot) for dot in map_pages(bundled.get(map_id))))

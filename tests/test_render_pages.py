@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.render import render_bytes
 from argmap.render.crossings import body_font_size, fit_scale, page_size
-from argmap.render.pages import map_pages
+from argmap.render.map.pages import map_pages
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 MM = 72 / 25.4

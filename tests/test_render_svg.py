@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.errors import RenderError
 from argmap.render import ComparisonView, compare_svg, map_dot, map_svg, render_bytes
 from argmap.render.text import clean

@@ -16,9 +16,9 @@ from helpers import MINI
 
 from argmap.classroom.handout import handout_data
 from argmap.cli import cli
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.errors import InvalidRequest
-from argmap.queries import compare
+from argmap.queries.comparison import compare
 from argmap.render import compare_dot, map_dot
 
 PAIR = "a comparison needs two different maps, got 'alpha' twice"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.corpus import Corpus, load_corpus
-from argmap.coverage import map_coverage
-from argmap.queries import compare, shared_claims, shared_premises
-from argmap.report import compare_markdown, shared_markdown
+from argmap.corpus.load import Corpus, load_corpus
+from argmap.exporters.report import compare_markdown, shared_markdown
+from argmap.queries.comparison import compare, shared_claims, shared_premises
+from argmap.queries.coverage import map_coverage
 
 TRIO = Path(__file__).resolve().parent / "fixtures" / "trio" / "maps"
 

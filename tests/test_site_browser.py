@@ -22,7 +22,7 @@ from argmap.classroom.browser import Browser, Page
 from argmap.classroom.handout import build_handout
 from argmap.classroom.site import site_files
 from argmap.classroom.wording import smart_quotes
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 

@@ -9,8 +9,8 @@ import typing
 
 import pytest
 
-from argmap.analysis import cut_off_by, load_bearing, map_structure
-from argmap.model import ArgumentMap, Relation
+from argmap.format.model import ArgumentMap, Relation
+from argmap.queries.analysis import cut_off_by, load_bearing, map_structure
 
 HAS_EXAMPLE = "example" in typing.get_args(Relation.model_fields["type"].annotation)
 pytestmark = pytest.mark.skipif(not HAS_EXAMPLE, reason="the format has no 'example' relation type yet")

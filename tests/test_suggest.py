@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from argmap.cli import cli
-from argmap.corpus import Corpus, load_corpus
+from argmap.corpus.load import Corpus, load_corpus
 from argmap.errors import ArgmapError
-from argmap.suggest import check_bindings, suggest
+from argmap.suggest.align import check_bindings, suggest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 V1 = FIXTURES / "maps-v1" / "maps"

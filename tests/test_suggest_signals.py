@@ -1,6 +1,6 @@
 """The signals of the claim-alignment score, each on two small essays where it alone decides the ranking.
 
-Each test fails when its signal is taken out of :func:`argmap.suggest.suggest` (its constant set to 0).
+Each test fails when its signal is taken out of :func:`argmap.suggest.align.suggest` (its constant set to 0).
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from argmap.corpus import Corpus, load_corpus
-from argmap.suggest import suggest
+from argmap.corpus.load import Corpus, load_corpus
+from argmap.suggest.align import suggest
 
 Node = tuple[str, str, str]  # id, kind, quote (also the paraphrase)
 

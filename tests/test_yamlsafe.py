@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.yamlsafe import Limits, YamlError, parse_yaml, read_yaml_file
+from argmap.yaml.reader import Limits, YamlError, parse_yaml, read_yaml_file
 
 
 def err(text: str, limits: Limits = Limits()) -> str:

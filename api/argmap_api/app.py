@@ -1,6 +1,6 @@
 """The app factory: ``create_app(settings)`` builds the whole service; nothing is built at import time.
 
->>> from argmap.corpus import bundled_maps_dir
+>>> from argmap.corpus.load import bundled_maps_dir
 >>> from argmap_api.client import asgi_get
 >>> app = create_app(Settings(maps_dir=bundled_maps_dir(), reload_interval=0))
 >>> status, headers, body = asgi_get(app, "/maps/enforcer")

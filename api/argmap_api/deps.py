@@ -14,9 +14,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi import Path as PathParam
 
+from argmap.checks.grounded import GroundedMap
 from argmap.errors import NotFound
-from argmap.grounded import GroundedMap
-from argmap.model import Claim
+from argmap.format.model import Claim
 
 from .settings import Settings
 from .snapshot import Snapshot

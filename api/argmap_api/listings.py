@@ -1,8 +1,8 @@
 """The API's listings of a corpus (``GET /maps``, ``GET /claims``): pure functions from loaded maps to models.
 
-One node or one claim in detail comes from the library, :mod:`argmap.details`.
+One node or one claim in detail comes from the library, :mod:`argmap.queries.details`.
 
->>> from argmap.corpus import load_corpus, bundled_maps_dir
+>>> from argmap.corpus.load import load_corpus, bundled_maps_dir
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> [m.id for m in map_list(corpus)] == sorted(corpus.maps)
 True
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from argmap.corpus import Corpus
-from argmap.grounded import GroundedMap
-from argmap.model import KINDS
+from argmap.checks.grounded import GroundedMap
+from argmap.corpus.load import Corpus
+from argmap.format.model import KINDS
 
 from .models import ClaimInfo, MapListItem, NodeCounts
 

@@ -1,8 +1,8 @@
 """Response models of the HTTP API that the library's results do not already give.
 
 The query results (``SharedPremises``, ``Comparison``, ``Mention``) come from
-:mod:`argmap.results`, one node or claim in detail (``NodeDetail``, ``ClaimDetail``)
-from :mod:`argmap.details`, the map itself from :mod:`argmap.model`; these are the
+:mod:`argmap.queries.results`, one node or claim in detail (``NodeDetail``, ``ClaimDetail``)
+from :mod:`argmap.queries.details`, the map itself from :mod:`argmap.format.model`; these are the
 API's own views.  Field order is the JSON key order.
 """
 
@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.details import ClaimDetail, NodeDetail, RelationRef
 from argmap.errors import Diagnostic
+from argmap.queries.details import ClaimDetail, NodeDetail, RelationRef
 
 __all__ = [
     "ClaimDetail",

@@ -1,14 +1,14 @@
 """``POST /validate``: check one map sent as YAML against the loaded registry, without touching the corpus.
 
 The map's ``source.path`` is resolved relative to the maps folder and read under
-the same confinement rule as the loaded maps (:mod:`argmap.confine`): an essay a
+the same confinement rule as the loaded maps (:mod:`argmap.files.confine`): an essay a
 loaded map already uses is taken from memory; any other is read from disk only
 if the rule allows it (an allowed essays folder, no hidden file, a regular file
 within the size limit), and otherwise reported as a located error without
 being read, so nothing of it can appear in a hint.
 
 >>> from pathlib import Path
->>> from argmap.model import ClaimRegistry
+>>> from argmap.format.model import ClaimRegistry
 >>> report = validate_yaml(b"id: x\\ntitle: t\\nsource: {path: /etc/passwd, sha256: '%s'}\\n"
 ...                        b"nodes: [{id: T, kind: thesis, text: t, quote: q}]\\n" % (b"0" * 64),
 ...                        ClaimRegistry(), Path("/nonexistent"), {})
@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from argmap.checks import ReadFn, check_map
-from argmap.confine import EssayPolicy, EssayReader
-from argmap.model import ClaimRegistry
-from argmap.yamlsafe import Limits, YamlError, decode_utf8, parse_yaml
+from argmap.checks.validate import ReadFn, check_map
+from argmap.files.confine import EssayPolicy, EssayReader
+from argmap.format.model import ClaimRegistry
+from argmap.yaml.reader import Limits, YamlError, decode_utf8, parse_yaml
 
 from .models import DiagnosticOut, ValidationReport
 
@@ -37,7 +37,7 @@ _MAX_BYTES = Limits().max_bytes
 
 
 def confined_reader(maps_dir: Path, known: Mapping[Path, bytes], policy: EssayPolicy | None = None) -> ReadFn:
-    """A ``read`` for :func:`argmap.checks.check_map` under the confinement rule (see module doc)."""
+    """A ``read`` for :func:`argmap.checks.validate.check_map` under the confinement rule (see module doc)."""
     reader = EssayReader(policy or EssayPolicy())
 
     def read(rel: str) -> bytes:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from argmap.confine import DEFAULT_MAX_ESSAY_BYTES, EssayPolicy
 from argmap.errors import ArgmapError
+from argmap.files.confine import DEFAULT_MAX_ESSAY_BYTES, EssayPolicy
 
 __all__ = ["ENV_PREFIX", "Settings"]
 
@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 
 def _default_maps_dir() -> Path:
-    from argmap.corpus import default_maps_dir
+    from argmap.corpus.load import default_maps_dir
 
     return default_maps_dir()
 
@@ -62,7 +62,7 @@ class Settings:
 
     @property
     def essay_policy(self) -> EssayPolicy:
-        """The confinement rule for essays (see :mod:`argmap.confine`)."""
+        """The confinement rule for essays (see :mod:`argmap.files.confine`)."""
         return EssayPolicy(self.essays_dirs, (), self.max_essay_bytes)
 
     def __post_init__(self) -> None:

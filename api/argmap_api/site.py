@@ -24,7 +24,7 @@ from collections.abc import Callable
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse, Response
 
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.errors import NotFound
 
 from .cache import cacheable
@@ -55,7 +55,7 @@ def load_site_builder() -> SiteBuilder | None:
 
 
 def _bounded(build: SiteBuilder, corpus: Corpus, seconds: float | None) -> dict[str, bytes]:
-    from argmap.perf import time_limit
+    from argmap.files.limits import time_limit
 
     if seconds is None:
         return build(corpus)

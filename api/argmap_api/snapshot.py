@@ -1,8 +1,8 @@
-"""One consistent load of the maps: a :class:`Snapshot` is a loaded :class:`~argmap.corpus.Corpus` plus what the
+"""One consistent load of the maps: a :class:`Snapshot` is a loaded :class:`~argmap.corpus.load.Corpus` plus what the
 hot routes need precomputed (their JSON bodies) and a small cache for the rest.  It never changes once built;
 :mod:`argmap_api.store` swaps in a new one when the files change.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> snap = build_snapshot(load_corpus([bundled_maps_dir()]))
 >>> snap.body("map/enforcer")[:17], len(snap.version)
 (b'{"id":"enforcer",', 64)
@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 
 from .models import ClaimInfo, MapListItem
 from .work import Gate, Results
@@ -106,7 +106,7 @@ def _version(corpus: Corpus) -> str:
 
 def build_snapshot(corpus: Corpus, loaded_at: float | None = None, gate: Gate | None = None) -> Snapshot:
     """A snapshot of ``corpus`` with the hot routes' JSON bodies computed; its heavy work queues at ``gate``."""
-    from argmap.queries import shared_premises
+    from argmap.queries.comparison import shared_premises
 
     from .listings import claim_list, map_list
 

@@ -9,7 +9,7 @@ validates replaces the snapshot, by one reference assignment.  A request takes t
 never sees half of one load and half of another.  A load that fails keeps the
 last good snapshot and records the error, with its located diagnostics.
 
->>> from argmap.corpus import bundled_maps_dir
+>>> from argmap.corpus.load import bundled_maps_dir
 >>> store = Store(bundled_maps_dir(), interval=0)
 >>> store.reload_now()
 True
@@ -27,10 +27,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.confine import EssayPolicy
-from argmap.corpus import MAP_SUFFIXES, Corpus
+from argmap.corpus.load import MAP_SUFFIXES, Corpus
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
-from argmap.model import ClaimRegistry
+from argmap.files.confine import EssayPolicy
+from argmap.format.model import ClaimRegistry
 
 from .snapshot import Snapshot, build_snapshot
 from .work import Gate
@@ -55,7 +55,7 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 class Store:
     """The current snapshot of ``maps_dir``, reloaded when its files change (see the module doc).
 
-    ``policy`` says which essays may be read (:mod:`argmap.confine`); ``settle`` is how long a changed file
+    ``policy`` says which essays may be read (:mod:`argmap.files.confine`); ``settle`` is how long a changed file
     must stay unchanged before it is loaded; ``gate`` is the limit its snapshots' heavy work queues at.
     :attr:`gone` holds a warning for each map that was in service
     and whose file has disappeared (until a map with that id is loaded again).
@@ -118,8 +118,8 @@ class Store:
             return self._reload(fp)
 
     def _reload(self, fp: Fingerprint) -> bool:
-        from argmap.confine import EssayReader
-        from argmap.corpus import check_corpus
+        from argmap.corpus.load import check_corpus
+        from argmap.files.confine import EssayReader
 
         self._fingerprint = fp
         now = time.time()

@@ -6,7 +6,7 @@ arguments), each essay's path from it to its thesis side by side; one per disagr
 essay's lines of argument the other does not share; closing discussion questions.  The map deck:
 the thesis, then one slide per line of support.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> deck = comparison_deck(corpus, "bankruptcy", "enforcer")
 >>> deck[0].kicker, [c.heading.split(" · ")[0] for c in deck[0].columns]
@@ -20,14 +20,13 @@ the thesis, then one slide per line of support.
 
 from __future__ import annotations
 
-from argmap.analysis import map_structure
-from argmap.centrality import shared_centrality, theses_first
-from argmap.corpus import Corpus
-from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap
-
-from .slides import Column, Item, Slide, paginate
-from .wording import inside, number_word
+from argmap.checks.grounded import GroundedMap
+from argmap.classroom.slides import Column, Item, Slide, paginate
+from argmap.classroom.wording import inside, number_word
+from argmap.corpus.load import Corpus
+from argmap.format.model import ArgumentMap
+from argmap.queries.analysis import map_structure
+from argmap.queries.centrality import shared_centrality, theses_first
 
 __all__ = ["comparison_deck", "map_deck"]
 
@@ -63,7 +62,7 @@ def _theses(pair: list[GroundedMap]) -> Slide:
 
 
 def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
-    from argmap.queries import compare
+    from argmap.queries.comparison import compare
 
     a, b = pair
     comparison = compare(corpus, a.id, b.id)
@@ -111,7 +110,7 @@ def _unique_lines(pair: list[GroundedMap]) -> list[Slide]:
 
 def comparison_deck(corpus: Corpus, left: str, right: str) -> list[Slide]:
     """The slides comparing ``left`` with ``right`` (see the module doc)."""
-    from .questions import discussion_questions
+    from argmap.classroom.questions import discussion_questions
 
     pair = [corpus.get(left), corpus.get(right)]
     deck = [_theses(pair), *_shared(corpus, pair), *_unique_lines(pair)]

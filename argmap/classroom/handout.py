@@ -7,7 +7,7 @@ with headless Chromium.  The student version leaves blanks (hidden premises to
 reconstruct, lines to write on); ``teacher=True`` adds a lesson plan, model
 answers, the nodes that answer each question and the curators' notes.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> h = handout_data(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> h.left.id, h.right.id
 ('bankruptcy', 'enforcer')
@@ -25,17 +25,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.analysis import MapStructure, map_structure
-from argmap.centrality import ClaimCentrality, shared_centrality, theses_first
-from argmap.corpus import Corpus
+from argmap.checks.grounded import GroundedMap
+from argmap.classroom.questions import NodeRef, Question, discussion_questions, node_ref
+from argmap.classroom.templating import asset, inline_svg, render
+from argmap.classroom.tiles import diagram_tiles, print_diagram
+from argmap.corpus.load import Corpus
+from argmap.corpus.pairs import require_pair
 from argmap.errors import ArgmapError
-from argmap.grounded import GroundedMap
-from argmap.pairs import require_pair
-from argmap.results import Disagreement, Mention
-
-from .questions import NodeRef, Question, discussion_questions, node_ref
-from .templating import asset, inline_svg, render
-from .tiles import diagram_tiles, print_diagram
+from argmap.queries.analysis import MapStructure, map_structure
+from argmap.queries.centrality import ClaimCentrality, shared_centrality, theses_first
+from argmap.queries.results import Disagreement, Mention
 
 __all__ = [
     "FORMATS",
@@ -154,7 +153,7 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
 
 def _shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedRow]:
     """The premises both maps use, and a claim a thesis is bound to that both maps make; the thesis claims first."""
-    from argmap.queries import mentions_of, shared_premises
+    from argmap.queries.comparison import mentions_of, shared_premises
 
     rows = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree, left=[m for m in c.mentions if m.map == a.id],
                       right=[m for m in c.mentions if m.map == b.id])
@@ -171,7 +170,7 @@ def _shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedR
 
 def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
-    from argmap.queries import compare
+    from argmap.queries.comparison import compare
 
     require_pair(left, right)
     a, b = corpus.get(left), corpus.get(right)
@@ -210,7 +209,7 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
     """A 45-minute plan: (minutes, activity, question ids); the core is both sides of every contradiction and
     the first question of each other kind, the rest is extra.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> plan = lesson_plan(handout_data(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer"))
     >>> [row[0] for row in plan]
     ['0–5', '5–12', '12–22', '22–32', '32–40', '40–45', 'extra']
@@ -295,6 +294,6 @@ def build_handout(corpus: Corpus, left: str, right: str, *, fmt: HandoutFormat =
     page = handout_html(h, teacher=teacher, diagram=print_diagram(corpus, left, right))
     if fmt == "html":
         return page
-    from .browser import html_to_pdf
+    from argmap.classroom.browser import html_to_pdf
 
     return html_to_pdf(page, timeout=timeout)

@@ -9,7 +9,7 @@ handouts); ``assets/site.css`` and ``assets/site.js``.  Every link is relative
 and every asset is in the mapping, so the site works opened from ``file://`` and
 served at ``/``.  Node data for the page's script travels inside the page as JSON.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> gm = load_corpus([bundled_maps_dir()]).get("bankruptcy")
 >>> paragraphs = essay_paragraphs(gm)
 >>> [x.text for para in paragraphs for x in para.pieces if "P1" in x.nodes]
@@ -26,16 +26,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.analysis import MapStructure, cited_support, map_structure
-from argmap.corpus import Corpus
-from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap
-from argmap.pairs import PAIR_LIMIT
-from argmap.pairs import pairs as compared_pairs
-
-from .handout import Handout, handout_data, handout_html, print_diagram
-from .templating import asset, inline_svg, render
-from .wording import smart_quotes
+from argmap.checks.grounded import GroundedMap
+from argmap.classroom.handout import Handout, handout_data, handout_html, print_diagram
+from argmap.classroom.templating import asset, inline_svg, render
+from argmap.classroom.wording import smart_quotes
+from argmap.corpus.load import Corpus
+from argmap.corpus.pairs import PAIR_LIMIT
+from argmap.corpus.pairs import pairs as compared_pairs
+from argmap.format.model import ArgumentMap
+from argmap.queries.analysis import MapStructure, cited_support, map_structure
 
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]
 
@@ -86,8 +85,8 @@ def json_for_script(data: Any) -> str:
 
 
 def _shown(data: Any) -> Any:
-    """``data`` with :func:`argmap.textsafe.visible` applied to every string (the page's script shows them as text)."""
-    from argmap.textsafe import visible
+    """``data`` with :func:`argmap.text.safe.visible` applied to every string (the page's script shows them as text)."""
+    from argmap.text.safe import visible
 
     if isinstance(data, str):
         return visible(data)

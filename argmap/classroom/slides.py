@@ -19,10 +19,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from argmap.corpus import Corpus
+from argmap.classroom.templating import asset, render
+from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError
-
-from .templating import asset, render
 
 __all__ = ["FORMATS", "Column", "Item", "Slide", "SlideFormat", "build_slides", "format_for_path", "paginate",
            "slides_html"]
@@ -149,7 +148,7 @@ def format_for_path(path: str, given: str | None = None) -> SlideFormat:
 def build_slides(corpus: Corpus, map_ids: list[str], *, fmt: SlideFormat = "html",
                  timeout: float = 60.0) -> str | bytes:
     """The deck for one map or for a pair: HTML text, or PDF bytes printed by headless Chromium."""
-    from .decks import comparison_deck, map_deck
+    from argmap.classroom.decks import comparison_deck, map_deck
 
     if len(map_ids) == 1:
         deck, name = map_deck(corpus, map_ids[0]), corpus.get(map_ids[0]).model.title
@@ -162,6 +161,6 @@ def build_slides(corpus: Corpus, map_ids: list[str], *, fmt: SlideFormat = "html
     page = slides_html(deck, title=name)
     if fmt == "html":
         return page
-    from .browser import html_to_pdf
+    from argmap.classroom.browser import html_to_pdf
 
     return html_to_pdf(page, timeout=timeout)

@@ -23,7 +23,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from .wording import count, end, inside, number_word, smart_quotes
+from argmap.classroom.wording import count, end, inside, number_word, smart_quotes
 
 if TYPE_CHECKING:
     import jinja2
@@ -39,14 +39,14 @@ def asset(name: str) -> bytes:
 
 
 def md_escape(text: object) -> str:
-    """Text safe to put in Markdown (and in a table cell): :func:`argmap.textsafe.markdown_text`.
+    """Text safe to put in Markdown (and in a table cell): :func:`argmap.text.safe.markdown_text`.
 
     >>> print(md_escape("Israel | Iran *now*"))
     Israel \\| Iran \\*now\\*
     >>> md_escape(3)
     '3'
     """
-    from argmap.textsafe import markdown_text
+    from argmap.text.safe import markdown_text
 
     return markdown_text(text)
 
@@ -55,7 +55,7 @@ def _shown(value: Any) -> Any:
     """Every value a template prints, with characters that would act made visible (bidi overrides, controls)."""
     from markupsafe import Markup
 
-    from argmap.textsafe import visible
+    from argmap.text.safe import visible
 
     if isinstance(value, Markup):
         return Markup(visible(str(value)))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.corpus import Corpus
+    from argmap.corpus.load import Corpus
 
 from argmap.render.paging import PAGE_BOX, min_font_size
 
@@ -114,12 +114,12 @@ def diagram_tiles(svg: bytes, *, box: tuple[float, float] = PAGE_BOX, min_pt: fl
 
 def print_diagram(corpus: Corpus, left: str, right: str) -> list[bytes]:
     """The comparison as printed: the SVG of each page of the shared claims and the theses, the first essay on
-    the left (:func:`argmap.render.compare_pages.comparison_pages`).
+    the left (:func:`argmap.render.compare.pages.comparison_pages`).
 
     The shared-claims view, rather than every path between them, keeps the diagram to a few pages at 8 pt: the
     paths are in the site's diagram and in the tables that follow.
     """
     from argmap.render import render_bytes
-    from argmap.render.compare_pages import comparison_pages
+    from argmap.render.compare.pages import comparison_pages
 
     return [render_bytes(dot, "svg") for dot in comparison_pages(corpus, [left, right], shared_only=True)]

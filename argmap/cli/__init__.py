@@ -93,7 +93,7 @@ def cli(ctx: click.Context, essays: tuple[Path, ...]) -> None:
     A map can be named by its id or by its file's path.
     """
     if essays:
-        from argmap.confine import EssayPolicy, using_policy
+        from argmap.files.confine import EssayPolicy, using_policy
 
         ctx.with_resource(using_policy(EssayPolicy(extra=essays)))
 

@@ -30,8 +30,8 @@ def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, co
     ../seeds/x.txt); --copy-essay puts it there.  Then uncomment a thesis and
     run `argmap validate MAP` (or `argmap preview MAP` to watch it as you edit).
     """
-    from argmap.authoring import map_id_for, plan_new_map
-    from argmap.fsutil import write_atomic
+    from argmap.files.atomic import write_atomic
+    from argmap.jobs.new_map import map_id_for, plan_new_map
 
     target = out or Path("maps") / f"{map_id or map_id_for(essay.name)}.yaml"
     if target.exists() and not force:
@@ -70,8 +70,8 @@ def preview(map_ref: str, claims: Path | None, port: int, open_browser: bool, as
     Events stream).  Ctrl-C stops it.
     """
     from argmap.cli.common import note
-    from argmap.inputs import resolve_inputs
-    from argmap.preview import serve_preview
+    from argmap.corpus.inputs import resolve_inputs
+    from argmap.jobs.preview import serve_preview
 
     sources = resolve_inputs([map_ref], notify=note).sources
     map_file = sources[0]

@@ -32,7 +32,7 @@ def handout(left: str, right: str, out: Path | None, fmt: str | None, teacher: b
     PDF is printed by headless Chromium (apt-get install chromium).
     """
     from argmap.classroom.handout import build_handout, format_for_path, handout_data
-    from argmap.fsutil import write_atomic
+    from argmap.files.atomic import write_atomic
 
     opened = open_refs([left, right], claims)
     corpus, ids = opened.corpus, opened.exactly(2, "a handout")
@@ -71,7 +71,7 @@ def site(paths: tuple[str, ...], out: Path, claims: Path | None, as_json: bool) 
     (default: ./maps, else the bundled maps), map ids, or - (standard input).
     """
     from argmap.classroom.site import site_files
-    from argmap.fsutil import write_atomic
+    from argmap.files.atomic import write_atomic
 
     opened = open_refs(paths, claims)
     files = site_files(opened.corpus.subset(opened.ids))
@@ -100,8 +100,8 @@ def slides(maps: tuple[str, ...], out: Path, fmt: str | None, claims: Path | Non
     slides.  PDF is printed by headless Chromium (apt-get install chromium).
     """
     from argmap.classroom.slides import build_slides, format_for_path
-    from argmap.corpus import open_maps
-    from argmap.fsutil import write_atomic
+    from argmap.corpus.load import open_maps
+    from argmap.files.atomic import write_atomic
 
     if len(maps) > 2:
         raise ArgmapError(f"slides show one map or compare two, got {len(maps)}")

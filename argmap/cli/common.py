@@ -33,14 +33,14 @@ claims_option = click.option(
     "--claims", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="The shared-claim registry (default: claims.yaml beside the maps).")
 paths_argument = click.argument("paths", nargs=-1, metavar="[MAP]...")
-"""Map ids, map files, folders of maps, or ``-`` (a map on standard input); see :mod:`argmap.inputs`."""
+"""Map ids, map files, folders of maps, or ``-`` (a map on standard input); see :mod:`argmap.corpus.inputs`."""
 maps_argument = paths_argument
 
 if TYPE_CHECKING:
-    from argmap.corpus import Corpus
+    from argmap.checks.grounded import GroundedMap
+    from argmap.corpus.inputs import Opened, Resolved
+    from argmap.corpus.load import Corpus
     from argmap.errors import Diagnostic
-    from argmap.grounded import GroundedMap
-    from argmap.inputs import Opened, Resolved
 
 
 def note(text: str) -> None:
@@ -54,16 +54,16 @@ def _stdin_for(refs: Sequence[str]) -> bytes | None:
 
 def open_refs(refs: Sequence[str], claims: Path | None = None, *, strict: bool = False,
               on_map: Callable[[GroundedMap], None] | None = None) -> Opened:
-    """The maps the arguments name (:func:`argmap.inputs.open_inputs`), notes printed on stderr."""
-    from argmap.inputs import open_inputs
+    """The maps the arguments name (:func:`argmap.corpus.inputs.open_inputs`), notes printed on stderr."""
+    from argmap.corpus.inputs import open_inputs
 
     return open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=note,
                        on_map=on_map)
 
 
 def check_refs(refs: Sequence[str], claims: Path | None = None) -> tuple[Corpus | None, list[Diagnostic], Resolved]:
-    """Like :func:`open_refs`, but every diagnostic returned (:func:`argmap.inputs.check_inputs`)."""
-    from argmap.inputs import check_inputs
+    """Like :func:`open_refs`, but every diagnostic returned (:func:`argmap.corpus.inputs.check_inputs`)."""
+    from argmap.corpus.inputs import check_inputs
 
     return check_inputs([str(r) for r in refs], claims, stdin=_stdin_for(refs), notify=note)
 

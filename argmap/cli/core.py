@@ -34,7 +34,7 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     ./maps, else the bundled maps).  Exit status: 0 valid, 1 on any error (or
     warning, with --strict).
     """
-    from argmap.coverage import coverage_warnings
+    from argmap.queries.coverage import coverage_warnings
 
     corpus, diags, _ = check_refs(paths, claims)
     if with_coverage and corpus is not None:
@@ -63,8 +63,8 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
 @reports_errors
 def coverage(paths: tuple[str, ...], claims: Path | None, show_all: bool, as_json: bool) -> None:
     """List the paragraphs of each essay that no node quotes (its sentences, for an essay of under five paragraphs)."""
-    from argmap.coverage import coverage_line, map_coverage
-    from argmap.textsafe import visible
+    from argmap.queries.coverage import coverage_line, map_coverage
+    from argmap.text.safe import visible
 
     opened = open_refs(paths, claims)
     reports = [map_coverage(opened.corpus.get(i)) for i in opened.ids]
@@ -83,7 +83,7 @@ def coverage(paths: tuple[str, ...], claims: Path | None, show_all: bool, as_jso
 @click.option("--json", "as_json", is_flag=True, help="Accepted like every command's --json: the output is JSON already.")
 def schema(registry: bool, as_json: bool) -> None:
     """Print the JSON Schema of the map (or registry) format (JSON, with or without --json)."""
-    from argmap.schema import schema_text
+    from argmap.format.schema import schema_text
 
     click.echo(schema_text(registry), nl=False)
 
@@ -95,7 +95,7 @@ def schema(registry: bool, as_json: bool) -> None:
 @reports_errors
 def show(map_ref: str, claims: Path | None, as_json: bool) -> None:
     """Show a map as an indented outline ('+' supports, '-' attacks)."""
-    from argmap.outline import outline, outline_text
+    from argmap.exporters.outline import outline, outline_text
 
     opened = open_refs([map_ref], claims)
     gm = opened.corpus.get(opened.exactly(1, "show")[0])
@@ -103,7 +103,7 @@ def show(map_ref: str, claims: Path | None, as_json: bool) -> None:
     if as_json:
         emit_json({"map": gm.id, "title": gm.model.title, "outline": items})
         return
-    from argmap.textsafe import visible
+    from argmap.text.safe import visible
 
     click.echo(visible(f"{gm.model.title}  [{gm.id}]"))  # a title or text never rings, moves or reorders
     click.echo(visible(outline_text(items)))
@@ -121,8 +121,8 @@ def shared(maps: tuple[str, ...], premises_only: bool, claims: Path | None, as_j
     Every kind of node counts (thesis, premise, objection, ...); --premises-only
     keeps the claims used as a premise or as evidence (GET /shared-premises).
     """
-    from argmap.queries import shared_claims, shared_premises
-    from argmap.report import shared_markdown
+    from argmap.exporters.report import shared_markdown
+    from argmap.queries.comparison import shared_claims, shared_premises
 
     opened = open_refs(maps, claims)
     result = (shared_premises if premises_only else shared_claims)(opened.corpus, opened.ids)
@@ -151,8 +151,8 @@ def compare(left: str, right: str, claims: Path | None, out: Path | None, focus:
     With --out, also write the comparative diagram (by default the shared
     claims, each thesis and what links them; see --full, --shared-only, --focus).
     """
-    from argmap.queries import compare as run_compare
-    from argmap.report import compare_markdown
+    from argmap.exporters.report import compare_markdown
+    from argmap.queries.comparison import compare as run_compare
 
     opened = open_refs([left, right], claims)
     corpus, ids = opened.corpus, opened.exactly(2, "compare")

@@ -30,9 +30,9 @@ def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims:
     The format comes from --format, else from --out's extension (.aif.json, .argdown, .graphml, .json),
     else it is aif.
     """
-    from argmap.corpus import open_maps
+    from argmap.corpus.load import open_maps
     from argmap.exporters import export_text, format_for_path
-    from argmap.fsutil import write_atomic
+    from argmap.files.atomic import write_atomic
 
     if fmt is None and out is not None:
         fmt = format_for_path(out)

@@ -21,7 +21,7 @@ depth_option = click.option("--depth", type=int, default=None,
 
 def write_diagram(out: Path, dot: str) -> dict[str, object]:
     """Write ``dot`` to ``out`` as the format its extension names (atomically); what was written."""
-    from argmap.fsutil import write_atomic
+    from argmap.files.atomic import write_atomic
     from argmap.render import format_for_path, render_bytes
 
     fmt = format_for_path(out)
@@ -51,14 +51,14 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, pages:
 
     fmt = format_for_path(out)  # a bad extension fails before any work
     if pages:
-        from argmap.render.pages import check_paged
+        from argmap.render.map.pages import check_paged
 
         check_paged(fmt, focus)
     opened = open_refs([map_ref], claims)
     ids = opened.exactly(1, "render")
     if pages:
-        from argmap.fsutil import write_atomic
-        from argmap.render.pages import map_pages_pdf
+        from argmap.files.atomic import write_atomic
+        from argmap.render.map.pages import map_pages_pdf
 
         data = map_pages_pdf(opened.corpus.get(ids[0]))
         write_atomic(out, data)
@@ -91,8 +91,8 @@ def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | No
     """
     import sys
 
-    from argmap.build import EarlyDiagrams, build_outputs, build_plan
-    from argmap.fsutil import refuse_output_inside, write_atomic
+    from argmap.files.atomic import refuse_output_inside, write_atomic
+    from argmap.jobs.build import EarlyDiagrams, build_outputs, build_plan
 
     files = []
     with EarlyDiagrams(jobs) as early:  # diagrams start rendering while the later maps are still checked

@@ -40,7 +40,7 @@ def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_
 
     if maps_dir is None and not os.environ.get("ARGMAP_MAPS_DIR"):
         from argmap.cli.common import note
-        from argmap.inputs import resolve_inputs
+        from argmap.corpus.inputs import resolve_inputs
 
         maps_dir = resolve_inputs([], notify=note).base  # ./maps, else the bundled maps (and a note)
     settings = Settings.from_env(maps_dir=maps_dir)

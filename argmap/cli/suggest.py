@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import claims_option, emit_json, json_option, reports_errors
+from argmap.corpus.pairs import require_pair
 from argmap.errors import ArgmapError
-from argmap.pairs import require_pair
 
 __all__ = ["suggest"]
 
@@ -31,13 +31,13 @@ def suggest(maps: tuple[str, ...], claims: Path | None, include_bound: bool, che
     whose mentions look unrelated, in the maps given (ids, files or folders;
     default: all).
     """
-    from argmap.corpus import open_maps
-    from argmap.suggest import BindingCheck, Suggestions, check_bindings
-    from argmap.suggest import suggest as run
+    from argmap.corpus.load import open_maps
+    from argmap.suggest.align import BindingCheck, Suggestions, check_bindings
+    from argmap.suggest.align import suggest as run
 
     if check_registry:
         if any(Path(m).is_dir() for m in maps):  # a folder of maps, as validate takes it
-            from argmap.corpus import load_corpus
+            from argmap.corpus.load import load_corpus
 
             corpus = load_corpus([Path(m) for m in maps], claims)
         else:

@@ -5,7 +5,7 @@ files is the front end's job.  Several maps export as their merged comparison.
 
 >>> format_for_path("map.graphml"), format_for_path("map.aif.json"), format_for_path("map.json")
 ('graphml', 'aif', 'json')
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> export_text(load_corpus([bundled_maps_dir()]), ["enforcer"], "argdown").startswith("===")
 True
 """
@@ -16,10 +16,9 @@ import importlib
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from argmap.corpus import Corpus
+from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError
-
-from .view import export_view
+from argmap.exporters.view import export_view
 
 __all__ = ["EXPORT_FORMATS", "export_text", "format_for_path"]
 
@@ -47,7 +46,7 @@ def export_text(corpus: Corpus, map_ids: Sequence[str], fmt: str) -> str:
     """The maps ``map_ids`` (one map, or their comparison) in ``fmt``.
 
     >>> import json
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> corpus = load_corpus([bundled_maps_dir()])
     >>> json.loads(export_text(corpus, ["bankruptcy", "enforcer"], "aif"))["argmap"]["theses"]
     {'bankruptcy': 'bankruptcy:T', 'enforcer': 'claim:russia-not-protector'}

@@ -14,7 +14,7 @@
 Ids are the readable ones of :mod:`argmap.exporters.view`; L- and YA-nodes are ``L:<id>`` and ``YA:<id>``
 (with the map, ``L:<map>/<id>``, when a shared claim has mentions from several maps).
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> aif = to_aif(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"]))
 >>> sorted({n["type"] for n in aif["nodes"]})
 ['CA', 'I', 'L', 'RA', 'YA']
@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .view import ExportView, Mention, Statement, export_view
+from argmap.exporters.view import ExportView, Mention, Statement, export_view
 
 __all__ = ["SCHEMES", "aif_text", "export_view", "to_aif"]
 
@@ -66,7 +66,7 @@ def _i_node(s: Statement) -> dict[str, Any]:
 def to_aif(view: ExportView) -> dict[str, Any]:
     """The view as an AIFdb-style dict: ``nodes``, ``edges``, ``locutions``, ``participants``.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
     >>> aif = to_aif(view)
     >>> [(n["nodeID"], n["type"]) for n in aif["nodes"][:3]], aif["locutions"][0]["personID"]
@@ -111,7 +111,7 @@ def to_aif(view: ExportView) -> dict[str, Any]:
 def aif_text(view: ExportView) -> str:
     """:func:`to_aif` as stable, indented JSON text.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
     >>> aif_text(view).splitlines()[:4]
     ['{', '  "nodes": [', '    {', '      "nodeID": "T",']

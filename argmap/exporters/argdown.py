@@ -11,7 +11,7 @@
 * Text is escaped so that nothing in it is read as Argdown syntax; metadata values are JSON strings, which
   Argdown's YAML reader accepts.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> text = argdown_text(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"]))
 >>> "\\n<r1>\\n" in text and "\\n----\\n" in text
 True
@@ -25,7 +25,7 @@ import json
 import re
 from collections import Counter
 
-from .view import ExportView, Link, Mention, Statement, export_view
+from argmap.exporters.view import ExportView, Link, Mention, Statement, export_view
 
 __all__ = ["argdown_text", "escape", "export_view"]
 
@@ -91,7 +91,7 @@ def _relation_lines(link: Link, arguments: set[str]) -> list[str]:
 def argdown_text(view: ExportView) -> str:
     """The view as an Argdown document (UTF-8 text).
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
     >>> lines = argdown_text(view).splitlines()
     >>> lines[lines.index("<r1>"):][:7]   # linked premises as an argument

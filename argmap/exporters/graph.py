@@ -4,7 +4,7 @@ Statements and relations are both nodes (relations reified, as in argmap's own g
 relation node, the relation node at its target.  Every node has every attribute, with ``""`` where a value is
 absent, because GraphML readers take a missing value for an error or a zero.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> g = view_graph(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"]))
 >>> g.nodes["T"]["kind"], g.nodes["T"]["thesis"], g.nodes["T"]["map"]
 ('thesis', True, 'enforcer')
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .view import ExportView, Link, Statement, export_view
+from argmap.exporters.view import ExportView, Link, Statement, export_view
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -58,7 +58,7 @@ def _link_attrs(link: Link) -> dict[str, Any]:
 def view_graph(view: ExportView) -> nx.DiGraph:
     """Statements and relations as nodes with flat, present attributes (strings and booleans).
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> g = view_graph(export_view(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"]))
     >>> g.nodes["claim:russia-silent"]["map"], g.nodes["claim:russia-silent"]["nodes"]
     ('bankruptcy,enforcer', 'bankruptcy:P1,enforcer:P1')

@@ -1,6 +1,6 @@
 """GraphML for Gephi and yEd: the graph of :mod:`argmap.exporters.graph`, every attribute declared and present.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> text = graphml_text(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"]))
 >>> text.startswith("<?xml") and 'attr.name="quote"' in text
 True
@@ -8,8 +8,8 @@ True
 
 from __future__ import annotations
 
-from .graph import view_graph
-from .view import ExportView, export_view
+from argmap.exporters.graph import view_graph
+from argmap.exporters.view import ExportView, export_view
 
 __all__ = ["export_view", "graphml_text"]
 
@@ -17,7 +17,7 @@ __all__ = ["export_view", "graphml_text"]
 def graphml_text(view: ExportView) -> str:
     """GraphML text (UTF-8 XML), byte-identical for the same maps.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
     >>> text = graphml_text(view)
     >>> text.count("<node "), text.count("<edge "), '<key id="d4" for="node" attr.name="kind" attr.type="string"/>' in text

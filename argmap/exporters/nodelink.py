@@ -5,7 +5,7 @@
 ``networkx.node_link_graph(data, edges="edges")`` reads it back.
 
 >>> import json
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> data = json.loads(node_link_text(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])))
 >>> data["directed"], data["nodes"][0]["id"] <= data["nodes"][1]["id"]
 (True, True)
@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .graph import view_graph
-from .view import ExportView, export_view
+from argmap.exporters.graph import view_graph
+from argmap.exporters.view import ExportView, export_view
 
 __all__ = ["export_view", "node_link", "node_link_text"]
 
@@ -25,7 +25,7 @@ __all__ = ["export_view", "node_link", "node_link_text"]
 def node_link(view: ExportView) -> dict[str, Any]:
     """The node-link dict, nodes and edges sorted.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
     >>> data = node_link(view)
     >>> data["graph"]["maps"], data["edges"][0]
@@ -43,7 +43,7 @@ def node_link_text(view: ExportView) -> str:
     """:func:`node_link` as indented JSON text, keys sorted.
 
     >>> import json
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
     >>> list(json.loads(node_link_text(view))["edges"][0])
     ['map', 'role', 'source', 'target', 'type']

@@ -1,6 +1,6 @@
 """What every exporter reads: the statements and relations of one map, or of the merged comparison of several.
 
-The view is built from argmap's merged graph (:func:`argmap.merge.merge_maps`), so a comparison follows the
+The view is built from argmap's merged graph (:func:`argmap.graph.merge.merge_maps`), so a comparison follows the
 merge rule: the nodes of several maps bound to one shared claim are one statement that keeps each map's
 mention (its kind, wording, quote, citation, note, stance); everything else stays its map's own.
 
@@ -8,7 +8,7 @@ Ids are readable and stable.  For one map they are the map's own: node ids (``T`
 id (``r1``), and for an unnamed relation its endpoints (``P2-supports-T``, ``O1-attacks-T``).  In a comparison,
 each id is prefixed with its map (``enforcer:P1``, ``enforcer:r1``) and a shared claim is ``claim:<claim id>``.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> one = export_view(corpus, ["enforcer"])
 >>> one.statements[0].id, one.statements[0].mentions[0].thesis
@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.corpus import Corpus
-from argmap.merge import CLAIM_PREFIX, merge_maps
+from argmap.corpus.load import Corpus
+from argmap.graph.merge import CLAIM_PREFIX, merge_maps
 
 __all__ = ["ExportView", "Link", "MapInfo", "Mention", "Statement", "export_view"]
 
@@ -112,7 +112,7 @@ def _relation_id(key: str) -> str:
 def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
     """The view of the maps ``map_ids`` (one map, or the comparison of several), in a stable order.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> corpus = load_corpus([bundled_maps_dir()])
     >>> [link.id for link in export_view(corpus, ["enforcer"]).links[:2]]
     ['E1-supports-P1a', 'r1']

@@ -7,7 +7,7 @@ are tried.  The front end (``argmap import``) writes what they return, atomicall
 
 from __future__ import annotations
 
-from .base import ImportedMap
+from argmap.importers.base import ImportedMap
 
 __all__ = ["FORMATS", "ImportedMap"]
 

@@ -32,9 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import Diagnostic, InvalidInput
-
-from .aif_map import AifGraph, build_map
-from .base import ImportedMap
+from argmap.importers.aif_map import AifGraph, build_map
+from argmap.importers.base import ImportedMap
 
 __all__ = ["TITLE", "convert", "read_aif", "sniff"]
 
@@ -80,7 +79,7 @@ def _plain(text: str) -> str:
 
 def read_aif(path: Path) -> AifGraph:
     """The AIF graph of ``path``, or :class:`InvalidInput` with a located diagnostic."""
-    from argmap.confine import read_regular
+    from argmap.files.confine import read_regular
 
     def bad(message: str, line: int = 1, column: int = 1, hint: str | None = None) -> InvalidInput:
         return InvalidInput(f"{path} is not AIF JSON", [Diagnostic(str(path), line, column, message, hint=hint)])

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.grounding import Essay, sha256_text
-from argmap.model import ID_PATTERN
-
-from .base import ImportedMap
+from argmap.format.model import ID_PATTERN
+from argmap.importers.base import ImportedMap
+from argmap.text.essayindex import Essay, sha256_text
 
 __all__ = ["AifGraph", "build_map"]
 

@@ -41,10 +41,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.grounding import sha256_text
-
-from .base import ImportedMap
-from .xmlsafe import XmlElement, parse_flat_xml, xml_error
+from argmap.importers.base import ImportedMap
+from argmap.importers.xmlsafe import XmlElement, parse_flat_xml, xml_error
+from argmap.text.essayindex import sha256_text
 
 __all__ = ["convert", "sniff"]
 
@@ -210,7 +209,7 @@ def _map_yaml(g: _Graph, quotes: dict[str, str], central: str, essay: str, sha: 
 
 
 def _read(path: Path, what: str, report: str) -> bytes:
-    from argmap.confine import read_regular
+    from argmap.files.confine import read_regular
 
     try:
         data = read_regular(path, MAX_BYTES)  # a regular file only: a FIFO or device is refused, never read

@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
-from argmap.fsutil import write_atomic
-
-from . import FORMATS
-from .base import ImportedMap
+from argmap.files.atomic import write_atomic
+from argmap.importers import FORMATS
+from argmap.importers.base import ImportedMap
 
 __all__ = ["PlannedFile", "convert_files", "detect_format", "plan_files", "write_plan"]
 
@@ -53,7 +52,7 @@ def detect_format(data: bytes) -> str | None:
 
 def _head(path: Path) -> bytes:
     """The first bytes of ``path``, read only if it is a regular file within the size limit (never a FIFO)."""
-    from argmap.confine import read_regular
+    from argmap.files.confine import read_regular
 
     return read_regular(path, MAX_INPUT_BYTES)[:SNIFF_BYTES]
 

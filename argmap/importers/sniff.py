@@ -13,8 +13,7 @@ import importlib
 from pathlib import Path
 
 from argmap.errors import Diagnostic
-
-from . import FORMATS
+from argmap.importers import FORMATS
 
 __all__ = ["foreign_format", "foreign_format_diagnostic"]
 

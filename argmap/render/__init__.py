@@ -2,16 +2,16 @@
 
 DOT is a pure function of the maps (byte-identical for identical input); only
 :func:`render_bytes` and the ``*_svg`` conveniences run Graphviz's ``dot``.
-:class:`ComparisonView` and :class:`~argmap.grounded.GroundedMap` show
+:class:`ComparisonView` and :class:`~argmap.checks.grounded.GroundedMap` show
 themselves inline in Jupyter (``_repr_svg_``).
 """
 
 from __future__ import annotations
 
-from .compare import compare_dot
-from .images import FORMATS, INSTALL_HINT, format_for_path, render_bytes
-from .mapdiagram import map_dot
-from .svg import ComparisonView, compare_svg, map_svg
+from argmap.render.compare.diagram import compare_dot
+from argmap.render.images import FORMATS, INSTALL_HINT, format_for_path, render_bytes
+from argmap.render.map.diagram import map_dot
+from argmap.render.svg import ComparisonView, compare_svg, map_svg
 
 __all__ = [
     "FORMATS",

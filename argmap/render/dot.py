@@ -22,7 +22,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from .text import dot_string, tooltip_string
+from argmap.render.text import dot_string, tooltip_string
 
 __all__ = ["Attrs", "DotWriter", "Html", "Tip"]
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .dot import DotWriter, Tip
-from .style import EXAMPLE, EdgeStyle
+from argmap.render.dot import DotWriter, Tip
+from argmap.render.style import EXAMPLE, EdgeStyle
 
 __all__ = ["EdgePen", "junction_node"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import html_text, wrap
+from argmap.render.text import html_text, wrap
 
 __all__ = [
     "ATTACK",

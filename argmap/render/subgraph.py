@@ -1,7 +1,7 @@
 """Which part of a graph a diagram shows: everything, a neighbourhood, or the shared part.
 
-Works on the graphs of :func:`argmap.graph.map_graph` and
-:func:`argmap.merge.merge_maps` alike (nodes with ``role`` "statement" or
+Works on the graphs of :func:`argmap.graph.map_graph.map_graph` and
+:func:`argmap.graph.merge.merge_maps` alike (nodes with ``role`` "statement" or
 "relation").  A view is a set of statements; a relation is drawn when every
 statement it joins (and the relation an undercut attacks) is drawn, so joint
 support is never shown half.
@@ -9,8 +9,8 @@ support is never shown half.
 Distance counts statements: a premise is one step from what it supports, from
 its co-premises in a linked argument, and from what undercuts its inference.
 
->>> from argmap.model import ArgumentMap
->>> from argmap.graph import map_graph
+>>> from argmap.format.model import ArgumentMap
+>>> from argmap.graph.map_graph import map_graph
 >>> m = ArgumentMap.model_validate({
 ...     "id": "m", "title": "t", "source": {"path": "e.txt", "sha256": "0" * 64},
 ...     "nodes": [{"id": i, "kind": k, "text": i, "quote": "q"}
@@ -64,8 +64,8 @@ def _is_statement(g: nx.DiGraph, key: str) -> bool:
 def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
     """Statements at most ``depth`` statements away from any of ``starts`` (ignoring edge direction).
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
-    >>> from argmap.graph import map_graph
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> from argmap.graph.map_graph import map_graph
     >>> g = map_graph(load_corpus([bundled_maps_dir()]).get("enforcer").model)
     >>> sorted(neighbourhood(g, ["P8"], 1))   # O4 attacks P8, P8b undercuts that attack
     ['O4', 'P8', 'P8a', 'P8b']
@@ -90,8 +90,8 @@ def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
 def with_relations(g: nx.DiGraph, statements: Iterable[str]) -> set[str]:
     """``statements`` plus every relation all of whose ends are shown (see the module docstring).
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
-    >>> from argmap.graph import map_graph
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> from argmap.graph.map_graph import map_graph
     >>> g = map_graph(load_corpus([bundled_maps_dir()]).get("enforcer").model)
     >>> sorted(with_relations(g, ["P8", "P8b"])), sorted(with_relations(g, ["P8", "P8b", "O4"]))
     (['P8', 'P8b'], ['O4', 'P8', 'P8b', 'rel:P8b-|r5', 'rel:r5'])

@@ -1,16 +1,16 @@
 """SVG conveniences, and inline display in Jupyter.
 
 Importing this module registers :func:`map_svg` as the notebook display of a
-:class:`~argmap.grounded.GroundedMap` (its ``_repr_svg_``); a
+:class:`~argmap.checks.grounded.GroundedMap` (its ``_repr_svg_``); a
 :class:`ComparisonView` displays the comparative diagram::
 
-    from argmap.corpus import load_corpus
+    from argmap.corpus.load import load_corpus
     from argmap.render import ComparisonView
     corpus = load_corpus()
     corpus.get("enforcer")                            # the map's diagram
     ComparisonView(corpus, "bankruptcy", "enforcer")  # the comparative diagram
 
->>> from argmap.corpus import load_corpus, bundled_maps_dir
+>>> from argmap.corpus.load import load_corpus, bundled_maps_dir
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> view = ComparisonView(corpus, "bankruptcy", "enforcer")
 >>> 'id="claim--russia-silent"' in view._repr_svg_()
@@ -23,12 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.corpus import Corpus
-from argmap.grounded import GroundedMap, set_svg_display
-
-from .compare import compare_dot
-from .images import render_bytes
-from .mapdiagram import map_dot
+from argmap.checks.grounded import GroundedMap, set_svg_display
+from argmap.corpus.load import Corpus
+from argmap.render.compare.diagram import compare_dot
+from argmap.render.images import render_bytes
+from argmap.render.map.diagram import map_dot
 
 __all__ = ["ComparisonView", "compare_svg", "map_svg"]
 

@@ -4,7 +4,7 @@ All text from a map (ids aside, which the format restricts) reaches Graphviz
 only through :func:`html_text` inside an HTML-like label, or through
 :func:`dot_string` for attribute values.  Characters that XML 1.0 forbids
 (control characters, lone surrogates, U+FFFE/U+FFFF) and the bidirectional
-overrides become U+FFFD (:func:`argmap.textsafe.visible`), so the SVG that
+overrides become U+FFFD (:func:`argmap.text.safe.visible`), so the SVG that
 Graphviz writes is always well-formed and reads in the order it was written.
 
 >>> html_text('<script>alert("x") & {braces} \\\\')
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from argmap.textsafe import visible
+from argmap.text.safe import visible
 
 __all__ = ["clean", "dot_string", "html_text", "tooltip_string", "wrap", "xml_text"]
 

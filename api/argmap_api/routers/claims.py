@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from argmap.details import claim_detail
+from argmap.queries.details import claim_detail
 
 from ..deps import ClaimDep, SnapshotDep
 from ..models import ClaimDetail, ClaimInfo

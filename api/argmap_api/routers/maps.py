@@ -8,8 +8,8 @@ from fastapi import APIRouter
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
-from argmap.details import node_detail
-from argmap.model import ArgumentMap
+from argmap.format.model import ArgumentMap
+from argmap.queries.details import node_detail
 
 from ..deps import MapDep, SnapshotDep
 from ..models import MapListItem, NodeDetail

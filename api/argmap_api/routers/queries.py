@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from argmap.results import Comparison, SharedClaims, SharedPremises
+from argmap.queries.results import Comparison, SharedClaims, SharedPremises
 
 from ..deps import SnapshotDep
 from ..problems import problems
@@ -36,7 +36,7 @@ async def shared_premises(snapshot: SnapshotDep, maps: MapIds = None) -> Respons
         return json_bytes(snapshot.bodies["shared"])
 
     def compute() -> bytes:
-        from argmap.queries import shared_premises as run
+        from argmap.queries.comparison import shared_premises as run
 
         return run(corpus.subset(ids)).model_dump_json().encode()
 
@@ -54,7 +54,7 @@ async def shared_claims(snapshot: SnapshotDep, maps: MapIds = None) -> Response:
     ids = sorted({corpus.get(m).id for m in maps}) if maps else list(corpus.maps)
 
     def compute() -> bytes:
-        from argmap.queries import shared_claims as run
+        from argmap.queries.comparison import shared_claims as run
 
         return run(corpus.subset(ids)).model_dump_json().encode()
 
@@ -73,7 +73,7 @@ async def compare(snapshot: SnapshotDep, left: Left, right: Right) -> Response:
     a, b = corpus.get(left).id, corpus.get(right).id
 
     def compute() -> bytes:  # the same map twice raises here (422)
-        from argmap.queries import compare as run
+        from argmap.queries.comparison import compare as run
 
         return run(corpus, a, b).model_dump_json().encode()
 

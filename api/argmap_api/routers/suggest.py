@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from argmap.pairs import require_pair
-from argmap.suggest import Suggestions
+from argmap.corpus.pairs import require_pair
+from argmap.suggest.align import Suggestions
 
 from ..deps import SnapshotDep
 from ..problems import problems
@@ -35,7 +35,7 @@ async def suggest(snapshot: SnapshotDep, left: Left, right: Right, include_bound
     require_pair(a, b)  # the library's rule: 422 before any work
 
     def compute() -> bytes:
-        from argmap.suggest import suggest as run
+        from argmap.suggest.align import suggest as run
 
         return Suggestions(suggestions=run(corpus, a, b, include_bound=include_bound)).model_dump_json().encode()
 

@@ -23,7 +23,7 @@ The modules: :mod:`.model` (the question's shapes), :mod:`.context` (the compari
 computed once, and phrasing helpers), :mod:`.common_ground` (kinds 1-3),
 :mod:`.weak_points` (kinds 4 and 6) and :mod:`.assumptions` (kind 5).
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> qs = discussion_questions(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> [q.id for q in qs[:3]]
 ['Q1', 'Q2', 'Q3']
@@ -33,14 +33,23 @@ True
 
 from __future__ import annotations
 
-from argmap.corpus import Corpus
+from argmap.classroom.questions.assumptions import unstated_assumption_drafts
+from argmap.classroom.questions.common_ground import central_claim_drafts, contradiction_drafts, shared_premise_drafts
+from argmap.classroom.questions.context import Context
+from argmap.classroom.questions.model import (
+    KINDS,
+    QUESTION_LIMIT,
+    TEMPLATE_LIMIT,
+    Draft,
+    NodeRef,
+    Question,
+    QuestionKind,
+    Reconstruction,
+    node_ref,
+)
+from argmap.classroom.questions.weak_points import evidence_drafts, load_bearing_drafts
+from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError
-
-from .assumptions import unstated_assumption_drafts
-from .common_ground import central_claim_drafts, contradiction_drafts, shared_premise_drafts
-from .context import Context
-from .model import KINDS, QUESTION_LIMIT, TEMPLATE_LIMIT, Draft, NodeRef, Question, QuestionKind, Reconstruction, node_ref
-from .weak_points import evidence_drafts, load_bearing_drafts
 
 __all__ = [
     "KINDS",

@@ -1,6 +1,6 @@
 """Questions about unstated assumptions: blanks to fill, paired across the essays around a shared claim first.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> {d.kind for d in unstated_assumption_drafts(c, [])} <= {"unstated-assumption"}
 True
@@ -8,12 +8,11 @@ True
 
 from __future__ import annotations
 
-from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap, Node
-
-from ..wording import end, inside
-from .context import Context, impact_line
-from .model import Draft, Reconstruction
+from argmap.checks.grounded import GroundedMap
+from argmap.classroom.questions.context import Context, impact_line
+from argmap.classroom.questions.model import Draft, Reconstruction
+from argmap.classroom.wording import end, inside
+from argmap.format.model import ArgumentMap, Node
 
 __all__ = ["unstated_assumption_drafts"]
 

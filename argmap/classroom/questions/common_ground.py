@@ -2,7 +2,7 @@
 
 Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> 'china-stood-apart' in [d.claim for d in contradiction_drafts(c)]
 True
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import itertools
 
-from ..wording import end, inside
-from .context import Context, impact_line, join_and, label, node_list, path_sentence, supporters
-from .model import Draft, NodeRef
+from argmap.classroom.questions.context import Context, impact_line, join_and, label, node_list, path_sentence, supporters
+from argmap.classroom.questions.model import Draft, NodeRef
+from argmap.classroom.wording import end, inside
 
 __all__ = ["central_claim_drafts", "contradiction_drafts", "shared_premise_drafts"]
 

@@ -3,7 +3,7 @@
 A generator takes a :class:`Context` and returns :class:`~argmap.classroom.questions.model.Draft`
 records; the package numbers them into :class:`~argmap.classroom.questions.model.Question` objects.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> c.other("bankruptcy").id
 'enforcer'
@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import itertools
 
-from argmap.analysis import MapStructure, cited_support, map_structure
-from argmap.centrality import ClaimCentrality, shared_centrality
-from argmap.corpus import Corpus
-from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap, Node
-from argmap.results import Comparison
-
-from ..wording import count, inside
-from .model import Draft, NodeRef, node_of, node_ref
+from argmap.checks.grounded import GroundedMap
+from argmap.classroom.questions.model import Draft, NodeRef, node_of, node_ref
+from argmap.classroom.wording import count, inside
+from argmap.corpus.load import Corpus
+from argmap.format.model import ArgumentMap, Node
+from argmap.queries.analysis import MapStructure, cited_support, map_structure
+from argmap.queries.centrality import ClaimCentrality, shared_centrality
+from argmap.queries.results import Comparison
 
 __all__ = [
     "Context",
@@ -81,7 +80,7 @@ def label(r: NodeRef) -> str:
 def path_sentence(m: ArgumentMap, path: list[str]) -> str:
     """A path from a claim to the thesis, told as a sentence: each step with the premises it is linked with.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> m = load_corpus([bundled_maps_dir()]).get("bankruptcy").model
     >>> path_sentence(m, [m.thesis.id]).endswith("is the thesis itself.")
     True
@@ -121,7 +120,7 @@ class Context:
     """What every generator needs, computed once."""
 
     def __init__(self, corpus: Corpus, left: str, right: str) -> None:
-        from argmap.queries import compare
+        from argmap.queries.comparison import compare
 
         self.corpus = corpus
         self.a, self.b = corpus.get(left), corpus.get(right)

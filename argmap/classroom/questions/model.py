@@ -1,6 +1,6 @@
 """The shapes of a discussion question: the kinds, the node references, the question itself.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> ref = node_ref(load_corpus([bundled_maps_dir()]).get("bankruptcy"), "T")
 >>> (ref.map, ref.node, ref.kind)
 ('bankruptcy', 'T', 'thesis')
@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.checks.grounded import GroundedMap
 from argmap.errors import ArgmapError
-from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap, Node
+from argmap.format.model import ArgumentMap, Node
 
 __all__ = [
     "KINDS",
@@ -146,7 +146,7 @@ class Draft:
 def node_of(gm: GroundedMap | ArgumentMap, node_id: str) -> Node:
     """The node ``node_id`` of a map; an :class:`~argmap.errors.ArgmapError` if the map has none.
 
-    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> node_of(load_corpus([bundled_maps_dir()]).get("bankruptcy"), "nowhere")
     Traceback (most recent call last):
     argmap.errors.ArgmapError: map 'bankruptcy' has no node 'nowhere'

@@ -2,7 +2,7 @@
 
 Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts.
 
->>> from argmap.corpus import bundled_maps_dir, load_corpus
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> sorted({d.kind for d in load_bearing_drafts(c)})
 ['load-bearing']
@@ -10,12 +10,11 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 from __future__ import annotations
 
-from argmap.analysis import Impact, load_bearing
-from argmap.grounded import GroundedMap
-
-from ..wording import count, end, inside
-from .context import Context, impact_line, join_and, label, node_list, say
-from .model import Draft
+from argmap.checks.grounded import GroundedMap
+from argmap.classroom.questions.context import Context, impact_line, join_and, label, node_list, say
+from argmap.classroom.questions.model import Draft
+from argmap.classroom.wording import count, end, inside
+from argmap.queries.analysis import Impact, load_bearing
 
 __all__ = ["evidence_drafts", "load_bearing_drafts"]
 

@@ -1,0 +1,185 @@
+"""Paraphrase drift: where a node's ``text`` says more, less or other than its ``quote``.
+
+A paraphrase may reword freely, but four kinds of change alter what the essay
+claims, and each is reported as a warning (fatal with ``--strict``):
+
+- ``hedge``: a hedge or modal of the quote is lost, or one is added
+  (*likely*, *may*, *on paper*, *symbolic*, *if*, *would* ...);
+- ``modality``: ability turned into will or the reverse (*can't* → *will not*),
+  or an ability modal lost or added;
+- ``negation``: the quote negates and the paraphrase does not, or the reverse;
+- ``specifics``: a number, a date or a proper name that only one of the two has.
+
+Words of one family stand in for each other (*may*/*might*/*could*), a name for
+its demonym (*Russia*/*Russian*) and a capital for its country (*Moscow*/*Russia*);
+names, numbers and dates are found by :mod:`argmap.checks.drift.names`.
+
+>>> for d in find_drift("Israeli planners judged the calculus favourable.",
+...                     "Israeli planners likely judged the calculus favorable."):
+...     print(d.kind, d.change, d.words)
+hedge drops ('likely',)
+>>> [d.kind for d in find_drift("If Russia will not stand up for Iran", "If Russia can't stand up for Iran")]
+['modality']
+>>> find_drift("China stayed on the sidelines.", "China stayed on the sidelines.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from argmap.checks.drift.names import Lexicon, context_names, names_in, straighten, unmatched_names
+from argmap.checks.drift.words import ABILITY, HEDGES, NEGATION, WILL
+from argmap.format.model import DriftKind
+
+__all__ = ["DRIFT_KINDS", "Drift", "DriftKind", "find_drift"]
+
+DRIFT_KINDS: tuple[str, ...] = get_args(DriftKind)
+
+
+# A word ends in a letter and a number in a digit, comma or per cent sign: no token ends in a full stop.
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*[A-Za-z]|[A-Za-z]|\d(?:[\d.,%]*[\d,%])?")
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One difference between a paraphrase and its quote.
+
+    ``change`` is ``drops`` (the quote has ``words``, the paraphrase lacks them),
+    ``adds`` (the reverse) or ``turns`` (``words`` is (quote's, paraphrase's)).
+    """
+
+    kind: DriftKind
+    change: Literal["drops", "adds", "turns"]
+    words: tuple[str, ...]
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case words with contractions opened: ``can't`` → ``can``, ``n't``."""
+    text = straighten(text)
+    # Lower-casing ASCII text first finds the same words, lower-cased, in one call; other text is lower-cased
+    # word by word, since lower-casing it whole can make ASCII letters (the Kelvin sign becomes 'k').
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
+    if "-" not in text and "cannot" not in words and ("'" not in text or "n't" not in " ".join(words)):
+        return words  # no contraction, hyphen or 'cannot' to open
+    out: list[str] = []
+    for w in words:
+        if w.endswith("n't"):
+            out += [_CONTRACTED.get(w, w[:-3]), "n't"]
+        elif w == "cannot":
+            out += ["can", "not"]
+        elif "-" in w:
+            out += w.split("-")
+            out.append(w)
+        else:
+            out.append(w)
+    return out
+
+
+_CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+class _Words:
+    """A word list of :mod:`argmap.checks.drift.words`, with its single words as a set and its phrases padded with spaces."""
+
+    __slots__ = ("phrases", "singles", "words")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self.singles = frozenset(w for w in words if " " not in w)
+        self.phrases = tuple(f" {w} " for w in words if " " in w)
+
+    def found(self, present: set[str], joined: str) -> list[str]:
+        """The words (or phrases) of the list that occur in a text, given its token set and joined tokens."""
+        if present.isdisjoint(self.singles) and not (self.phrases and any(p in joined for p in self.phrases)):
+            return []  # the usual case, decided in C
+        return [w for w in self.words if (f" {w} " in joined if " " in w else w in present)]
+
+
+_HEDGES = tuple(_Words(family) for family in HEDGES.values())
+_ANY_HEDGE = _Words(tuple(w for family in HEDGES.values() for w in family))  # most texts have none: one test
+_ABILITY, _WILL, _NEGATION = _Words(ABILITY), _Words(WILL), _Words(NEGATION)
+
+
+def _joined(tokens: list[str]) -> str:
+    return " " + " ".join(tokens) + " "
+
+
+_NO_LEXICON = Lexicon()
+
+
+def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexicon = _NO_LEXICON) -> list[Drift]:
+    """Every drift of the paraphrase ``text`` from ``quote``, in the order hedge, modality, negation, specifics.
+
+    ``context`` (the essay's paragraph around the quote) may name what the quote
+    leaves to a pronoun: a name the paraphrase takes from it is not drift.
+    ``lexicon`` (from :func:`essay_lexicon`) tells names from sentence-initial capitals.
+    """
+    tq, tt = _tokens(quote), _tokens(text)
+    jq, jt = _joined(tq), _joined(tt)
+    sq, st = set(tq), set(tt)
+    negq, negt = _negations(jq, sq), _negations(jt, st)
+    out: list[Drift] = []
+    dropped: list[str] = []
+    added: list[str] = []
+    for family in _HEDGES if _ANY_HEDGE.found(sq, jq) or _ANY_HEDGE.found(st, jt) else ():
+        inq, intext = family.found(sq, jq), family.found(st, jt)
+        if inq and not intext:
+            dropped += inq
+        elif intext and not inq:
+            added += intext
+    out += [Drift("hedge", "drops", tuple(dropped))] if dropped else []
+    out += [Drift("hedge", "adds", tuple(added))] if added else []
+    out += _modality(tq, tt, sq, st)
+    if negq and not negt:
+        out.append(Drift("negation", "drops", tuple(negq)))
+    elif negt and not negq:
+        out.append(Drift("negation", "adds", tuple(negt)))
+    nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
+    # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
+    lost, extra = unmatched_names(nq, nt | st), unmatched_names(nt, nq)
+    if extra and context:
+        extra = unmatched_names(set(extra), context_names(context, lexicon))
+    out += [Drift("specifics", "drops", lost)] if lost else []
+    out += [Drift("specifics", "adds", extra)] if extra else []
+    return out
+
+
+_ADDITIVES = (" not only ", " not just ", " not merely ", " n't only ", " n't just ", " n't merely ", " no less ")
+
+
+def _negations(joined: str, present: set[str]) -> list[str]:
+    """Negations (in the joined tokens of a text, and their set), leaving out the additive *not only*, *not just*,
+    *not merely*."""
+    without = joined
+    if " not " in joined or " n't " in joined or " no less " in joined:
+        for additive in _ADDITIVES:
+            without = without.replace(additive, " ")
+    # With no additive taken out, the words left are the tokens themselves: their set is already there.
+    return _NEGATION.found(present if without == joined else set(without.split()), without)
+
+
+def _modality(tq: list[str], tt: list[str], sq: set[str], st: set[str]) -> list[Drift]:
+    """Ability against will: *can't* → *won't* is a change of claim, not of wording (``sq``, ``st``: token sets)."""
+    ability_q, ability_t = _ABILITY.found(sq, ""), _ABILITY.found(st, "")
+    will_q, will_t = _WILL.found(sq, ""), _WILL.found(st, "")
+    if ability_q and not ability_t:
+        if will_t and not will_q:
+            return [Drift("modality", "turns", (_show(ability_q[0], tq), _show(will_t[0], tt)))]
+        return [Drift("modality", "drops", tuple(ability_q))]
+    if will_q and not will_t and ability_t and not ability_q:
+        return [Drift("modality", "turns", (_show(will_q[0], tq), _show(ability_t[0], tt)))]
+    if ability_t and not ability_q:
+        return [Drift("modality", "adds", tuple(ability_t))]
+    return []
+
+
+def _show(word: str, tokens: list[str]) -> str:
+    """``can`` followed by ``n't``/``not`` shows as ``can't``/``will not``."""
+    i = tokens.index(word)
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if nxt == "n't":
+        return {"will": "won't", "can": "can't"}.get(word, word + "n't")
+    return f"{word} not" if nxt == "not" else word

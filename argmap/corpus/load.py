@@ -1,0 +1,283 @@
+"""Finding, loading and checking a set of maps with their claim registry.
+
+Which maps a command sees: the paths it is given; otherwise ``./maps`` when that
+folder exists; otherwise the bundled pair installed with the package.  A map
+can be named by id (looked up in that default folder) or by path.
+
+>>> corpus = load_corpus([bundled_maps_dir()])
+>>> sorted(corpus.maps)
+['bankruptcy', 'enforcer']
+>>> corpus.get("enforcer").model.thesis.kind
+'thesis'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.checks.grounded import GroundedMap
+from argmap.checks.validate import check_map, check_registry
+from argmap.errors import Diagnostic, InvalidInput, NotFound
+from argmap.files.confine import EssayReader, map_file_ok
+from argmap.files.limits import gc_paused
+from argmap.format.model import ClaimRegistry
+from argmap.yaml.reader import Limits, YamlDocument, YamlError, parse_yaml, read_yaml_file
+
+__all__ = [
+    "MAP_SUFFIXES",
+    "REGISTRY_NAME",
+    "STDIN",
+    "Corpus",
+    "bundled_maps_dir",
+    "check_corpus",
+    "default_maps_dir",
+    "display_path",
+    "load_corpus",
+    "open_maps",
+]
+
+REGISTRY_NAME = "claims.yaml"
+MAP_SUFFIXES = (".yaml", ".yml")
+"""The file endings of a map."""
+STDIN = Path("-")
+"""The source that stands for a map read from standard input (shown as ``<stdin>``)."""
+STDIN_NAME = "<stdin>"
+
+
+def bundled_maps_dir() -> Path:
+    """The bundled maps: inside the installed package, or the source checkout's ``maps/``.
+
+    >>> sorted(p.name for p in bundled_maps_dir().glob("*.yaml"))
+    ['bankruptcy.yaml', 'claims.yaml', 'enforcer.yaml']
+    """
+    here = Path(__file__).resolve().parent
+    installed = here / "_bundled" / "maps"
+    return installed if installed.is_dir() else here.parent / "maps"
+
+
+def default_maps_dir(cwd: Path | None = None) -> Path:
+    """``./maps`` if it exists, else the bundled maps.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as empty:  # a folder with no maps/ in it
+    ...     default_maps_dir(Path(empty)) == bundled_maps_dir()
+    True
+    """
+    local = (cwd or Path.cwd()) / "maps"
+    return local if local.is_dir() else bundled_maps_dir()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Valid maps (sorted by id) and the registry they were checked against."""
+
+    registry: ClaimRegistry
+    maps: dict[str, GroundedMap]
+    registry_path: str | None = None
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    def get(self, map_id: str) -> GroundedMap:
+        """The map with this id, or :class:`NotFound`."""
+        try:
+            return self.maps[map_id]
+        except KeyError:
+            raise NotFound("map", map_id, self.maps) from None
+
+    def subset(self, ids: Iterable[str]) -> Corpus:
+        """The same corpus restricted to ``ids`` (each must exist)."""
+        chosen = {i: self.get(i) for i in ids}
+        return Corpus(self.registry, dict(sorted(chosen.items())), self.registry_path, self.warnings)
+
+
+def display_path(path: Path) -> str:
+    """How a map's file is named in diagnostics: relative to the current folder when inside it.
+
+    >>> display_path(STDIN), display_path(Path.cwd() / "maps" / "enforcer.yaml"), display_path(Path("/srv/m.yaml"))
+    ('<stdin>', 'maps/enforcer.yaml', '/srv/m.yaml')
+    """
+    if path == STDIN:
+        return STDIN_NAME
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagnostic]]:
+    maps: list[Path] = []
+    registry: Path | None = None
+    diags: list[Diagnostic] = []
+    for p in paths:
+        if p == STDIN:
+            maps.append(p)
+        elif p.is_dir():
+            for child in sorted(p.iterdir()):
+                if child.name != REGISTRY_NAME and child.suffix not in MAP_SUFFIXES:
+                    continue
+                refused = map_file_ok(child, p)
+                if refused is not None:
+                    diags.append(Diagnostic(display_path(child), 1, 1, f"skipped: {refused}", "warning",
+                                            "a map is a plain file inside the maps folder"))
+                elif child.name == REGISTRY_NAME:
+                    registry = registry or child
+                else:
+                    maps.append(child)
+        elif p.name == REGISTRY_NAME:
+            registry = p
+        elif p.is_file():
+            maps.append(p)
+        elif p.exists():
+            diags.append(Diagnostic(display_path(p), 1, 1, "not a regular file (a device, FIFO or socket)"))
+        else:
+            diags.append(Diagnostic(display_path(p), 1, 1, "no such file or folder"))
+    maps = list({(m if m == STDIN else m.resolve()): m for m in maps}.values())  # a file named twice loads once
+    if registry is None:
+        for m in maps:
+            candidate = m.parent / REGISTRY_NAME
+            if candidate.is_file():  # beside the map; for standard input, in the current folder
+                registry = candidate
+                break
+    return maps, registry, diags
+
+
+def check_corpus(
+    paths: Sequence[Path] | None = None,
+    claims: Path | None = None,
+    limits: Limits = Limits(),
+    essays: EssayReader | None = None,
+    stdin: bytes | None = None,
+    on_map: Callable[[GroundedMap], None] | None = None,
+) -> tuple[Corpus | None, list[Diagnostic]]:
+    """Check everything the paths name; return the corpus (None on any error) and all diagnostics.
+
+    Essays are read through ``essays`` (default: an :class:`~argmap.files.confine.EssayReader` with the default
+    policy), which refuses any file outside the essays folders; see :mod:`argmap.files.confine`.
+    :data:`STDIN` among the paths is the map in ``stdin``; its essay path is relative to the current folder.
+    ``on_map`` is given each map as soon as it has passed its own checks, before the next is read (so a
+    caller can start work on it); the corpus may still fail as a whole.
+
+    >>> corpus, diagnostics = check_corpus([bundled_maps_dir() / "enforcer.yaml"])  # the registry beside it
+    >>> sorted(corpus.maps), diagnostics
+    (['enforcer'], [])
+    >>> corpus, diagnostics = check_corpus([Path("no-such-map.yaml")])
+    >>> corpus, [(d.path, d.severity, d.message) for d in diagnostics]
+    (None, [('no-such-map.yaml', 'error', 'no such file or folder')])
+    """
+    with gc_paused():
+        return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin, on_map)
+
+
+def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlDocument:
+    if f != STDIN:
+        return read_yaml_file(str(f), shown, limits)
+    raw = stdin or b""
+    if len(raw) > limits.max_bytes:
+        raise YamlError(Diagnostic(shown, 1, 1, f"input is {len(raw):,} bytes, over the limit of {limits.max_bytes:,}"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(Diagnostic(shown, 1, 1, f"not UTF-8 text (byte {exc.start})")) from None
+    return parse_yaml(text, shown, limits)
+
+
+def _check_corpus(
+    paths: Sequence[Path] | None, claims: Path | None, limits: Limits, essays: EssayReader,
+    stdin: bytes | None = None, on_map: Callable[[GroundedMap], None] | None = None,
+) -> tuple[Corpus | None, list[Diagnostic]]:
+    files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
+    registry_file = claims or registry_file
+    registry = ClaimRegistry()
+    registry_ok = True
+    registry_path = None
+    if registry_file is not None:
+        registry_path = display_path(registry_file)
+        try:
+            reg, more = check_registry(read_yaml_file(str(registry_file), registry_path, limits))
+        except YamlError as exc:
+            reg, more = None, [exc.diagnostic]
+        diags.extend(more)
+        registry_ok = reg is not None
+        registry = reg or ClaimRegistry()
+    grounded: dict[str, GroundedMap] = {}
+    first_seen: dict[str, str] = {}
+    for f in files:
+        shown = display_path(f)
+        try:
+            doc = _read_doc(f, shown, limits, stdin)
+        except YamlError as exc:
+            diags.append(_foreign(f, shown) or exc.diagnostic)
+            continue
+
+        def read(rel: str, base: Path = f.parent) -> bytes:
+            return essays.read(base, rel)
+
+        gm, more = check_map(doc, registry if registry_ok else None, read)
+        foreign = _foreign(f, shown) if gm is None else None
+        diags.extend([foreign] if foreign else more)
+        if gm is None:
+            continue
+        if gm.id in grounded:
+            line, col = doc.where(("id",))
+            diags.append(Diagnostic(shown, line, col, f"map id '{gm.id}' is already used by {first_seen[gm.id]}",
+                                    hint="give each map its own id"))
+            continue
+        grounded[gm.id] = gm
+        first_seen[gm.id] = shown
+        if on_map is not None:
+            on_map(gm)
+    if registry_path is not None and grounded and len(files) > 1:
+        used = {n.claim for g in grounded.values() for n in g.model.nodes if n.claim}
+        for i, c in enumerate(registry.claims):
+            if c.id not in used:
+                diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i), f"claim '{c.id}' is used by no map",
+                                        "warning", "bind a node to it with 'claim:', or remove it"))
+    diags.sort()
+    if any(d.severity == "error" for d in diags):
+        return None, diags
+    warnings = [d for d in diags if d.severity == "warning"]
+    return Corpus(registry, dict(sorted(grounded.items())), registry_path, warnings), diags
+
+
+def _foreign(path: Path, shown: str) -> Diagnostic | None:
+    """A file of another argument format (AIF, arg-microtexts…) gets one error naming it and ``argmap import``."""
+    from argmap.importers.sniff import foreign_format_diagnostic
+
+    return foreign_format_diagnostic(path, shown)
+
+
+def _registry_pos(registry_file: Path | None, index: int) -> tuple[int, int]:
+    if registry_file is None:  # pragma: no cover - guarded by caller
+        return 1, 1
+    doc = read_yaml_file(str(registry_file))
+    return doc.where(("claims", index, "id"))
+
+
+def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,
+                essays: EssayReader | None = None) -> Corpus:
+    """Like :func:`check_corpus`, but raise :class:`InvalidInput` on errors (or warnings, if strict).
+
+    >>> len(load_corpus([bundled_maps_dir()]).registry.claims)
+    25
+    >>> load_corpus([Path("no-such-map.yaml")])
+    Traceback (most recent call last):
+    argmap.errors.InvalidInput: no-such-map.yaml:1:1: error: no such file or folder
+    """
+    corpus, diags = check_corpus(paths, claims, essays=essays)
+    bad = [d for d in diags if d.severity == "error" or strict]
+    if corpus is None or bad:
+        raise InvalidInput(f"{len(bad)} problem(s) in the maps", bad)
+    return corpus
+
+
+def open_maps(refs: Sequence[str], claims: Path | None = None, base: Path | None = None) -> tuple[Corpus, list[str]]:
+    """The maps named by id, path or folder, checked with their registry, and their ids in the order given.
+
+    The same rule as every command (:func:`argmap.corpus.inputs.open_inputs`); ids are looked up in
+    ``base`` (default: ``./maps``, else the bundled maps).
+    """
+    from argmap.corpus.inputs import open_inputs
+
+    opened = open_inputs(list(refs), claims, base=base)
+    return opened.corpus.subset(opened.ids), opened.ids

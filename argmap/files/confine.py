@@ -1,0 +1,228 @@
+"""Which files argmap may read: one rule for essays and map files, at every entry point.
+
+An essay named by a map's ``source.path`` is read only when it is
+
+* under one of the allowed essays folders: by default the map's own folder and the
+  ``seeds/`` folder beside it (``maps/../seeds``), or the folders a deployment lists;
+* not hidden: no part of its path below that folder starts with ``.`` (so ``.git/config``
+  and ``.env`` are never essays);
+* a regular file once symlinks are resolved (a FIFO, a device such as ``/dev/urandom``
+  or a socket is refused without blocking on it), and the resolved file is still inside
+  an allowed folder;
+* at most :attr:`EssayPolicy.max_bytes` (2 MiB unless configured; at most that many bytes
+  plus one are ever read);
+* UTF-8 text (without NUL bytes).
+
+A refusal is an :class:`EssayRefused` (an :class:`OSError`, so readers report it as a
+located "cannot read essay" diagnostic); nothing of a refused file is read into a
+hint.  Map files follow the same rule inside their maps folder (:func:`map_file_ok`).
+
+>>> import tempfile, pathlib
+>>> root = pathlib.Path(tempfile.mkdtemp())
+>>> (root / "maps").mkdir(); (root / "seeds").mkdir()
+>>> _ = (root / "seeds" / "essay.txt").write_text("It rained.")
+>>> _ = (root / "maps" / ".env").write_text("SECRET=1")
+>>> reader = EssayReader(EssayPolicy())
+>>> reader.read(root / "maps", "../seeds/essay.txt")
+b'It rained.'
+>>> reader.read(root / "maps", ".env")
+Traceback (most recent call last):
+...
+argmap.files.confine.EssayRefused: [Errno 13] a hidden file (a name starting with '.') is never an essay
+>>> reader.read(root / "maps", "../../etc/passwd")
+Traceback (most recent call last):
+...
+argmap.files.confine.EssayRefused: [Errno 13] outside the essays folders (the map's folder and its sibling seeds/)
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "DEFAULT_MAX_ESSAY_BYTES",
+    "EssayPolicy",
+    "EssayReader",
+    "EssayRefused",
+    "decode_essay",
+    "essay_policy",
+    "map_file_ok",
+    "read_regular",
+    "using_policy",
+]
+
+DEFAULT_MAX_ESSAY_BYTES = 2 * 1024 * 1024
+
+
+class EssayRefused(OSError):
+    """A file the confinement rule does not let argmap read; ``strerror`` says why."""
+
+
+@dataclass(frozen=True)
+class EssayPolicy:
+    """Where essays may be and how large.
+
+    ``roots``: the allowed essays folders; empty means the default, the map's folder and its sibling ``seeds/``.
+    ``extra``: folders allowed in addition to ``roots`` or the default (the CLI's ``--essays``).
+    """
+
+    roots: tuple[Path, ...] = ()
+    extra: tuple[Path, ...] = ()
+    max_bytes: int = DEFAULT_MAX_ESSAY_BYTES
+
+    def allowed(self, map_dir: Path) -> tuple[Path, ...]:
+        """The resolved folders an essay of a map in ``map_dir`` may be under."""
+        base = self.roots or (map_dir, map_dir.parent / "seeds")
+        return tuple(_resolve(p) for p in (*base, *self.extra))
+
+    def describe(self) -> str:
+        """The allowed folders in words, for a refusal's message."""
+        if not self.roots and not self.extra:
+            return "the map's folder and its sibling seeds/"
+        return ", ".join(str(p) for p in (*self.roots, *self.extra)) + ("" if self.roots else
+                                                                        ", the map's folder and its sibling seeds/")
+
+
+def _resolve(p: Path) -> Path:
+    try:
+        return p.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return p.absolute()
+
+
+def _refuse(why: str, code: int = errno.EACCES) -> EssayRefused:
+    return EssayRefused(code, why)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``; never blocks on a FIFO.
+
+    >>> read_regular(Path("/dev/null"), 10)
+    Traceback (most recent call last):
+    ...
+    argmap.files.confine.EssayRefused: [Errno 22] not a regular file (a device, FIFO or socket)
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise _refuse("a folder, not a file", errno.EISDIR) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _refuse("not a regular file (a device, FIFO or socket)", errno.EINVAL)
+        if st.st_size > max_bytes:
+            raise _refuse(f"the file is {st.st_size:,} bytes, over the limit of {max_bytes:,}", errno.EFBIG)
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:  # it grew while we read
+        raise _refuse(f"the file is over the limit of {max_bytes:,} bytes", errno.EFBIG)
+    return data
+
+
+def decode_essay(raw: bytes) -> str:
+    """An essay's text: UTF-8 without NUL bytes (``UnicodeDecodeError`` otherwise).
+
+    >>> decode_essay("café".encode())
+    'café'
+    >>> decode_essay(b"a\\x00b")
+    Traceback (most recent call last):
+    ...
+    UnicodeDecodeError: 'utf-8' codec can't decode byte 0x00 in position 1: a NUL byte is not text
+    """
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        raise UnicodeDecodeError("utf-8", raw, nul, nul + 1, "a NUL byte is not text")
+    return raw.decode("utf-8")
+
+
+_POLICY: ContextVar[EssayPolicy | None] = ContextVar("argmap_essay_policy", default=None)
+
+
+def essay_policy() -> EssayPolicy:
+    """The policy in force: the one set by :func:`using_policy` (the CLI's ``--essays``), else the default."""
+    return _POLICY.get() or EssayPolicy()
+
+
+@contextmanager
+def using_policy(policy: EssayPolicy) -> Iterator[None]:
+    """Run a block with ``policy`` as the default of every :class:`EssayReader` made in it."""
+    token = _POLICY.set(policy)
+    try:
+        yield
+    finally:
+        _POLICY.reset(token)
+
+
+@dataclass
+class EssayReader:
+    """Reads essays under an :class:`EssayPolicy`, each distinct file once; remembers every path it was asked for.
+
+    ``attempted`` lists the resolved files asked for (read or refused), so a watcher can see them change.
+    """
+
+    policy: EssayPolicy = field(default_factory=essay_policy)
+    attempted: set[Path] = field(default_factory=set)
+    _cache: dict[Path, bytes] = field(default_factory=dict)
+    _roots: dict[Path, tuple[Path, ...]] = field(default_factory=dict)
+    """The allowed folders of each map folder, resolved once per reader (a corpus shares one or two folders)."""
+
+    def locate(self, map_dir: Path, rel: str) -> Path:
+        """The resolved essay ``rel`` (relative to ``map_dir``), or :class:`EssayRefused` when it may not be read."""
+        if "\0" in rel:
+            raise _refuse("not a usable path", errno.EINVAL)
+        target = _resolve(map_dir / rel)
+        self.attempted.add(target)
+        if map_dir not in self._roots:
+            self._roots[map_dir] = self.policy.allowed(_resolve(map_dir))
+        roots = [r for r in self._roots[map_dir] if target.is_relative_to(r)]
+        if not roots:
+            raise _refuse(f"outside the essays folders ({self.policy.describe()})")
+        if all(_hidden(target, r) for r in roots):
+            raise _refuse("a hidden file (a name starting with '.') is never an essay")
+        return target
+
+    def read(self, map_dir: Path, rel: str) -> bytes:
+        """The bytes of essay ``rel`` of a map in ``map_dir`` (see the module doc for what is refused)."""
+        target = self.locate(map_dir, rel)
+        if target not in self._cache:
+            self._cache[target] = read_regular(target, self.policy.max_bytes)
+        return self._cache[target]
+
+
+def map_file_ok(path: Path, folder: Path) -> str | None:
+    """None when ``path`` (a ``*.yaml`` in ``folder``) may be loaded as a map, else why not.
+
+    A map file is a regular file whose resolved path is inside ``folder``; a symlink to elsewhere is skipped.
+    """
+    target = _resolve(path)
+    if not target.is_relative_to(_resolve(folder)):
+        return "a symlink that leads outside the maps folder"
+    try:
+        mode = os.stat(target).st_mode
+    except OSError as exc:
+        return exc.strerror or "cannot be read"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a folder, device, FIFO or socket)"
+    return None
+

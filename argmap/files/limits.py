@@ -1,0 +1,85 @@
+"""Small performance helpers for bulk work.
+
+>>> import gc
+>>> with gc_paused():
+...     gc.isenabled()
+False
+>>> gc.isenabled()
+True
+>>> with time_limit(0.0, "the analysis"):
+...     check_time()
+Traceback (most recent call last):
+...
+argmap.errors.RenderTimeout: the analysis took more than 0 s and was stopped
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+__all__ = ["check_time", "gc_paused", "time_limit"]
+
+_DEADLINE: ContextVar[tuple[float, float, str] | None] = ContextVar("argmap_deadline", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float, what: str = "the computation") -> Iterator[None]:
+    """Within the block, :func:`check_time` raises :class:`~argmap.errors.RenderTimeout` after ``seconds``.
+
+    For analyses that grow faster than linearly with a map (the service bounds them with its render timeout).
+
+    >>> with time_limit(0.0, "the layout"):
+    ...     pass
+    >>> check_time()  # the limit ended with its block
+    """
+    token = _DEADLINE.set((time.monotonic() + seconds, seconds, what))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def check_time() -> None:
+    """Raise :class:`~argmap.errors.RenderTimeout` when the enclosing :func:`time_limit` has run out.
+
+    >>> with time_limit(3600.0):
+    ...     check_time()  # an hour is far off: nothing happens
+    >>> with time_limit(0.0):
+    ...     check_time()
+    Traceback (most recent call last):
+    argmap.errors.RenderTimeout: the computation took more than 0 s and was stopped
+    """
+    limit = _DEADLINE.get()
+    if limit is not None and time.monotonic() >= limit[0]:
+        from argmap.errors import RenderTimeout
+
+        raise RenderTimeout(f"{limit[2]} took more than {limit[1]:g} s and was stopped")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block.
+
+    Loading and merging allocate many small, long-lived objects (pydantic models,
+    graph dicts) and no reference cycles worth collecting mid-way; the collector's
+    repeated full passes over a growing heap cost about a third of a 1,000-map load
+    (bench/bench_scale.py).  Reference counting still frees garbage as usual.
+
+    >>> gc.disable()
+    >>> with gc_paused():
+    ...     pass
+    >>> gc.isenabled()  # a collector that was off before stays off
+    False
+    >>> gc.enable()
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,1 @@
+"""The map format: the pydantic models, their JSON Schema, and schema errors with hints."""

@@ -1,0 +1,1 @@
+"""Questions asked of a corpus, and their typed results."""

@@ -1,0 +1,127 @@
+"""Typed results of the queries: the stable JSON of the CLI's ``--json`` and of the API.
+
+Field order is the JSON key order; lists are sorted by the query that fills them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.format.model import Kind, Stance
+
+__all__ = [
+    "Agreement",
+    "ClaimPath",
+    "Comparison",
+    "Disagreement",
+    "MapSummary",
+    "Mention",
+    "SharedClaim",
+    "SharedClaims",
+    "SharedPremises",
+    "UniqueNode",
+]
+
+_FROZEN = ConfigDict(frozen=True)
+
+
+class Mention(BaseModel):
+    """What one map says about a claim: its node, wording, quote and stance."""
+
+    model_config = _FROZEN
+    map: str
+    node: str
+    kind: Kind
+    text: str
+    quote: str | None
+    span: tuple[int, int] | None = Field(description="character span [start, end) of the quote in the essay")
+    stance: Stance | None
+
+
+class SharedClaim(BaseModel):
+    model_config = _FROZEN
+    claim: str
+    wording: str
+    maps: list[str]
+    agree: bool = Field(description="true when every map takes the same stance")
+    mentions: list[Mention]
+    theses: list[str] = Field(default_factory=list, description="the maps whose thesis is bound to this claim")
+
+
+class SharedPremises(BaseModel):
+    """Claims that at least two of ``maps`` use as a premise or as evidence."""
+
+    model_config = _FROZEN
+    maps: list[str]
+    claims: list[SharedClaim]
+
+
+class SharedClaims(BaseModel):
+    """Claims that at least two of ``maps`` bind, whatever the node's kind; the theses' claims first."""
+
+    model_config = _FROZEN
+    maps: list[str]
+    claims: list[SharedClaim]
+
+
+class MapSummary(BaseModel):
+    model_config = _FROZEN
+    id: str
+    title: str
+    author: str | None
+    thesis: str = Field(description="the thesis node's paraphrase")
+    thesis_quote: str | None
+
+
+class Agreement(BaseModel):
+    model_config = _FROZEN
+    claim: str
+    wording: str
+    stance: Stance
+    left: list[Mention]
+    right: list[Mention]
+
+
+class Disagreement(BaseModel):
+    model_config = _FROZEN
+    claim: str
+    wording: str
+    reason: Literal["opposite-stances", "divergent-conclusions"]
+    detail: str
+    left: list[Mention]
+    right: list[Mention]
+
+
+class UniqueNode(BaseModel):
+    """A node of one map whose proposition the other map does not make."""
+
+    model_config = _FROZEN
+    node: str
+    kind: Kind
+    text: str
+    quote: str | None
+    claim: str | None
+
+
+class ClaimPath(BaseModel):
+    """How a shared claim reaches each thesis: node ids from the claim's node to the thesis."""
+
+    model_config = _FROZEN
+    claim: str
+    left: list[str] | None
+    left_via: Literal["supports", "any"] | None
+    right: list[str] | None
+    right_via: Literal["supports", "any"] | None
+
+
+class Comparison(BaseModel):
+    model_config = _FROZEN
+    left: MapSummary
+    right: MapSummary
+    agreements: list[Agreement]
+    disagreements: list[Disagreement]
+    unique_left: list[UniqueNode]
+    unique_right: list[UniqueNode]
+    paths: list[ClaimPath]

@@ -1,0 +1,1 @@
+"""Diagrams that compare maps: selection, layout, look and printable pages."""

@@ -1,0 +1,1 @@
+"""Diagrams of one map: the diagram and its printable pages."""

@@ -1,0 +1,1 @@
+"""Claim-alignment suggestions: statements of different maps that may state one proposition."""

@@ -1,0 +1,218 @@
+"""Safe, bounded YAML reading that remembers where every value came from.
+
+We drive libyaml's event parser (PyYAML's C ``CParser``) and build plain Python
+values ourselves with an explicit stack, instead of calling ``yaml.load`` or the
+C composer.  Three reasons, in order:
+
+* no object construction at all: only the core scalar types, mappings and lists;
+* bounds are checked *while streaming*: the C composer recurses and segfaults on
+  a 100,000-deep ``[[[[``, and libyaml is quadratic on such input, so depth,
+  alias expansion and document size must stop the parse early;
+* every value's and key's position is recorded in the same pass, so schema
+  errors can be reported as ``file:line:column``.
+
+>>> doc = parse_yaml("id: demo\\nnodes:\\n  - id: T\\n    kind: thesis\\n", "x.yaml")
+>>> doc.data
+{'id': 'demo', 'nodes': [{'id': 'T', 'kind': 'thesis'}]}
+>>> doc.where(("nodes", 0, "kind"))
+(4, 11)
+>>> doc.where(("nodes", 0, "kind"), key=True)
+(4, 5)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.errors import Diagnostic
+from argmap.yaml.values import Path_, ValueBuilder, ValueRefused
+
+__all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "read_yaml_file"]
+
+# PyYAML built against libyaml parses in C; the pure-Python loader is the fallback.
+# Only the loader's event interface is used, never its constructor.
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one YAML file.  The defaults leave room for maps 100x ours."""
+
+    max_bytes: int = 1_048_576
+    max_depth: int = 64
+    max_nodes: int = 200_000  # values after alias expansion
+
+
+class YamlError(Exception):
+    """The file is not acceptable YAML; ``diagnostic`` says where and why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class YamlDocument:
+    """Plain data plus the 1-based (line, column) of each value and key."""
+
+    path: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Path_, key: bool = False) -> tuple[int, int]:
+        """Position of ``loc``, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(loc)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def _err(path: str, mark: Any, message: str, hint: str | None = None) -> YamlError:
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return YamlError(Diagnostic(path, line, col, message, hint=hint))
+
+
+def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> YamlDocument:
+    """Parse one YAML document of plain data, within ``limits``.
+
+    Raises :class:`YamlError` with a located diagnostic on any problem.
+
+    >>> parse_yaml("a: [1, 2", "bad.yaml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.yaml.reader.YamlError: bad.yaml:2:1: error: not valid YAML: did not find expected ',' or ']' (while parsing a flow ...)
+    """
+    values = ValueBuilder()
+    parser = None
+    try:
+        parser = _Parser(text)
+        _walk(parser, values, limits)
+    except ValueRefused as exc:  # a value or a bound refused
+        raise _err(path, exc.mark, exc.message, exc.hint) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(path, text, exc) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(path, text, exc) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked libyaml errors
+        raise YamlError(Diagnostic(path, 1, 1, f"not valid YAML: {str(exc).splitlines()[0]}")) from None
+    finally:
+        if parser is not None:
+            parser.dispose()
+    if not values.have_root or values.data is None:
+        raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
+    return YamlDocument(path, values.data, values.positions, values.key_positions)
+
+
+def _walk(parser: Any, values: ValueBuilder, limits: Limits) -> None:
+    """Feed the parser's events to ``values``, stopping as soon as a bound is crossed."""
+    total = 0  # values so far, aliases expanded
+    documents = 0
+    for event in iter(parser.get_event, None):  # None after the stream's end
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            total += 1
+            values.scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            total += 1
+            values.open(event)
+            if values.depth > limits.max_depth:
+                raise ValueRefused(event.start_mark, f"nesting deeper than {limits.max_depth} levels",
+                                   "an argument map needs only a few levels")
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            values.close()
+        elif kind is yaml.AliasEvent:
+            value, size = values.anchored(event)
+            total += size
+            if total > limits.max_nodes:
+                raise ValueRefused(event.start_mark, f"aliases expand to more than {limits.max_nodes:,} values",
+                                   "this looks like a 'billion laughs' YAML bomb; write the data out plainly")
+            values.add(value, event.start_mark, size)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise ValueRefused(event.start_mark, "more than one YAML document in the file",
+                                   "keep one map per file, without a second '---'")
+        if total > limits.max_nodes:
+            raise ValueRefused(getattr(event, "start_mark", None), f"more than {limits.max_nodes:,} values in one file")
+
+
+def _reader_error(path: str, text: str, exc: yaml.reader.ReaderError) -> YamlError:
+    """A character YAML forbids, located by its offset."""
+    line = text.count("\n", 0, exc.position) + 1
+    col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    what = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+    return YamlError(Diagnostic(path, line, col, f"not valid YAML: unacceptable character {what}: {exc.reason}"))
+
+
+def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
+    """libyaml's problem, located, with its context ("while scanning ... that starts at ...") as the hint."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "syntax error"
+    hint = None
+    if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
+            and (exc.context_mark.line, exc.context_mark.column) != (exc.problem_mark.line, exc.problem_mark.column):
+        hint = f"{exc.context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+    if mark is not None and "cannot start any token" in problem:
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            hint = "YAML does not allow tabs for indentation; use spaces"
+    return _err(path, mark, f"not valid YAML: {problem}", hint)
+
+
+def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:
+    """Read and parse ``file`` with the size and encoding checks first.
+
+    >>> from argmap.corpus.load import bundled_maps_dir
+    >>> path = str(bundled_maps_dir() / "enforcer.yaml")
+    >>> doc = read_yaml_file(path, "enforcer.yaml")
+    >>> doc.data["id"], doc.where(("nodes", 0, "id"))
+    ('enforcer', (10, 9))
+    >>> read_yaml_file(path, "enforcer.yaml", Limits(max_bytes=1000))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.yaml.reader.YamlError: enforcer.yaml:1:1: error: file is ... bytes, over the limit of 1,000 (split it, ...)
+    """
+    import os
+
+    from argmap.files.confine import read_regular
+
+    shown = display or file
+    try:
+        size = os.path.getsize(file)
+        if size > limits.max_bytes:
+            raise YamlError(Diagnostic(shown, 1, 1, f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                                       hint="split it, or check that this is really an argument map"))
+        raw = read_regular(Path(file), limits.max_bytes + 1)  # never blocks on a FIFO or reads a device
+    except OSError as exc:
+        raise YamlError(Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")) from None
+    if len(raw) > limits.max_bytes:  # grew while we looked
+        raise YamlError(Diagnostic(shown, 1, 1, f"file is over the limit of {limits.max_bytes:,} bytes"))
+    return parse_yaml(decode_utf8(raw, shown), shown, limits)
+
+
+def decode_utf8(raw: bytes, shown: str) -> str:
+    """Decode UTF-8 (a BOM is allowed), locating the first bad byte.
+
+    >>> decode_utf8(b"\\xef\\xbb\\xbfid: m\\n", "m.yaml")
+    'id: m\\n'
+    >>> decode_utf8(b"id: m\\ntitle: caf\\xe9\\n", "m.yaml")
+    Traceback (most recent call last):
+    argmap.yaml.reader.YamlError: m.yaml:2:11: error: not UTF-8 text (byte 0xe9) (save the file as UTF-8)
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(Diagnostic(shown, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                                   hint="save the file as UTF-8")) from None
