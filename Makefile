@@ -9,19 +9,25 @@ OUT ?= out
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: run test lint pytest setup sysdeps sysdeps-test argdown schema images clean
+.PHONY: run test lint docs pytest setup sysdeps sysdeps-test argdown schema images clean
 
 run: setup
 	$(BIN)/argmap build
 
-test: setup lint pytest
+test: setup lint docs pytest
 
 lint: setup
 	$(BIN)/ruff check argmap api tests bench
 	$(BIN)/mypy
 
+# The docs site, offline and strict: a dead link, an unknown page or a broken CLI reference fails the build.
+docs: setup
+	$(BIN)/mkdocs build --strict --quiet
+
+# On every core: the tests are independent (each writes only under its own tmp_path); a module runs on one worker,
+# so a module-scoped fixture (a printed PDF, a browser, a built wheel) is made once.
 pytest: setup sysdeps-test argdown
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 setup: sysdeps $(VENV)/.installed
 

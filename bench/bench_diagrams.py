@@ -20,7 +20,7 @@ import argparse
 from pathlib import Path
 
 from argmap.corpus.load import bundled_maps_dir, load_corpus
-from argmap.render import compare_dot, map_dot, render_bytes
+from argmap.render import View, compare_dot, map_dot, render_bytes
 from argmap.render.crossings import body_font_size, crossings, fit_scale, page_size
 from argmap.render.map.pages import map_pages
 
@@ -43,7 +43,7 @@ def main() -> None:
     corpus = load_corpus([args.maps])
     print(f"comparative diagram, {args.left} vs {args.right}: edge crossings (target)")
     for name, kw in VIEWS.items():
-        svg = render_bytes(compare_dot(corpus, [args.left, args.right], **kw), "svg")
+        svg = render_bytes(compare_dot(corpus, [args.left, args.right], View(**kw)), "svg")
         n = crossings(svg)
         ok = "ok" if n <= TARGETS[name] else "OVER"
         print(f"  {name:<12} {n:>5}  (<= {TARGETS[name]}, {ok})")

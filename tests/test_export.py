@@ -72,7 +72,7 @@ def test_aif_of_several_maps_is_the_comparison(bundled: Corpus) -> None:
 
 @pytest.mark.parametrize("maps", [["enforcer"], ["bankruptcy"], ["bankruptcy", "enforcer"]])
 def test_arguebuf_reads_the_aif_export(bundled: Corpus, maps: list[str], tmp_path: Path) -> None:
-    arguebuf = pytest.importorskip("arguebuf")
+    import arguebuf
     view = export_view(bundled, maps)
     path = tmp_path / "export.json"
     path.write_text(export_text(bundled, maps, "aif"), encoding="utf-8")

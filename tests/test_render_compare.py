@@ -15,6 +15,7 @@ import pytest
 from argmap.corpus.load import Corpus, load_corpus
 from argmap.render import compare_dot, render_bytes
 from argmap.render.crossings import crossings, node_boxes
+from argmap.render.subgraph import View
 
 ROOT = Path(__file__).resolve().parent.parent
 PATHS = ROOT / "tests" / "fixtures" / "paths"
@@ -28,7 +29,7 @@ _EDGE = re.compile(r'^\s*"([^"]*)" -> "([^"]*)" \[id="edge:\d+"(.*)\];$', re.M)
 
 def view_crossings(corpus: Corpus, ids: list[str], **view: bool) -> int:
     """Edge crossings of a comparison as drawn by Graphviz (see argmap.render.crossings)."""
-    return crossings(render_bytes(compare_dot(corpus, ids, **view), "svg"))
+    return crossings(render_bytes(compare_dot(corpus, ids, View(**view)), "svg"))
 
 
 def statements(dot: str) -> dict[str, str]:
@@ -67,7 +68,7 @@ def test_no_statement_is_drawn_without_an_edge(bundled: Corpus, mini: Corpus, pa
         ids = sorted(corpus.maps)[:2]
         for view in VIEWS.values():
             for pair in (ids, ids[::-1]):
-                dot = compare_dot(corpus, pair, **view)
+                dot = compare_dot(corpus, pair, View(**view))
                 ends = {e for edge in edges(dot) for e in edge}
                 loose = set(statements(dot)) - ends
                 assert not loose, (pair, view, loose)
@@ -79,7 +80,7 @@ def centre_x(box: tuple[float, float, float, float]) -> float:
 
 def test_the_shared_only_view_keeps_every_shared_claim_that_links_to_the_rest(bundled: Corpus) -> None:
     """A claim with no relation to another shared claim or thesis gets a dotted line to where it leads."""
-    only = compare_dot(bundled, PAIR, shared_only=True)
+    only = compare_dot(bundled, PAIR, View(shared_only=True))
     shared = {k for k in statements(compare_dot(bundled, PAIR)) if k.startswith("claim:")}
     assert shared <= set(statements(only))
     assert 'style="dotted"' in only

@@ -14,6 +14,7 @@ from argmap.render.compare.selection import is_shared, select
 from argmap.render.crossings import node_boxes, page_size
 from argmap.render.map.pages import map_pages, page_parts
 from argmap.render.paging import print_scale
+from argmap.render.subgraph import View
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 PAIR = ["bankruptcy", "enforcer"]
@@ -64,7 +65,7 @@ def test_a_pointer_names_the_page_its_statement_is_on(bundled: Corpus) -> None:
 @pytest.mark.parametrize("pair", [PAIR, PAIR[::-1]])
 def test_each_printed_comparison_page_reads_at_8_pt_with_the_first_thesis_on_the_left(
         bundled: Corpus, pair: list[str]) -> None:
-    sel = select(bundled, pair, shared_only=True)
+    sel = select(bundled, pair, View(shared_only=True))
     left, right = (f"{i}--T" if f"{i}--T" in "".join(sel.drawn).replace(":", "--") else None for i in pair)
     pages = comparison_pages(bundled, pair, shared_only=True)
     assert 1 < len(pages) <= 3

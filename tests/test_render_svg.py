@@ -11,6 +11,7 @@ import pytest
 from argmap.corpus.load import Corpus
 from argmap.errors import RenderError
 from argmap.render import ComparisonView, compare_svg, map_dot, map_svg, render_bytes
+from argmap.render.subgraph import View
 from argmap.render.text import clean
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
@@ -42,7 +43,7 @@ def test_comparative_svg_ids_and_tooltips(bundled: Corpus) -> None:
     assert "bankruptcy P6: “Even that modest step outshined Russia’s empty posture.”" in title
     assert "enforcer P8 (denies): “China, too, has remained notably quiet”" in title
     assert "claim--russia-not-protector" in nodes  # both theses make this claim
-    full = svg_nodes(compare_svg(bundled, ["bankruptcy", "enforcer"], full=True))
+    full = svg_nodes(compare_svg(bundled, ["bankruptcy", "enforcer"], View(full=True)))
     for gm in bundled.maps.values():
         assert {f"claim--{n.claim}" if n.claim else f"{gm.id}--{n.id}" for n in gm.model.nodes} <= set(full)
 

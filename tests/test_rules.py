@@ -20,6 +20,7 @@ from argmap.corpus.load import Corpus
 from argmap.errors import InvalidRequest
 from argmap.queries.comparison import compare
 from argmap.render import compare_dot, map_dot
+from argmap.render.subgraph import View
 
 PAIR = "a comparison needs two different maps, got 'alpha' twice"
 DEPTH = "a depth needs a focus: give the node or claim to centre on"
@@ -54,7 +55,7 @@ def test_the_api_gives_the_librarys_message_and_422(client: TestClient, url: str
 
 
 def test_depth_without_focus_is_refused_by_the_library(mini: Corpus) -> None:
-    for call in (lambda: map_dot(mini.get("alpha"), depth=2), lambda: compare_dot(mini, ["alpha", "beta"], depth=2)):
+    for call in (lambda: map_dot(mini.get("alpha"), View(depth=2)), lambda: compare_dot(mini, ["alpha", "beta"], View(depth=2))):
         with pytest.raises(InvalidRequest, match=DEPTH):
             call()
 

@@ -1,19 +1,16 @@
 """The load-bearing ranking treats an example as backing, not as a premise whose rejection breaks the argument.
-
-Needs the ``example`` relation type in the format; skipped where the model does not have it yet.
 """
 
 from __future__ import annotations
 
 import typing
 
-import pytest
-
 from argmap.format.model import ArgumentMap, Relation
 from argmap.queries.analysis import cut_off_by, load_bearing, map_structure
 
-HAS_EXAMPLE = "example" in typing.get_args(Relation.model_fields["type"].annotation)
-pytestmark = pytest.mark.skipif(not HAS_EXAMPLE, reason="the format has no 'example' relation type yet")
+
+def test_the_format_has_the_example_relation() -> None:
+    assert "example" in typing.get_args(Relation.model_fields["type"].annotation)
 
 
 def _map() -> ArgumentMap:

@@ -149,15 +149,12 @@ def build_slides(corpus: Corpus, map_ids: list[str], *, fmt: SlideFormat = "html
                  timeout: float = 60.0) -> str | bytes:
     """The deck for one map or for a pair: HTML text, or PDF bytes printed by headless Chromium."""
     from argmap.classroom.decks import comparison_deck, map_deck
+    from argmap.corpus.pairs import deck_ids
 
-    if len(map_ids) == 1:
+    if len(deck_ids(map_ids)) == 1:
         deck, name = map_deck(corpus, map_ids[0]), corpus.get(map_ids[0]).model.title
-    elif len(map_ids) == 2:
-        if map_ids[0] == map_ids[1]:
-            raise ArgmapError(f"a comparison needs two different maps, got '{map_ids[0]}' twice")
-        deck, name = comparison_deck(corpus, map_ids[0], map_ids[1]), f"{map_ids[0]} and {map_ids[1]}"
     else:
-        raise ArgmapError(f"slides show one map or compare two, got {len(map_ids)}")
+        deck, name = comparison_deck(corpus, map_ids[0], map_ids[1]), f"{map_ids[0]} and {map_ids[1]}"
     page = slides_html(deck, title=name)
     if fmt == "html":
         return page

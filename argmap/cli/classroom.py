@@ -100,16 +100,14 @@ def slides(maps: tuple[str, ...], out: Path, fmt: str | None, claims: Path | Non
     slides.  PDF is printed by headless Chromium (apt-get install chromium).
     """
     from argmap.classroom.slides import build_slides, format_for_path
-    from argmap.corpus.load import open_maps
+    from argmap.corpus.pairs import deck_ids
     from argmap.files.atomic import write_atomic
 
-    if len(maps) > 2:
-        raise ArgmapError(f"slides show one map or compare two, got {len(maps)}")
+    deck_ids(maps)
     chosen = format_for_path(str(out), fmt)
-    corpus, ids = open_maps(list(maps), claims)
-    if len(maps) == 2 and len(ids) != 2:
-        raise ArgmapError(f"a comparison needs two different maps, got '{maps[0]}' twice")
-    data = build_slides(corpus, ids, fmt=chosen)
+    opened = open_refs(maps, claims)
+    ids = opened.exactly(len(maps), "slides")
+    data = build_slides(opened.corpus.subset(ids), ids, fmt=chosen)
     write_atomic(out, data)
     size = len(data.encode("utf-8") if isinstance(data, str) else data)
     if as_json:

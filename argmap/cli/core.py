@@ -159,10 +159,10 @@ def compare(left: str, right: str, claims: Path | None, out: Path | None, focus:
     result = run_compare(corpus, ids[0], ids[1])
     if out is not None:
         from argmap.cli.render import write_diagram
-        from argmap.render import compare_dot, format_for_path
+        from argmap.render import View, compare_dot, format_for_path
 
         format_for_path(out)
-        write_diagram(out, compare_dot(corpus, ids, focus=focus, depth=depth, shared_only=shared_only, full=full))
+        write_diagram(out, compare_dot(corpus, ids, View(focus, depth, shared_only, full)))
         if not as_json:
             click.echo(f"wrote {out}", err=True)
     if as_json:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import claims_option, reports_errors
+from argmap.cli.common import claims_option, open_refs, reports_errors
 from argmap.errors import ArgmapError
 
 __all__ = ["export"]
@@ -30,7 +30,6 @@ def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims:
     The format comes from --format, else from --out's extension (.aif.json, .argdown, .graphml, .json),
     else it is aif.
     """
-    from argmap.corpus.load import open_maps
     from argmap.exporters import export_text, format_for_path
     from argmap.files.atomic import write_atomic
 
@@ -39,8 +38,8 @@ def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims:
         if fmt is None:
             raise ArgmapError(f"cannot tell the export format from '{out.name}'; name it .aif.json, .argdown, "
                               ".graphml or .json, or give --format")
-    corpus, ids = open_maps(list(map_refs), claims)
-    text = export_text(corpus, ids, fmt or "aif")
+    opened = open_refs(map_refs, claims)
+    text = export_text(opened.corpus.subset(opened.ids), opened.ids, fmt or "aif")
     if out is None:
         click.echo(text, nl=False)
     else:

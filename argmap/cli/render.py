@@ -47,7 +47,7 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, pages:
 
     MAP is a map id or a map file's path.  The format follows the extension of --out.
     """
-    from argmap.render import format_for_path, map_dot
+    from argmap.render import View, format_for_path, map_dot
 
     fmt = format_for_path(out)  # a bad extension fails before any work
     if pages:
@@ -64,7 +64,7 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, pages:
         write_atomic(out, data)
         wrote: dict[str, object] = {"path": str(out), "format": fmt, "bytes": len(data)}
     else:
-        wrote = write_diagram(out, map_dot(opened.corpus.get(ids[0]), focus=focus, depth=depth))
+        wrote = write_diagram(out, map_dot(opened.corpus.get(ids[0]), View(focus=focus, depth=depth)))
     if as_json:
         emit_json({"map": ids[0], **wrote})
     else:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import claims_option, emit_json, json_option, reports_errors
-from argmap.corpus.pairs import require_pair
+from argmap.cli.common import claims_option, emit_json, json_option, open_refs, reports_errors
 from argmap.errors import ArgmapError
 
 __all__ = ["suggest"]
@@ -31,17 +30,12 @@ def suggest(maps: tuple[str, ...], claims: Path | None, include_bound: bool, che
     whose mentions look unrelated, in the maps given (ids, files or folders;
     default: all).
     """
-    from argmap.corpus.load import open_maps
     from argmap.suggest.align import BindingCheck, Suggestions, check_bindings
     from argmap.suggest.align import suggest as run
 
     if check_registry:
-        if any(Path(m).is_dir() for m in maps):  # a folder of maps, as validate takes it
-            from argmap.corpus.load import load_corpus
-
-            corpus = load_corpus([Path(m) for m in maps], claims)
-        else:
-            corpus, _ = open_maps(list(maps), claims)
+        opened = open_refs(maps, claims)
+        corpus = opened.corpus.subset(opened.ids)
         check = BindingCheck(bindings=check_bindings(corpus))
         if as_json:
             emit_json(check)
@@ -53,9 +47,8 @@ def suggest(maps: tuple[str, ...], claims: Path | None, include_bound: bool, che
         return
     if len(maps) != 2:
         raise ArgmapError(f"suggest needs two maps, A and B (got {len(maps)}); or use --check-registry")
-    corpus, ids = open_maps(list(maps), claims)
-    if len(ids) == 1:  # one map named twice: the library's pair rule says so
-        require_pair(ids[0], ids[0])
+    opened = open_refs(maps, claims)
+    corpus, ids = opened.corpus, opened.exactly(2, "suggest")
     result = Suggestions(suggestions=run(corpus, ids[0], ids[1], include_bound=include_bound))
     if as_json:
         emit_json(result)

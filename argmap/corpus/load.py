@@ -35,7 +35,6 @@ __all__ = [
     "default_maps_dir",
     "display_path",
     "load_corpus",
-    "open_maps",
 ]
 
 REGISTRY_NAME = "claims.yaml"
@@ -52,9 +51,9 @@ def bundled_maps_dir() -> Path:
     >>> sorted(p.name for p in bundled_maps_dir().glob("*.yaml"))
     ['bankruptcy.yaml', 'claims.yaml', 'enforcer.yaml']
     """
-    here = Path(__file__).resolve().parent
-    installed = here / "_bundled" / "maps"
-    return installed if installed.is_dir() else here.parent / "maps"
+    package = Path(__file__).resolve().parents[1]  # argmap/
+    installed = package / "_bundled" / "maps"
+    return installed if installed.is_dir() else package.parent / "maps"
 
 
 def default_maps_dir(cwd: Path | None = None) -> Path:
@@ -269,15 +268,3 @@ def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None,
     if corpus is None or bad:
         raise InvalidInput(f"{len(bad)} problem(s) in the maps", bad)
     return corpus
-
-
-def open_maps(refs: Sequence[str], claims: Path | None = None, base: Path | None = None) -> tuple[Corpus, list[str]]:
-    """The maps named by id, path or folder, checked with their registry, and their ids in the order given.
-
-    The same rule as every command (:func:`argmap.corpus.inputs.open_inputs`); ids are looked up in
-    ``base`` (default: ``./maps``, else the bundled maps).
-    """
-    from argmap.corpus.inputs import open_inputs
-
-    opened = open_inputs(list(refs), claims, base=base)
-    return opened.corpus.subset(opened.ids), opened.ids

@@ -23,7 +23,7 @@ from argmap.errors import InvalidRequest
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
 
-__all__ = ["PAIR_LIMIT", "comparison_ids", "pairs", "require_pair"]
+__all__ = ["PAIR_LIMIT", "comparison_ids", "deck_ids", "pairs", "require_pair"]
 
 PAIR_LIMIT = 6
 """Up to this many maps, every pair gets its own comparison (15 pairs) and all get ``compare/all.svg``; beyond, none."""
@@ -44,6 +44,23 @@ def require_pair(left: str, right: str) -> None:
     """
     if left == right:
         raise _refuse([left, right])
+
+
+def deck_ids(map_ids: Sequence[str]) -> list[str]:
+    """The maps of a slide deck: one map alone, or two different maps compared; InvalidRequest otherwise.
+
+    >>> deck_ids(["enforcer"]), deck_ids(["bankruptcy", "enforcer"])
+    (['enforcer'], ['bankruptcy', 'enforcer'])
+    >>> deck_ids(["a", "b", "c"])
+    Traceback (most recent call last):
+    argmap.errors.InvalidRequest: slides show one map or compare two, got 3
+    """
+    ids = list(map_ids)
+    if len(ids) == 2:
+        require_pair(*ids)
+    elif len(ids) != 1:
+        raise InvalidRequest(f"slides show one map or compare two, got {len(ids)}")
+    return ids
 
 
 def comparison_ids(corpus: Corpus, map_ids: Sequence[str]) -> list[str]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from argmap.render.compare.diagram import compare_dot
 from argmap.render.images import FORMATS, INSTALL_HINT, format_for_path, render_bytes
 from argmap.render.map.diagram import map_dot
+from argmap.render.subgraph import View
 from argmap.render.svg import ComparisonView, compare_svg, map_svg
 
 __all__ = [
     "FORMATS",
     "INSTALL_HINT",
     "ComparisonView",
+    "View",
     "compare_dot",
     "compare_svg",
     "format_for_path",

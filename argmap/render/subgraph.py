@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.errors import InvalidRequest
@@ -34,7 +35,7 @@ from argmap.errors import InvalidRequest
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DEFAULT_DEPTH", "check_depth", "neighbourhood", "with_relations"]
+__all__ = ["DEFAULT_DEPTH", "WHOLE", "View", "check_depth", "neighbourhood", "with_relations"]
 
 DEFAULT_DEPTH = 1
 """The depth of a focused view when none is given."""
@@ -55,6 +56,50 @@ def check_depth(focus: str | None, depth: int | None) -> int | None:
     if focus is None:
         return None
     return DEFAULT_DEPTH if depth is None else depth
+
+
+@dataclass(frozen=True)
+class View:
+    """What a diagram shows, as one value: checked once, when it is made, then passed to every step that draws.
+
+    ``focus`` (a node, relation or shared claim) and ``depth``: a neighbourhood (``depth`` defaults to
+    :data:`DEFAULT_DEPTH`, and needs a focus).  Otherwise a comparison shows the shared claims, each thesis and
+    what links them; ``shared_only`` leaves out the linking statements, ``full`` shows every statement.  A focus
+    decides the view alone (the two flags then change nothing).
+
+    >>> View(focus="T")
+    View(focus='T', depth=1, shared_only=False, full=False)
+    >>> View(depth=2)
+    Traceback (most recent call last):
+    argmap.errors.InvalidRequest: a depth needs a focus: give the node or claim to centre on
+    """
+
+    focus: str | None = None
+    depth: int | None = None
+    shared_only: bool = False
+    full: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "depth", check_depth(self.focus, self.depth))
+
+    @property
+    def focused(self) -> bool:
+        """Whether the view is a neighbourhood (a focus, with its depth)."""
+        return self.focus is not None and self.depth is not None
+
+    def caption(self) -> str:
+        """What the view shows, in words, for a diagram's title."""
+        if self.focus is not None:
+            return f"neighbourhood of {self.focus}, depth {self.depth}"
+        if self.full:
+            return "every statement of each essay"
+        if self.shared_only:
+            return "the shared claims and each thesis only (dotted: linked through statements not shown)"
+        return "the shared claims, each thesis, and the statements that link them"
+
+
+WHOLE = View()
+"""The default view: a whole map, or a comparison's shared claims, theses and the statements that link them."""
 
 
 def _is_statement(g: nx.DiGraph, key: str) -> bool:

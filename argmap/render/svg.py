@@ -21,20 +21,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from argmap.checks.grounded import GroundedMap, set_svg_display
 from argmap.corpus.load import Corpus
 from argmap.render.compare.diagram import compare_dot
 from argmap.render.images import render_bytes
 from argmap.render.map.diagram import map_dot
+from argmap.render.subgraph import WHOLE, View
 
 __all__ = ["ComparisonView", "compare_svg", "map_svg"]
 
 
-def map_svg(gm: GroundedMap, *, timeout: float = 30.0, **kw: Any) -> bytes:
-    """The SVG of one map's diagram; ``kw`` as for :func:`~argmap.render.map_dot` (``focus``, ``depth``)."""
-    return render_bytes(map_dot(gm, **kw), "svg", timeout=timeout)
+def map_svg(gm: GroundedMap, view: View = WHOLE, *, timeout: float = 30.0) -> bytes:
+    """The SVG of one map's diagram, as :func:`~argmap.render.map_dot` draws ``view``."""
+    return render_bytes(map_dot(gm, view), "svg", timeout=timeout)
 
 
 def _map_svg_text(gm: GroundedMap) -> str:
@@ -44,9 +44,9 @@ def _map_svg_text(gm: GroundedMap) -> str:
 set_svg_display(_map_svg_text)
 
 
-def compare_svg(corpus: Corpus, map_ids: Sequence[str], *, timeout: float = 30.0, **kw: Any) -> bytes:
-    """The SVG of the comparative diagram; ``kw`` as for :func:`~argmap.render.compare_dot`."""
-    return render_bytes(compare_dot(corpus, map_ids, **kw), "svg", timeout=timeout)
+def compare_svg(corpus: Corpus, map_ids: Sequence[str], view: View = WHOLE, *, timeout: float = 30.0) -> bytes:
+    """The SVG of the comparative diagram, as :func:`~argmap.render.compare_dot` draws ``view``."""
+    return render_bytes(compare_dot(corpus, map_ids, view), "svg", timeout=timeout)
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,11 @@ class ComparisonView:
     corpus: Corpus
     left: str
     right: str
-    focus: str | None = None
-    depth: int | None = None
-    shared_only: bool = False
-    full: bool = False
+    view: View = WHOLE
 
     def dot(self) -> str:
         """The DOT source of the diagram."""
-        return compare_dot(self.corpus, [self.left, self.right], focus=self.focus, depth=self.depth,
-                           shared_only=self.shared_only, full=self.full)
+        return compare_dot(self.corpus, [self.left, self.right], self.view)
 
     def _repr_svg_(self) -> str:
         return render_bytes(self.dot(), "svg").decode("utf-8")

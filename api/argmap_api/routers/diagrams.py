@@ -53,9 +53,9 @@ async def map_diagram(gm: MapDep, snapshot: SnapshotDep, renderer: RendererDep, 
     Each statement's SVG element id is its node id; its tooltip is its verbatim quote.
     """
     def make_dot() -> str:  # a bad focus or a depth without one raises here (404, 422)
-        from argmap.render import map_dot
+        from argmap.render import View, map_dot
 
-        return map_dot(gm, focus=focus, depth=depth)
+        return map_dot(gm, View(focus=focus, depth=depth))
 
     entry = await renderer.svg(snapshot, ("map", gm.id, focus, depth), make_dot)
     return _answer(entry)
@@ -75,9 +75,9 @@ async def compare_diagram(snapshot: SnapshotDep, renderer: RendererDep, left: Le
     a, b = corpus.get(left).id, corpus.get(right).id
 
     def make_dot() -> str:  # the same map twice, a bad focus or a depth without one raises here (422, 404)
-        from argmap.render import compare_dot
+        from argmap.render import View, compare_dot
 
-        return compare_dot(corpus, [a, b], focus=focus, depth=depth, shared_only=shared_only)
+        return compare_dot(corpus, [a, b], View(focus=focus, depth=depth, shared_only=shared_only))
 
     entry = await renderer.svg(snapshot, ("compare", a, b, focus, depth, shared_only), make_dot)
     return _answer(entry)

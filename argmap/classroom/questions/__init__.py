@@ -49,7 +49,7 @@ from argmap.classroom.questions.model import (
 )
 from argmap.classroom.questions.weak_points import evidence_drafts, load_bearing_drafts
 from argmap.corpus.load import Corpus
-from argmap.errors import ArgmapError
+from argmap.corpus.pairs import require_pair
 
 __all__ = [
     "KINDS",
@@ -67,8 +67,7 @@ __all__ = [
 
 def discussion_questions(corpus: Corpus, left: str, right: str) -> list[Question]:
     """The discussion questions for comparing ``left`` with ``right``, numbered Q1, Q2, … (see module doc)."""
-    if left == right:
-        raise ArgmapError(f"a comparison needs two different maps, got '{left}' twice")
+    require_pair(left, right)
     c = Context(corpus, left, right)
     drafts = [*shared_premise_drafts(c), *contradiction_drafts(c)]
     drafts += central_claim_drafts(c, drafts)

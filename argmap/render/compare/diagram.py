@@ -68,6 +68,7 @@ from argmap.render.style import (
     legend_label,
     node_label,
 )
+from argmap.render.subgraph import WHOLE, View
 from argmap.render.text import html_text, wrap
 
 __all__ = ["PRINT", "SCREEN", "WRAP", "Look", "compare_dot", "comparison_ids", "element_id", "selection_dot", "view_keys"]
@@ -218,14 +219,13 @@ def _relations(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str
         pen.edge(a, b, BRIDGE, arrow=True, colour=colours[m], back=back(m, a, b))
 
 
-def compare_dot(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, depth: int | None = None,
-                shared_only: bool = False, full: bool = False) -> str:
+def compare_dot(corpus: Corpus, map_ids: Sequence[str], view: View = WHOLE) -> str:
     """The DOT source of the comparative diagram of ``map_ids`` (see the module docstring).
 
     A pure function of its input; the first half of ``map_ids`` is drawn on the left.
-    An unknown ``focus`` raises :class:`~argmap.errors.NotFound`.
+    ``view`` says which part it shows; an unknown focus raises :class:`~argmap.errors.NotFound`.
     """
-    return selection_dot(corpus, select(corpus, map_ids, focus=focus, depth=depth, shared_only=shared_only, full=full))
+    return selection_dot(corpus, select(corpus, map_ids, view))
 
 
 def selection_dot(corpus: Corpus, sel: Selection, *, legend: bool = True, title: bool = True,

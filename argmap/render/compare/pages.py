@@ -23,7 +23,7 @@ from argmap.corpus.load import Corpus
 from argmap.render.compare.diagram import PRINT, selection_dot
 from argmap.render.compare.selection import Selection, lone_bridges, select, spine_parts, statements
 from argmap.render.paging import PAGE_BOX, min_font_size, pack, print_scale
-from argmap.render.subgraph import with_relations
+from argmap.render.subgraph import View, with_relations
 
 __all__ = ["LEAST_PT", "PAGE_BOX", "comparison_pages", "prints_large"]
 
@@ -53,7 +53,7 @@ def comparison_pages(corpus: Corpus, map_ids: Sequence[str], fits: Callable[[str
                      shared_only: bool = False) -> list[str]:
     """The DOT of each page of the comparison of ``map_ids`` (see the module docstring); ``shared_only``: of the
     view that draws only the shared claims and the theses."""
-    sel = select(corpus, map_ids, shared_only=shared_only)
+    sel = select(corpus, map_ids, View(shared_only=shared_only))
     parts = spine_parts(sel)
 
     def dot(page: list[tuple[str, set[str]]], caption: str, first: bool) -> str:

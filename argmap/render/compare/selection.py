@@ -15,7 +15,7 @@ from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import comparison_ids
 from argmap.errors import ArgmapError, NotFound
 from argmap.graph.merge import CLAIM_PREFIX
-from argmap.render.subgraph import check_depth, neighbourhood, with_relations
+from argmap.render.subgraph import WHOLE, View, neighbourhood, with_relations
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -174,20 +174,19 @@ def _touched(g: nx.DiGraph, shown: set[str], extra: list[tuple[str, str, str]]) 
     return out
 
 
-def view_keys(g: nx.DiGraph, *, focus: str | None = None, depth: int | None = None, shared_only: bool = False,
-              full: bool = False) -> tuple[set[str], list[str], list[tuple[str, str, str]]]:
+def view_keys(g: nx.DiGraph, view: View) -> tuple[set[str], list[str], list[tuple[str, str, str]]]:
     """The keys to draw (statements and relations), the focused statements, and the bridges (shared-only view).
 
     Outside a focused view no statement is drawn alone: a thesis or shared claim that links to no other is drawn
     with its neighbours, and a statement that still has no drawn relation is left out.
     """
-    depth = check_depth(focus, depth)
-    if focus is not None and depth is not None:
-        starts = _focus_keys(g, focus)
-        return with_relations(g, neighbourhood(g, starts, depth)), starts, []
+    if view.focus is not None and view.depth is not None:
+        starts = _focus_keys(g, view.focus)
+        return with_relations(g, neighbourhood(g, starts, view.depth)), starts, []
+    shared_only = view.shared_only
     keys = statements(g)
     anchors = {k for k in keys if is_shared(g, k)} | set(theses(g))
-    wanted = set(keys) if full else anchors if shared_only else _linking(g, anchors)
+    wanted = set(keys) if view.full else anchors if shared_only else _linking(g, anchors)
     shown = with_relations(g, wanted)
     links = lone_bridges(g, anchors, shown) if shared_only else []
     alone = sorted(k for k in wanted if k not in _touched(g, shown, links))
@@ -216,33 +215,22 @@ class Selection:
     """What the view shows, in words, for the title."""
 
 
-def _caption(focus: str | None, depth: int | None, shared_only: bool, full: bool) -> str:
-    if focus is not None:
-        return f"neighbourhood of {focus}, depth {check_depth(focus, depth)}"
-    if full:
-        return "every statement of each essay"
-    if shared_only:
-        return "the shared claims and each thesis only (dotted: linked through statements not shown)"
-    return "the shared claims, each thesis, and the statements that link them"
-
-
-def select(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, depth: int | None = None,
-           shared_only: bool = False, full: bool = False) -> Selection:
-    """The view of the comparison of ``map_ids`` that the options ask for.
+def select(corpus: Corpus, map_ids: Sequence[str], view: View = WHOLE) -> Selection:
+    """The part of the comparison of ``map_ids`` that ``view`` asks for.
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
-    >>> select(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"], focus="russia-silent").caption
+    >>> select(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"], View(focus="russia-silent")).caption
     'neighbourhood of russia-silent, depth 1 (8 of 77 statements)'
     """
     from argmap.queries.comparison import merged_graph
 
     ids = comparison_ids(corpus, map_ids)
     g = merged_graph(corpus, ids)
-    shown, starts, links = view_keys(g, focus=focus, depth=depth, shared_only=shared_only, full=full)
+    shown, starts, links = view_keys(g, view)
     keys = statements(g)
     drawn = [k for k in keys if k in shown]
     relations = [k for k, d in g.nodes(data=True) if d["role"] == "relation" and k in shown]
-    caption = _caption(focus, depth, shared_only, full) + f" ({len(drawn)} of {len(keys)} statements)"
+    caption = view.caption() + f" ({len(drawn)} of {len(keys)} statements)"
     return Selection(ids, g, drawn, relations, starts, links, caption)
 
 

@@ -22,7 +22,8 @@ it follows from, so no arrow runs down from the thesis.
 True
 >>> 'id="T"' in dot and 'rankdir="BT"' in dot
 True
->>> map_dot(gm, focus="T", depth=0).count("shape=")  # the thesis alone (+ the legend)
+>>> from argmap.render.subgraph import WHOLE, View
+>>> map_dot(gm, View(focus="T", depth=0)).count("shape=")  # the thesis alone (+ the legend)
 2
 """
 
@@ -37,7 +38,7 @@ from argmap.graph.map_graph import REL_PREFIX, map_graph, relation_key
 from argmap.render.dot import DotWriter, Html, Tip
 from argmap.render.edges import EdgePen, junction_node
 from argmap.render.style import FONT, INK, KIND_STYLE, MUTED, edge_style, legend_label, node_label
-from argmap.render.subgraph import check_depth, neighbourhood, with_relations
+from argmap.render.subgraph import WHOLE, View, neighbourhood, with_relations
 from argmap.render.text import html_text, wrap
 
 __all__ = ["WRAP", "map_dot", "part_dot", "statement_title"]
@@ -221,22 +222,20 @@ def _relations(w: DotWriter, m: ArgumentMap, shown: set[str], follows: set[str],
         pen.edge(key, target, style, arrow=True, back=back, into_bottom=target == m.thesis.id)
 
 
-def map_dot(gm: GroundedMap, *, focus: str | None = None, depth: int | None = None) -> str:
+def map_dot(gm: GroundedMap, view: View = WHOLE) -> str:
     """The DOT source of one map's diagram (see the module docstring); a pure function of its input.
 
-    ``focus`` (a node id, a relation id, or a shared claim's id) and ``depth`` restrict it to a
+    A focused ``view`` (a node id, a relation id, or a shared claim's id, and a depth) restricts it to a
     neighbourhood; an unknown focus raises :class:`~argmap.errors.NotFound`.
     """
     m = gm.model
-    depth = check_depth(focus, depth)
-    starts = _focus_keys(gm, focus) if focus is not None else []
-    if focus is None or depth is None:  # the whole map: no graph needed (building it was a fifth of map_dot in a profile)
+    starts = _focus_keys(gm, view.focus) if view.focus is not None else []
+    if view.focus is None or view.depth is None:  # the whole map: no graph needed (a fifth of map_dot in a profile)
         shown = {n.id for n in m.nodes} | {relation_key(r.key) for r in m.relations}
     else:
         g = map_graph(m, gm.spans)
-        shown = with_relations(g, neighbourhood(g, starts, depth))
-    view = f"neighbourhood of {focus}, depth {depth}" if focus is not None else None
-    return part_dot(gm, shown, starts, view)
+        shown = with_relations(g, neighbourhood(g, starts, view.depth))
+    return part_dot(gm, shown, starts, view.caption() if view.focus is not None else None)
 
 
 def part_dot(gm: GroundedMap, shown: set[str], starts: list[str], view: str | None, *, per_row: int = ROW,

@@ -1,4 +1,4 @@
-"""The README's format examples are real: the example map and registry validate --strict against an essay."""
+"""The format page's examples are real: the example map and registry validate --strict against an essay."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+FORMAT_PAGE = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 
 
 def yaml_blocks() -> list[str]:
-    return re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+    return re.findall(r"```yaml\n(.*?)```", FORMAT_PAGE.read_text(encoding="utf-8"), flags=re.S)
 
 
-def test_the_readme_example_map_and_registry_validate(tmp_path: Path) -> None:
+def test_the_format_pages_example_map_and_registry_validate(tmp_path: Path) -> None:
     map_text = next(b for b in yaml_blocks() if "$schema=../schema/map.schema.json" in b and "\nnodes:" in b)
     registry = next(b for b in yaml_blocks() if "$schema=../schema/claims.schema.json" in b)
     quotes = re.findall(r'^\s+(?:quote|citation|- quote): "(.*?)"', map_text, flags=re.M)
