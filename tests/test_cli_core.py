@@ -114,6 +114,17 @@ def test_with_no_paths_commands_use_bundled_maps_from_any_folder(tmp_path: Path)
     assert "2 map(s) valid" in proc.stdout
 
 
+def test_importing_argmap_and_its_short_names_list_imports_nothing_heavy() -> None:
+    code = ("import sys, argmap; names = dir(argmap)\n"
+            "heavy = [m for m in ('networkx', 'fastapi', 'graphviz', 'pydantic', 'yaml') if m in sys.modules]\n"
+            "print('HEAVY=' + ','.join(heavy))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
+    import argmap
+
+    assert all(getattr(argmap, name) is not None for name in argmap.__all__)
+
+
 def test_help_does_not_import_heavy_modules() -> None:
     code = ("import sys; from argmap.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"

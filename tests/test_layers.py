@@ -16,7 +16,7 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 # Bottom to top: one folder of argmap/ per layer (a package name covers its modules).  A module belongs to the
 # layer of the longest prefix listed.
 LAYERS: list[tuple[str, list[str]]] = [
-    ("foundations", ["argmap", "argmap.errors", "argmap.files", "argmap.text"]),
+    ("foundations", ["argmap.errors", "argmap.files", "argmap.text"]),
     ("yaml", ["argmap.yaml"]),
     ("format", ["argmap.format"]),
     ("checks", ["argmap.checks"]),
@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("queries", ["argmap.queries", "argmap.suggest", "argmap.exporters"]),
     ("render", ["argmap.render"]),
     ("material", ["argmap.classroom", "argmap.jobs"]),
+    ("facade", ["argmap"]),  # the package's short names (imported lazily): above every layer it names
     ("http", ["argmap_api"]),
     ("terminal", ["argmap.cli", "argmap.__main__"]),
 ]

@@ -9,12 +9,14 @@ so every lookup in one request sees the same maps.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
 
 from argmap.checks.grounded import GroundedMap
+from argmap.corpus.pairs import require_pair
 from argmap.errors import NotFound
 from argmap.format.model import Claim
 
@@ -25,8 +27,12 @@ from .svg_cache import Renderer
 
 __all__ = [
     "ClaimDep",
+    "Left",
     "MapDep",
+    "Pair",
+    "PairDep",
     "RendererDep",
+    "Right",
     "SettingsDep",
     "SnapshotDep",
     "StoreDep",
@@ -85,3 +91,25 @@ async def get_claim(
 
 
 ClaimDep = Annotated[Claim, Depends(get_claim)]
+
+Left = Annotated[str, Query(description="the first map's id", examples=["bankruptcy"])]
+Right = Annotated[str, Query(description="the second map's id (a different map)", examples=["enforcer"])]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two different loaded maps, by their ids, in the order the request gave them."""
+
+    left: str
+    right: str
+
+
+async def get_pair(left: Left, right: Right, snapshot: SnapshotDep) -> Pair:
+    """The maps ``left`` and ``right``: 404 for an unknown id, 422 for one map named twice (the library's rule)."""
+    corpus = snapshot.corpus
+    pair = Pair(corpus.get(left).id, corpus.get(right).id)
+    require_pair(pair.left, pair.right)
+    return pair
+
+
+PairDep = Annotated[Pair, Depends(get_pair)]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from argmap.corpus.load import Corpus
 from argmap.graph.merge import CLAIM_PREFIX, merge_maps
+from argmap.graph.view import is_relation
 
 __all__ = ["ExportView", "Link", "MapInfo", "Mention", "Statement", "export_view"]
 
@@ -142,7 +143,7 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
             sources = tuple(ids[u] for u in g.predecessors(key) if g.edges[u, key]["role"] == "premise")
             (target,) = g.successors(key)
             links.append(Link(ids[key], d["map"], d["type"], sources, ids[target],
-                              g.nodes[target]["role"] == "relation", d["note"]))
+                              is_relation(g, target), d["note"]))
     position = {key: i for i, key in enumerate(nodes)}  # map order, then each map's node order
     statements.sort(key=lambda s: (s.id.startswith(CLAIM_PREFIX), position[s.mentions[0].map, s.mentions[0].node]))
     maps = tuple(MapInfo(c.id, c.model.title, c.model.author, c.model.source.path, c.essay.text) for c in chosen)

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from argmap.format.model import SUPPORT_TYPES, ArgumentMap
+from argmap.graph.view import is_statement
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -133,7 +134,7 @@ def support_paths(g: nx.DiGraph, target: Any, types: tuple[str, ...] = SUPPORT_T
         while chain[-1] != target:
             step = dist[chain[-1]] - 1
             chain.append(next(k for k in g.successors(chain[-1]) if dist.get(k) == step))
-        return [k for k in chain if g.nodes[k].get("role") == "statement"]
+        return [k for k in chain if is_statement(g, k)]
 
     return path
 

@@ -51,6 +51,7 @@ from argmap.checks.defence import attacks_on, counters, defended
 from argmap.files.limits import check_time
 from argmap.format.model import ArgumentMap
 from argmap.graph.map_graph import map_graph, relation_key
+from argmap.graph.view import is_relation
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -139,7 +140,7 @@ def _standing(g: nx.DiGraph, rejected: Iterable[str], defence: Defence | None = 
             if k in ok:
                 continue
             preds = list(g.predecessors(k))
-            if g.nodes[k]["role"] == "relation":
+            if is_relation(g, k):
                 holds = bool(preds) and all(p in ok for p in preds)
             elif k in defence:
                 holds = k not in out and any(all(s in ok for s in c) for c in defence[k])

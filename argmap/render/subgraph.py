@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.errors import InvalidRequest
+from argmap.graph.view import is_statement
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -102,10 +103,6 @@ WHOLE = View()
 """The default view: a whole map, or a comparison's shared claims, theses and the statements that link them."""
 
 
-def _is_statement(g: nx.DiGraph, key: str) -> bool:
-    return bool(g.nodes[key].get("role") == "statement")
-
-
 def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
     """Statements at most ``depth`` statements away from any of ``starts`` (ignoring edge direction).
 
@@ -120,7 +117,7 @@ def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
     while queue:  # 0-1 breadth-first search: entering a relation costs nothing, a statement one step
         key = queue.popleft()
         for nxt in (*g.predecessors(key), *g.successors(key)):
-            step = 1 if _is_statement(g, nxt) else 0
+            step = 1 if is_statement(g, nxt) else 0
             d = dist[key] + step
             if d > depth or d >= dist.get(nxt, depth + 1):
                 continue
@@ -129,7 +126,7 @@ def neighbourhood(g: nx.DiGraph, starts: Sequence[str], depth: int) -> set[str]:
                 queue.append(nxt)
             else:
                 queue.appendleft(nxt)
-    return {k for k in dist if _is_statement(g, k)}
+    return {k for k in dist if is_statement(g, k)}
 
 
 def with_relations(g: nx.DiGraph, statements: Iterable[str]) -> set[str]:
@@ -147,10 +144,10 @@ def with_relations(g: nx.DiGraph, statements: Iterable[str]) -> set[str]:
     def keep(rel: str) -> bool:
         if rel not in memo:
             memo[rel] = False  # guards against (invalid) cycles of undercuts
-            sources = [p for p in g.predecessors(rel) if _is_statement(g, p)]
+            sources = [p for p in g.predecessors(rel) if is_statement(g, p)]
             targets = list(g.successors(rel))
             memo[rel] = bool(sources) and all(s in shown for s in sources) and all(
-                t in shown if _is_statement(g, t) else keep(t) for t in targets)
+                t in shown if is_statement(g, t) else keep(t) for t in targets)
         return memo[rel]
 
-    return shown | {k for k in g.nodes if not _is_statement(g, k) and keep(k)}
+    return shown | {k for k in g.nodes if not is_statement(g, k) and keep(k)}

@@ -14,11 +14,10 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from ..cache import cacheable
-from ..deps import MapDep, RendererDep, SnapshotDep
+from ..deps import MapDep, PairDep, RendererDep, SnapshotDep
 from ..problems import problems
 from ..svg_cache import SvgEntry
 from .common import CACHED, IF_NONE_MATCH
-from .queries import Left, Right
 
 __all__ = ["router"]
 
@@ -63,7 +62,7 @@ async def map_diagram(gm: MapDep, snapshot: SnapshotDep, renderer: RendererDep, 
 
 @router.get("/compare/diagram.svg", response_class=Response, responses=_SVG_RESPONSES,
             openapi_extra=IF_NONE_MATCH, summary="Two maps merged on their shared claims (SVG)")
-async def compare_diagram(snapshot: SnapshotDep, renderer: RendererDep, left: Left, right: Right,
+async def compare_diagram(snapshot: SnapshotDep, renderer: RendererDep, pair: PairDep,
                           focus: Focus = None, depth: Depth = None,
                           shared_only: Annotated[bool, Query(description="draw only the shared claims and what "
                                                                          "links them")] = False) -> Response:
@@ -72,9 +71,9 @@ async def compare_diagram(snapshot: SnapshotDep, renderer: RendererDep, left: Le
     A map-local node's SVG element id is ``<map id>--<node id>``, a shared claim's ``claim--<claim id>``.
     """
     corpus = snapshot.corpus
-    a, b = corpus.get(left).id, corpus.get(right).id
+    a, b = pair.left, pair.right
 
-    def make_dot() -> str:  # the same map twice, a bad focus or a depth without one raises here (422, 404)
+    def make_dot() -> str:  # a bad focus or a depth without one raises here (404, 422)
         from argmap.render import View, compare_dot
 
         return compare_dot(corpus, [a, b], View(focus=focus, depth=depth, shared_only=shared_only))

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from argmap.queries.results import Comparison, SharedClaims, SharedPremises
 
-from ..deps import SnapshotDep
+from ..deps import PairDep, SnapshotDep
 from ..problems import problems
 from .common import CACHED, IF_NONE_MATCH, cached_json, json_bytes
 
@@ -19,8 +19,6 @@ router = APIRouter(tags=["queries"])
 
 MapIds = Annotated[list[str] | None, Query(description="map ids to include (repeat the parameter); all by default",
                                            examples=[["bankruptcy", "enforcer"]])]
-Left = Annotated[str, Query(description="the first map's id", examples=["bankruptcy"])]
-Right = Annotated[str, Query(description="the second map's id (a different map)", examples=["enforcer"])]
 
 
 @router.get("/shared-premises", response_model=SharedPremises, responses={**CACHED, **problems(404, 422)},
@@ -63,16 +61,15 @@ async def shared_claims(snapshot: SnapshotDep, maps: MapIds = None) -> Response:
 
 @router.get("/compare", response_model=Comparison, responses={**CACHED, **problems(404, 422)},
             openapi_extra=IF_NONE_MATCH, summary="Compare two maps")
-async def compare(snapshot: SnapshotDep, left: Left, right: Right) -> Response:
+async def compare(snapshot: SnapshotDep, pair: PairDep) -> Response:
     """Agreements, disagreements (opposite stances, or divergent conclusions), what each map claims alone,
     and how each shared claim reaches each thesis.  The same result as ``argmap compare A B --json``.
 
     ``left`` and ``right`` must name two different maps (422 otherwise).
     """
-    corpus = snapshot.corpus
-    a, b = corpus.get(left).id, corpus.get(right).id
+    corpus, a, b = snapshot.corpus, pair.left, pair.right
 
-    def compute() -> bytes:  # the same map twice raises here (422)
+    def compute() -> bytes:
         from argmap.queries.comparison import compare as run
 
         return run(corpus, a, b).model_dump_json().encode()

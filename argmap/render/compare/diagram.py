@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from argmap.corpus.load import Corpus
+from argmap.graph.view import sources
 from argmap.render.compare.layout import Layout, layout, segments
 from argmap.render.compare.look import PRINT, SCREEN, THESIS_LINES, WRAP, Look
 from argmap.render.compare.selection import Selection, comparison_ids, element_id, is_shared, select, view_keys
@@ -187,11 +188,11 @@ def _statement(w: DotWriter, sel: Selection, key: str, colours: dict[str, str], 
 def _junction(w: DotWriter, sel: Selection, k: str, colours: dict[str, str]) -> None:
     g = sel.graph
     d = g.nodes[k]
-    sources = [s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]
-    verb = "jointly " + d["type"] if len(sources) > 1 else d["type"]
+    starts = sources(g, k)
+    verb = "jointly " + d["type"] if len(starts) > 1 else d["type"]
     target = next(iter(g.successors(k)))
     junction_node(w, k, colours[d["map"]],
-                  f"{d['map']}: {' + '.join(element_id(s) for s in sources)} {verb} {element_id(target)}")
+                  f"{d['map']}: {' + '.join(element_id(s) for s in starts)} {verb} {element_id(target)}")
 
 
 def _relations(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str],

@@ -25,6 +25,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.graph.view import is_relation, sources
 from argmap.render.compare.selection import Selection, theses
 
 if TYPE_CHECKING:
@@ -87,20 +88,20 @@ def _thesis_of(g: nx.DiGraph, map_id: str) -> str | None:
 
 def segments(g: nx.DiGraph, rel: str, junction: bool) -> list[tuple[str, str, bool]]:
     """The edges that draw ``rel``: ``(tail, head, arrow)`` in the relation's direction."""
-    sources = [s for s in g.predecessors(rel) if g.nodes[s]["role"] == "statement"]
+    starts = sources(g, rel)
     target = next(iter(g.successors(rel)))
     if not junction:
-        return [(sources[0], target, True)]
-    return [*((s, rel, False) for s in sources), (rel, target, True)]
+        return [(starts[0], target, True)]
+    return [*((s, rel, False) for s in starts), (rel, target, True)]
 
 
 def layout(sel: Selection) -> Layout:
     """The sides, distances and junctions of ``sel`` (see the module docstring)."""
     g = sel.graph
     shown = {*sel.drawn, *sel.relations}
-    undercut = {t for k in sel.relations for t in g.successors(k) if g.nodes[t]["role"] == "relation"}
+    undercut = {t for k in sel.relations for t in g.successors(k) if is_relation(g, t)}
     junctions = [k for k in sel.relations
-                 if k in undercut or len([s for s in g.predecessors(k) if g.nodes[s]["role"] == "statement"]) > 1]
+                 if k in undercut or len(sources(g, k)) > 1]
     left = frozenset(sel.ids[:(len(sel.ids) + 1) // 2])
     distance = {m: _distances(g, shown, m, _thesis_of(g, m)) for m in sel.ids}
     return Layout(left, distance, junctions)

@@ -15,6 +15,7 @@ from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import comparison_ids
 from argmap.errors import ArgmapError, NotFound
 from argmap.graph.merge import CLAIM_PREFIX
+from argmap.graph.view import is_statement, statement_keys
 from argmap.render.subgraph import WHOLE, View, neighbourhood, with_relations
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def element_id(key: str) -> str:
 
 def statements(g: nx.DiGraph) -> list[str]:
     """The statement keys of ``g``, in graph order."""
-    return [k for k, d in g.nodes(data=True) if d["role"] == "statement"]
+    return statement_keys(g)
 
 
 def is_shared(g: nx.DiGraph, key: str) -> bool:
@@ -117,10 +118,6 @@ def _reach(step: Callable[[str], Iterable[str]], starts: Iterable[str]) -> set[s
     return seen
 
 
-def _is_statement(g: nx.DiGraph, key: str) -> bool:
-    return bool(g.nodes[key]["role"] == "statement")
-
-
 def _linking(g: nx.DiGraph, anchors: set[str]) -> set[str]:
     """The statements on a directed path from one anchor to another, with every premise the path's inferences need.
 
@@ -128,8 +125,8 @@ def _linking(g: nx.DiGraph, anchors: set[str]) -> set[str]:
     inference on the path brings all its premises, and an undercut inference the premises of what it attacks.
     """
     on = _reach(g.successors, anchors) & _reach(g.predecessors, anchors)
-    needed = {s for k in on if not _is_statement(g, k) for s in g.predecessors(k) if _is_statement(g, s)}
-    return anchors | {k for k in on if _is_statement(g, k)} | needed
+    needed = {s for k in on if not is_statement(g, k) for s in g.predecessors(k) if is_statement(g, s)}
+    return anchors | {k for k in on if is_statement(g, k)} | needed
 
 
 def bridges(g: nx.DiGraph, anchors: set[str], drawn: set[str]) -> list[tuple[str, str, str]]:
@@ -143,7 +140,7 @@ def bridges(g: nx.DiGraph, anchors: set[str], drawn: set[str]) -> list[tuple[str
             seen, todo, hits = {a}, [a], set()
             while todo:
                 for nxt in g.successors(todo.pop()):
-                    if nxt in seen or (not _is_statement(g, nxt) and g.nodes[nxt]["map"] != m):
+                    if nxt in seen or (not is_statement(g, nxt) and g.nodes[nxt]["map"] != m):
                         continue
                     seen.add(nxt)
                     if nxt in anchors:
@@ -169,8 +166,8 @@ def _touched(g: nx.DiGraph, shown: set[str], extra: list[tuple[str, str, str]]) 
     """The statements of ``shown`` that some drawn relation (or one of ``extra``) joins."""
     out = {e for a, b, _ in extra for e in (a, b)}
     for k in shown:
-        if not _is_statement(g, k):
-            out |= {n for n in (*g.predecessors(k), *g.successors(k)) if _is_statement(g, n)}
+        if not is_statement(g, k):
+            out |= {n for n in (*g.predecessors(k), *g.successors(k)) if is_statement(g, n)}
     return out
 
 
@@ -194,7 +191,7 @@ def view_keys(g: nx.DiGraph, view: View) -> tuple[set[str], list[str], list[tupl
         wanted |= neighbourhood(g, alone, 1)
         shown = with_relations(g, wanted)
     touched = _touched(g, shown, links)
-    return {k for k in shown if not _is_statement(g, k) or k in touched}, [], links
+    return {k for k in shown if not is_statement(g, k) or k in touched}, [], links
 
 
 @dataclass(frozen=True)
@@ -240,13 +237,13 @@ def _paths_to_anchors(g: nx.DiGraph, start: str, anchors: set[str], map_id: str)
     def forward(k: str) -> Iterable[str]:
         if k != start and k in anchors:
             return ()
-        return [n for n in g.successors(k) if _is_statement(g, n) or g.nodes[n]["map"] == map_id]
+        return [n for n in g.successors(k) if is_statement(g, n) or g.nodes[n]["map"] == map_id]
 
     ahead = _reach(forward, [start])
     ends = {k for k in ahead if k in anchors and k != start}
     on = ahead & _reach(lambda k: [n for n in g.predecessors(k) if n in ahead], ends) if ends else set()
-    needed = {s for k in on if not _is_statement(g, k) for s in g.predecessors(k) if _is_statement(g, s)}
-    return {k for k in on if _is_statement(g, k)} | needed
+    needed = {s for k in on if not is_statement(g, k) for s in g.predecessors(k) if is_statement(g, s)}
+    return {k for k in on if is_statement(g, k)} | needed
 
 
 def spine_parts(sel: Selection) -> list[tuple[str, set[str]]]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from argmap.checks.grounded import GroundedMap
 from argmap.errors import InvalidRequest
 from argmap.graph.map_graph import map_graph, relation_key
+from argmap.graph.view import is_statement
 from argmap.render.map.diagram import part_dot
 from argmap.render.paging import pack, print_scale
 from argmap.render.subgraph import with_relations
@@ -61,19 +62,15 @@ def check_paged(fmt: str, focus: str | None) -> None:
         raise InvalidRequest("a paged diagram shows the whole map: leave out --focus (or --pages)")
 
 
-def _statement(g: nx.DiGraph, key: str) -> bool:
-    return bool(g.nodes[key].get("role") == "statement")
-
-
 def _upstream(g: nx.DiGraph, key: str, pool: set[str]) -> set[str]:
     """The statements of ``pool`` with a path into ``key`` (through relations), ``key`` itself if a statement."""
     import networkx as nx
 
-    return {k for k in nx.ancestors(g, key) | {key} if _statement(g, k) and k in pool}
+    return {k for k in nx.ancestors(g, key) | {key} if is_statement(g, k) and k in pool}
 
 
 def _sources(g: nx.DiGraph, rel: str) -> list[str]:
-    return sorted(k for k in g.predecessors(rel) if _statement(g, k))
+    return sorted(k for k in g.predecessors(rel) if is_statement(g, k))
 
 
 def _lines(g: nx.DiGraph, head: str, pool: set[str], name: str) -> list[tuple[str, set[str]]]:
@@ -81,8 +78,8 @@ def _lines(g: nx.DiGraph, head: str, pool: set[str], name: str) -> list[tuple[st
 
     A relation from one statement whose page would still be too full is split again around that statement.
     """
-    whole = _upstream(g, head, pool) | ({head} if _statement(g, head) else set())
-    rels = [k for k in g.predecessors(head) if not _statement(g, k) and _upstream(g, k, pool) - {head}]
+    whole = _upstream(g, head, pool) | ({head} if is_statement(g, head) else set())
+    rels = [k for k in g.predecessors(head) if not is_statement(g, k) and _upstream(g, k, pool) - {head}]
     chain = len(rels) == 1 and len(_sources(g, rels[0])) == 1
     if len(whole) <= MOST + 1 or not rels or (len(rels) == 1 and not chain):
         return [(name, whole)]
@@ -90,7 +87,7 @@ def _lines(g: nx.DiGraph, head: str, pool: set[str], name: str) -> list[tuple[st
     for n, rel in enumerate(rels, 1):
         sources = _sources(g, rel)
         caption = name if chain else f"{name}, part {n} of {len(rels)}: from {', '.join(sources)}"
-        if len(sources) == 1 and _statement(g, head):
+        if len(sources) == 1 and is_statement(g, head):
             parts += [(c, keys | {head}) for c, keys in _lines(g, sources[0], pool, caption)]
         else:
             parts.append((caption, _upstream(g, rel, pool) | {head}))
@@ -103,7 +100,7 @@ def page_parts(gm: GroundedMap) -> list[tuple[str, set[str]]]:
     g = map_graph(m, gm.spans)
     thesis = m.thesis.id
     pool = {n.id for n in m.nodes} - {thesis}
-    rels = [k for k in g.predecessors(thesis) if not _statement(g, k)]
+    rels = [k for k in g.predecessors(thesis) if not is_statement(g, k)]
     parts: list[tuple[str, set[str]]] = []
     for n, rel in enumerate(rels, 1):
         sources = _sources(g, rel)
@@ -121,7 +118,7 @@ def page_parts(gm: GroundedMap) -> list[tuple[str, set[str]]]:
 
 def _joined(g: nx.DiGraph, keys: set[str]) -> set[str]:
     """The statements one relation away from ``keys`` in the direction of the argument (what they lead to)."""
-    return {t for k in keys for r in g.successors(k) if not _statement(g, r) for t in g.successors(r) if _statement(g, t)}
+    return {t for k in keys for r in g.successors(k) if not is_statement(g, r) for t in g.successors(r) if is_statement(g, t)}
 
 
 Fits = Callable[[str, bool], bool]
