@@ -157,3 +157,51 @@ def test_a_map_on_stdin_reads_its_essay_from_the_current_folder(in_trio: Path) -
     assert code == 1
     assert ("<stdin>:6:9: error: source.path: cannot read essay '../seeds/a.txt': No such file or directory "
             "(the path is relative to the current folder for a map on standard input") in out
+
+
+# Every command that reads maps, with what it needs besides them; {out} is a fresh path for its output.
+READERS: dict[str, tuple[int, list[str]]] = {  # command: (how many maps it takes, 0 = any; other arguments)
+    "validate": (0, []), "coverage": (0, []), "shared": (0, []), "show": (1, []), "render": (1, ["--out", "{out}.svg"]),
+    "export": (0, ["--format", "argdown"]), "compare": (2, []), "suggest": (2, []), "handout": (2, ["--format", "md"]),
+    "slides": (1, ["--out", "{out}.html"]), "site": (0, ["--out", "{out}"]), "build": (0, ["--out", "{out}"]),
+}
+
+
+def test_the_table_names_every_command_that_reads_maps() -> None:
+    from argmap.cli import COMMANDS
+
+    takes_no_maps = {"schema", "import", "serve", "new", "preview"}
+    assert set(READERS) == set(COMMANDS) - takes_no_maps
+
+
+def _args(command: str, refs: list[str], out: Path) -> list[str]:
+    return [command, *refs, *(r.format(out=out) for r in READERS[command][1])]
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+def test_every_command_reads_a_map_from_stdin(in_trio: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                command: str) -> None:
+    monkeypatch.chdir(TRIO / "maps")  # the essay path ../seeds/a.txt is relative to the current folder
+    count, _ = READERS[command]
+    refs = ["-", "b.yaml"] if count == 2 else ["-"]
+    code, out, err = run(*_args(command, refs, tmp_path / "out"), stdin=(TRIO / "maps" / "a.yaml").read_bytes())
+    assert code == 0, out + err
+    assert "none was given" not in err
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+def test_every_command_says_when_it_falls_back_to_the_bundled_maps(elsewhere: Path, command: str) -> None:
+    count, _ = READERS[command]
+    refs = {1: ["enforcer"], 2: ["bankruptcy", "enforcer"]}.get(count, [])
+    code, out, err = run(*_args(command, refs, elsewhere / "out"))
+    assert code == 0, out + err
+    assert f"argmap: no ./maps here; using the bundled maps ({bundled_maps_dir()})" in err
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+def test_every_command_gives_an_unknown_id_the_same_error(in_trio: Path, tmp_path: Path, command: str) -> None:
+    count, _ = READERS[command]
+    refs = ["alpha", "betta"] if count == 2 else ["betta"]
+    code, _, err = run(*_args(command, refs, tmp_path / "out"))
+    assert code == 1
+    assert "argmap: unknown map 'betta' (did you mean 'beta'?); looked in maps/" in err

@@ -15,7 +15,7 @@ _FORMATS = ["aif", "argdown", "graphml", "json"]
 
 
 @click.command(name="export")
-@click.argument("map_refs", metavar="MAP...", nargs=-1, required=True)
+@click.argument("map_refs", metavar="[MAP]...", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
               help="aif: AIF JSON (AIFdb, OVA, arguebuf); argdown: Argdown text; graphml: GraphML (Gephi, yEd); "
                    "json: networkx node-link JSON.  Default: from --out's extension, else aif.")
@@ -26,6 +26,8 @@ _FORMATS = ["aif", "argdown", "graphml", "json"]
 @reports_errors
 def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims: Path | None, as_json: bool) -> None:
     """Export maps for other argument tools; several maps export as their merged comparison.
+
+    With no MAP, every map of ./maps (else the bundled maps), as every command reads them.
 
     The format comes from --format, else from --out's extension (.aif.json, .argdown, .graphml, .json),
     else it is aif.
