@@ -17,12 +17,14 @@ For the bundled pair it prints
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from argmap.corpus.load import bundled_maps_dir, load_corpus
 from argmap.render import View, compare_dot, map_dot, render_bytes
-from argmap.render.crossings import body_font_size, crossings, fit_scale, page_size
+from argmap.render.crossings import body_font_size, crossings, page_size
 from argmap.render.map.pages import map_pages
+from argmap.render.paging import print_scale
 
 MM = 72 / 25.4
 A4_BODY = ((297 - 20) * MM, (210 - 20) * MM)
@@ -52,9 +54,9 @@ def main() -> None:
         svg = render_bytes(map_dot(corpus.get(map_id)), "svg")
         w, h = page_size(svg)
         body = body_font_size(svg)
-        a4 = body * fit_scale((w, h), A4_BODY)
-        px = body * fit_scale((w, h), SLIDE_PX)
-        pt = body * fit_scale((w, h), SLIDE_PT)
+        a4 = body * print_scale((w, h), A4_BODY, most=math.inf)
+        px = body * print_scale((w, h), SLIDE_PX, most=math.inf)
+        pt = body * print_scale((w, h), SLIDE_PT, most=math.inf)
         ok = "ok" if a4 >= 7 else "UNDER"
         print(f"  {map_id:<12} {w:.0f} x {h:.0f} pt (aspect {w / h:.2f}), body {body:.1f} pt as drawn: "
               f"A4 {a4:.1f} pt ({ok}); slide {px:.1f} px of 1080 = {pt:.1f} pt")
@@ -63,7 +65,7 @@ def main() -> None:
         sizes = []
         for dot in map_pages(corpus.get(map_id)):
             svg = render_bytes(dot, "svg")
-            sizes.append(body_font_size(svg) * fit_scale(page_size(svg), A4_BODY))
+            sizes.append(body_font_size(svg) * print_scale(page_size(svg), A4_BODY, most=math.inf))
         ok = "ok" if min(sizes) >= 7 else "UNDER"
         print(f"  {map_id:<12} {len(sizes)} pages, smallest body on A4 {min(sizes):.1f} pt ({ok})")
 

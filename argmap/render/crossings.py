@@ -31,7 +31,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 
-__all__ = ["END_RADIUS", "Point", "Segment", "body_font_size", "crossings", "edge_paths", "fit_scale", "node_boxes",
+__all__ = ["END_RADIUS", "Point", "Segment", "body_font_size", "crossings", "edge_paths", "node_boxes",
            "page_size"]
 
 Point = tuple[float, float]
@@ -175,12 +175,3 @@ def body_font_size(svg: str | bytes) -> float:
             if el.tag.removeprefix(_SVG) == "text" and el.get("font-size"):
                 sizes[float(el.get("font-size", "0"))] += 1
     return sizes.most_common(1)[0][0] * _scale(root) if sizes else 0.0
-
-
-def fit_scale(size: tuple[float, float], page: tuple[float, float]) -> float:
-    """The factor that fits a drawing of ``size`` into ``page`` (both in the same unit), keeping its aspect.
-
-    >>> fit_scale((1000, 500), (500, 500))
-    0.5
-    """
-    return min(page[0] / size[0], page[1] / size[1])

@@ -58,13 +58,16 @@ def pack(parts: Sequence[T], fits: Callable[[list[T]], bool],
     return pages
 
 
-def print_scale(size: tuple[float, float], box: tuple[float, float] = BODY_BOX) -> float:
-    """The factor by which a drawing of ``size`` points prints in ``box`` (enlarged at most 1.5×).
+def print_scale(size: tuple[float, float], box: tuple[float, float] = BODY_BOX, *,
+                most: float = _MOST_SCALE) -> float:
+    """The factor by which a drawing of ``size`` fits ``box`` (both in one unit), keeping its aspect, and enlarged at
+    most ``most`` times (a print is enlarged at most 1.5×; ``math.inf`` fits a slide or screen whatever it takes).
 
-    >>> round(print_scale((1570, 1076)), 2), print_scale((100, 100))
-    (0.5, 1.5)
+    >>> import math
+    >>> round(print_scale((1570, 1076)), 2), print_scale((100, 100)), print_scale((100, 50), (400, 400), most=math.inf)
+    (0.5, 1.5, 4.0)
     """
-    return min(box[0] / size[0], box[1] / size[1], _MOST_SCALE)
+    return min(box[0] / size[0], box[1] / size[1], most)
 
 
 def min_font_size(svg: bytes | str) -> float:
