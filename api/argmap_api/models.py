@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from argmap.errors import Diagnostic
 from argmap.queries.details import ClaimDetail, NodeDetail, RelationRef
+from argmap.queries.results import FROZEN
 
 __all__ = [
     "ClaimDetail",
@@ -29,14 +30,13 @@ __all__ = [
     "Version",
 ]
 
-_FROZEN = ConfigDict(frozen=True)
 Span = tuple[int, int]
 
 
 class NodeCounts(BaseModel):
     """How many nodes of each kind a map has."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     thesis: int
     premise: int
     conclusion: int
@@ -49,7 +49,7 @@ class NodeCounts(BaseModel):
 class MapListItem(BaseModel):
     """One loaded map, as ``GET /maps`` lists it."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     id: str
     title: str
     author: str | None
@@ -63,7 +63,7 @@ class MapListItem(BaseModel):
 class ClaimInfo(BaseModel):
     """A shared claim of the registry and the maps that bind a node to it."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     id: str
     wording: str
     description: str | None
@@ -73,7 +73,7 @@ class ClaimInfo(BaseModel):
 class DiagnosticOut(BaseModel):
     """A located problem: file, 1-based line and column, message and hint."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     path: str
     line: int
     column: int
@@ -90,7 +90,7 @@ class DiagnosticOut(BaseModel):
 class ValidationReport(BaseModel):
     """The verdict of ``POST /validate`` on one map."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     valid: bool
     map: str | None = Field(description="the map's id, when it could be read")
     errors: list[DiagnosticOut]
@@ -100,7 +100,7 @@ class ValidationReport(BaseModel):
 class ReloadErrorOut(BaseModel):
     """Why the last reload of the maps failed; the previous maps stay in service."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     at: str = Field(description="when the reload was tried, ISO 8601 UTC")
     message: str
     diagnostics: list[DiagnosticOut]
@@ -109,7 +109,7 @@ class ReloadErrorOut(BaseModel):
 class Health(BaseModel):
     """Liveness and what is loaded."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     ok: bool = Field(description="false when the last reload failed (the last good maps are still served)")
     maps: int = Field(description="how many maps are loaded")
     map_ids: list[str]
@@ -124,6 +124,6 @@ class Health(BaseModel):
 class Version(BaseModel):
     """The service's name and version (a trivial route)."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     name: str
     version: str

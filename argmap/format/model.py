@@ -265,4 +265,13 @@ class ClaimRegistry(BaseModel):
                 return c
         return None
 
+    def wording(self, claim_id: str) -> str:
+        """The registry's neutral wording of ``claim_id``; the id itself for a claim it does not hold.
+
+        >>> ClaimRegistry(claims=[Claim(id="c", wording="It rained.")]).wording("c"), ClaimRegistry().wording("x")
+        ('It rained.', 'x')
+        """
+        found = self.get(claim_id)
+        return found.wording if found else claim_id
+
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from argmap.checks.grounded import Span
 from argmap.errors import ArgmapError
 from argmap.files.limits import gc_paused
 from argmap.format.model import ArgumentMap, ClaimRegistry
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
 __all__ = ["CLAIM_PREFIX", "claim_key", "merge_maps", "merged_key"]
 
 CLAIM_PREFIX = "claim:"
-Span = tuple[int, int]
 
 
 def claim_key(claim_id: str) -> str:

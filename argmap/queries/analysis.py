@@ -45,13 +45,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from argmap.checks.defence import attacks_on, counters, defended
 from argmap.files.limits import check_time
 from argmap.format.model import ArgumentMap
 from argmap.graph.map_graph import map_graph, relation_key
 from argmap.graph.view import is_relation
+from argmap.queries.results import FROZEN
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,7 +70,6 @@ __all__ = [
     "thesis_lines",
 ]
 
-_FROZEN = ConfigDict(frozen=True)
 
 LOAD_TYPES = ("supports",)
 """The relations whose rejection can leave a claim unsupported; examples are backing and are left out."""
@@ -78,7 +78,7 @@ LOAD_TYPES = ("supports",)
 class Impact(BaseModel):
     """What rejecting one node does to its map."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     node: str
     cuts: list[str] = Field(description="statements left with no support, in document order")
     lines: list[str] = Field(description="keys of the thesis's support relations it breaks")
@@ -87,7 +87,7 @@ class Impact(BaseModel):
 class MapStructure(BaseModel):
     """The load-bearing analysis of one map."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     map: str
     thesis: str
     lines: list[str] = Field(description="keys of the support relations into the thesis")

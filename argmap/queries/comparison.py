@@ -93,11 +93,6 @@ def _premise_nodes(gm: GroundedMap) -> set[str]:
     return {n.id for n in gm.model.nodes if n.kind in _PREMISE_KINDS or (n.id in supporters and n.kind != "thesis")}
 
 
-def _wording(corpus: Corpus, claim_id: str) -> str:
-    claim = corpus.registry.get(claim_id)
-    return claim.wording if claim else claim_id
-
-
 def thesis_first(claim_ids: Iterable[str], maps: Sequence[GroundedMap]) -> list[str]:
     """``claim_ids`` with the claims that more of the maps' theses bind first (a stable sort).
 
@@ -120,7 +115,7 @@ def _shared(corpus: Corpus, chosen: Sequence[GroundedMap], users: dict[str, list
             continue
         mentions = [m for gm in chosen for m in mentions_of(gm, claim_id)]
         claims.append(SharedClaim(
-            claim=claim_id, wording=_wording(corpus, claim_id), maps=sorted(users[claim_id]),
+            claim=claim_id, wording=corpus.registry.wording(claim_id), maps=sorted(users[claim_id]),
             agree=len({m.stance for m in mentions}) == 1, mentions=mentions,
             theses=sorted(gm.id for gm in chosen if gm.model.thesis.claim == claim_id)))
     return claims
@@ -253,10 +248,10 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
     for c in common:
         la, lb = mentions_of(a, c), mentions_of(b, c)
         if ca[c] == cb[c] and len(ca[c]) == 1:
-            agreements.append(Agreement(claim=c, wording=_wording(corpus, c), stance=next(iter(ca[c])), left=la, right=lb))
+            agreements.append(Agreement(claim=c, wording=corpus.registry.wording(c), stance=next(iter(ca[c])), left=la, right=lb))
         else:
             detail = f"{left} {'/'.join(sorted(ca[c]))}, {right} {'/'.join(sorted(cb[c]))}"
-            disagreements.append(Disagreement(claim=c, wording=_wording(corpus, c), reason="opposite-stances",
+            disagreements.append(Disagreement(claim=c, wording=corpus.registry.wording(c), reason="opposite-stances",
                                               detail=detail, left=la, right=lb))
     for c in (x.claim for x in agreements):
         da = _downstream_claims(ga, [m.node for m in mentions_of(a, c)])
@@ -264,7 +259,7 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
         for y in order:
             if y in da and y in db and da[y] != db[y]:
                 disagreements.append(Disagreement(
-                    claim=c, wording=_wording(corpus, c), reason="divergent-conclusions",
+                    claim=c, wording=corpus.registry.wording(c), reason="divergent-conclusions",
                     detail=f"supports '{y}', which {left} {'/'.join(sorted(da[y]))} and {right} {'/'.join(sorted(db[y]))}",
                     left=mentions_of(a, c), right=mentions_of(b, c)))
 

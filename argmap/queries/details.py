@@ -26,11 +26,10 @@ from argmap.checks.grounded import GroundedMap, Span
 from argmap.corpus.load import Corpus
 from argmap.format.model import Node, Relation, Stance
 from argmap.queries.comparison import claim_mentions
-from argmap.queries.results import Mention
+from argmap.queries.results import FROZEN, Mention
 
 __all__ = ["ClaimDetail", "NodeDetail", "RelationRef", "claim_detail", "node_detail"]
 
-_FROZEN = ConfigDict(frozen=True)
 
 
 class RelationRef(BaseModel):
@@ -49,7 +48,7 @@ class RelationRef(BaseModel):
 class NodeDetail(BaseModel):
     """One node of a map with its place in the essay and in the argument."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     map: str
     node: Node
     span: Span | None = Field(description="character span [start, end) of the quote in the essay")
@@ -61,7 +60,7 @@ class NodeDetail(BaseModel):
 class ClaimDetail(BaseModel):
     """What every loaded map says about one shared claim."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     id: str
     wording: str
     description: str | None

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from argmap.format.model import Kind, Stance
 
 __all__ = [
+    "FROZEN",
     "Agreement",
     "ClaimPath",
     "Comparison",
@@ -24,13 +25,14 @@ __all__ = [
     "UniqueNode",
 ]
 
-_FROZEN = ConfigDict(frozen=True)
+FROZEN = ConfigDict(frozen=True)
+"""The configuration of every result: immutable once made (the JSON of the CLI and the API is built from it)."""
 
 
 class Mention(BaseModel):
     """What one map says about a claim: its node, wording, quote and stance."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     map: str
     node: str
     kind: Kind
@@ -41,7 +43,7 @@ class Mention(BaseModel):
 
 
 class SharedClaim(BaseModel):
-    model_config = _FROZEN
+    model_config = FROZEN
     claim: str
     wording: str
     maps: list[str]
@@ -53,7 +55,7 @@ class SharedClaim(BaseModel):
 class SharedPremises(BaseModel):
     """Claims that at least two of ``maps`` use as a premise or as evidence."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     maps: list[str]
     claims: list[SharedClaim]
 
@@ -61,13 +63,13 @@ class SharedPremises(BaseModel):
 class SharedClaims(BaseModel):
     """Claims that at least two of ``maps`` bind, whatever the node's kind; the theses' claims first."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     maps: list[str]
     claims: list[SharedClaim]
 
 
 class MapSummary(BaseModel):
-    model_config = _FROZEN
+    model_config = FROZEN
     id: str
     title: str
     author: str | None
@@ -76,7 +78,7 @@ class MapSummary(BaseModel):
 
 
 class Agreement(BaseModel):
-    model_config = _FROZEN
+    model_config = FROZEN
     claim: str
     wording: str
     stance: Stance
@@ -85,7 +87,7 @@ class Agreement(BaseModel):
 
 
 class Disagreement(BaseModel):
-    model_config = _FROZEN
+    model_config = FROZEN
     claim: str
     wording: str
     reason: Literal["opposite-stances", "divergent-conclusions"]
@@ -97,7 +99,7 @@ class Disagreement(BaseModel):
 class UniqueNode(BaseModel):
     """A node of one map whose proposition the other map does not make."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     node: str
     kind: Kind
     text: str
@@ -108,7 +110,7 @@ class UniqueNode(BaseModel):
 class ClaimPath(BaseModel):
     """How a shared claim reaches each thesis: node ids from the claim's node to the thesis."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     claim: str
     left: list[str] | None
     left_via: Literal["supports", "any"] | None
@@ -117,7 +119,7 @@ class ClaimPath(BaseModel):
 
 
 class Comparison(BaseModel):
-    model_config = _FROZEN
+    model_config = FROZEN
     left: MapSummary
     right: MapSummary
     agreements: list[Agreement]

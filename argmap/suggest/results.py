@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
+
+from argmap.queries.results import FROZEN
 
 __all__ = ["Binding", "BindingCheck", "NodeRef", "Suggestion", "Suggestions"]
 
-_FROZEN = ConfigDict(frozen=True)
 
 
 class NodeRef(BaseModel):
     """One node of one map."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     map: str
     node: str
 
@@ -20,7 +21,7 @@ class NodeRef(BaseModel):
 class Suggestion(BaseModel):
     """Two statements, one per map, that may state one proposition; ``why`` names what they share."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     left: NodeRef
     right: NodeRef
     score: float
@@ -30,14 +31,14 @@ class Suggestion(BaseModel):
 class Suggestions(BaseModel):
     """The JSON of ``argmap suggest --json`` and ``GET /suggest``: best first."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     suggestions: list[Suggestion]
 
 
 class Binding(BaseModel):
     """Two mentions of one claim, in different maps, whose wordings look unrelated: perhaps a forced merge."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     claim: str
     left: NodeRef
     right: NodeRef
@@ -48,5 +49,5 @@ class Binding(BaseModel):
 class BindingCheck(BaseModel):
     """The JSON of ``argmap suggest --check-registry --json``: the weakest binding first."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     bindings: list[Binding]
