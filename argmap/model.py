@@ -247,6 +247,9 @@ class Claim(BaseModel):
     model_config = _STRICT
     id: Ident
     wording: Text
+    relation: Literal["agree", "contradict", "differ", "tension"] | None = Field(
+        default=None, description="how the essays relate on the claim; inferred from the stances when absent")
+    how: Text | None = Field(default=None, description="for differ and tension: how the essays relate on it")
     description: Text | None = None
 
 
