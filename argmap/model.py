@@ -204,6 +204,8 @@ class ArgumentMap(BaseModel):
     )
     id: Ident
     title: Text
+    title_supplied: bool = Field(
+        default=False, description="true when the essay has no title of its own and `title` is the curator's")
     author: Text | None = Field(default=None, description="null when unknown")
     publication: Text | None = None
     date: Text | None = Field(default=None, description="as the source gives it; ISO 8601 where known")
