@@ -60,7 +60,7 @@ def theses(g: nx.DiGraph) -> list[str]:
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> from argmap.queries.comparison import merged_graph
     >>> theses(merged_graph(load_corpus([bundled_maps_dir()])))
-    ['bankruptcy:T', 'claim:russia-not-protector']
+    ['claim:russia-not-protector', 'enforcer:T']
     """
     return [k for k in statements(g) if any(m["kind"] == "thesis" for m in g.nodes[k]["mentions"])]
 
@@ -232,7 +232,7 @@ def select(corpus: Corpus, map_ids: Sequence[str], *, focus: str | None = None, 
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> select(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"], focus="russia-silent").caption
-    'neighbourhood of russia-silent, depth 1 (8 of 77 statements)'
+    'neighbourhood of russia-silent, depth 1 (9 of 79 statements)'
     """
     from argmap.queries.comparison import merged_graph
 
