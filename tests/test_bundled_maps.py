@@ -92,12 +92,21 @@ def test_shared_lists_the_three_core_overlaps_with_both_quotes(bundled: Corpus) 
     assert len(result.claims) > 3
 
 
-def test_compare_finds_the_china_contradiction(bundled: Corpus) -> None:
+def test_compare_finds_the_claim_the_essays_take_opposite_stances_on(bundled: Corpus) -> None:
     result = compare(bundled, "bankruptcy", "enforcer")
-    china = next(d for d in result.disagreements if d.claim == "china-stood-apart")
-    assert china.reason == "opposite-stances"
-    assert {m.stance for m in china.left} == {"affirms"}
-    assert {m.stance for m in china.right} == {"denies"}
+    past = next(d for d in result.disagreements if d.claim == "russia-used-to-react")
+    assert past.reason == "opposite-stances"
+    assert {m.stance for m in past.left} == {"denies"}
+    assert {m.stance for m in past.right} == {"affirms"}
     assert any(a.claim == "russia-silent" for a in result.agreements)
     silent = next(p for p in result.paths if p.claim == "russia-silent")
     assert silent.left and silent.left[-1] == "T" and silent.right and silent.right[-1] == "T"
+
+
+def test_a_title_the_essay_does_not_carry_is_marked_as_the_curators(bundled: Corpus) -> None:
+    """Student material must not print a curator's title as the essay's own: a map whose title is not in its essay
+    says ``title_supplied: true``, and one whose title is the essay's says nothing of the kind."""
+    for gm in bundled.maps.values():
+        essay = (ROOT / "maps" / gm.model.source.path).resolve().read_text(encoding="utf-8")
+        assert gm.model.title_supplied == (gm.model.title not in essay), gm.id
+    assert bundled.get("enforcer").model.title_supplied

@@ -132,14 +132,14 @@ def test_default_comparison_shows_shared_claims_theses_and_what_links_them(bundl
 def test_comparison_never_cuts_a_thesis_short(bundled: Corpus) -> None:
     """Other statements stop at five lines with "…"; a thesis, read first, is shown whole."""
     dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
-    thesis = next(x for x in dot.splitlines() if 'id="bankruptcy--T"' in x)
+    thesis = next(x for x in dot.splitlines() if f'id="{thesis_element(bundled.get("bankruptcy"))}"' in x)
     assert "actor." in thesis and "…" not in thesis
     assert any("…" in x for x in dot.splitlines() if 'id="bankruptcy--O1"' in x)  # long, and not a thesis
 
 
 def test_contested_claims_are_marked(bundled: Corpus) -> None:
     dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
-    line = next(x for x in dot.splitlines() if 'id="claim--china-stood-apart"' in x)
+    line = next(x for x in dot.splitlines() if 'id="claim--russia-used-to-react"' in x)
     assert "CONTESTED" in line and "denies" in line and f'color="{CONTESTED.border}"' in line
     agreed = next(x for x in dot.splitlines() if 'id="claim--russia-silent"' in x)
     assert "CONTESTED" not in agreed

@@ -39,9 +39,9 @@ def test_each_map_svg_carries_every_node_id_and_quote(bundled: Corpus, mini: Cor
 @needs_dot
 def test_comparative_svg_ids_and_tooltips(bundled: Corpus) -> None:
     nodes = svg_nodes(compare_svg(bundled, ["bankruptcy", "enforcer"]))
-    title = nodes["claim--china-stood-apart"]
-    assert "bankruptcy P6: “Even that modest step outshined Russia’s empty posture.”" in title
-    assert "enforcer P8 (denies): “China, too, has remained notably quiet”" in title
+    title = nodes["claim--russia-used-to-react"]
+    assert "bankruptcy E3 (denies): “When Iranian facilities in Isfahan were struck" in title
+    assert "enforcer P2a: “In past years, Russia would have used" in title
     assert "claim--russia-not-protector" in nodes  # both theses make this claim
     full = svg_nodes(compare_svg(bundled, ["bankruptcy", "enforcer"], View(full=True)))
     for gm in bundled.maps.values():

@@ -46,7 +46,7 @@ def attacks_on(m: ArgumentMap, target: str) -> list[Relation]:
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> m = load_corpus([bundled_maps_dir()]).get("enforcer").model
     >>> [r.key for r in attacks_on(m, "P7b")], attacks_on(m, "T")
-    (['O1-|P7b', 'O3-|P7b'], [])
+    (['O1-|P7b'], [])
     """
     return [r for r in m.relations if r is not None and r.type == "attacks" and r.target == target]
 

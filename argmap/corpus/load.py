@@ -258,7 +258,7 @@ def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None,
     """Like :func:`check_corpus`, but raise :class:`InvalidInput` on errors (or warnings, if strict).
 
     >>> len(load_corpus([bundled_maps_dir()]).registry.claims)
-    25
+    29
     >>> load_corpus([Path("no-such-map.yaml")])
     Traceback (most recent call last):
     argmap.errors.InvalidInput: no-such-map.yaml:1:1: error: no such file or folder

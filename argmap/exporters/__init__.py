@@ -49,7 +49,7 @@ def export_text(corpus: Corpus, map_ids: Sequence[str], fmt: str) -> str:
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> corpus = load_corpus([bundled_maps_dir()])
     >>> json.loads(export_text(corpus, ["bankruptcy", "enforcer"], "aif"))["argmap"]["theses"]
-    {'bankruptcy': 'bankruptcy:T', 'enforcer': 'claim:russia-not-protector'}
+    {'enforcer': 'enforcer:T', 'bankruptcy': 'claim:russia-not-protector'}
     >>> export_text(corpus, ["enforcer"], "dot")
     Traceback (most recent call last):
     argmap.errors.ArgmapError: unknown export format 'dot'; choose one of aif, argdown, graphml, json

@@ -21,7 +21,7 @@ def graphml_text(view: ExportView) -> str:
     >>> view = export_view(load_corpus([bundled_maps_dir()]), ["enforcer"])
     >>> text = graphml_text(view)
     >>> text.count("<node "), text.count("<edge "), '<key id="d4" for="node" attr.name="kind" attr.type="string"/>' in text
-    (106, 117, True)
+    (114, 126, True)
     """
     import io
 

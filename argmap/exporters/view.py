@@ -119,7 +119,7 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
     ['E1-supports-P1a', 'r1']
     >>> view = export_view(corpus, ["bankruptcy", "enforcer"])
     >>> view.comparison, [s.id for s in view.statements[:2]], [link.id for link in view.links[:1]]
-    (True, ['bankruptcy:T', 'bankruptcy:P2a'], ['bankruptcy:r1'])
+    (True, ['bankruptcy:P1a', 'bankruptcy:P2a'], ['bankruptcy:r1'])
     """
     chosen = [corpus.get(i) for i in dict.fromkeys(map_ids)]
     g = merge_maps([c.model for c in chosen], corpus.registry, {c.id: c.spans for c in chosen})

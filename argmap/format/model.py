@@ -204,6 +204,8 @@ class ArgumentMap(BaseModel):
     )
     id: Ident
     title: Text
+    title_supplied: bool = Field(
+        default=False, description="true when the essay has no title of its own and `title` is the curator's")
     author: Text | None = Field(default=None, description="null when unknown")
     publication: Text | None = None
     date: Text | None = Field(default=None, description="as the source gives it; ISO 8601 where known")
@@ -247,6 +249,9 @@ class Claim(BaseModel):
     model_config = _STRICT
     id: Ident
     wording: Text
+    relation: Literal["agree", "contradict", "differ", "tension"] | None = Field(
+        default=None, description="how the essays relate on the claim; inferred from the stances when absent")
+    how: Text | None = Field(default=None, description="for differ and tension: how the essays relate on it")
     description: Text | None = None
 
 

@@ -6,9 +6,10 @@ What is read: ``nodes`` (types I, L, RA, CA, MA, YA, TA, PA), ``edges`` and ``lo
 * An I-node is a statement; its text is the paraphrase.  Its quote is the text of the L-node (locution) that
   asserts it (L → YA → I), without the speaker's ``Name : `` prefix; an I-node that no locution asserts is quoted
   by its own text.
-* An RA-node is a ``supports`` relation, a CA-node an ``attacks`` relation (an undercut when its target is an
-  RA- or CA-node), an MA-node (rephrase) a ``supports`` relation noted as a rephrase.  Linked premises are the
-  several I-nodes that point at one RA-node.
+* An RA-node is a ``supports`` relation (an ``example`` when its scheme is "Argument From Example", as argmap's
+  export writes it), a CA-node an ``attacks`` relation (an undercut when its target is an RA- or CA-node), an
+  MA-node (rephrase) a ``supports`` relation noted as a rephrase.  Linked premises are the several I-nodes that
+  point at one RA-node.
 * The essay is what the quotes are checked against: OVA3's ``text`` (with its markup removed), or else every
   locution in order, one paragraph each, as ``Speaker : words``; any quote still missing is added as a paragraph.
 * Dialogue structure (TA and YA nodes, who speaks when), preference (PA) nodes and timestamps have no place in an

@@ -15,6 +15,22 @@ __all__ = ["AifGraph", "build_map"]
 _IDENT = re.compile(ID_PATTERN)
 _SPEAKER = re.compile(r"^[^:\n]{1,40} : ")
 _RELATION_TYPES = {"RA": "supports", "MA": "supports", "CA": "attacks"}
+_EXAMPLE_SCHEME = "argument from example"
+"""An RA-node with this scheme (as argmap's export writes support by example) is read back as an example."""
+_SUPPORTS = ("supports", "example")
+_ARROWS = {"supports": "->", "example": "..>", "attacks": "-|"}
+
+
+def _relation_type(node: dict[str, Any]) -> str | None:
+    """supports, example or attacks for a relation node; None for any other node.
+
+    >>> _relation_type({"type": "RA", "scheme": "Argument From Example"}), _relation_type({"type": "RA"})
+    ('example', 'supports')
+    """
+    rtype = _RELATION_TYPES.get(str(node.get("type", "")))
+    if rtype == "supports" and node.get("type") == "RA" and str(node.get("scheme") or "").lower() == _EXAMPLE_SCHEME:
+        return "example"
+    return rtype
 
 
 @dataclass
@@ -81,12 +97,12 @@ def _relations(g: AifGraph, keep: set[str]) -> list[tuple[str, str, list[str], s
     """(AIF id, type, AIF sources, AIF target) of each relation node with I-node sources and one target."""
     out = []
     for key in g.nodes:
-        rtype = _RELATION_TYPES.get(g.type(key))
+        rtype = _relation_type(g.nodes[key])
         if rtype is None:
             continue
         sources = [u for u in g.preds.get(key, []) if u in keep]
         targets = [v for v in g.succs.get(key, []) if v in keep or g.type(v) in _RELATION_TYPES]
-        if sources and len(targets) == 1 and not (rtype == "supports" and targets[0] not in keep):
+        if sources and len(targets) == 1 and not (rtype in _SUPPORTS and targets[0] not in keep):
             out.append((key, rtype, sources, targets[0]))
     return out
 
@@ -108,7 +124,7 @@ def _kinds(keys: list[str], rels: list[tuple[str, str, list[str], str]]) -> dict
     for _, rtype, sources, target in rels:
         for s in sources:
             sources_of.setdefault(s, set()).add(rtype)
-        if rtype == "supports":
+        if rtype in _SUPPORTS:
             supported.setdefault(target, []).extend(sources)
     roots = [k for k in keys if k in supported and k not in sources_of]
     ranked = sorted(roots or [k for k in keys if k in supported] or keys[:1],
@@ -197,7 +213,7 @@ def _relation_forms(g: AifGraph, rels: list[tuple[str, str, list[str], str]], id
     for key, rtype, sources, target in rels:
         if target not in ids and target not in rel_ids:
             continue  # an attack on a relation that was not kept
-        arrow = "->" if rtype == "supports" else "-|"
+        arrow = _ARROWS[rtype]
         body = f"{' + '.join(ids[s] for s in sources)} {arrow} {ids.get(target) or rel_ids[target]}"
         out.append(f"{rel_ids[key]}: {body}" if key in rel_ids else body)
     return out

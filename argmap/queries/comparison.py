@@ -13,7 +13,7 @@ Definitions used here:
 >>> result = shared_premises(corpus)
 >>> {"russia-silent", "russia-overextended", "iran-isolated"} <= {c.claim for c in result.claims}
 True
->>> any(d.claim == "china-stood-apart" for d in compare(corpus, "bankruptcy", "enforcer").disagreements)
+>>> any(d.claim == "russia-used-to-react" for d in compare(corpus, "bankruptcy", "enforcer").disagreements)
 True
 """
 
@@ -127,7 +127,7 @@ def shared_premises(corpus: Corpus, map_ids: Sequence[str] | None = None) -> Sha
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> result = shared_premises(load_corpus([bundled_maps_dir()]))
     >>> result.claims[0].claim, result.claims[0].maps, result.claims[0].agree
-    ('inaction-by-choice', ['bankruptcy', 'enforcer'], False)
+    ('inaction-by-choice', ['bankruptcy', 'enforcer'], True)
     """
     chosen = [corpus.get(i) for i in (map_ids or list(corpus.maps))]
     users: dict[str, list[str]] = {}
@@ -234,9 +234,9 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> result = compare(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
     >>> [(d.claim, d.reason, d.detail) for d in result.disagreements[:1]]
-    [('inaction-by-choice', 'opposite-stances', 'bankruptcy affirms, enforcer denies')]
+    [('russia-used-to-react', 'opposite-stances', 'bankruptcy denies, enforcer affirms')]
     >>> result.paths[0]
-    ClaimPath(claim='russia-not-protector', left=['P2', 'T'], left_via='supports', right=['T'], right_via='supports')
+    ClaimPath(claim='russia-not-protector', left=['T'], left_via='supports', right=None, right_via=None)
     """
     a, b = corpus.get(left), corpus.get(right)
     require_pair(a.id, b.id)

@@ -176,7 +176,7 @@ def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limit
     >>> path = str(bundled_maps_dir() / "enforcer.yaml")
     >>> doc = read_yaml_file(path, "enforcer.yaml")
     >>> doc.data["id"], doc.where(("nodes", 0, "id"))
-    ('enforcer', (10, 9))
+    ('enforcer', (11, 9))
     >>> read_yaml_file(path, "enforcer.yaml", Limits(max_bytes=1000))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     argmap.yaml.reader.YamlError: enforcer.yaml:1:1: error: file is ... bytes, over the limit of 1,000 (split it, ...)

@@ -4,7 +4,7 @@ Each generator takes a :class:`~argmap.classroom.questions.context.Context` and 
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
->>> 'china-stood-apart' in [d.claim for d in contradiction_drafts(c)]
+>>> 'russia-used-to-react' in [d.claim for d in contradiction_drafts(c)]
 True
 """
 

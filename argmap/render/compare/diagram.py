@@ -40,7 +40,7 @@ quotes.
 True
 >>> dot == compare_dot(corpus, ["enforcer", "bankruptcy"])  # the first-named essay is drawn on the left
 False
->>> 'id="claim--china-stood-apart"' in dot and 'id="bankruptcy--T"' in dot
+>>> 'id="claim--china-stood-apart"' in dot and 'id="enforcer--T"' in dot
 True
 """
 

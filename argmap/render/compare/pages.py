@@ -10,7 +10,7 @@ some page.
 >>> from argmap.corpus.load import load_corpus, bundled_maps_dir
 >>> corpus = load_corpus([bundled_maps_dir()])
 >>> pages = comparison_pages(corpus, ["bankruptcy", "enforcer"], fits=lambda dot, first: dot.count("shape=") < 12)
->>> len(pages) > 1 and all('id="bankruptcy--T"' in p and 'id="claim--russia-not-protector"' in p for p in pages)
+>>> len(pages) > 1 and all('id="enforcer--T"' in p and 'id="claim--russia-not-protector"' in p for p in pages)
 True
 """
 

@@ -61,7 +61,7 @@ def theses(g: nx.DiGraph) -> list[str]:
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> from argmap.queries.comparison import merged_graph
     >>> theses(merged_graph(load_corpus([bundled_maps_dir()])))
-    ['bankruptcy:T', 'claim:russia-not-protector']
+    ['claim:russia-not-protector', 'enforcer:T']
     """
     return [k for k in statements(g) if any(m["kind"] == "thesis" for m in g.nodes[k]["mentions"])]
 
@@ -217,7 +217,7 @@ def select(corpus: Corpus, map_ids: Sequence[str], view: View = WHOLE) -> Select
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> select(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"], View(focus="russia-silent")).caption
-    'neighbourhood of russia-silent, depth 1 (8 of 77 statements)'
+    'neighbourhood of russia-silent, depth 1 (9 of 79 statements)'
     """
     from argmap.queries.comparison import merged_graph
 
