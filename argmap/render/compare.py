@@ -52,7 +52,7 @@ from typing import Any
 from argmap.corpus import Corpus
 
 from .compare_layout import Layout, layout, segments
-from .compare_look import PRINT, SCREEN, THESIS_LINES, WRAP, Look
+from .compare_look import PRINT, SCREEN, WRAP, Look
 from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node
 from .selection import Selection, comparison_ids, element_id, is_shared, select, statements, view_keys
@@ -150,7 +150,7 @@ def _thesis_label(sel: Selection, key: str, owner: str, colours: dict[str, str],
         head += f'<FONT POINT-SIZE="{sz.small}" COLOR="{CONTESTED.border}"> <B>✗ CONTESTED</B></FONT>'
     if key in sel.starts:
         head += f'<FONT POINT-SIZE="{sz.small}"> · focus</FONT>'
-    body = "<BR/>".join(html_text(line) for line in wrap(m["text"], sz.thesis_wrap, THESIS_LINES))
+    body = "<BR/>".join(html_text(line) for line in wrap(m["text"], sz.thesis_wrap, sz.thesis_lines))
     parts = [head, f'<FONT POINT-SIZE="{sz.thesis_body}"><B>{body}</B></FONT>']
     if is_shared(sel.graph, key):
         parts.append(f'<FONT POINT-SIZE="{sz.small}">also {_who(sel, key, colours, clashes, skip=owner, short=sz.short)}</FONT>')

@@ -111,7 +111,7 @@ def essay_colour(index: int) -> str:
     return _ESSAY_COLOURS[index % len(_ESSAY_COLOURS)]
 
 
-def node_label(header: str, text: str, width: int, *, max_lines: int = 9, extra: list[str] | None = None,
+def node_label(header: str, text: str, width: int, *, max_lines: int | None = 9, extra: list[str] | None = None,
                header_colour: str = MUTED, size: int = 11) -> str:
     """An HTML-like label: a small ``header`` (markup), the wrapped ``text`` (escaped here), ``extra`` lines (markup).
 
