@@ -54,3 +54,59 @@ def test_the_printed_comparison_prints_every_statement_whole(bundled: Corpus) ->
             assert any(w in printed for w in wanted), f"{element} is cut: {printed!r}"
             seen += 1
     assert seen >= 10
+
+
+_LINE_INK = (0.5412, 0.5804, 0.6)  # the colour of a writing line (#8a9499 in handout.css)
+
+
+def page_marks(pdf: bytes) -> list[list[tuple[str, float]]]:
+    """For each page of the PDF, top to bottom: each question's id badge ("Q3") and each writing line ("line"),
+    with its height on the page."""
+    import io
+
+    from pypdf import PdfReader
+
+    out = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        ink: list[tuple[float, ...] | None] = [None]
+        marks: list[tuple[str, float]] = []
+
+        def before(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
+            if op == b"rg":
+                ink[0] = tuple(round(float(a), 4) for a in args)  # type: ignore[arg-type]
+            elif op == b"re" and ink[0] == _LINE_INK:
+                x, y = float(args[0]), float(args[1])  # type: ignore[arg-type]
+                marks.append(("line", cm[1] * x + cm[3] * y + cm[5]))
+
+        def text(t: str, cm: list[float], tm: list[float], *_: object) -> None:
+            if re.fullmatch(r"Q\d+\s*", t or ""):
+                marks.append((t.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+        out.append([m for m in sorted(marks, key=lambda m: -m[1])])
+    return out
+
+
+@needs_dot
+def test_each_printed_question_has_room_to_write_on_its_own_page(bundled: Corpus) -> None:
+    from helpers import chromium_or_skip
+
+    from argmap.classroom.handout import build_handout, handout_data
+
+    chromium_or_skip()
+    questions = [q.id for q in handout_data(bundled, *PAIR).questions]
+    pdf = build_handout(bundled, *PAIR, fmt="pdf")
+    assert isinstance(pdf, bytes)
+    lines: dict[str, int] = {}
+    current: str | None = None
+    for marks in page_marks(pdf):
+        for what, _ in marks:
+            if what != "line":
+                assert what not in lines, f"{what} printed twice"
+                current, lines[what] = what, 0
+            elif current is not None:
+                # A writing line above every question of its page belongs to the question of the page before.
+                assert marks[0][0] != "line", f"{current}'s lines run onto the next page"
+                lines[current] += 1
+    assert list(lines) == questions
+    assert all(n >= 5 for n in lines.values()), lines
