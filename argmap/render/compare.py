@@ -169,7 +169,7 @@ def _label(sel: Selection, key: str, colours: dict[str, str], sz: Look, clashes:
         claim = f" · {html_text(d['claim'])}" if d["claim"] else ""
         tag = id_label(m["map"], m["node"], clashes)
         return Html(node_label(f"<B>{html_text(tag)}</B> · {m['kind']}{claim}{focused}", m["text"], sz.wrap,
-                               max_lines=sz.max_lines, size=sz.body))
+                               max_lines=sz.max_lines, size=sz.body, header_size=sz.header))
     body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], sz.wrap, sz.max_lines))
     who = _who(sel, key, colours, clashes, short=sz.short)
     parts = [f'<FONT POINT-SIZE="{sz.body}">{body}</FONT>', f'<FONT POINT-SIZE="{sz.small}">{who}</FONT>']

@@ -38,6 +38,8 @@ class Look:
     max_lines: int | None = MAX_LINES
     """Lines of a statement's text before it is cut short with "…"; None: never cut."""
     thesis_lines: int | None = THESIS_LINES
+    header: int | None = None
+    """Point size of a statement's id line (None: two points under ``body``)."""
     short: bool = False
     """Name each essay by its colour alone beside a shared claim's node ids (the legend says which is which)."""
 
