@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["BODY", "MAX_LINES", "PRINT", "SCREEN", "SMALL", "THESIS_BODY", "THESIS_LINES", "THESIS_WRAP", "WRAP", "Look"]
+__all__ = ["BODY", "MAX_LINES", "PRINT", "SCREEN", "SITE", "SMALL", "THESIS_BODY", "THESIS_LINES", "THESIS_WRAP", "WRAP", "Look"]
 
 WRAP = 22
 """Characters per label line (narrower than a single map's: two columns share the page)."""
@@ -45,6 +45,8 @@ class Look:
 
 
 SCREEN = Look()
+SITE = Look(upward=True)
+"""The site's comparison: screen type, both theses side by side on the top row, where the page opens."""
 PRINT = Look(wrap=22, small=12, thesis_wrap=20, thesis_body=17, ranksep=0.3, upward=True, max_lines=None,
              thesis_lines=None, short=True)
 """For a printed page: narrower columns so that a path from a shared claim to both theses fits A4, no text
