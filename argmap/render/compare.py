@@ -90,11 +90,8 @@ def _tooltip(sel: Selection, key: str) -> str:
 
 
 def shared_ids(sel: Selection) -> set[str]:
-    """The node ids that two or more of the compared maps use: the diagram prefixes them with their map's id.
-
-    Two assumptions of different maps are then "bankruptcy A1" and "enforcer A1", never both "A1"; an id only
-    one map uses is shown bare.  Computed over every statement of the compared maps, not only the drawn ones,
-    so that a statement is labelled alike on every page and in every view.
+    """The node ids two or more compared maps use, which the diagram prefixes with their map's id ("bankruptcy A1",
+    "enforcer A1"); taken over every statement, not only the drawn ones, so that labels agree across views.
 
     >>> from argmap.corpus import load_corpus, bundled_maps_dir
     >>> sel = select(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"])
