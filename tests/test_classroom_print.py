@@ -59,32 +59,33 @@ def test_the_printed_comparison_prints_every_statement_whole(bundled: Corpus) ->
 _LINE_INK = (0.5412, 0.5804, 0.6)  # the colour of a writing line (#8a9499 in handout.css)
 
 
+def _marks(page: object) -> list[tuple[str, float]]:
+    """A page's question badges ("Q3") and writing lines ("line"), each with its height on the page."""
+    ink: list[tuple[float, ...] | None] = [None]
+    marks: list[tuple[str, float]] = []
+
+    def before(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
+        if op == b"rg":
+            ink[0] = tuple(round(float(a), 4) for a in args)  # type: ignore[arg-type]
+        elif op == b"re" and ink[0] == _LINE_INK:
+            x, y = float(args[0]), float(args[1])  # type: ignore[arg-type]
+            marks.append(("line", cm[1] * x + cm[3] * y + cm[5]))
+
+    def text(t: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if re.fullmatch(r"Q\d+\s*", t or ""):
+            marks.append((t.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)  # type: ignore[attr-defined]
+    return sorted(marks, key=lambda m: -m[1])
+
+
 def page_marks(pdf: bytes) -> list[list[tuple[str, float]]]:
-    """For each page of the PDF, top to bottom: each question's id badge ("Q3") and each writing line ("line"),
-    with its height on the page."""
+    """For each page of the PDF, top to bottom: each question's id badge and each writing line."""
     import io
 
     from pypdf import PdfReader
 
-    out = []
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        ink: list[tuple[float, ...] | None] = [None]
-        marks: list[tuple[str, float]] = []
-
-        def before(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
-            if op == b"rg":
-                ink[0] = tuple(round(float(a), 4) for a in args)  # type: ignore[arg-type]
-            elif op == b"re" and ink[0] == _LINE_INK:
-                x, y = float(args[0]), float(args[1])  # type: ignore[arg-type]
-                marks.append(("line", cm[1] * x + cm[3] * y + cm[5]))
-
-        def text(t: str, cm: list[float], tm: list[float], *_: object) -> None:
-            if re.fullmatch(r"Q\d+\s*", t or ""):
-                marks.append((t.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
-
-        page.extract_text(visitor_operand_before=before, visitor_text=text)
-        out.append([m for m in sorted(marks, key=lambda m: -m[1])])
-    return out
+    return [_marks(page) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 @needs_dot

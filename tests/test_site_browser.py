@@ -272,7 +272,7 @@ def test_the_comparison_opens_fitted_on_the_two_theses_at_1400_by_900(chromium: 
                 return [r.left >= pane.left - 1, r.right <= pane.right + 1, r.top >= pane.top - 1,
                         r.bottom <= pane.bottom + 1, r.width / pane.width];
             });
-        })(%s)""" % json.dumps(theses))
+        })(""" + json.dumps(theses) + ")")
         for inside_left, inside_right, below_top, above_bottom, share in seen:
             assert inside_left and inside_right and below_top and above_bottom, seen  # each thesis whole in view
             assert share > 0.25, seen  # and large: the two fill the pane's width between them

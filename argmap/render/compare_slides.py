@@ -23,7 +23,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-
 from typing import TYPE_CHECKING
 
 from argmap.corpus import Corpus
@@ -158,7 +157,7 @@ def _ends(g: nx.DiGraph, rel: str) -> set[str]:
     return out
 
 
-def _units(sel: Selection, centre: set[str]) -> dict[str, list[frozenset[str]]]:
+def _units(sel: Selection, centre: frozenset[str]) -> dict[str, list[frozenset[str]]]:
     """Map id -> the statements around the centre that must be drawn together: those each relation of the map
     joins (a linked argument's premises all at once), then any drawn statement no relation holds."""
     g = sel.graph
