@@ -129,7 +129,9 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
     theses = theses_first(pair)
     relation = {c: claim_relation(corpus, c, pair) for c in dict.fromkeys(
         [p.claim for p in comparison.paths] + [d.claim for d in comparison.disagreements])}
-    paths = [p for p in comparison.paths if p.left and p.right and relation[p.claim] == "agree"]
+    parted = [c for c in relation if relation[c] != "agree"]
+    parted += [d.claim for d in comparison.disagreements if d.claim not in parted]
+    paths = [p for p in comparison.paths if p.left and p.right and p.claim not in parted]
     paths.sort(key=lambda p: (theses(p.claim), rank.get(p.claim, len(rank))))
     out: list[Slide] = []
     for p in paths[:_SHARED_SLIDES]:
@@ -139,10 +141,10 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
         title = f"“{inside(_wording(corpus, p.claim))}”"
         out += paginate(_KICKER["agree"], title, cols)
         out += _diagrams(corpus, pair, p.claim, _KICKER["agree"], title)
-    parted = [c for c in relation if relation[c] != "agree"]
-    parted += [d.claim for d in comparison.disagreements if d.claim not in parted]
     for claim in sorted(parted, key=theses):
-        kicker = _KICKER.get(relation[claim], "Where they part")
+        # A claim both affirm, from which the essays reach opposite theses, is not common ground on this slide.
+        kicker = ("Same premise, different conclusions" if relation[claim] == "agree"
+                  else _KICKER.get(relation[claim], "Where they part"))
         cols = []
         for g, side in ((a, "left"), (b, "right")):
             items: list[Item] = []
