@@ -204,3 +204,38 @@ def test_each_claim_slide_is_followed_by_its_neighbourhood_at_24_pt(bundled: Cor
         claim = _claim_of_title(bundled, s.title)
         assert f'id="claim--{claim}"' in (s.diagram or "")
         assert slide_text_pt(s.diagram or "") >= LEAST_PT, (s.kicker, s.title)
+
+
+class _Declared:
+    """A registry whose claims declare how the essays relate on them (``relation`` and ``how``)."""
+
+    def __init__(self, registry: Any, declared: dict[str, tuple[str, str]]) -> None:
+        self._registry, self._declared = registry, declared
+        self.claims = [self.get(c.id) for c in registry.claims]
+
+    def get(self, claim_id: str) -> Any:
+        from types import SimpleNamespace
+
+        found = self._registry.get(claim_id)
+        if found is None:
+            return None
+        relation, how = self._declared.get(claim_id, (None, None))
+        return SimpleNamespace(id=found.id, wording=found.wording, description=found.description,
+                               relation=relation, how=how)
+
+
+@pytest.mark.parametrize(("relation", "kicker"), [("differ", "Same question, different answers"),
+                                                  ("tension", "A tension between them")])
+def test_a_declared_relation_heads_its_claims_slide_with_its_how(bundled: Corpus, relation: str, kicker: str) -> None:
+    from dataclasses import replace as swap
+
+    how = "One essay puts it down to will, the other to means."
+    # russia-silent: both essays affirm it; inaction-by-choice: affirmed by one, denied by the other.
+    for claim in ("russia-silent", "inaction-by-choice"):
+        corpus = swap(bundled, registry=_Declared(bundled.registry, {claim: (relation, how)}))
+        deck = comparison_deck(corpus, "bankruptcy", "enforcer")
+        mine = [s for s in deck if s.title.startswith("“") and _claim_of_title(bundled, s.title) == claim]
+        assert mine, claim
+        assert {s.kicker.split(" · ")[0] for s in mine} == {kicker}
+        assert all(s.note == how for s in mine if not s.diagram)
+        assert any(s.diagram for s in mine)
