@@ -232,7 +232,7 @@ def test_a_declared_relation_heads_its_claims_slide_with_its_how(bundled: Corpus
     how = "One essay puts it down to will, the other to means."
     # russia-silent: both essays affirm it; inaction-by-choice: affirmed by one, denied by the other.
     for claim in ("russia-silent", "inaction-by-choice"):
-        corpus = swap(bundled, registry=_Declared(bundled.registry, {claim: (relation, how)}))
+        corpus = swap(bundled, registry=_Declared(bundled.registry, {claim: (relation, how)}))  # type: ignore[arg-type]
         deck = comparison_deck(corpus, "bankruptcy", "enforcer")
         mine = [s for s in deck if s.title.startswith("“") and _claim_of_title(bundled, s.title) == claim]
         assert mine, claim
