@@ -60,7 +60,8 @@ def test_the_comparison_deck_follows_the_comparison(mini: Corpus) -> None:
     assert [c.items[0].label for c in first.columns] == [mini.get(a).model.thesis.id, mini.get(b).model.thesis.id]
     assert [c.side for c in first.columns] == ["left", "right"]
     disagreements = compare(mini, a, b).disagreements
-    assert sum(1 for s in deck if s.kicker == "Where they part") >= len(disagreements)
+    parted = ("They contradict each other", "Same premise, different conclusions")
+    assert sum(1 for s in deck if s.kicker in parted) >= len(disagreements)
     assert deck[-1].kicker == "Discuss"
     swapped = comparison_deck(mini, b, a)
     assert [c.heading for c in swapped[0].columns] == [c.heading for c in reversed(first.columns)]
@@ -83,16 +84,23 @@ def test_the_deck_is_offline_and_byte_identical(mini: Corpus) -> None:
 
 MEASURE = r"""
 (() => {
-  const out = {minPx: 1e9, overflow: [], slides: document.querySelectorAll('.slide').length, texts: 0};
+  const out = {minPx: 1e9, overflow: [], slides: document.querySelectorAll('.slide').length, texts: 0,
+               diagrams: 0, diagramMinPx: 1e9};
+  for (const svg of document.querySelectorAll('.slide svg')) {  // text drawn at the SVG's scale, as shown
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    out.diagrams += 1;
+    for (const t of svg.querySelectorAll('text'))
+      out.diagramMinPx = Math.min(out.diagramMinPx, parseFloat(t.getAttribute('font-size')) * scale);
+  }
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const t = walker.currentNode;
-    if (!t.textContent.trim()) continue;
+    if (!t.textContent.trim() || t.parentElement.closest('svg')) continue;
     out.texts += 1;
     out.minPx = Math.min(out.minPx, parseFloat(getComputedStyle(t.parentElement).fontSize));
   }
   for (const el of document.querySelectorAll('.slide, .slide *')) {
-    if (getComputedStyle(el).display === 'inline') continue;
+    if (getComputedStyle(el).display === 'inline' || el.parentElement.closest('svg')) continue;
     if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
       out.overflow.push(el.closest('.slide').id + ' ' + el.tagName);
   }
@@ -124,6 +132,8 @@ def test_every_word_is_24_pt_or_more_and_nothing_overflows(which: str, bundled: 
     found = browser.open(page_file.as_uri()).evaluate(MEASURE)
     assert found["slides"] >= 2 and found["texts"] > 0
     assert found["minPx"] >= 32, found  # 24 pt = 32 CSS px on a 1920 x 1080 page
+    if which.endswith("pair"):
+        assert found["diagrams"] > 0 and found["diagramMinPx"] >= 32, found
     assert found["overflow"] == [], found
 
 
@@ -150,3 +160,82 @@ def test_cli_errors_are_clear(args: list[str], message: str, tmp_path: Path, mon
     result = CliRunner().invoke(cli, ["slides", *args])
     assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
     assert not list(tmp_path.iterdir())
+
+
+def _claim_of_title(corpus: Corpus, title: str) -> str:
+    from argmap.classroom.wording import inside
+
+    wording = re.sub(r" \(\d+ of \d+\)$", "", title).strip("“”")
+    return next(c.id for c in corpus.registry.claims if inside(c.wording) == wording)
+
+
+def test_a_claim_is_never_under_common_ground_when_the_essays_take_opposite_stances(bundled: Corpus) -> None:
+    deck = comparison_deck(bundled, "bankruptcy", "enforcer")
+    pair = [bundled.get("bankruptcy"), bundled.get("enforcer")]
+    stances = {}
+    for kicker in ("Common ground", "They contradict each other"):
+        for s in deck:
+            if s.kicker.split(" · ")[0] == kicker:
+                claim = _claim_of_title(bundled, s.title)
+                stances[claim] = {n.effective_stance for g in pair for n in g.model.nodes if n.claim == claim}
+                assert (len(stances[claim]) == 1) == (kicker == "Common ground"), (kicker, claim, stances[claim])
+    contested = {d.claim for d in compare(bundled, "bankruptcy", "enforcer").disagreements}
+    assert contested and contested <= {c for c, st in stances.items() if len(st) > 1}
+
+
+def test_the_deck_has_every_question_and_both_essays_lines_of_their_own(bundled: Corpus, mini: Corpus) -> None:
+    from argmap.classroom.questions import discussion_questions
+
+    for corpus, (a, b) in ((bundled, ("bankruptcy", "enforcer")), (mini, tuple(sorted(mini.maps)[:2]))):
+        deck = comparison_deck(corpus, a, b)
+        asked = [i.text for s in deck if s.kicker == "Discuss" for c in s.columns for i in c.items]
+        assert asked == [q.prompt for q in discussion_questions(corpus, a, b)]
+        assert {f"Only in {a}", f"Only in {b}"} <= {s.kicker for s in deck}
+
+
+def test_each_claim_slide_is_followed_by_its_neighbourhood_at_24_pt(bundled: Corpus) -> None:
+    from argmap.render.compare.slides import LEAST_PT, slide_text_pt
+
+    deck = comparison_deck(bundled, "bankruptcy", "enforcer")
+    claims = [s for s in deck if s.kicker in ("Common ground", "They contradict each other")]
+    diagrams = [s for s in deck if s.diagram]
+    assert {_claim_of_title(bundled, s.title) for s in claims} == {_claim_of_title(bundled, s.title) for s in diagrams}
+    for s in diagrams:
+        claim = _claim_of_title(bundled, s.title)
+        assert f'id="claim--{claim}"' in (s.diagram or "")
+        assert slide_text_pt(s.diagram or "") >= LEAST_PT, (s.kicker, s.title)
+
+
+class _Declared:
+    """A registry whose claims declare how the essays relate on them (``relation`` and ``how``)."""
+
+    def __init__(self, registry: Any, declared: dict[str, tuple[str, str]]) -> None:
+        self._registry, self._declared = registry, declared
+        self.claims = [self.get(c.id) for c in registry.claims]
+
+    def get(self, claim_id: str) -> Any:
+        from types import SimpleNamespace
+
+        found = self._registry.get(claim_id)
+        if found is None:
+            return None
+        relation, how = self._declared.get(claim_id, (None, None))
+        return SimpleNamespace(id=found.id, wording=found.wording, description=found.description,
+                               relation=relation, how=how)
+
+
+@pytest.mark.parametrize(("relation", "kicker"), [("differ", "Same question, different answers"),
+                                                  ("tension", "A tension between them")])
+def test_a_declared_relation_heads_its_claims_slide_with_its_how(bundled: Corpus, relation: str, kicker: str) -> None:
+    from dataclasses import replace as swap
+
+    how = "One essay puts it down to will, the other to means."
+    # russia-silent: both essays affirm it; inaction-by-choice: affirmed by one, denied by the other.
+    for claim in ("russia-silent", "inaction-by-choice"):
+        corpus = swap(bundled, registry=_Declared(bundled.registry, {claim: (relation, how)}))  # type: ignore[arg-type]
+        deck = comparison_deck(corpus, "bankruptcy", "enforcer")
+        mine = [s for s in deck if s.title.startswith("“") and _claim_of_title(bundled, s.title) == claim]
+        assert mine, claim
+        assert {s.kicker.split(" · ")[0] for s in mine} == {kicker}
+        assert all(s.note == how for s in mine if not s.diagram)
+        assert any(s.diagram for s in mine)

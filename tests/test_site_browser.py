@@ -254,7 +254,8 @@ def test_the_handout_prints_to_a4_pdf(bundled: Corpus, student_pdf: bytes) -> No
     teacher = build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf", teacher=True)
     assert isinstance(teacher, bytes)
     student_pages, teacher_pages = (len(re.findall(rb"/Type\s*/Page\b", p)) for p in (pdf, teacher))
-    assert student_pages <= 10 and teacher_pages <= 12, (student_pages, teacher_pages)
+    # Three pages of diagram with every statement whole, and six lines to write under each question.
+    assert student_pages <= 12 and teacher_pages <= 13, (student_pages, teacher_pages)
     if ARTIFACTS is not None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS / "handout-student.pdf").write_bytes(pdf)
@@ -268,3 +269,25 @@ def test_printing_the_same_handout_twice_gives_the_same_bytes(bundled: Corpus, s
     assert b"/CreationDate (D:19800101000000" in first
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     assert b"/ModDate (D:20260101000000" in build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf")
+
+
+def test_the_comparison_opens_fitted_on_the_two_theses_at_1400_by_900(chromium: str, site_dir: Path) -> None:
+    with Browser(chromium, timeout=60, window=(1400, 900)) as small:
+        page = small.open((site_dir / "compare" / "bankruptcy--enforcer.html").as_uri())
+        assert page.evaluate("document.body.dataset.ready") == "1"
+        theses = page.evaluate("JSON.parse(document.getElementById('argmap-data').textContent).theses")
+        assert len(theses) == 2
+        seen = page.evaluate("""((ids) => {
+            const pane = document.getElementById('diagram').getBoundingClientRect();
+            return ids.map(id => {
+                const r = document.getElementById(id).getBoundingClientRect();
+                return [r.left >= pane.left - 1, r.right <= pane.right + 1, r.top >= pane.top - 1,
+                        r.bottom <= pane.bottom + 1, r.width / pane.width];
+            });
+        })(""" + json.dumps(theses) + ")")
+        for inside_left, inside_right, below_top, above_bottom, share in seen:
+            assert inside_left and inside_right and below_top and above_bottom, seen  # each thesis whole in view
+            assert share > 0.25, seen  # and large: the two fill the pane's width between them
+        assert page.evaluate(TEXT_PX) >= 11
+        save(page, "compare-opened-1400x900.png")
+        no_page_errors(small, page)

@@ -1,10 +1,12 @@
 """What the slides say: a deck comparing two maps, or a deck for one map, built from the maps alone.
 
-The comparison deck: the two theses side by side; one slide per shared claim that reaches both
-theses (the claim the theses share or dispute first, then the claims that link most of both
-arguments), each essay's path from it to its thesis side by side; one per disagreement; each
-essay's lines of argument the other does not share; closing discussion questions.  The map deck:
-the thesis, then one slide per line of support.
+The comparison deck: the two theses side by side; one slide per claim the essays agree on that reaches
+both theses (the claim the theses share first, then the claims that link most of both arguments), each
+essay's path from it to its thesis side by side; one per claim on which they contradict each other, differ
+or stand in tension, headed by that relation (:func:`claim_relation`), never under "Common ground"; after
+each claim's slide, its neighbourhood drawn at 24 pt or more; each essay's main lines the other does not
+share (the handout's list); every discussion question of the handout.  The map deck: the thesis, then one
+slide per line of support.
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
@@ -20,18 +22,21 @@ the thesis, then one slide per line of support.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.slides import Column, Item, Slide, paginate
+from argmap.classroom.questions import NodeRef
+from argmap.classroom.slides import Column, Item, Slide, diagram_box, paginate
+from argmap.classroom.templating import inline_svg
 from argmap.classroom.wording import inside, number_word
 from argmap.corpus.load import Corpus
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import map_structure
 from argmap.queries.centrality import shared_centrality, theses_first
 
-__all__ = ["comparison_deck", "map_deck"]
+__all__ = ["claim_relation", "comparison_deck", "map_deck"]
 
 _SHARED_SLIDES = 4
-_QUESTIONS = 6
 
 
 def _item(m: ArgumentMap, node_id: str, *, quote: bool = False, tone: str = "") -> Item:
@@ -61,62 +66,122 @@ def _theses(pair: list[GroundedMap]) -> Slide:
     return Slide(kicker=f"{number_word(len(pair)).capitalize()} essays compared", title="The two theses", columns=cols)
 
 
+_KICKER = {"agree": "Common ground", "contradict": "They contradict each other",
+           "differ": "Same question, different answers", "tension": "A tension between them"}
+"""A claim's slides are headed by how the essays relate on it; only a contradiction is called one."""
+
+
+def claim_relation(corpus: Corpus, claim: str, pair: list[GroundedMap]) -> str:
+    """How the essays relate on ``claim``: the registry's ``relation`` where it declares one, else inferred from
+    the stances of the nodes bound to it (one stance: ``agree``; affirmed and denied: ``contradict``).
+
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> pair = [corpus.get("bankruptcy"), corpus.get("enforcer")]
+    >>> claim_relation(corpus, "russia-silent", pair)
+    'agree'
+    """
+    found = corpus.registry.get(claim)
+    declared = getattr(found, "relation", None)
+    if declared:
+        return str(declared)
+    stances = {n.effective_stance for g in pair for n in g.model.nodes if n.claim == claim}
+    return "agree" if len(stances) <= 1 else "contradict"
+
+
+def _wording(corpus: Corpus, claim: str) -> str:
+    found = corpus.registry.get(claim)
+    return found.wording if found else claim
+
+
+def _how(corpus: Corpus, claim: str) -> str:
+    found = corpus.registry.get(claim)
+    return str(getattr(found, "how", None) or "")
+
+
+def _diagrams(corpus: Corpus, pair: list[GroundedMap], claim: str, kicker: str, title: str) -> list[Slide]:
+    """One slide per diagram of the claim's neighbourhood (:func:`argmap.render.compare.slides.claim_diagrams`)."""
+    from argmap.render.compare.slides import claim_diagrams
+
+    parts = claim_diagrams(corpus, [g.id for g in pair], claim, box=diagram_box(title))
+    out = []
+    for n, d in enumerate(parts, 1):
+        where = f"around it in {d.part}" if d.part else "around it in both essays"
+        count = f" ({n} of {len(parts)})" if len(parts) > 1 else ""
+        out.append(Slide(kicker=f"{kicker} · diagram{count}", title=title, columns=(),
+                         note=f"The statements {where}.", diagram=_in_html(d.svg)))
+    return out
+
+
+def _in_html(svg: str) -> str:
+    """The SVG as HTML holds it: the HTML parser supplies the SVG and XLink namespaces, so the deck names no URL."""
+    xmlns = ' xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    return inline_svg(svg.encode("utf-8")).replace(xmlns, "", 1)
+
+
 def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
-    from argmap.queries.comparison import compare
+    from argmap.queries.comparison import compare, mentions_of
 
     a, b = pair
     comparison = compare(corpus, a.id, b.id)
     rank = {c.claim: i for i, c in enumerate(shared_centrality(corpus, [a.id, b.id]))}
     theses = theses_first(pair)
-    paths = [p for p in comparison.paths if p.left and p.right]
+    relation = {c: claim_relation(corpus, c, pair) for c in dict.fromkeys(
+        [p.claim for p in comparison.paths] + [d.claim for d in comparison.disagreements])}
+    parted = [c for c in relation if relation[c] != "agree"]
+    parted += [d.claim for d in comparison.disagreements if d.claim not in parted]
+    paths = [p for p in comparison.paths if p.left and p.right and p.claim not in parted]
     paths.sort(key=lambda p: (theses(p.claim), rank.get(p.claim, len(rank))))
     out: list[Slide] = []
     for p in paths[:_SHARED_SLIDES]:
-        found = corpus.registry.get(p.claim)
         cols = [Column(heading=f"{g.id}: from it to the thesis", side=side, flow=True,
                        items=tuple(_item(g.model, x) for x in path))
                 for g, side, path in ((a, "left", p.left or []), (b, "right", p.right or []))]
-        out += paginate("Common ground", f"“{inside(found.wording if found else p.claim)}”", cols)
-    for d in sorted(comparison.disagreements, key=lambda d: theses(d.claim)):
+        title = f"“{inside(_wording(corpus, p.claim))}”"
+        out += paginate(_KICKER["agree"], title, cols)
+        out += _diagrams(corpus, pair, p.claim, _KICKER["agree"], title)
+    for claim in sorted(parted, key=theses):
+        # A claim both affirm, from which the essays reach opposite theses, is not common ground on this slide.
+        kicker = ("Same premise, different conclusions" if relation[claim] == "agree"
+                  else _KICKER.get(relation[claim], "Where they part"))
         cols = []
-        for g, side, mentions in ((a, "left", d.left), (b, "right", d.right)):
+        for g, side in ((a, "left"), (b, "right")):
             items: list[Item] = []
-            for m in mentions:
+            for m in mentions_of(g, claim):
                 items.append(Item(label=f"{m.node} {m.stance}", text=m.quote or m.text, tone=m.stance or ""))
                 items += _backed(g.model, m.node)[1:]
             cols.append(Column(heading=g.id, side=side, items=tuple(items)))
-        out += paginate("Where they part", f"“{inside(d.wording)}”", cols)
+        title = f"“{inside(_wording(corpus, claim))}”"
+        slides = paginate(kicker, title, cols)
+        how = _how(corpus, claim)
+        out += [replace(s, note=how) for s in slides] if how else slides
+        out += _diagrams(corpus, pair, claim, kicker, title)
     return out
 
 
-def _unique_lines(pair: list[GroundedMap]) -> list[Slide]:
+def _unique_lines(corpus: Corpus, pair: list[GroundedMap], alone: dict[str, list[NodeRef]]) -> list[Slide]:
+    """For each essay, the main lines the other does not share (the handout's "what each essay claims alone"),
+    with what backs each; an essay with none gets a slide that says so."""
     out: list[Slide] = []
     for g in pair:
         other = pair[1] if g is pair[0] else pair[0]
-        theirs = {n.claim for n in other.model.nodes if n.claim}
-        claim_of = {n.id: n.claim for n in g.model.nodes}
-        s = map_structure(g.model)
-        items = []
-        for key in s.lines:
-            sources = s.line_sources[key]
-            if any(claim_of.get(x) in theirs for x in sources):
-                continue
-            items += [i for x in sources for i in _backed(g.model, x)]
-        if items:
-            out += paginate(f"Only in {g.id}", f"Lines of argument {other.id} does not share",
-                            [Column(heading="", items=tuple(items))])
+        items = [i for r in alone.get(g.id, []) for i in _backed(g.model, r.node)]
+        if not items:
+            items = [Item(label=g.id, text=f"Every main line of {g.id} is one {other.id} shares.")]
+        out += paginate(f"Only in {g.id}", f"Lines of argument {other.id} does not share",
+                        [Column(heading="", side="left" if g is pair[0] else "right", items=tuple(items))])
     return out
 
 
 def comparison_deck(corpus: Corpus, left: str, right: str) -> list[Slide]:
-    """The slides comparing ``left`` with ``right`` (see the module doc)."""
-    from argmap.classroom.questions import discussion_questions
+    """The slides comparing ``left`` with ``right`` (see the module doc): every question of the handout."""
+    from argmap.classroom.handout import handout_data
 
+    h = handout_data(corpus, left, right)
     pair = [corpus.get(left), corpus.get(right)]
-    deck = [_theses(pair), *_shared(corpus, pair), *_unique_lines(pair)]
-    questions = discussion_questions(corpus, left, right)[:_QUESTIONS]
-    if questions:
-        items = tuple(Item(label=q.id, text=q.prompt) for q in questions)
+    deck = [_theses(pair), *_shared(corpus, pair), *_unique_lines(corpus, pair, h.alone)]
+    if h.questions:
+        items = tuple(Item(label=q.id, text=q.prompt) for q in h.questions)
         deck += paginate("Discuss", "Questions for the class", [Column(heading="", items=items)])
     return deck
 

@@ -147,7 +147,21 @@ def _map_page(corpus: Corpus, gm: GroundedMap, pairs: list[tuple[str, str]]) -> 
                   root="../")
 
 
-def _compare_page(corpus: Corpus, h: Handout, svg: bytes) -> str:
+def _compare_svg(corpus: Corpus, a: str, b: str) -> tuple[bytes, list[str]]:
+    """The comparison as the site shows it (both theses side by side on top), and the SVG ids of the theses,
+    left first: the page opens fitted on them."""
+    from argmap.render import render_bytes
+    from argmap.render.compare.diagram import selection_dot
+    from argmap.render.compare.look import SITE
+    from argmap.render.compare.selection import element_id, select, theses
+
+    sel = select(corpus, [a, b])
+    tops = [k for i in (a, b) for k in theses(sel.graph) if k in sel.drawn
+            and any(m["map"] == i and m["kind"] == "thesis" for m in sel.graph.nodes[k]["mentions"])]
+    return render_bytes(selection_dot(corpus, sel, look=SITE), "svg"), [element_id(k) for k in dict.fromkeys(tops)]
+
+
+def _compare_page(corpus: Corpus, h: Handout, svg: bytes, theses: list[str]) -> str:
     a, b = h.left.id, h.right.id
     nodes: dict[str, Any] = {}
     central = {c.claim: c for c in h.centrality}
@@ -167,7 +181,7 @@ def _compare_page(corpus: Corpus, h: Handout, svg: bytes) -> str:
                 nodes[f"{g.id}--{n.id}"] = {"kind": n.kind, "map": g.id, "node": n.id, "text": n.text,
                                             "quote": n.quote, "note": n.note,
                                             "href": f"../maps/{g.id}.html#node={n.id}"}
-    data = {"page": "compare", "maps": [a, b], "nodes": nodes,
+    data = {"page": "compare", "maps": [a, b], "nodes": nodes, "theses": theses,
             "central": [f"claim--{c.claim}" for c in h.centrality[:5]]}
     return render("site/compare.html", h=h, diagram=inline_svg(svg),
                   data=json_for_script(data), name=_compare_name(a, b), root="../")
@@ -178,8 +192,6 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
 
     Needs Graphviz's ``dot`` for the diagrams (:class:`~argmap.errors.RenderError` otherwise).
     """
-    from argmap.render import compare_svg
-
     ids = sorted(corpus.maps)
     pairs = compared_pairs(ids)  # every pair up to PAIR_LIMIT maps, as argmap build; beyond, none
     pages: dict[str, str | bytes] = {
@@ -197,8 +209,8 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         name = _compare_name(a, b)
         h = handout_data(corpus, a, b)
         central[name] = h.centrality[:3]
-        svg = compare_svg(corpus, [a, b])
-        pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg)
+        svg, theses = _compare_svg(corpus, a, b)
+        pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg, theses)
         printed = print_diagram(corpus, a, b)
         pages[f"handouts/{name}.html"] = handout_html(h, diagram=printed, back="../index.html")
         pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram=printed,

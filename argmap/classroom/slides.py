@@ -23,8 +23,8 @@ from argmap.classroom.templating import asset, render
 from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError
 
-__all__ = ["FORMATS", "Column", "Item", "Slide", "SlideFormat", "build_slides", "format_for_path", "paginate",
-           "slides_html"]
+__all__ = ["FORMATS", "Column", "Item", "Slide", "SlideFormat", "build_slides", "diagram_box", "format_for_path",
+           "paginate", "slides_html"]
 
 SlideFormat = Literal["html", "pdf"]
 FORMATS: tuple[str, ...] = ("html", "pdf")
@@ -65,6 +65,23 @@ class Slide:
     kicker: str
     title: str
     columns: tuple[Column, ...]
+    note: str = ""
+    """A line under the title (how the essays relate on the slide's claim, or what its diagram shows)."""
+    diagram: str | None = None
+    """An SVG sized for the slide (:mod:`argmap.render.compare.slides`), drawn under the title."""
+
+
+def diagram_box(title: str) -> tuple[float, float]:
+    """Width and height (CSS px) left for a diagram on a slide with ``title`` and a one-line note under it.
+
+    >>> diagram_box("A short title")
+    (1760.0, 773.0)
+    >>> diagram_box("A title long enough to take two lines on the slide, as a claim's wording often does, or more")[1]
+    711.0
+    """
+    bold = 0.64 / _CHAR  # a bold title runs wider than body text
+    title_px = _lines(title, int(1760 / bold), _TITLE_PX) * _TITLE_PX * 1.15
+    return 1760.0, float(math.floor(1080 - 100 - 42 - 34 - 48 - 20 - title_px))
 
 
 def _lines(text: str, width: int, px: int) -> int:

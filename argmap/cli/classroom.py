@@ -1,4 +1,4 @@
-"""Classroom commands: handout, site."""
+"""Classroom commands: handout, site, slides, lesson."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import click
 from argmap.cli.common import claims_option, emit_json, json_option, open_refs, paths_argument, reports_errors
 from argmap.errors import ArgmapError
 
-__all__ = ["handout", "site", "slides"]
+__all__ = ["handout", "lesson", "site", "slides"]
 
 
 @click.command()
@@ -114,3 +114,40 @@ def slides(maps: tuple[str, ...], out: Path, fmt: str | None, claims: Path | Non
         emit_json({"out": str(out), "format": chosen, "bytes": size, "maps": ids})
     else:
         click.echo(f"wrote {out} ({chosen}, {size} bytes)")
+
+
+@click.command()
+@click.argument("left", metavar="A")
+@click.argument("right", metavar="B")
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the lesson into (created if missing; other files in it are left alone).")
+@claims_option
+@json_option
+@reports_errors
+def lesson(left: str, right: str, out: Path, claims: Path | None, as_json: bool) -> None:
+    """Write everything for a lesson comparing maps A and B into one folder.
+
+    The student and teacher handouts (HTML and PDF), the slides (HTML and PDF) and the
+    classroom site of the two maps (site/index.html); then list what was written.
+    PDFs are printed by headless Chromium (apt-get install chromium).
+    """
+    from argmap.classroom.lesson import lesson_files
+    from argmap.files.atomic import write_atomic
+
+    opened = open_refs([left, right], claims)
+    ids = opened.exactly(2, "a lesson")
+    files = lesson_files(opened.corpus, ids[0], ids[1])
+    for name, body in files.items():
+        write_atomic(out / name, body)
+    listed = [{"path": str(out / name), "bytes": len(body)} for name, body in files.items()
+              if not name.startswith("site/")]
+    site = {name: body for name, body in files.items() if name.startswith("site/")}
+    if as_json:
+        emit_json({"out": str(out), "maps": ids, "files": listed,
+                   "site": {"index": str(out / "site" / "index.html"), "files": len(site),
+                            "bytes": sum(len(b) for b in site.values())}})
+        return
+    for row in listed:
+        click.echo(f"wrote {row['path']} ({row['bytes']} bytes)")
+    click.echo(f"wrote {len(site)} files of the site ({sum(len(b) for b in site.values())} bytes); "
+               f"open {out / 'site' / 'index.html'}")

@@ -111,15 +111,15 @@ def essay_colour(index: int) -> str:
     return _ESSAY_COLOURS[index % len(_ESSAY_COLOURS)]
 
 
-def node_label(header: str, text: str, width: int, *, max_lines: int = 9, extra: list[str] | None = None,
-               header_colour: str = MUTED, size: int = 11) -> str:
+def node_label(header: str, text: str, width: int, *, max_lines: int | None = 9, extra: list[str] | None = None,
+               header_colour: str = MUTED, size: int = 11, header_size: int | None = None) -> str:
     """An HTML-like label: a small ``header`` (markup), the wrapped ``text`` (escaped here), ``extra`` lines (markup).
 
     >>> node_label("<B>P1</B>", "a < b", 20)
     '<<FONT POINT-SIZE="9" COLOR="#555555"><B>P1</B></FONT><BR/><FONT POINT-SIZE="11">a &lt; b</FONT>>'
     """
     body = "<BR/>".join(html_text(line) for line in wrap(text, width, max_lines))
-    parts = [f'<FONT POINT-SIZE="{size - 2}" COLOR="{header_colour}">{header}</FONT>',
+    parts = [f'<FONT POINT-SIZE="{header_size or size - 2}" COLOR="{header_colour}">{header}</FONT>',
              f'<FONT POINT-SIZE="{size}">{body}</FONT>', *(extra or [])]
     return "<" + "<BR/>".join(parts) + ">"
 

@@ -323,6 +323,26 @@
     });
   });
   fromHash();
+  // A comparison opens fitted on its two theses (side by side on the diagram's top row), never smaller than
+  // READABLE: the reader starts from what the essays claim.
+  function fitTheses(ids) {
+    var found = ids.map(shape).filter(Boolean);
+    if (!found.length || !base) { return false; }
+    var frame = svg.getBoundingClientRect();
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity;
+    found.forEach(function (g) {
+      var r = g.getBoundingClientRect();
+      x0 = Math.min(x0, (r.left - frame.left) / zoom); x1 = Math.max(x1, (r.right - frame.left) / zoom);
+      y0 = Math.min(y0, (r.top - frame.top) / zoom);
+    });
+    var margin = 24;
+    setZoom(Math.min(3, Math.max(readable, (diagram.clientWidth - 2 * margin) / (x1 - x0))), 0, 0);
+    diagram.scrollLeft = (x0 + x1) / 2 * zoom - diagram.clientWidth / 2;
+    diagram.scrollTop = Math.max(0, y0 * zoom - margin);
+    document.body.setAttribute("data-fitted", ids.join(" "));
+    return true;
+  }
+  if (!/^#node=/.test(window.location.hash) && data.theses) { fitTheses(data.theses); }
   if (!/^#node=/.test(window.location.hash) && data.thesis && shape(data.thesis)) {
     reveal(shape(data.thesis));
     diagram.scrollTop = 0;  // the title and the thesis, at the top, stay in view

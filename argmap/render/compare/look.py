@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["BODY", "MAX_LINES", "PRINT", "SCREEN", "SMALL", "THESIS_BODY", "THESIS_LINES", "THESIS_WRAP", "WRAP", "Look"]
+__all__ = ["BODY", "MAX_LINES", "PRINT", "SCREEN", "SITE", "SMALL", "THESIS_BODY", "THESIS_LINES", "THESIS_WRAP", "WRAP", "Look"]
 
 WRAP = 22
 """Characters per label line (narrower than a single map's: two columns share the page)."""
@@ -35,12 +35,19 @@ class Look:
     thesis_body: int = THESIS_BODY
     ranksep: float = 0.5
     upward: bool = False
-    max_lines: int = MAX_LINES
+    max_lines: int | None = MAX_LINES
+    """Lines of a statement's text before it is cut short with "…"; None: never cut."""
+    thesis_lines: int | None = THESIS_LINES
+    header: int | None = None
+    """Point size of a statement's id line (None: two points under ``body``)."""
     short: bool = False
     """Name each essay by its colour alone beside a shared claim's node ids (the legend says which is which)."""
 
 
 SCREEN = Look()
-PRINT = Look(wrap=18, small=12, thesis_wrap=20, thesis_body=17, ranksep=0.3, upward=True, max_lines=4, short=True)
-"""For a printed page: narrower columns so that a path from a shared claim to both theses fits A4, and no
-text under 12 points, so that it prints at 8 or more."""
+SITE = Look(upward=True)
+"""The site's comparison: screen type, both theses side by side on the top row, where the page opens."""
+PRINT = Look(wrap=22, small=12, thesis_wrap=20, thesis_body=17, ranksep=0.3, upward=True, max_lines=None,
+             thesis_lines=None, short=True)
+"""For a printed page: narrower columns so that a path from a shared claim to both theses fits A4, no text
+under 12 points, so that it prints at 8 or more, and every statement whole (paper has no tooltips)."""
