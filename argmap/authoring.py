@@ -41,16 +41,15 @@ from pathlib import Path
 from .coverage import MIN_PARAGRAPHS, MIN_WORDS, sentences
 from .errors import ArgmapError
 from .grounding import Essay, sha256_text
+from .integrity import PLACEHOLDER
 from .model import ID_PATTERN
 
-__all__ = ["PLACEHOLDER", "NewMap", "essay_home", "heading_title", "map_id_for", "plan_new_map", "published_schema",
+__all__ = ["NewMap", "essay_home", "heading_title", "map_id_for", "plan_new_map", "published_schema",
            "starter_map"]
 
 _HINT_WORDS = 8
 _PLAIN = re.compile(r"[\w./-]+")
 SEEDS = "seeds"
-PLACEHOLDER = "TODO"
-"""The word that marks a skeleton's text as not yet written (validate warns about a node that still has it)."""
 
 
 def map_id_for(name: str) -> str:

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from .drift import Drift, find_drift
 from .driftnames import Lexicon, essay_lexicon
 from .errors import Diagnostic
+from .integrity import has_placeholder
 
 if TYPE_CHECKING:
     from .grounded import GroundedMap
@@ -129,8 +130,8 @@ def drift_diagnostics(doc: YamlDocument, gm: GroundedMap) -> list[Diagnostic]:
     lexicon = essay_lexicon(gm.essay.text)
     for i, n in enumerate(gm.model.nodes):
         accepted = n.accept_drift or {}
-        if n.quote is None and not accepted:
-            continue
+        if (n.quote is None and not accepted) or has_placeholder(n.text):
+            continue  # a placeholder is reported as such (argmap.integrity), not as drift
         found = _node_drift(n, gm, lexicon) if n.quote is not None else []
         line, col = doc.where(("nodes", i, "text"))
         for d in found:
