@@ -38,16 +38,20 @@ nodes:  # mine
 from __future__ import annotations
 
 import ipaddress
+import json
 import secrets
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from argmap.mapedit import MapEditError, add_node, add_relation, bind_claim, outline
+from argmap.errors import ArgmapError, MapEditError
+from argmap.mapedit import add_node, add_relation, bind_claim
+from argmap.mapoutline import outline
 
-__all__ = ["MAX_BODY", "TOKEN_HEADER", "MapEditor", "claim_suggestions", "new_token", "refusal"]
+__all__ = ["MAX_BODY", "TOKEN_HEADER", "MapEditor", "answer_edit", "claim_suggestions", "editing_state", "new_token",
+           "refusal"]
 
 TOKEN_HEADER = "X-Argmap-Token"
 MAX_BODY = 64 * 1024
@@ -100,6 +104,31 @@ def claim_suggestions(statement: str, claims: list[tuple[str, str]], limit: int 
     scored = sorted(((-fuzz.token_set_ratio(statement.lower(), f"{cid} {wording}".lower()), i, cid)
                      for i, (cid, wording) in enumerate(claims)))
     return [cid for _, _, cid in scored[:limit]]
+
+
+def answer_edit(editor: MapEditor, token: str, port: int, headers: Mapping[str, str], client: str,
+                read: Callable[[int], bytes]) -> tuple[int, dict[str, str]]:
+    """The HTTP status and JSON answer to one ``POST /edit``: refused (:func:`refusal`), a bad body, or the edit done."""
+    refused = refusal(headers, client, token, port)
+    if refused is not None:
+        return refused[0], {"error": refused[1]}
+    lowered = {k.lower(): v for k, v in headers.items()}
+    try:
+        size = int(lowered.get("content-length") or 0)
+    except ValueError:
+        size = 0
+    if not 0 < size <= MAX_BODY or lowered.get("content-type", "").split(";")[0] != "application/json":
+        return 400, {"error": f"an edit is a JSON object of at most {MAX_BODY:,} bytes"}
+    try:
+        action = json.loads(read(size))
+        if not isinstance(action, dict):
+            raise ValueError
+    except ValueError:
+        return 400, {"error": "an edit is a JSON object"}
+    try:
+        return 200, editor.apply(action)
+    except ArgmapError as exc:  # an edit that cannot be made, or a write that failed
+        return exc.status, {"error": exc.message}
 
 
 @dataclass(frozen=True)
@@ -193,3 +222,40 @@ def _text(action: Mapping[str, Any], key: str) -> str:
     if not isinstance(value, str):
         raise MapEditError(f"the action has no '{key}'")
     return value
+
+
+def editing_state(map_file: Path, claims: Path | None) -> dict[str, Any]:
+    """What the page needs to edit the map: the essay, the nodes and relations, the registry's claims."""
+    from argmap.confine import EssayReader, decode_essay
+
+    try:
+        text = map_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    shape = outline(text)
+    essay = None
+    if shape.source is not None:
+        try:
+            essay = decode_essay(EssayReader().read(map_file.parent, shape.source))
+        except (OSError, UnicodeDecodeError):
+            essay = None
+    registry = _registry(claims or map_file.parent / "claims.yaml")
+    return {"essay": essay,
+            "nodes": [{"id": n.id, "kind": n.kind, "text": n.text, "claim": n.claim,
+                       "suggested": claim_suggestions(n.text, registry)} for n in shape.nodes],
+            "relations": [{"index": r.index, "id": r.id, "label": r.label} for r in shape.relations],
+            "claims": [{"id": c, "wording": w} for c, w in registry]}
+
+
+def _registry(path: Path) -> list[tuple[str, str]]:
+    """The registry's (id, wording) pairs, or none when it is missing or broken (validate reports that)."""
+    from argmap.yamlsafe import YamlError, read_yaml_file
+
+    if not path.is_file():
+        return []
+    try:
+        data = read_yaml_file(str(path)).data
+    except YamlError:
+        return []
+    items = data.get("claims") if isinstance(data, dict) else None
+    return [(str(c["id"]), str(c.get("wording", ""))) for c in items or [] if isinstance(c, dict) and "id" in c]

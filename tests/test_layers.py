@@ -18,7 +18,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf", "argmap.confine"]),
     ("format", ["argmap.model", "argmap.results", "argmap.schema", "argmap.grounding", "argmap.yamlsafe",
                 "argmap.yamlvalues", "argmap.schemaerrors", "argmap.drift", "argmap.driftnames",
-                "argmap.defence", "argmap.schemahints"]),
+                "argmap.defence", "argmap.schemahints", "argmap.yamledit", "argmap.mapedit", "argmap.mapoutline"]),
     ("checks", ["argmap.grounded", "argmap.salvage", "argmap.integrity", "argmap.quotecheck", "argmap.checks",
                 "argmap.driftcheck"]),
     ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers", "argmap.inputs"]),
@@ -26,7 +26,8 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("queries", ["argmap.queries", "argmap.details", "argmap.analysis", "argmap.centrality", "argmap.coverage",
                  "argmap.outline", "argmap.report", "argmap.exporters", "argmap.suggest", "argmap.suggestions"]),
     ("render", ["argmap.render"]),
-    ("material", ["argmap.build", "argmap.classroom", "argmap.authoring", "argmap.preview"]),
+    ("material", ["argmap.build", "argmap.classroom", "argmap.authoring", "argmap.preview", "argmap.previewedit",
+                  "argmap.previewpage"]),
     ("http", ["argmap_api"]),
     ("terminal", ["argmap.cli", "argmap.__main__"]),
 ]

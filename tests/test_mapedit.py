@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from argmap.corpus import bundled_maps_dir
-from argmap.mapedit import MapEditError, add_node, add_relation, bind_claim, outline
+from argmap.errors import MapEditError
+from argmap.mapedit import add_node, add_relation, bind_claim
+from argmap.mapoutline import outline
 from argmap.preview import PreviewServer
 from argmap.previewedit import MapEditor
 
