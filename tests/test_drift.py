@@ -96,6 +96,9 @@ PAIRS: list[tuple[str, str, set[str]]] = [
      {"hedge:drops"}),
     ("Also the scripts are often copied off each other.", "The scripts are frequently copied from each other.", set()),
     ("Also the scripts are often copied off each other.", "The scripts are copied from each other.", {"hedge:drops"}),
+    # a stance said as what ought to be
+    ("I argue categorically in favour of over-the-counter availability of the pill in pharmacies.",
+     "The pill should be sold over the counter in pharmacies.", set()),
     # a modal inside an if-clause belongs to the condition
     ("Of course it would be nice and simple if after a fun night out you could simply take the pill and feel at ease.",
      "It would be nice to take the pill after a night out and feel at ease.", set()),
