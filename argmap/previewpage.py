@@ -27,7 +27,7 @@ h1{font-size:1.2rem;margin:0 0 .5rem} #status{font-size:.9rem;color:#555}
 #tools{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;font-size:.9rem;margin:.3rem 0 .6rem}
 #tools fieldset{border:1px solid #ddd;padding:.3rem .5rem;margin:0} #tools legend{font-size:.8rem;color:#555}
 #make[hidden]{display:none} #selection{font-style:italic} #message{font-size:.9rem}
-#message.error{color:#b00020} #paraphrase{width:22rem}
+#message.error{color:#b00020} #paraphrase{width:22rem} #diagram g.node{cursor:pointer}
 </style></head><body>
 <h1 id="title">argmap preview</h1><div id="status">waiting for the map…</div>
 <div id="layout">
@@ -113,6 +113,14 @@ document.getElementById('bind-claim').onclick=()=>edit({op:'claim',node:document
   claim:document.getElementById('claim').value});
 document.getElementById('claim-node').onchange=suggestions;
 document.getElementById('undo').onclick=()=>edit({op:'undo'});
+let pickNext='source';
+document.getElementById('diagram').addEventListener('click', e=>{
+  const g=e.target.closest('g.node'); if(!g||!state||!state.nodes.some(n=>n.id===g.id)) return;
+  document.getElementById(pickNext).value=g.id;
+  document.getElementById('message').className='';
+  document.getElementById('message').textContent=pickNext==='source'?
+    'from '+g.id+': now click the node it supports or attacks':'to '+g.id+': pick the kind of relation, then Add';
+  pickNext=pickNext==='source'?'target':'source';});
 new EventSource('/events').onmessage=e=>show(JSON.parse(e.data));
 </script></body></html>
 """

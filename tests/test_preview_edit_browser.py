@@ -61,6 +61,14 @@ def _click(page: Page, button: str) -> None:
     page.click(*box)
 
 
+def _click_node(page: Page, node: str) -> None:
+    """A real click on a node of the diagram."""
+    page.evaluate(f"document.querySelector('#diagram svg g#{node}').scrollIntoView()")
+    box = page.evaluate(f"(() => {{ const r = document.querySelector('#diagram svg g#{node}').getBoundingClientRect();"
+                        " return [r.x + r.width / 2, r.y + r.height / 2]; })()")
+    page.click(*box)
+
+
 def _message(page: Page, needle: str) -> None:
     _until(page, f"document.getElementById('message').textContent.includes({json.dumps(needle)})")
 
@@ -115,7 +123,15 @@ def test_a_new_essay_is_mapped_in_the_page(chromium: str, tmp_path: Path) -> Non
             _make_node(page, "Some say the deposit is already high enough.", "objection",
                        "Some say the deposit is high enough already.", "O1")
             _relate(page, "P1", "supports", "T", "added P1 -> T")
-            _relate(page, "O1", "attacks", "T", "added O1 -| T")
+            # the map is valid now, so the diagram shows every node: a relation is picked there, source then target
+            _until(page, "document.querySelector('#diagram svg g#O1') !== null")
+            _click_node(page, "O1")
+            _message(page, "from O1: now click the node it supports or attacks")
+            _click_node(page, "T")
+            _message(page, "to T: pick the kind of relation")
+            _choose(page, "relation-kind", "attacks")
+            _click(page, "add-relation")
+            _message(page, "added O1 -| T")
             _choose(page, "claim-node", "T")
             # the registry's claims are offered best first for the chosen node
             assert page.evaluate("document.getElementById('claim').options[0].value") == "deposit-up"
