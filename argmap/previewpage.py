@@ -31,7 +31,7 @@ h1{font-size:1.2rem;margin:0 0 .5rem} #status{font-size:.9rem;color:#555}
 </style></head><body>
 <h1 id="title">argmap preview</h1><div id="status">waiting for the map…</div>
 <div id="layout">
-<div id="essay-pane"><div id="essay"><p>(the essay appears here once the map names it)</p></div></div>
+<div id="essay-pane"><div id="essay"><div class="hint">(the essay appears here once the map names one)</div></div></div>
 <div id="map-pane">
 <div id="tools">
 <fieldset id="make" hidden><legend>new node from the selected passage</legend>
@@ -81,7 +81,7 @@ function show(s){
   const d=document.getElementById('diagram'); if(s.svg!==null){d.innerHTML=s.svg;}
   d.classList.toggle('stale', !s.ok);
   document.getElementById('coverage').textContent=s.coverage.join('\\n');
-  showEssay(s.essay);
+  if(s.essay!==null) showEssay(s.essay);  // a save caught half-written has no essay: keep the one shown
   const nodes=s.nodes.map(n=>[n.id,n.id+' ('+n.kind+'): '+n.text.slice(0,50)]);
   options('source', nodes, true); options('claim-node', nodes, true);
   options('target', [...nodes, ...s.relations.map(r=>['#'+r.index,'relation '+(r.id?r.id+': ':'')+r.label])], true);

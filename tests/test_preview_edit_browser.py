@@ -100,6 +100,21 @@ def _post(url: str, body: dict[str, object], headers: dict[str, str]) -> tuple[i
         return exc.code, exc.read().decode()
 
 
+def _only_the_page_may_write(server: PreviewServer, path: Path) -> None:
+    """Requests without the page's token, or for another host or origin, are refused and change nothing."""
+    text = path.read_text()
+    edit = server.url + "edit"
+    action = {"op": "claim", "node": "T", "claim": None}
+    host = {"Host": f"127.0.0.1:{server.url.rsplit(':', 1)[1].rstrip('/')}"}
+    assert _post(edit, action, {})[0] == 403
+    assert _post(edit, action, {"X-Argmap-Token": "guessed"})[0] == 403
+    assert _post(edit, action, {"X-Argmap-Token": server.token, "Host": "attacker.example"})[0] == 403
+    assert _post(edit, action, {"X-Argmap-Token": server.token, "Origin": "http://attacker.example", **host})[0] == 403
+    assert path.read_text() == text
+    assert _post(edit, action, {"X-Argmap-Token": server.token})[0] == 200  # the same request, with the token
+    assert "claim: deposit-up" not in path.read_text()
+
+
 def test_a_new_essay_is_mapped_in_the_page(chromium: str, tmp_path: Path) -> None:
     (tmp_path / "maps").mkdir()
     (tmp_path / "seeds").mkdir()
@@ -114,7 +129,7 @@ def test_a_new_essay_is_mapped_in_the_page(chromium: str, tmp_path: Path) -> Non
     try:
         with Browser(chromium) as browser:
             page = browser.open(server.url)
-            _until(page, "document.querySelectorAll('#essay p').length === 1")
+            _until(page, "document.querySelector('#essay p')?.textContent.startsWith('Deposits on bottles') === true")
             _make_node(page, "Deposits on bottles should be raised.", "thesis", "Bottle deposits should be raised.", "T")
             _make_node(page, "Higher deposits make people return more bottles.", "premise",
                        "People bring more bottles back when deposits are higher.", "P1")
@@ -155,16 +170,6 @@ def test_a_new_essay_is_mapped_in_the_page(chromium: str, tmp_path: Path) -> Non
         result = CliRunner().invoke(cli, ["validate", str(path)])
         assert result.exit_code == 0, result.output
 
-        # only the page, with its token, may write
-        edit = server.url + "edit"
-        action = {"op": "claim", "node": "T", "claim": None}
-        host = {"Host": f"127.0.0.1:{server.url.rsplit(':', 1)[1].rstrip('/')}"}
-        assert _post(edit, action, {})[0] == 403
-        assert _post(edit, action, {"X-Argmap-Token": "guessed"})[0] == 403
-        assert _post(edit, action, {"X-Argmap-Token": server.token, "Host": "attacker.example"})[0] == 403
-        assert _post(edit, action, {"X-Argmap-Token": server.token, "Origin": "http://attacker.example", **host})[0] == 403
-        assert path.read_text() == text
-        assert _post(edit, action, {"X-Argmap-Token": server.token})[0] == 200  # the same request, with the token
-        assert "claim: deposit-up" not in path.read_text()
+        _only_the_page_may_write(server, path)
     finally:
         server.stop()
