@@ -22,7 +22,6 @@ C composer.  Three reasons, in order:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from typing import Any
 import yaml
 
 from .errors import Diagnostic
+from .yamlhints import joined_list_item, plain_syntax_error
 from .yamlvalues import Path_, ValueBuilder, ValueRefused
 
 __all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "read_yaml_file"]
@@ -112,7 +112,9 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             parser.dispose()
     if not values.have_root or values.data is None:
         raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
-    _joined_item(path, text, joined)
+    joined_item = joined_list_item(path, text, joined)
+    if joined_item is not None:
+        raise YamlError(joined_item)
     return YamlDocument(path, values.data, values.positions, values.key_positions)
 
 
@@ -162,78 +164,13 @@ def _reader_error(path: str, text: str, exc: yaml.reader.ReaderError) -> YamlErr
     return YamlError(Diagnostic(path, line, col, f"not valid YAML: unacceptable character {what}: {exc.reason}"))
 
 
-def _joined_item(path: str, text: str, joined: list[tuple[int, int]]) -> None:
-    """A list item indented more than the one above it is read by YAML as the rest of that line's value
-    (``- P2 -> T`` under ``- P1 -> T``): an error at the line of the mistake, not at the item it joined.
-
-    >>> parse_yaml("relations:\\n  - P1 -> T\\n    - P2 -> T\\n", "m.yaml")
-    Traceback (most recent call last):
-    ...
-    argmap.yamlsafe.YamlError: m.yaml:3:5: error: this item is indented more than the line above it, so YAML reads it \
-as the end of line 2's value (move '- P2 -> T' left, to the column of line 2's '-')
-    """
-    lines = text.splitlines()
-    for first, last in joined:
-        for n in range(first + 1, min(last, len(lines) - 1) + 1):
-            stripped = lines[n].lstrip(" ")
-            if stripped.startswith("- ") or stripped == "-":
-                col = len(lines[n]) - len(stripped) + 1
-                raise YamlError(Diagnostic(
-                    path, n + 1, col, f"this item is indented more than the line above it, so YAML reads it as the end "
-                    f"of line {first + 1}'s value",
-                    hint=f"move '{stripped.rstrip()[:40]}' left, to the column of line {first + 1}'s '-'"))
-
-
-_KEY_VALUE = re.compile(r"(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):\s+(.*\S)\s*$")
-
-
-def _mapping_values(path: str, text: str, mark: Any) -> YamlError | None:
-    """libyaml's 'mapping values are not allowed' in plain words, at the line of the mistake: an unquoted ': '
-    inside a value (quote the value), or a key indented more than the line above (line it up).
-
-    >>> parse_yaml("id: m\\ntitle: Deposits: a case\\n", "m.yaml")
-    Traceback (most recent call last):
-    ...
-    argmap.yamlsafe.YamlError: m.yaml:2:16: error: a value that contains ': ' must be in quotes \
-(write  title: "Deposits: a case")
-    >>> parse_yaml("nodes:\\n  - id: T\\n    text: t\\n      quote: q\\n", "m.yaml")
-    Traceback (most recent call last):
-    ...
-    argmap.yamlsafe.YamlError: m.yaml:4:7: error: 'quote:' is indented more than 'text:' on line 3, so YAML reads \
-it as part of that value (move 'quote:' left, to the column of 'text:')
-    """
-    lines = text.splitlines()
-    if mark is None or mark.line >= len(lines):
-        return None
-    line = lines[mark.line]
-    found = _KEY_VALUE.match(line)
-    if found and found.end(2) < mark.column:  # a key earlier on the line: the value holds a ': '
-        value = found.group(3).replace("\\", "\\\\").replace('"', '\\"')
-        return YamlError(Diagnostic(path, mark.line + 1, mark.column + 1, "a value that contains ': ' must be in quotes",
-                                    hint=f'write  {found.group(1).lstrip()}{found.group(2)}: "{value}"'))
-    above = next((n for n in range(mark.line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")),
-                 None)
-    key = line.strip().split(":", 1)[0]
-    if above is None or not key:
-        return None
-    prev = _KEY_VALUE.match(lines[above]) or re.match(r"(\s*(?:-\s+)?)([^\s:#][^:#]*?):", lines[above])
-    col = len(line) - len(line.lstrip()) + 1
-    if prev is None:
-        return YamlError(Diagnostic(path, mark.line + 1, col, f"'{key}:' is indented more than line {above + 1}, so YAML "
-                                    "reads it as part of that line's value", hint="line it up with the keys around it"))
-    return YamlError(Diagnostic(path, mark.line + 1, col, f"'{key}:' is indented more than '{prev.group(2)}:' on line "
-                                f"{above + 1}, so YAML reads it as part of that value",
-                                hint=f"move '{key}:' left, to the column of '{prev.group(2)}:'"))
-
-
 def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
     """libyaml's problem, located, with its context ("while scanning ... that starts at ...") as the hint."""
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "syntax error"
-    if problem.startswith("mapping values are not allowed"):
-        plain = _mapping_values(path, text, exc.problem_mark)
-        if plain is not None:
-            return plain
+    plain = plain_syntax_error(path, text, exc)
+    if plain is not None:
+        return YamlError(plain)
     hint = None
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
             and (exc.context_mark.line, exc.context_mark.column) != (exc.problem_mark.line, exc.problem_mark.column):

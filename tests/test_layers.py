@@ -17,7 +17,7 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 LAYERS: list[tuple[str, list[str]]] = [
     ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf", "argmap.confine"]),
     ("format", ["argmap.model", "argmap.results", "argmap.schema", "argmap.grounding", "argmap.yamlsafe",
-                "argmap.yamlvalues", "argmap.schemaerrors", "argmap.drift", "argmap.driftnames",
+                "argmap.yamlvalues", "argmap.yamlhints", "argmap.schemaerrors", "argmap.drift", "argmap.driftnames",
                 "argmap.defence", "argmap.schemahints", "argmap.yamledit", "argmap.mapedit", "argmap.mapoutline"]),
     ("checks", ["argmap.grounded", "argmap.salvage", "argmap.integrity", "argmap.quotecheck", "argmap.checks",
                 "argmap.driftcheck"]),
