@@ -20,6 +20,7 @@ class OutlineNode:
     kind: str
     text: str
     claim: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def outline(text: str) -> MapOutline:
     source = data.get("source")
     path = source.get("path") if isinstance(source, dict) else None
     nodes = [OutlineNode(str(n.get("id")), str(n.get("kind")), str(n.get("text") or ""),
-                         str(n["claim"]) if n.get("claim") else None)
+                         str(n["claim"]) if n.get("claim") else None,
+                         n["quote"] if isinstance(n.get("quote"), str) else None)
              for n in (data.get("nodes") or []) if isinstance(n, dict) and n.get("id") is not None]
     relations = []
     for i, item in enumerate(data.get("relations") or []):

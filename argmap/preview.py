@@ -51,6 +51,8 @@ class PreviewState:
     coverage: list[str] = field(default_factory=list)
     essay: str | None = None
     """The essay's text, for selecting passages (None when the map names none or it cannot be read)."""
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)
+    """The passages the nodes quote: (start, end, node id) in the essay's text."""
     nodes: list[dict[str, Any]] = field(default_factory=list)
     """Each node's id, kind, text, claim and suggested claims, read leniently from the file."""
     relations: list[dict[str, Any]] = field(default_factory=list)

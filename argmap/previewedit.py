@@ -48,7 +48,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError, MapEditError
 from argmap.mapedit import add_node, add_relation, bind_claim
-from argmap.mapoutline import outline
+from argmap.mapoutline import MapOutline, outline
 
 __all__ = ["MAX_BODY", "TOKEN_HEADER", "MapEditor", "answer_edit", "claim_suggestions", "editing_state", "new_token",
            "refusal"]
@@ -240,11 +240,24 @@ def editing_state(map_file: Path, claims: Path | None) -> dict[str, Any]:
         except (OSError, UnicodeDecodeError):
             essay = None
     registry = _registry(claims or map_file.parent / "claims.yaml")
-    return {"essay": essay,
+    return {"essay": essay, "quoted": _quoted(essay, shape) if essay is not None else [],
             "nodes": [{"id": n.id, "kind": n.kind, "text": n.text, "claim": n.claim,
                        "suggested": claim_suggestions(n.text, registry)} for n in shape.nodes],
             "relations": [{"index": r.index, "id": r.id, "label": r.label} for r in shape.relations],
             "claims": [{"id": c, "wording": w} for c, w in registry]}
+
+
+def _quoted(essay: str, shape: MapOutline) -> list[tuple[int, int, str]]:
+    """Where each node's quote is in the essay: (start, end, node id), in the essay's order, not overlapping."""
+    from argmap.grounding import Essay
+
+    doc = Essay(essay)
+    spans = sorted((span[0], span[1], n.id) for n in shape.nodes if n.quote and (span := doc.find(n.quote)) is not None)
+    out: list[tuple[int, int, str]] = []
+    for start, end, ident in spans:
+        if not out or start >= out[-1][1]:
+            out.append((start, end, ident))
+    return out
 
 
 def _registry(path: Path) -> list[tuple[str, str]]:

@@ -26,7 +26,8 @@ h1{font-size:1.2rem;margin:0 0 .5rem} #status{font-size:.9rem;color:#555}
 #essay p{line-height:1.5;margin:0 0 .6rem;white-space:pre-wrap} #map-pane{flex:1;min-width:0}
 #tools{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;font-size:.9rem;margin:.3rem 0 .6rem}
 #tools fieldset{border:1px solid #ddd;padding:.3rem .5rem;margin:0} #tools legend{font-size:.8rem;color:#555}
-#make[hidden]{display:none} #selection{font-style:italic} #message{font-size:.9rem}
+#essay mark{background:#fff3b0;border-radius:2px} #make[hidden]{display:none} #selection{font-style:italic}
+#message{font-size:.9rem}
 #message.error{color:#b00020} #paraphrase{width:22rem} #diagram g.node{cursor:pointer}
 </style></head><body>
 <h1 id="title">argmap preview</h1><div id="status">waiting for the map…</div>
@@ -52,20 +53,25 @@ h1{font-size:1.2rem;margin:0 0 .5rem} #status{font-size:.9rem;color:#555}
 </div></div>
 <script>
 const TOKEN=document.querySelector('meta[name="argmap-token"]').content;
-let state=null, essayText=null, picked=null;
+let state=null, essayText=null, essay=null, picked=null;
 function items(id, list){const ul=document.getElementById(id);ul.replaceChildren(...list.map(t=>{
   const li=document.createElement('li');li.textContent=t;return li;}));}
 function options(id, list, keep){const sel=document.getElementById(id), old=sel.value;
   sel.replaceChildren(...list.map(([value,label])=>{const o=document.createElement('option');
     o.value=value;o.textContent=label;return o;}));
   if(keep && list.some(([v])=>v===old)) sel.value=old;}
-function showEssay(text){
-  if(text===essayText) return; essayText=text; const box=document.getElementById('essay');
-  if(text===null){box.replaceChildren();return;}
+function showEssay(text, quoted){
+  const key=JSON.stringify([text,quoted]); if(key===essayText+'') return; essayText=key; essay=text;
+  const box=document.getElementById('essay'); if(text===null){box.replaceChildren();return;}
   let at=0; const ps=[];
   for(const line of text.split('\\n')){
-    if(line.trim()){const p=document.createElement('p');p.dataset.start=at;p.textContent=line;ps.push(p);}
-    at+=line.length+1;}
+    const end=at+line.length;
+    if(line.trim()){const p=document.createElement('p');p.dataset.start=at;let from=at;
+      for(const [a,b,id] of quoted){if(b<=at||a>=end) continue; const s=Math.max(a,at), e=Math.min(b,end);
+        if(s>from) p.append(text.slice(from,s));
+        const m=document.createElement('mark');m.dataset.node=id;m.title=id;m.textContent=text.slice(s,e);p.append(m);from=e;}
+      if(from<end) p.append(text.slice(from,end)); ps.push(p);}
+    at=end+1;}
   box.replaceChildren(...ps);}
 function suggestions(){
   const node=(state.nodes||[]).find(n=>n.id===document.getElementById('claim-node').value);
@@ -81,18 +87,19 @@ function show(s){
   const d=document.getElementById('diagram'); if(s.svg!==null){d.innerHTML=s.svg;}
   d.classList.toggle('stale', !s.ok);
   document.getElementById('coverage').textContent=s.coverage.join('\\n');
-  if(s.essay!==null) showEssay(s.essay);  // a save caught half-written has no essay: keep the one shown
+  if(s.essay!==null) showEssay(s.essay, s.quoted);  // a save caught half-written has no essay: keep the one shown
   const nodes=s.nodes.map(n=>[n.id,n.id+' ('+n.kind+'): '+n.text.slice(0,50)]);
   options('source', nodes, true); options('claim-node', nodes, true);
   options('target', [...nodes, ...s.relations.map(r=>['#'+r.index,'relation '+(r.id?r.id+': ':'')+r.label])], true);
   suggestions();}
 function offset(node, off){const p=(node.nodeType===3?node.parentElement:node).closest('#essay p');
-  return p?Number(p.dataset.start)+(node.nodeType===3?off:(off?p.textContent.length:0)):null;}
+  if(!p) return null; const r=document.createRange(); r.setStart(p,0); r.setEnd(node,off);
+  return Number(p.dataset.start)+r.toString().length;}
 function selectionChanged(){
   const sel=window.getSelection(); if(!sel.rangeCount||sel.isCollapsed) return;
   const r=sel.getRangeAt(0); const a=offset(r.startContainer,r.startOffset), b=offset(r.endContainer,r.endOffset);
-  if(a===null||b===null||b<=a||essayText===null) return;
-  picked={start:a,end:b,selected:essayText.slice(a,b)};
+  if(a===null||b===null||b<=a||essay===null) return;
+  picked={start:a,end:b,selected:essay.slice(a,b)};
   document.getElementById('selection').textContent=picked.selected.trim();
   document.getElementById('make').hidden=false; document.getElementById('paraphrase').focus();}
 document.addEventListener('mouseup', selectionChanged); document.addEventListener('keyup', selectionChanged);

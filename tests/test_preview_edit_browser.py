@@ -41,8 +41,10 @@ def _select(page: Page, passage: str) -> None:
     """Select ``passage`` in the essay pane as a mouse would (a DOM selection, then the mouse button released)."""
     page.evaluate(f"""(() => {{
       const want = {json.dumps(passage)};
-      const p = [...document.querySelectorAll('#essay p')].find(p => p.textContent.includes(want));
-      const node = p.firstChild, at = node.textContent.indexOf(want);
+      const walk = document.createTreeWalker(document.getElementById('essay'), NodeFilter.SHOW_TEXT);
+      let node = walk.nextNode();
+      while (!node.textContent.includes(want)) node = walk.nextNode();
+      const at = node.textContent.indexOf(want);
       const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + want.length);
       const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
       document.dispatchEvent(new MouseEvent('mouseup', {{bubbles: true}}));
@@ -131,6 +133,9 @@ def test_a_new_essay_is_mapped_in_the_page(chromium: str, tmp_path: Path) -> Non
             page = browser.open(server.url)
             _until(page, "document.querySelector('#essay p')?.textContent.startsWith('Deposits on bottles') === true")
             _make_node(page, "Deposits on bottles should be raised.", "thesis", "Bottle deposits should be raised.", "T")
+            # the passage is marked in the essay as quoted by T
+            _until(page, "document.querySelector('#essay mark[data-node=T]')?.textContent === "
+                         "'Deposits on bottles should be raised.'")
             _make_node(page, "Higher deposits make people return more bottles.", "premise",
                        "People bring more bottles back when deposits are higher.", "P1")
             # the file is edited by hand while the page is open: the page's next edit keeps it
