@@ -102,6 +102,22 @@ def _post(url: str, body: dict[str, object], headers: dict[str, str]) -> tuple[i
         return exc.code, exc.read().decode()
 
 
+def _assert_mapped(path: Path, good: str, comments: list[str]) -> None:
+    """The file is as it was before the undone slip: exact quotes, the relations and the claim, the hand edit and
+    every comment kept, and it validates."""
+    text = path.read_text()
+    assert text == good
+    for passage in ("Deposits on bottles should be raised.", "Higher deposits make people return more bottles.",
+                    "Some say the deposit is already high enough."):
+        assert f'    quote: "{passage}"\n' in text  # the exact passage selected, grounded
+    assert "    claim: deposit-up\n" in text and "  - P1 -> T\n" in text and "  - O1 -| T\n" in text
+    assert "# edited by hand" in text
+    kept = [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert kept == comments
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+
+
 def _only_the_page_may_write(server: PreviewServer, path: Path) -> None:
     """Requests without the page's token, or for another host or origin, are refused and change nothing."""
     text = path.read_text()
@@ -165,16 +181,7 @@ def test_a_new_essay_is_mapped_in_the_page(chromium: str, tmp_path: Path) -> Non
             _until(page, "document.getElementById('status').textContent.startsWith('valid')")
             assert page.evaluate("document.querySelector('#diagram svg g#O1') !== null") is True
 
-        text = path.read_text()
-        assert text == good
-        assert '    quote: "Deposits on bottles should be raised."\n' in text  # the exact passage, grounded
-        assert "    claim: deposit-up\n" in text and "  - P1 -> T\n" in text and "  - O1 -| T\n" in text
-        assert "# edited by hand" in text
-        kept = [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
-        assert kept == comments
-        result = CliRunner().invoke(cli, ["validate", str(path)])
-        assert result.exit_code == 0, result.output
-
+        _assert_mapped(path, good, comments)
         _only_the_page_may_write(server, path)
     finally:
         server.stop()
