@@ -57,7 +57,7 @@ def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, co
     nxt = f"argmap preview {shown}"
     if as_json:
         emit_json({"out": str(target), "essay_copy": str(plan.essay_copy) if plan.essay_copy else None,
-                   "next": nxt})
+                   "notes": plan.notes, "next": nxt})
         return
     if plan.essay_copy is not None:
         click.echo(f"copied {essay} to {_shown(plan.essay_copy)} (a map reads its essay from the seeds/ folder "
