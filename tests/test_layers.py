@@ -17,8 +17,8 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 LAYERS: list[tuple[str, list[str]]] = [
     ("foundations", ["argmap", "argmap.errors", "argmap.files.atomic", "argmap.files.limits", "argmap.files.confine"]),
     ("format", ["argmap.format.model", "argmap.queries.results", "argmap.format.schema", "argmap.text.essayindex", "argmap.yaml.reader",
-                "argmap.yaml.values", "argmap.format.schema_errors", "argmap.checks.drift.paraphrase", "argmap.checks.drift.names",
-                "argmap.checks.defence", "argmap.format.hints"]),
+                "argmap.yaml.values", "argmap.yaml.hints", "argmap.format.schema_errors", "argmap.checks.drift.paraphrase", "argmap.checks.drift.names",
+                "argmap.checks.defence", "argmap.format.hints", "argmap.yaml.edit", "argmap.jobs.map_edit", "argmap.jobs.map_outline"]),
     ("checks", ["argmap.checks.grounded", "argmap.checks.salvage", "argmap.checks.integrity", "argmap.checks.quotes", "argmap.checks.validate",
                 "argmap.checks.drift.check"]),
     ("load", ["argmap.corpus.load", "argmap.corpus.pairs", "argmap.importers", "argmap.corpus.inputs"]),
@@ -26,7 +26,8 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("queries", ["argmap.queries.comparison", "argmap.queries.details", "argmap.queries.analysis", "argmap.queries.centrality", "argmap.queries.coverage",
                  "argmap.exporters.outline", "argmap.exporters.report", "argmap.exporters", "argmap.suggest.align", "argmap.suggest.results"]),
     ("render", ["argmap.render"]),
-    ("material", ["argmap.jobs.build", "argmap.classroom", "argmap.jobs.new_map", "argmap.jobs.preview"]),
+    ("material", ["argmap.jobs.build", "argmap.classroom", "argmap.jobs.new_map", "argmap.jobs.preview", "argmap.jobs.preview_edit",
+                  "argmap.jobs.preview_page"]),
     ("http", ["argmap_api"]),
     ("terminal", ["argmap.cli", "argmap.__main__"]),
 ]
