@@ -23,6 +23,7 @@ __all__ = [
     "Diagnostic",
     "InvalidInput",
     "InvalidRequest",
+    "MapEditError",
     "NotFound",
     "RenderError",
     "RenderTimeout",
@@ -88,6 +89,12 @@ class InvalidInput(ArgmapError):
 
 class InvalidRequest(ArgmapError):
     """A well-formed request that makes no sense: a comparison of one map with itself, a depth without a focus."""
+
+    status = 422
+
+
+class MapEditError(ArgmapError):
+    """An edit of a map file that cannot be made: the file is not readable YAML, an id is unknown, a kind wrong."""
 
     status = 422
 

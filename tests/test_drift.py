@@ -83,6 +83,36 @@ PAIRS: list[tuple[str, str, set[str]]] = [
     ("In Iran, this moment is likely to trigger introspection.",
      "Iran will reconsider its reliance on Russia.", {"hedge:drops", "specifics:adds"}),
     ("Russia may not be able to help.", "Russia will help.", {"hedge:drops", "modality:turns", "negation:drops"}),
+    # equivalent hedges: "almost none" in other words, a concession, a frequency
+    ("Nevertheless hardly anyone wishes to dress themselves in a standard uniform.",
+     "Almost nobody wants to dress themselves in a standard uniform.", set()),
+    ("so this has hardly any effect on the level of full-time employment", "This has almost no effect on full-time employment.",
+     set()),
+    ("Nevertheless hardly anyone wishes to dress themselves in a standard uniform.",
+     "Nobody wants to dress themselves in a standard uniform.", {"hedge:drops", "negation:adds"}),
+    ("even if billions of Euros have already been invested", "even though billions of euros have already gone into it",
+     set()),
+    ("Even if many people think that a murderer has already decided", "A murderer has already decided.",
+     {"hedge:drops"}),
+    ("Also the scripts are often copied off each other.", "The scripts are frequently copied from each other.", set()),
+    ("Also the scripts are often copied off each other.", "The scripts are copied from each other.", {"hedge:drops"}),
+    # a stance said as what ought to be
+    ("I argue categorically in favour of over-the-counter availability of the pill in pharmacies.",
+     "The pill should be sold over the counter in pharmacies.", set()),
+    # a modal inside an if-clause belongs to the condition
+    ("Of course it would be nice and simple if after a fun night out you could simply take the pill and feel at ease.",
+     "It would be nice to take the pill after a night out and feel at ease.", set()),
+    ("Of course it would be nice and simple if after a fun night out you could simply take the pill and feel at ease.",
+     "After a night out you simply take the pill and feel at ease.", {"hedge:drops"}),
+    # ability without 'can', comparison without 'not', numbers in words
+    ("The anticipated objectives of tuition fees can be achieved by other means.",
+     "The objectives of tuition fees are achievable by other means.", set()),
+    ("such a share is not as sensitive as those of other IT companies.",
+     "Such a share is less sensitive than those of other IT companies.", set()),
+    ("For you can go shopping 6 days a week,", "You can go shopping six days a week.", set()),
+    ("For you can go shopping 6 days a week,", "You can go shopping five days a week.", {"specifics:adds", "specifics:drops"}),
+    ("To oblige non-academics to finance others' degrees through taxes, however, is not just.",
+     "Making non-graduates pay for others' degrees through taxes is fair.", {"negation:drops"}),
     # faithful rewordings
     ("China stayed on the sidelines.", "China stayed on the sidelines.", set()),
     ("an almost complete silence from Russia", "Russia answered with almost complete silence.", set()),
@@ -102,6 +132,22 @@ def test_pair_gets_its_verdict(quote: str, text: str, expected: set[str]) -> Non
 def test_the_table_has_drifting_and_faithful_pairs() -> None:
     assert len(PAIRS) >= 40
     assert sum(not e for _, _, e in PAIRS) >= 15 and sum(bool(e) for _, _, e in PAIRS) >= 25
+
+
+def test_the_judged_pairs_of_the_bench_keep_false_alarms_under_five_percent() -> None:
+    """The hand-judged pairs of bench/drift_pairs.tsv (see bench/drift_pairs.md): few faithful pairs flagged, most
+    drifting ones caught."""
+    import csv
+
+    with (Path(__file__).resolve().parent.parent / "bench" / "drift_pairs.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    faithful = [r for r in rows if r["verdict"] == "faithful"]
+    drifting = [r for r in rows if r["verdict"] == "drift"]
+    assert len(rows) >= 200
+    false_alarms = [r for r in faithful if find_drift(r["paraphrase"], r["quote"])]
+    caught = [r for r in drifting if find_drift(r["paraphrase"], r["quote"])]
+    assert len(false_alarms) <= 0.05 * len(faithful), [(r["source"], r["paraphrase"]) for r in false_alarms]
+    assert len(caught) >= 0.9 * len(drifting)
 
 
 def test_a_name_taken_from_the_quotes_paragraph_is_not_added() -> None:

@@ -80,7 +80,7 @@ def test_validate_reads_a_map_from_stdin(in_trio: Path, monkeypatch: pytest.Monk
     text = (TRIO / "maps" / "a.yaml").read_bytes()
     code, out, err = run("validate", "-", stdin=text)
     assert code == 0, out + err
-    assert "ok: 1 map(s) valid" in err + out
+    assert "ok: 1 map valid" in err + out
     broken = text.replace(b"quote: Higher deposits", b"quote: Highr deposits")
     code, out, _ = run("validate", "-", stdin=broken)
     assert code == 1

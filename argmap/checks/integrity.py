@@ -1,5 +1,5 @@
-"""The integrity rules of one map, rule by rule: ids, relation endpoints, shared claims, the thesis, cycles,
-loose ends, and a map that both affirms and denies one claim.
+"""The integrity rules of one map, rule by rule: ids, relation endpoints, shared claims, placeholder text, the
+thesis, cycles, loose ends, and a map that both affirms and denies one claim.
 
 :func:`integrity_diagnostics` runs them all on a validated map, or on a salvaged one
 (:mod:`argmap.checks.salvage`), in which case the whole-map rules wait until every node and
@@ -25,6 +25,7 @@ m.yaml:8:13: error: support runs in a cycle: T -> T (a claim cannot support itse
 from __future__ import annotations
 
 import graphlib
+import re
 from dataclasses import dataclass, field
 
 from argmap.checks.defence import attacks_on, stands
@@ -33,7 +34,11 @@ from argmap.errors import Diagnostic, did_you_mean, id_hint
 from argmap.format.model import ArgumentMap, ClaimRegistry
 from argmap.yaml.reader import YamlDocument
 
-__all__ = ["integrity_diagnostics"]
+__all__ = ["PLACEHOLDER", "has_placeholder", "integrity_diagnostics"]
+
+PLACEHOLDER = "TODO"
+"""The word that marks text not written yet (``argmap new``'s skeletons say ``text: TODO say it ...``)."""
+_PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 
 _VERB = {"supports": "support", "example": "be an example for", "attacks": "attack"}
 
@@ -67,6 +72,7 @@ def integrity_diagnostics(
     node_ids, rel_ids = _ids(report, m)
     links = _endpoints(report, m, node_ids, rel_ids, known_bad)
     _claims(report, m, registry)
+    _placeholders(report, m)
     if dropped is not None and (known_bad or any(r is None for r in m.relations)):
         return report.out  # whole-map checks (thesis, cycles, loose ends) wait until every node and relation is readable
     theses = _thesis(report, m)
@@ -133,6 +139,23 @@ def _claims(report: _Report, m: ArgumentMap, registry: ClaimRegistry | None) -> 
         if registry is not None and n.claim is not None and n.claim not in claims:
             report.at(("nodes", i, "claim"), f"nodes[{i}].claim: unknown shared claim '{n.claim}'",
                       did_you_mean(n.claim, claims) or "add it to the registry, claims.yaml")
+
+
+def has_placeholder(text: str) -> bool:
+    """Whether ``text`` still holds the placeholder word (as a word, in capitals).
+
+    >>> has_placeholder("TODO say it in one sentence of your own"), has_placeholder("Todos los santos")
+    (True, False)
+    """
+    return _PLACEHOLDER.search(text) is not None
+
+
+def _placeholders(report: _Report, m: ArgumentMap) -> None:
+    """A node whose text is still a placeholder: a warning naming it (so ``--strict`` fails)."""
+    for i, n in indexed(m.nodes):
+        if has_placeholder(n.text):
+            report.at(("nodes", i, "text"), f"nodes[{i}].text: node '{n.id}' still has placeholder text ({n.text[:50]!r})",
+                      f"say in one sentence of your own what {n.id} claims", severity="warning")
 
 
 def _thesis(report: _Report, m: ArgumentMap) -> list[int]:

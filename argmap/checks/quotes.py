@@ -32,6 +32,9 @@ from argmap.format.model import ArgumentMap
 from argmap.text.essayindex import Essay, sha256_text
 from argmap.yaml.reader import YamlDocument
 
+_TYPO_DIGITS = 3
+"""A stored sha256 this close to the essay's is a mistyped value rather than a changed essay."""
+
 __all__ = ["HINT_BUDGET", "ReadFn", "grounding_diagnostics"]
 
 ReadFn = Callable[[str], bytes]
@@ -145,17 +148,33 @@ def _skips(doc: YamlDocument, m: ArgumentMap, essay: Essay, hints: _Hints, out: 
 
 
 def _changed_essay(doc: YamlDocument, m: ArgumentMap, raw: bytes, missing: list[str]) -> Diagnostic | None:
-    """An error when the essay's sha256 is not the map's, naming the quotes to recheck."""
+    """An error when the essay's sha256 is not the map's: the value to paste in full, and which quotes to recheck
+    (those no longer found; when all are found, how many there are).
+
+    >>> from argmap.format.model import Source
+    >>> from argmap.yaml.reader import parse_yaml
+    >>> right = sha256_text(b"It rained.")
+    >>> wrong = right[:-1] + ("0" if right[-1] != "0" else "1")
+    >>> doc = parse_yaml(f'source: {{path: e.txt, sha256: "{wrong}"}}', "m.yaml")
+    >>> m = ArgumentMap.model_construct(source=Source(path="e.txt", sha256=wrong), nodes=[])
+    >>> d = _changed_essay(doc, m, b"It rained.", [])
+    >>> d.message, d.hint == f'paste sha256: "{right}"'
+    ("source.sha256 is not the essay's: it differs from the essay's in 1 hex digit of 64 (a typo?)", True)
+    """
     actual = sha256_text(raw)
     if actual == m.source.sha256:
         return None
     line, col = doc.where(("source", "sha256"))
-    quoted = [n.id for _, n in indexed(m.nodes) if n.quote is not None]
-    change = (f"essay text has changed since the map was made (sha256 is {actual[:4]}…, "
-              f"the map says {m.source.sha256[:4]}…); ")
+    paste = f'sha256: "{actual}"'
+    differ = sum(a != b for a, b in zip(actual, m.source.sha256, strict=False)) + abs(len(actual) - len(m.source.sha256))
+    if differ <= _TYPO_DIGITS:
+        digits = f"{differ} hex digit{'s' if differ > 1 else ''}"
+        return Diagnostic(doc.path, line, col, f"source.sha256 is not the essay's: it differs from the essay's in "
+                          f"{digits} of 64 (a typo?)", hint=f"paste {paste}")
+    message = "source.sha256 is not the essay's: the essay has changed since the map was made, or the value is wrong"
     if missing:
-        change += "recheck the quotes of: " + ", ".join(f"{x} (not found)" for x in missing)
-    else:
-        change += (f"all {len(quoted)} quotes are still found, but reread them in context: "
-                   f"{', '.join(quoted)} (then set sha256 to {actual})")
-    return Diagnostic(doc.path, line, col, change)
+        message += "; recheck the quotes of: " + ", ".join(f"{x} (not found)" for x in missing)
+        return Diagnostic(doc.path, line, col, message, hint=f"then paste {paste}")
+    quoted = sum(1 for _, n in indexed(m.nodes) if n.quote is not None)
+    return Diagnostic(doc.path, line, col, message,
+                      hint=f"all {quoted} quotes are still found; reread them in context, then paste {paste}")

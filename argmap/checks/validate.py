@@ -20,7 +20,7 @@ it can be.  The checks are documented in the README's format reference.
 >>> essays = {"essay.txt": b"It rained. Then it stopped."}
 >>> grounded, diags = check_map(doc, ClaimRegistry(), read=essays.__getitem__)
 >>> for d in diags: print(d)  # doctest: +ELLIPSIS
-m.yaml:4:35: error: essay text has changed since the map was made (...); recheck the quotes of: P (not found)
+m.yaml:4:35: error: source.sha256 is not the essay's: ...; recheck the quotes of: P (not found) (then paste sha256: "...")
 m.yaml:7:44: error: nodes[1].quote: not found in essay.txt (closest passage: "It rained.")
 m.yaml:8:23: error: relations[1]: unknown node 'Q'
 """
@@ -37,7 +37,7 @@ from argmap.format.model import ArgumentMap, ClaimRegistry
 from argmap.format.schema_errors import validate_model
 from argmap.yaml.reader import YamlDocument
 
-__all__ = ["ReadFn", "check_map", "check_registry"]
+__all__ = ["ReadFn", "check_map", "check_registry", "verdict"]
 
 
 def check_registry(doc: YamlDocument) -> tuple[ClaimRegistry | None, list[Diagnostic]]:
@@ -99,3 +99,25 @@ def check_map(
     if any(d.severity == "error" for d in diags):
         return None, sorted(diags)
     return grounded, sorted(diags)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def verdict(maps: int, errors: int, warnings: int, *, strict: bool = False) -> tuple[bool, str]:
+    """Whether a validation passes, and its one-line summary; ``strict`` fails on warnings too, and says so.
+
+    >>> verdict(1, 0, 2)
+    (True, 'ok: 1 map valid, 0 errors, 2 warnings')
+    >>> verdict(1, 0, 2, strict=True)
+    (False, 'FAILED: 1 map valid, 0 errors, 2 warnings (failing because of --strict)')
+    >>> verdict(0, 1, 0, strict=True)
+    (False, 'FAILED: 0 maps valid, 1 error, 0 warnings')
+    """
+    ok = errors == 0 and not (strict and warnings)
+    line = (f"{'ok' if ok else 'FAILED'}: {_count(maps, 'map')} valid, {_count(errors, 'error')}, "
+            f"{_count(warnings, 'warning')}")
+    if not ok and not errors:
+        line += " (failing because of --strict)"
+    return ok, line

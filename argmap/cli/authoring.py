@@ -12,13 +12,22 @@ from argmap.errors import ArgmapError
 __all__ = ["new", "preview"]
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the current folder when it is below it (what the user would type)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @click.command(name="new")
 @click.argument("essay", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "map_id", default=None, help="The map's id (default: from the essay's file name).")
-@click.option("--title", default=None, help="The map's title (default: the essay's first line if short, else its name).")
+@click.option("--title", default=None, help="The map's title (default: the essay's first line if it is a heading, "
+              "else its file name).")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The map file to write (default: maps/ID.yaml).")
-@click.option("--copy-essay", is_flag=True, help="Copy the essay into the seeds/ folder beside the maps folder.")
+@click.option("--copy-essay", is_flag=True, hidden=True)  # the default now; kept so that older scripts still run
 @click.option("--force", is_flag=True, help="Overwrite an existing map (or a different essay copy).")
 @json_option
 @reports_errors
@@ -26,9 +35,10 @@ def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, co
         as_json: bool) -> None:
     """Write a starting map of ESSAY: metadata, source path and sha256, one commented skeleton per paragraph.
 
-    The essay belongs in seeds/ beside the maps folder (maps/x.yaml reads
-    ../seeds/x.txt); --copy-essay puts it there.  Then uncomment a thesis and
-    run `argmap validate MAP` (or `argmap preview MAP` to watch it as you edit).
+    A map reads its essay from the seeds/ folder beside the maps folder
+    (maps/x.yaml reads ../seeds/x.txt); an essay anywhere else is copied there.
+    Then run `argmap preview MAP`: select passages of the essay to make nodes,
+    starting with the thesis (or uncomment skeletons in the file).
     """
     from argmap.files.atomic import write_atomic
     from argmap.jobs.new_map import map_id_for, plan_new_map
@@ -36,23 +46,25 @@ def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, co
     target = out or Path("maps") / f"{map_id or map_id_for(essay.name)}.yaml"
     if target.exists() and not force:
         raise ArgmapError(f"{target} exists already; --force overwrites it")
-    plan = plan_new_map(essay, target, map_id=map_id, title=title, copy_essay=copy_essay)
+    plan = plan_new_map(essay, target, map_id=map_id, title=title)
     if plan.essay_copy is not None:
         data = essay.read_bytes()
         if plan.essay_copy.exists() and plan.essay_copy.read_bytes() != data and not force:
-            raise ArgmapError(f"{plan.essay_copy} exists and differs from {essay}; --force overwrites it")
+            raise ArgmapError(f"{_shown(plan.essay_copy)} exists and differs from {essay}; --force overwrites it")
         write_atomic(plan.essay_copy, data)
     write_atomic(target, plan.text)
-    for note in plan.notes:
-        click.echo(f"argmap: warning: {note}", err=True)
+    shown = _shown(target)
+    nxt = f"argmap preview {shown}"
     if as_json:
         emit_json({"out": str(target), "essay_copy": str(plan.essay_copy) if plan.essay_copy else None,
-                   "notes": plan.notes})
-    else:
-        if plan.essay_copy is not None:
-            click.echo(f"copied {essay} to {plan.essay_copy}")
-        click.echo(f"wrote {target}; uncomment a thesis, then `argmap validate {target}` "
-                   f"(or `argmap preview {target}`)")
+                   "notes": plan.notes, "next": nxt})
+        return
+    if plan.essay_copy is not None:
+        click.echo(f"copied {essay} to {_shown(plan.essay_copy)} (a map reads its essay from the seeds/ folder "
+                   "beside the maps folder)")
+    click.echo(f"wrote {shown}")
+    click.echo(f"next: `{nxt}`, then select passages of the essay to make nodes, starting with the thesis "
+               f"(or uncomment skeletons in {shown}; `argmap validate {shown}` checks it)")
 
 
 @click.command()

@@ -34,6 +34,7 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     ./maps, else the bundled maps).  Exit status: 0 valid, 1 on any error (or
     warning, with --strict).
     """
+    from argmap.checks.validate import verdict
     from argmap.queries.coverage import coverage_warnings
 
     corpus, diags, _ = check_refs(paths, claims)
@@ -41,7 +42,7 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
         diags += [d for gm in corpus.maps.values() for d in coverage_warnings(gm)]
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors
-    ok = errors == 0 and not (strict and warnings)
+    ok, summary = verdict(len(corpus.maps) if corpus else 0, errors, warnings, strict=strict)
     if as_json:
         emit_json({"valid": ok, "errors": errors, "warnings": warnings,
                    "maps": sorted(corpus.maps) if corpus else [],
@@ -49,9 +50,7 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     else:
         for d in diags:
             click.echo(str(d))
-        n = len(corpus.maps) if corpus else 0
-        verdict = "ok" if ok else "FAILED"
-        click.echo(f"{verdict}: {n} map(s) valid, {errors} error(s), {warnings} warning(s)", err=not ok)
+        click.echo(summary, err=not ok)
     sys.exit(0 if ok else 1)
 
 

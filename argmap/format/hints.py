@@ -29,7 +29,8 @@ def authoring_hints(doc: YamlDocument, diags: list[Diagnostic], read: Callable[[
 def _starting_help(diags: list[Diagnostic]) -> list[Diagnostic]:
     """A hint for the map that has no nodes yet (as ``argmap new`` writes it)."""
     empty = "nodes: expected a list, got null"
-    hint = "write the nodes under 'nodes:', starting with the thesis: uncomment a skeleton"
+    hint = ("no nodes yet: start with the thesis (select its passage in `argmap preview`, or uncomment a skeleton "
+            "under 'nodes:' and set 'kind: thesis')")
     return [Diagnostic(d.path, d.line, d.column, d.message, d.severity, hint) if d.message == empty else d
             for d in diags]
 

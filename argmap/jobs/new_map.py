@@ -4,25 +4,31 @@ The starting map has the right ``source.path`` (relative to the map file) and
 ``source.sha256``, the editor modeline that points at the JSON Schema, and, for
 each paragraph of the essay (each sentence, when it has fewer than
 :data:`argmap.queries.coverage.MIN_PARAGRAPHS` paragraphs, as coverage counts), a
-commented node whose quote is that unit's opening words.  It validates as soon
-as the curator uncomments (or writes) a thesis.
+commented node whose quote is that unit's opening words.  No unit is marked as
+the thesis: the curator says which one it is (often not the first paragraph).
 
 Where the essay lives: beside the maps folder, in ``seeds/`` (``maps/x.yaml``
 reads ``../seeds/x.txt``), the layout the bundled maps, the importers and the
-service expect.
+service expect.  An essay anywhere else is copied there, so that ``validate``,
+``preview`` and the service can read it.
 
->>> text = starter_map(b"Cats rule.\\n\\nDogs drool, and that is that.\\n", "../seeds/cats.txt", map_id="cats")
+The title is the essay's first line when that line is a heading (short, one line,
+no closing full stop; a Markdown ``#`` is dropped), else the file's name.
+
+>>> text = starter_map(b"# Cats rule\\n\\nDogs drool, and that is that.\\n", "../seeds/cats.txt", map_id="cats")
 >>> print(text.split("nodes:")[0])  # doctest: +ELLIPSIS
 id: cats
-title: "Cats rule."
+title: "Cats rule"
 author: null
 source:
   path: ../seeds/cats.txt
-  sha256: "e1e01908..."
+  sha256: "4818ac4b..."
 <BLANKLINE>
 <BLANKLINE>
->>> text.count("#   kind: ")  # one skeleton per unit: two sentences, the essay has under five paragraphs
+>>> text.count("#   kind: premise")  # one skeleton per unit: the essay has under five paragraphs, so per sentence
 2
+>>> "#   kind: thesis" in text
+False
 """
 
 from __future__ import annotations
@@ -32,13 +38,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.corpus.load import bundled_maps_dir
+from argmap.checks.integrity import PLACEHOLDER
 from argmap.errors import ArgmapError
 from argmap.format.model import ID_PATTERN
 from argmap.queries.coverage import MIN_PARAGRAPHS, MIN_WORDS, sentences
 from argmap.text.essayindex import Essay, sha256_text
 
-__all__ = ["NewMap", "map_id_for", "plan_new_map", "starter_map"]
+__all__ = ["NewMap", "essay_home", "heading_title", "map_id_for", "plan_new_map", "published_schema",
+           "starter_map"]
 
 _HINT_WORDS = 8
 _PLAIN = re.compile(r"[\w./-]+")
@@ -64,6 +71,23 @@ def _opening(text: str) -> str:
     return " ".join(words[:_HINT_WORDS])
 
 
+def heading_title(text: str) -> str | None:
+    """The essay's first line when it reads as a heading: one short line without a closing full stop.
+
+    A Markdown heading's ``#`` marks are dropped.
+
+    >>> heading_title("# The case for deposits\\n\\nDeposits work.")
+    'The case for deposits'
+    >>> heading_title("Deposits work. They cut litter by half, and they pay for themselves.\\n") is None
+    True
+    """
+    first = text.lstrip("\ufeff").lstrip("\n").split("\n", 1)[0].strip()
+    first = re.sub(r"^#{1,6}\s+", "", first).strip()
+    if not first or len(first.split()) >= MIN_WORDS or first.endswith((".", ",", ";", ":")):
+        return None
+    return first
+
+
 def starter_map(essay: bytes, source_path: str, *, map_id: str, title: str | None = None,
                 schema: str | None = None) -> str:
     """The YAML text of a starting map of ``essay`` (see the module docstring); a pure function.
@@ -78,8 +102,7 @@ def starter_map(essay: bytes, source_path: str, *, map_id: str, title: str | Non
         raise ArgmapError(f"{source_path}: the essay is not UTF-8 text (byte {exc.start})") from None
     paragraphs = doc.paragraphs
     if title is None:
-        first = paragraphs[0].text if paragraphs else ""
-        title = first if first and len(first.split()) < MIN_WORDS else Path(source_path).stem
+        title = heading_title(doc.text) or Path(source_path).stem
     units = sentences(paragraphs) if len(paragraphs) < MIN_PARAGRAPHS else paragraphs
     unit = "sentence" if len(paragraphs) < MIN_PARAGRAPHS else "paragraph"
     lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
@@ -87,26 +110,26 @@ def starter_map(essay: bytes, source_path: str, *, map_id: str, title: str | Non
               f"  path: {source_path if _PLAIN.fullmatch(source_path) else _yaml_string(source_path)}",
               f'  sha256: "{sha256_text(essay)}"', "",
               "nodes:",
-              f"  # One skeleton per {unit} of the essay.  Uncomment the thesis (the essay's main claim) and",
-              "  # the statements that argue for or against it; set each kind (thesis, premise, conclusion,",
-              "  # evidence, objection, assumption), paraphrase it in 'text', and trim 'quote' to the exact",
-              "  # words (verbatim: argmap validate checks every quote against the essay).",
+              f"  # One skeleton per {unit} of the essay.  Find the thesis (the essay's main claim, often not",
+              "  # the first paragraph): uncomment its skeleton and set 'kind: thesis'.  Then uncomment the",
+              "  # statements that argue for or against it; set each kind (premise, conclusion, evidence,",
+              "  # objection, assumption), paraphrase it in 'text', and trim 'quote' to the exact words",
+              "  # (verbatim: argmap validate checks every quote against the essay).",
               ]
-    for i, u in enumerate(units, start=1):
+    for u in units:
         if u.words < MIN_WORDS and len(units) > 1 and unit == "paragraph":
             lines += ["", f"  # ¶{u.number} (line {u.line}) looks like a heading: {u.text[:60]}"]
             continue
-        node_id, kind = ("T", "thesis") if i == 1 else (f"P{i}", "premise")
         mark = f"¶{u.number}" if unit == "paragraph" else f"sentence {u.number}"
         lines += ["", f"  # {mark} (line {u.line}): {_opening(u.text)}…",
-                  f"  # - id: {node_id}", f"  #   kind: {kind}",
-                  "  #   text: TODO say it in one sentence of your own",
+                  f"  # - id: P{u.number}", "  #   kind: premise",
+                  f"  #   text: {PLACEHOLDER} say it in one sentence of your own",
                   f"  #   quote: {_yaml_string(_opening(u.text))}"]
     lines += ["", "relations: []",
               "  # Replace [] with a list, one relation a line:",
-              "  # - P2 -> T          # P2 supports T",
-              "  # - P3 + P4 -> T     # P3 and P4 jointly support T",
-              "  # - P5 -| T          # P5 attacks T", ""]
+              "  # - P2 -> P3         # P2 supports P3",
+              "  # - P3 + P4 -> P1    # P3 and P4 jointly support P1",
+              "  # - P5 -| P1         # P5 attacks P1", ""]
     return "\n".join(lines)
 
 
@@ -119,38 +142,64 @@ class NewMap:
     notes: list[str] = field(default_factory=list)
 
 
+def published_schema() -> str:
+    """The address the map schema is published at (its ``$id``).
+
+    >>> published_schema()
+    'https://argmap.invalid/schema/map.schema.json'
+    """
+    from argmap.format.model import ArgumentMap
+
+    extra = ArgumentMap.model_config.get("json_schema_extra")
+    assert isinstance(extra, dict)
+    return str(extra["$id"])
+
+
 def _schema_ref(out: Path) -> str:
-    """The modeline's schema: a ``schema/map.schema.json`` above the map (relative), else the installed one."""
+    """The modeline's schema: a ``schema/map.schema.json`` in the map's folder or the one above it (a relative
+    path), else the published schema's address."""
     folder = out.resolve().parent
-    for up in [folder, *folder.parents]:
+    for up in (folder, folder.parent):
         candidate = up / "schema" / "map.schema.json"
         if candidate.is_file():
             return Path(os.path.relpath(candidate, folder)).as_posix()
-    return (bundled_maps_dir().parent / "schema" / "map.schema.json").resolve().as_uri()
+    return published_schema()
 
 
-def plan_new_map(essay: Path, out: Path, *, map_id: str | None = None, title: str | None = None,
-                 copy_essay: bool = False) -> NewMap:
-    """The starting map for ``essay``, to be written to ``out``; the essay copied into ``seeds/`` if asked.
+def essay_home(essay: Path, out: Path) -> Path | None:
+    """Where the essay must be copied for a map at ``out`` to read it, or None when it can be read where it is.
 
-    The essay belongs in the ``seeds/`` folder beside the map's folder; when it is
-    elsewhere, ``copy_essay`` copies it there (``essay_copy``), and otherwise a note says so.
+    A map reads its essay from its own folder or from the ``seeds/`` folder beside it
+    (:mod:`argmap.files.confine`); an essay anywhere else goes to that ``seeds/`` folder.
+
+    >>> essay_home(Path("/w/seeds/a.txt"), Path("/w/maps/a.yaml")) is None
+    True
+    >>> essay_home(Path("/w/a.txt"), Path("/w/maps/a.yaml"))
+    PosixPath('/w/seeds/a.txt')
+    """
+    from argmap.files.confine import EssayPolicy
+
+    folder = out.resolve().parent
+    target = essay.resolve()
+    for root in EssayPolicy().allowed(folder):
+        if target.is_relative_to(root) and not any(p.startswith(".") for p in target.relative_to(root).parts):
+            return None
+    return folder.parent / SEEDS / essay.name
+
+
+def plan_new_map(essay: Path, out: Path, *, map_id: str | None = None, title: str | None = None) -> NewMap:
+    """The starting map for ``essay``, to be written to ``out``; the essay's copy when it must be copied.
+
+    An essay the map could not read where it is (see :func:`essay_home`) is to be copied
+    into the ``seeds/`` folder beside the map's folder (``essay_copy``).
     """
     try:
         raw = essay.read_bytes()
     except OSError as exc:
         raise ArgmapError(f"cannot read the essay '{essay}': {exc.strerror}") from None
-    seeds = out.resolve().parent.parent / SEEDS
-    notes = []
-    target = essay.resolve()
-    copy = None
-    if target.parent != seeds:
-        if copy_essay:
-            copy = seeds / essay.name
-            target = copy
-        else:
-            notes.append(f"the essay is not in {seeds}; the service reads essays only from the seeds/ folder "
-                         "beside the maps folder (use --copy-essay to copy it there)")
+    copy = essay_home(essay, out)
+    target = copy or essay.resolve()
     rel = Path(os.path.relpath(target, out.resolve().parent)).as_posix()
     text = starter_map(raw, rel, map_id=map_id or map_id_for(essay.name), title=title, schema=_schema_ref(out))
+    notes = [f"copied the essay to {copy}: a map reads its essay from the seeds/ folder beside its own"] if copy else []
     return NewMap(text, copy, notes)

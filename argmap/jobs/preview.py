@@ -8,6 +8,11 @@ a Server-Sent Events stream (``/events``) and replaces its content with each new
 state; ``/state.json`` answers the current state.  Only the standard library is
 used (``http.server``); the diagram needs Graphviz's ``dot`` like every diagram.
 
+The page shows the essay beside the diagram: selecting a passage makes a node, and
+relations, undercuts, claims and undo are a click away.  Those edits are posted to
+``/edit`` and carried out by :mod:`argmap.jobs.preview_edit` (only from the page served,
+with its per-session token, over loopback, and only to this one map file).
+
 >>> from argmap.corpus.load import bundled_maps_dir
 >>> state = preview_state(bundled_maps_dir() / "enforcer.yaml", version=1, render=False)
 >>> state.ok, state.map, state.errors
@@ -44,6 +49,15 @@ class PreviewState:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     coverage: list[str] = field(default_factory=list)
+    essay: str | None = None
+    """The essay's text, for selecting passages (None when the map names none or it cannot be read)."""
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)
+    """The passages the nodes quote: (start, end, node id) in the essay's text."""
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    """Each node's id, kind, text, claim and suggested claims, read leniently from the file."""
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, str]] = field(default_factory=list)
+    """The registry's claims (id, wording), to bind nodes to."""
 
 
 def preview_state(map_file: Path, *, version: int, claims: Path | None = None, render: bool = True) -> PreviewState:
@@ -54,8 +68,11 @@ def preview_state(map_file: Path, *, version: int, claims: Path | None = None, r
     corpus, diags = check_corpus([map_file], claims)
     errors = [str(d) for d in diags if d.severity == "error"]
     warnings = [str(d) for d in diags if d.severity == "warning"]
+    from argmap.jobs.preview_edit import editing_state
+
+    editing = editing_state(map_file, claims)
     if corpus is None or not corpus.maps:
-        return PreviewState(version, False, errors=errors or [f"{map_file}: no map"], warnings=warnings)
+        return PreviewState(version, False, errors=errors or [f"{map_file}: no map"], warnings=warnings, **editing)
     gm = next(iter(corpus.maps.values()))
     report = map_coverage(gm)
     cover = [coverage_line(report)] + [f"uncovered {report.mark}{p.number} (line {p.line}): {p.text[:90]}"
@@ -68,7 +85,7 @@ def preview_state(map_file: Path, *, version: int, claims: Path | None = None, r
             svg = map_svg(gm).decode("utf-8")
         except ArgmapError as exc:
             errors.append(f"diagram: {exc.message}")
-    return PreviewState(version, not errors, gm.id, gm.model.title, svg, errors, warnings, cover)
+    return PreviewState(version, not errors, gm.id, gm.model.title, svg, errors, warnings, cover, **editing)
 
 
 def _stamp(paths: list[Path]) -> tuple[tuple[int, int] | None, ...]:
@@ -100,7 +117,11 @@ class PreviewServer:
     """The preview's HTTP server and file watcher; ``start()`` runs both in threads, ``stop()`` ends them."""
 
     def __init__(self, map_file: Path, *, claims: Path | None = None, port: int = 0, render: bool = True) -> None:
+        from argmap.jobs.preview_edit import MapEditor, new_token
+
         self.map_file, self.claims, self.render = map_file, claims, render
+        self.token = new_token()
+        self.editor = MapEditor(map_file)
         self._cond = threading.Condition()
         self._stop = threading.Event()
         self._stamp = _stamp(_watched(map_file, claims))  # before reading: a save during the first check is seen
@@ -149,19 +170,34 @@ class PreviewServer:
 
 
 def _handler(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
+    from argmap.jobs.preview_page import PAGE
+
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:  # quiet: the terminal is the user's
             return
 
         def do_GET(self) -> None:
             if self.path == "/":
-                self._send(200, "text/html; charset=utf-8", _PAGE.encode("utf-8"))
+                self._send(200, "text/html; charset=utf-8", PAGE.replace("__TOKEN__", server.token).encode("utf-8"))
             elif self.path == "/state.json":
                 self._send(200, "application/json", json.dumps(asdict(server.state)).encode("utf-8"))
             elif self.path == "/events":
                 self._events()
             else:
                 self._send(404, "text/plain; charset=utf-8", b"not found\n")
+
+        def do_POST(self) -> None:
+            from argmap.jobs.preview_edit import answer_edit
+
+            if self.path != "/edit":
+                self._send(404, "text/plain; charset=utf-8", b"not found\n")
+                return
+            status, body = answer_edit(server.editor, server.token, server._http.server_address[1],
+                                       dict(self.headers.items()), self.client_address[0], self.rfile.read)
+            self._answer(status, body)
+
+        def _answer(self, status: int, body: dict[str, Any]) -> None:
+            self._send(status, "application/json", json.dumps(body).encode("utf-8"))
 
         def _send(self, status: int, ctype: str, body: bytes) -> None:
             self.send_response(status)
@@ -211,32 +247,3 @@ def serve_preview(map_file: Path, *, claims: Path | None = None, port: int = 876
         pass
     finally:
         server.stop()
-
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>argmap preview</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:1rem 2rem;color:#222}
-h1{font-size:1.2rem;margin:0 0 .5rem} #status{font-size:.9rem;color:#555}
-#errors li{color:#b00020;font-family:monospace;white-space:pre-wrap}
-#warnings li{color:#8a6100;font-family:monospace;white-space:pre-wrap}
-#coverage{font-family:monospace;font-size:.85rem;color:#444;white-space:pre-wrap}
-#diagram svg{max-width:100%;height:auto} .stale{opacity:.35}
-</style></head><body>
-<h1 id="title">argmap preview</h1><div id="status">waiting for the map…</div>
-<ul id="errors"></ul><ul id="warnings"></ul><div id="diagram"></div><pre id="coverage"></pre>
-<script>
-function items(id, list){const ul=document.getElementById(id);ul.replaceChildren(...list.map(t=>{
-  const li=document.createElement('li');li.textContent=t;return li;}));}
-function show(s){
-  document.getElementById('title').textContent=s.title?s.title+' ['+s.map+']':'argmap preview';
-  document.getElementById('status').textContent=(s.ok?'valid':'not valid')+' · save '+s.version;
-  document.getElementById('status').dataset.version=s.version;
-  items('errors', s.errors); items('warnings', s.warnings);
-  const d=document.getElementById('diagram'); if(s.svg!==null){d.innerHTML=s.svg;}
-  d.classList.toggle('stale', !s.ok);
-  document.getElementById('coverage').textContent=s.coverage.join('\\n');
-}
-new EventSource('/events').onmessage=e=>show(JSON.parse(e.data));
-</script></body></html>
-"""

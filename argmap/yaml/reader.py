@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import Diagnostic
+from argmap.yaml.hints import joined_list_item, plain_syntax_error
 from argmap.yaml.values import Path_, ValueBuilder, ValueRefused
 
 __all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "read_yaml_file"]
@@ -94,9 +95,10 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
     """
     values = ValueBuilder()
     parser = None
+    joined: list[tuple[int, int]] = []
     try:
         parser = _Parser(text)
-        _walk(parser, values, limits)
+        _walk(parser, values, limits, joined)
     except ValueRefused as exc:  # a value or a bound refused
         raise _err(path, exc.mark, exc.message, exc.hint) from None
     except yaml.MarkedYAMLError as exc:
@@ -110,11 +112,17 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
             parser.dispose()
     if not values.have_root or values.data is None:
         raise YamlError(Diagnostic(path, 1, 1, "the file is empty", hint="a map needs at least id, title, source and nodes"))
+    joined_item = joined_list_item(path, text, joined)
+    if joined_item is not None:
+        raise YamlError(joined_item)
     return YamlDocument(path, values.data, values.positions, values.key_positions)
 
 
-def _walk(parser: Any, values: ValueBuilder, limits: Limits) -> None:
-    """Feed the parser's events to ``values``, stopping as soon as a bound is crossed."""
+def _walk(parser: Any, values: ValueBuilder, limits: Limits, joined: list[tuple[int, int]]) -> None:
+    """Feed the parser's events to ``values``, stopping as soon as a bound is crossed.
+
+    ``joined`` receives the first and last line (0-based) of each unquoted value that spans several lines.
+    """
     total = 0  # values so far, aliases expanded
     documents = 0
     for event in iter(parser.get_event, None):  # None after the stream's end
@@ -122,6 +130,8 @@ def _walk(parser: Any, values: ValueBuilder, limits: Limits) -> None:
         if kind is yaml.ScalarEvent:
             total += 1
             values.scalar(event)
+            if not event.style and event.end_mark.line > event.start_mark.line:
+                joined.append((event.start_mark.line, event.end_mark.line))
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             total += 1
             values.open(event)
@@ -158,6 +168,9 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
     """libyaml's problem, located, with its context ("while scanning ... that starts at ...") as the hint."""
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "syntax error"
+    plain = plain_syntax_error(path, text, exc)
+    if plain is not None:
+        return YamlError(plain)
     hint = None
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
             and (exc.context_mark.line, exc.context_mark.column) != (exc.problem_mark.line, exc.problem_mark.column):

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from argmap.checks.drift.names import Lexicon, essay_lexicon
 from argmap.checks.drift.paraphrase import Drift, find_drift
+from argmap.checks.integrity import has_placeholder
 from argmap.errors import Diagnostic
 
 if TYPE_CHECKING:
@@ -129,8 +130,8 @@ def drift_diagnostics(doc: YamlDocument, gm: GroundedMap) -> list[Diagnostic]:
     lexicon = essay_lexicon(gm.essay.text)
     for i, n in enumerate(gm.model.nodes):
         accepted = n.accept_drift or {}
-        if n.quote is None and not accepted:
-            continue
+        if (n.quote is None and not accepted) or has_placeholder(n.text):
+            continue  # a placeholder is reported as such (argmap.checks.integrity), not as drift
         found = _node_drift(n, gm, lexicon) if n.quote is not None else []
         line, col = doc.where(("nodes", i, "text"))
         for d in found:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from argmap.checks.drift.words import ALIASES, MONTHS, NUMBER_WORDS, PHRASE_NAMES, SMALL
+from argmap.checks.drift.words import ALIASES, COMMON_CAPS, MONTHS, NUMBER_VALUES, NUMBER_WORDS, PHRASE_NAMES, SMALL
 
 __all__ = ["Lexicon", "canonical_name", "context_names", "essay_lexicon", "names_in", "straighten",
            "unmatched_names"]
@@ -52,6 +52,7 @@ class Lexicon:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|[.!?:;\n\"“]")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _MONTHS = frozenset(MONTHS)
+_COMMON_CAPS = frozenset(COMMON_CAPS)
 
 
 _CANDIDATE = re.compile(r"[A-Z][A-Za-z.']*|\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b")
@@ -162,8 +163,8 @@ def _classify(tok: str) -> tuple[int, str, str]:
     word = _strip_possessive(tok).replace(".", "").replace("'", "")
     low = word.lower()
     if low in _NUMBER_WORDS or (low in _MONTHS and low != "may" and first.isupper()):
-        return _ALWAYS, low, low
-    if first.isupper() and low not in SMALL and word != "I":
+        return _ALWAYS, low, NUMBER_VALUES.get(low, low)
+    if first.isupper() and low not in SMALL and word != "I" and not tok.startswith("I'") and low not in _COMMON_CAPS:
         return _IF_NAME, low, ALIASES.get(low, low)
     return _NEVER, low, low
 
