@@ -46,7 +46,10 @@ from argmap.grounding import sha256_text
 from .base import ImportedMap
 from .xmlsafe import XmlElement, parse_flat_xml, xml_error
 
-__all__ = ["convert", "sniff"]
+__all__ = ["SUFFIXES", "convert", "sniff"]
+
+SUFFIXES = (".xml",)
+"""The file name ending of an arg-microtexts file; a ``.md`` or ``.txt`` is never read as one."""
 
 MAX_BYTES = 4 * 1024 * 1024
 """The largest XML file (or text) read; a microtext is a few kilobytes."""
