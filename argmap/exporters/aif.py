@@ -3,7 +3,9 @@
 * Each statement is an I-node; its text is the map's paraphrase (a shared claim's wording in a comparison).
 * Each quote is an L-node (a locution of the essay's author, in ``locutions`` with the map as ``personID``),
   joined to its I-node through a YA-node ("Asserting"): L → YA → I.  A shared claim quoted by two essays has
-  two L-nodes, one per essay.
+  two L-nodes, one per essay; a node's ``more_quotes`` (the same proposition stated again) are further L-nodes
+  (``L:<id>#2``…) asserting the same I-node.  An implicit node (a reconstruction) is an I-node that no
+  locution asserts: nobody said it.
 * A ``supports`` relation is an RA-node ("Default Inference"), an ``attacks`` relation a CA-node
   ("Default Conflict"); linked premises are several edges into one RA-node, an undercut a CA-node whose target
   is an RA-node.
@@ -51,6 +53,8 @@ def _mention(m: Mention) -> dict[str, Any]:
         out["note"] = m.note
     if m.tags:
         out["tags"] = list(m.tags)
+    if m.implicit:
+        out["implicit"] = True
     return out
 
 
@@ -79,15 +83,15 @@ def to_aif(view: ExportView) -> dict[str, Any]:
     for s in view.statements:
         nodes.append(_i_node(s))
         for m in s.mentions:
-            if m.quote is None:
-                continue
             suffix = f"{m.map}/{s.id}" if len(s.mentions) > 1 else s.id
-            lid, yid = f"L:{suffix}", f"YA:{suffix}"
-            nodes.append({"nodeID": lid, "text": m.quote, "type": "L"})
-            nodes.append({"nodeID": yid, "text": "Asserting", "type": "YA"})
-            edges += [(lid, yid), (yid, s.id)]
-            locutions.append({"nodeID": lid, "personID": m.map, "source": essays[m.map],
-                              "start": None, "end": None})
+            quotes = [m.quote, *m.more_quotes] if m.quote is not None else []
+            for k, quote in enumerate(quotes, start=1):  # a proposition stated in several places: one L-node each
+                lid, yid = (f"L:{suffix}", f"YA:{suffix}") if k == 1 else (f"L:{suffix}#{k}", f"YA:{suffix}#{k}")
+                nodes.append({"nodeID": lid, "text": quote, "type": "L"})
+                nodes.append({"nodeID": yid, "text": "Asserting", "type": "YA"})
+                edges += [(lid, yid), (yid, s.id)]
+                locutions.append({"nodeID": lid, "personID": m.map, "source": essays[m.map],
+                                  "start": None, "end": None})
     for link in view.links:
         node_type, scheme = SCHEMES.get(link.type, SCHEMES["supports"])
         extra: dict[str, Any] = {"map": link.map, "relation": link.type}

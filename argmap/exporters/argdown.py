@@ -1,8 +1,10 @@
 """Argdown (argdown.org): statements with their metadata, relations, arguments for linked premises, undercuts.
 
 * A statement is ``[id]: text #kind {kind: …, quote: …, citation: …, note: …, claim: …, stance: …}``, under
-  a heading per map.  In a comparison, the nodes of several maps bound to one shared claim are written in each
-  map's section with the same title, ``[claim:<id>]``, which Argdown reads as one equivalence class.
+  a heading per map; an implicit node (a reconstruction) is tagged ``#implicit`` with ``implicit: true`` and no
+  quote, and a proposition stated in several places lists the others under ``more_quotes``.  In a comparison,
+  the nodes of several maps bound to one shared claim are written in each map's section with the same title,
+  ``[claim:<id>]``, which Argdown reads as one equivalence class.
 * A relation with one source is a statement relation (``[P2]`` then ``+> [T]`` or ``-> [T]``).  Linked premises,
   a support that an undercut attacks, and a support that two maps of a comparison both make become an argument
   with its premise–conclusion structure (``<r1>``, ``(1) [P1]``, ``(2) [A1]``, ``----``, ``(3) [T]``); an
@@ -51,8 +53,9 @@ def _data(fields: dict[str, object]) -> str:
 
 
 def _statement(s: Statement, m: Mention, comparison: bool) -> str:
-    tags = " ".join(f"#{t}" for t in dict.fromkeys([m.kind, *m.tags]))
-    data = _data({"kind": m.kind, "quote": m.quote, "citation": list(m.citation), "note": m.note,
+    tags = " ".join(f"#{t}" for t in dict.fromkeys([m.kind, *(["implicit"] if m.implicit else []), *m.tags]))
+    data = _data({"kind": m.kind, "implicit": m.implicit or None, "quote": m.quote,
+                  "more_quotes": list(m.more_quotes), "citation": list(m.citation), "note": m.note,
                   "claim": s.claim, "stance": m.stance if s.claim else None, "map": m.map, "node": m.node,
                   "wording": s.text if comparison and s.claim else None})
     return f"[{s.id}]: {escape(m.text)} {tags} {data}"

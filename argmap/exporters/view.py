@@ -23,9 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from argmap.corpus import Corpus
 from argmap.merge import CLAIM_PREFIX, merge_maps
+from argmap.model import Node
 
 __all__ = ["ExportView", "Link", "MapInfo", "Mention", "Statement", "export_view"]
 
@@ -44,6 +46,8 @@ class Mention:
     citation: tuple[str, ...]
     note: str | None
     tags: tuple[str, ...]
+    implicit: bool = False  # a reconstruction: no quote
+    more_quotes: tuple[str, ...] = ()  # further passages that state the same proposition
 
     @property
     def thesis(self) -> bool:
@@ -109,6 +113,11 @@ def _relation_id(key: str) -> str:
     return key.replace("->", "-supports-").replace("-|", "-attacks-")
 
 
+def _mention(x: dict[str, Any], node: Node) -> Mention:
+    return Mention(x["map"], x["node"], x["kind"], x["text"], x["quote"], x["span"], x["stance"],
+                   tuple(node.citation or ()), node.note, tuple(x["tags"]), node.implicit, tuple(node.more_quotes or ()))
+
+
 def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
     """The view of the maps ``map_ids`` (one map, or the comparison of several), in a stable order.
 
@@ -130,9 +139,7 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
         if d["role"] != "statement":
             ids[key] = _relation_id(d["relation"]) if single else f"{d['map']}:{_relation_id(d['relation'])}"
             continue
-        mentions = tuple(Mention(x["map"], x["node"], x["kind"], x["text"], x["quote"], x["span"], x["stance"],
-                                 tuple(nodes[x["map"], x["node"]].citation or ()), nodes[x["map"], x["node"]].note,
-                                 tuple(x["tags"])) for x in d["mentions"])
+        mentions = tuple(_mention(x, nodes[x["map"], x["node"]]) for x in d["mentions"])
         ids[key] = mentions[0].node if single and len(mentions) == 1 else key
         text = mentions[0].text if single else d["wording"]
         statements.append(Statement(ids[key], text, d["kind"], d["claim"], d["contested"], mentions))

@@ -146,17 +146,25 @@ def build_map(g: AifGraph, stem: str) -> ImportedMap:
     nodes: list[dict[str, Any]] = []
     claims: dict[str, str] = {}
     citations: list[str] = []
+    extra_texts: list[str] = []
     for k in i_keys:
         ex = _extra(g, k)
         kind = ex.get("kind") or guessed[k]
         locs = g.locutions_of(k)
-        quote = g.text_of(locs[0]) if locs else g.text_of(k)
-        if locs and not own:
-            quote = _SPEAKER.sub("", quote, count=1)
-        quotes[k] = None if kind == "assumption" else quote
+        if own and locs:  # argmap's export: this mention's L-node and its restatements (``L:<id>#2``), no other map's
+            locs = [loc for loc in locs if loc == locs[0] or loc.startswith(locs[0] + "#")]
+        said = [g.text_of(loc) if own else _SPEAKER.sub("", g.text_of(loc), count=1) for loc in locs]
+        said = list(dict.fromkeys(q for q in said if q)) or [g.text_of(k)]
+        implicit = kind == "assumption" or bool(ex.get("implicit"))
+        quotes[k] = None if implicit else said[0]
         node: dict[str, Any] = {"id": ids[k], "kind": kind, "text": g.text_of(k)}
+        if implicit and kind != "assumption":
+            node["implicit"] = True
         if quotes[k]:
             node["quote"] = quotes[k]
+            if len(said) > 1:  # one proposition asserted by several locutions: said in several places
+                node["more_quotes"] = said[1:]
+                extra_texts += said[1:]
         if ex.get("claim"):
             node["claim"] = ex["claim"]
             claims[ex["claim"]] = g.text_of(k)
@@ -171,7 +179,7 @@ def build_map(g: AifGraph, stem: str) -> ImportedMap:
         for n in [n for n in nodes if n["kind"] == "thesis"][1:]:
             n["kind"] = "conclusion"
     relations = _relation_forms(g, rels, ids, taken)
-    essay = _essay(g, quotes, citations)
+    essay = _essay(g, quotes, [*extra_texts, *citations])
     maps: list[Any] = g.extras["maps"] if isinstance(g.extras.get("maps"), list) else []
     info = maps[0] if len(maps) == 1 and isinstance(maps[0], dict) else {}
     map_id = _ident(str(info.get("id") or stem), "aif-", set())

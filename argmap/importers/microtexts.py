@@ -1,19 +1,25 @@
 """The arg-microtexts corpus format (Peldszus & Stede 2015): one ``micro_*.xml`` gold structure beside its ``.txt``.
 
-How a text becomes a map:
+Every construct of the format's DTD (``arggraph.dtd``) is read.  How a text becomes a map:
 
-* every ADU (argumentative unit) is a node with the ADU's id; its quote is the text of its EDU
-  segments, taken verbatim from the ``.txt`` (several segments: the passage from the first to the
-  last, which must follow each other in the text); the text is also the node's paraphrase, since
-  the corpus gives none;
-* kinds from the roles: the central claim (the ADU no argumentative edge leaves) is the ``thesis``,
-  another proponent ADU a ``premise``, an opponent ADU an ``objection`` (the corpus does not mark
-  evidence, so none is invented);
+* every ADU (argumentative unit) is a node with the ADU's id; its quote is the text of its EDU segments, taken
+  verbatim from the ``.txt``.  Segments that follow each other (directly, or joined by a ``<joint>``) are one
+  passage, from the first to the last.  An ADU grounded in segments apart from each other (the DTD: "the same
+  claim might be stated multiple times") keeps its first passage as its ``quote`` and the others as
+  ``more_quotes``.  The text is also the node's paraphrase, since the corpus gives none;
+* an EDU marked ``implicit="true"`` is a reconstruction the author never wrote: it is not looked for in the text,
+  and an ADU grounded only in such EDUs is an ``implicit`` node, its text the reconstruction, with no quote;
+* kinds from the roles: the central claim (the ADU no argumentative edge leaves) is the ``thesis``, another
+  proponent ADU a ``premise``, an opponent ADU an ``objection`` (the corpus does not mark evidence, so none is
+  invented).  A central claim in the opponent's voice is the objection the text argues against: the thesis is
+  then its rejection, an implicit node ``T`` ("Not so: …") that the central claim attacks, so the text's
+  rebuttals of it defend the thesis;
 * relations keep the edge ids: ``sup`` → supports (``->``), ``exa`` → example (``..>``), ``reb`` →
   an attack on a unit, ``und`` → an attack on the edge (an undercut, ``-|`` to the edge's id), and
   ``add`` adds its source as a linked premise to the relation it points at (``a2 + a3 -> a1``);
-* the root's ``topic_id`` is the map's group; with a ``stance`` of ``pro`` or ``con`` the thesis is bound
-  to a claim named after the topic, which it affirms or denies, so texts on one topic meet on it.
+* the root's ``topic_id`` is the map's group; with a ``stance`` of ``pro`` or ``con`` (the author's position on
+  the topic) the thesis is bound to a claim named after the topic, which it affirms or denies, so texts on one
+  topic meet on it; ``stance="unclear"`` binds nothing and says so in the thesis's note.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -76,8 +82,13 @@ class _Graph:
 
     root: XmlElement
     edus: dict[str, XmlElement]
+    joints: dict[str, XmlElement]
     adus: dict[str, XmlElement]
     edges: dict[str, XmlElement]
+
+    def implicit(self, edu: str) -> bool:
+        """Is this EDU a reconstruction the author never wrote (``implicit="true"``)?"""
+        return self.edus[edu].attrs.get("implicit") == "true"
 
 
 def _read_graph(root: XmlElement, path: str) -> _Graph:
@@ -88,11 +99,12 @@ def _read_graph(root: XmlElement, path: str) -> _Graph:
     if topic is not None and not _ID.match(topic):
         raise xml_error(path, root.line, root.column, f"topic_id {topic!r} is not a valid id",
                         "letters, digits, '_', '.', '-', starting with a letter (it names a folder)")
-    parts: dict[str, dict[str, XmlElement]] = {"edu": {}, "adu": {}, "edge": {}}
+    parts: dict[str, dict[str, XmlElement]] = {"edu": {}, "joint": {}, "adu": {}, "edge": {}}
     seen: dict[str, XmlElement] = {}
     for el in root.children:
         if el.tag not in parts:
-            raise xml_error(path, el.line, el.column, f"unexpected element <{el.tag}>", "expected <edu>, <adu> or <edge>")
+            raise xml_error(path, el.line, el.column, f"unexpected element <{el.tag}>",
+                            "expected <edu>, <joint>, <adu> or <edge>")
         ident = _need_id(el, path, f"<{el.tag}> id")
         if ident in seen:
             raise xml_error(path, el.line, el.column, f"duplicate id '{ident}'",
@@ -102,7 +114,13 @@ def _read_graph(root: XmlElement, path: str) -> _Graph:
     for el in parts["adu"].values():
         if el.attrs.get("type") not in _KIND:
             raise xml_error(path, el.line, el.column, f"<adu> type {el.attrs.get('type')!r} is not 'pro' or 'opp'")
-    return _Graph(root, parts["edu"], parts["adu"], parts["edge"])
+    for el in parts["edu"].values():
+        if el.attrs.get("implicit", "false") not in ("true", "false"):
+            raise xml_error(path, el.line, el.column, f"<edu> implicit {el.attrs['implicit']!r} is not 'true' or 'false'")
+    stance = root.attrs.get("stance")
+    if stance is not None and stance not in (*_STANCE, "unclear"):
+        raise xml_error(path, root.line, root.column, f"stance {stance!r} is not 'pro', 'con' or 'unclear'")
+    return _Graph(root, parts["edu"], parts["joint"], parts["adu"], parts["edge"])
 
 
 def _need_id(el: XmlElement, path: str, what: str) -> str:
@@ -120,9 +138,9 @@ def _check_edges(g: _Graph, path: str) -> None:
         if kind not in _EDGE_TYPES:
             raise xml_error(path, el.line, el.column, f"edge '{ident}': unknown type {kind!r}",
                             "expected one of " + ", ".join(sorted(_EDGE_TYPES)))
-        src_ok = src in g.edus if kind == "seg" else src in g.adus
+        src_ok = (src in g.edus or src in g.joints) if kind == "seg" else src in g.adus
         if kind == "seg":
-            trg_ok = trg in g.adus
+            trg_ok = trg in g.adus or (trg in g.joints and src in g.edus)
         elif kind in ("und", "add"):
             trg_ok = trg in g.edges and g.edges[trg].attrs.get("type") in _ARROW
         else:
@@ -143,31 +161,72 @@ def _central(g: _Graph, path: str) -> str:
     return central[0]
 
 
-def _quotes(g: _Graph, text: str, path: str, essay: str) -> dict[str, str]:
-    """Each ADU's quote: its segments as they stand in the text (segments are found in document order)."""
+@dataclass(frozen=True)
+class _Unit:
+    """What one ADU says: its first passage in the text and any further ones, or, implicit, its reconstruction."""
+
+    text: str
+    quote: str | None
+    more: tuple[str, ...] = ()
+
+
+def _spans(g: _Graph, text: str, path: str, essay: str) -> dict[str, tuple[int, int]]:
+    """Where each written EDU is in the text: found in document order, each after the one before it."""
     spans: dict[str, tuple[int, int]] = {}
-    cursor = 0
+    cursor, before = 0, None
     for ident, el in g.edus.items():
         if not el.text.strip():
             raise xml_error(path, el.line, el.column, f"segment '{ident}' is empty")
+        if g.implicit(ident):
+            continue
         at = text.find(el.text, cursor)
         if at < 0:
-            raise xml_error(path, el.line, el.column, f"segment '{ident}' is not in {essay} (after the segment before it)")
+            where = (f"it is there, but before the end of segment '{before}'" if before and el.text in text
+                     else "not even elsewhere")
+            after = f" after segment '{before}'" if before else ""
+            raise xml_error(path, el.line, el.column, f"segment '{ident}' is not in {essay}{after} ({where})",
+                            "the written segments are found in the order the file lists them; a unit the author "
+                            'never wrote (a reconstruction) is an <edu implicit="true">')
         spans[ident] = (at, at + len(el.text))
-        cursor = at + len(el.text)
-    order = list(g.edus)
-    segments: dict[str, list[str]] = {}
+        cursor, before = at + len(el.text), ident
+    return spans
+
+
+def _segments_of(g: _Graph) -> dict[str, list[str]]:
+    """Each ADU's EDUs, in document order; a joint stands for the EDUs it joins."""
+    direct: dict[str, list[str]] = {}
     for el in g.edges.values():
         if el.attrs["type"] == "seg":
-            segments.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
-    out: dict[str, str] = {}
-    for ident, el in g.adus.items():
-        segs = sorted(segments.get(ident, []), key=order.index)
+            direct.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
+    order = list(g.edus)
+    return {adu: sorted({e for s in direct.get(adu, []) for e in (direct.get(s, []) if s in g.joints else [s])},
+                        key=order.index) for adu in g.adus}
+
+
+def _units(g: _Graph, text: str, path: str, essay: str) -> dict[str, _Unit]:
+    """Each ADU's quote: a run of adjacent segments is one passage, as it stands in the text; an ADU grounded in
+    segments apart from each other (the same claim stated twice, or a claim another one interrupts) has its first
+    passage as its quote and the others as more quotes; an ADU whose segments are all implicit is a reconstruction.
+    """
+    spans = _spans(g, text, path, essay)
+    order = list(g.edus)
+    out: dict[str, _Unit] = {}
+    for ident, segs in _segments_of(g).items():
+        el = g.adus[ident]
         if not segs:
             raise xml_error(path, el.line, el.column, f"unit '{ident}' has no segment (no seg edge leads to it)")
-        if [order.index(s) for s in segs] != list(range(order.index(segs[0]), order.index(segs[-1]) + 1)):
-            raise xml_error(path, el.line, el.column, f"unit '{ident}': its segments do not follow each other")
-        out[ident] = text[spans[segs[0]][0]:spans[segs[-1]][1]]
+        written = [s for s in segs if not g.implicit(s)]
+        if not written:
+            out[ident] = _Unit(" ".join(" ".join(g.edus[s].text.split()) for s in segs), None)
+            continue
+        runs: list[list[str]] = []
+        for s in written:
+            if runs and order.index(s) == order.index(runs[-1][-1]) + 1:
+                runs[-1].append(s)
+            else:
+                runs.append([s])
+        passages = [text[spans[run[0]][0]:spans[run[-1]][1]] for run in runs]
+        out[ident] = _Unit(passages[0], passages[0], tuple(dict.fromkeys(passages[1:])))
     return out
 
 
@@ -179,14 +238,38 @@ def _q(value: str) -> str:
 
 
 def _claim(g: _Graph) -> tuple[str, str, str] | None:
-    """(claim id, wording, the thesis's stance) for the topic, when the text takes a side on it."""
+    """(claim id, wording, the author's stance) for the topic, when the text takes a side on it."""
     topic, stance = g.root.attrs.get("topic_id", ""), g.root.attrs.get("stance", "")
     if not _ID.match(topic) or stance not in _STANCE:
         return None
     return topic, f"Yes to the topic question: {topic.replace('_', ' ')}.", _STANCE[stance]
 
 
-def _map_yaml(g: _Graph, quotes: dict[str, str], central: str, essay: str, sha: str, source_name: str) -> str:
+def _free_id(g: _Graph, wanted: str) -> str:
+    taken = {*g.edus, *g.joints, *g.adus, *g.edges}
+    ident, n = wanted, 2
+    while ident in taken:
+        ident, n = f"{wanted}{n}", n + 1
+    return ident
+
+
+def _node_lines(ident: str, kind: str, unit: _Unit, claim: str | None = None, stance: str | None = None,
+                note: str | None = None) -> list[str]:
+    lines = [f"  - id: {ident}", f"    kind: {kind}", f"    text: {_q(unit.text)}"]
+    if unit.quote is None:
+        lines.append("    implicit: true")
+    else:
+        lines.append(f"    quote: {_q(unit.quote)}")
+    if unit.more:
+        lines += ["    more_quotes:", *(f"      - {_q(more)}" for more in unit.more)]
+    if claim is not None:
+        lines += [f"    claim: {claim}", f"    stance: {stance}"]
+    if note is not None:
+        lines.append(f"    note: {_q(note)}")
+    return lines
+
+
+def _map_yaml(g: _Graph, units: dict[str, _Unit], central: str, essay: str, sha: str, source_name: str) -> str:
     root_id = g.root.attrs["id"]
     topic = g.root.attrs.get("topic_id", "")
     claim = _claim(g)
@@ -197,19 +280,32 @@ def _map_yaml(g: _Graph, quotes: dict[str, str], central: str, essay: str, sha: 
              "author: null",
              "publication: arg-microtexts corpus (Peldszus & Stede 2015)",
              "source:", f"  path: {_q('../seeds/' + essay)}", f"  sha256: {sha}", "nodes:"]
+    unclear = (f"the corpus marks the author's stance on the topic ({topic.replace('_', ' ')}) as unclear"
+               if g.root.attrs.get("stance") == "unclear" else None)
+    opposed = g.adus[central].attrs["type"] == "opp"
+    extra: list[str] = []
+    if opposed:  # the central claim is the opponent's: the author's thesis is its rejection, reconstructed
+        thesis = _free_id(g, "T")
+        lines += _node_lines(thesis, "thesis", _Unit(f"Not so: {units[central].text}", None),
+                             claim[0] if claim else None, claim[2] if claim else None,
+                             unclear or f"reconstructed: the central claim {central} is the opponent's, which "
+                             "the text argues against")
+        extra.append(f"  - {_q(f'{central} -| {thesis}')}")
     for ident, el in g.adus.items():
-        kind = "thesis" if ident == central else _KIND[el.attrs["type"]]
-        lines += [f"  - id: {ident}", f"    kind: {kind}", f"    text: {_q(quotes[ident])}",
-                  f"    quote: {_q(quotes[ident])}"]
-        if ident == central and claim is not None:
-            lines += [f"    claim: {claim[0]}", f"    stance: {claim[2]}"]
+        if ident == central and not opposed:
+            lines += _node_lines(ident, "thesis", units[ident], claim[0] if claim else None,
+                                 claim[2] if claim else None, unclear)
+        elif ident == central:  # not bound to the topic too: one map's nodes on one claim are one statement
+            lines += _node_lines(ident, "objection", units[ident])
+        else:
+            lines += _node_lines(ident, _KIND[el.attrs["type"]], units[ident])
     added: dict[str, list[str]] = {}
     for el in g.edges.values():
         if el.attrs["type"] == "add":
             added.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
     relations = [f"  - {_q(f'{i}: ' + ' + '.join([el.attrs['src'], *added.get(i, [])]) + f' {_ARROW[t]} ' + el.attrs['trg'])}"
                  for i, el in g.edges.items() if (t := el.attrs["type"]) in _ARROW]
-    return "\n".join([*lines, "relations:", *relations]) + "\n"
+    return "\n".join([*lines, "relations:", *relations, *extra]) + "\n"
 
 
 def _read(path: Path, what: str, report: str) -> bytes:
@@ -237,8 +333,8 @@ def convert(path: Path) -> list[ImportedMap]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise xml_error(report, 1, 1, f"text {text_path.name} is not UTF-8") from None
-    quotes = _quotes(g, text, report, text_path.name)
-    yaml_text = _map_yaml(g, quotes, central, text_path.name, sha256_text(raw), path.name)
+    units = _units(g, text, report, text_path.name)
+    yaml_text = _map_yaml(g, units, central, text_path.name, sha256_text(raw), path.name)
     claim = _claim(g)
     return [ImportedMap(map_id=g.root.attrs["id"], map_yaml=yaml_text, essay_name=text_path.name, essay_bytes=raw,
                         group=g.root.attrs.get("topic_id", ""), claims=((claim[0], claim[1]),) if claim else ())]
