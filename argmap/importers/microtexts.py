@@ -44,13 +44,13 @@ Every construct of the format's DTD (``arggraph.dtd``) is read.  How a text beco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.grounding import sha256_text
 
+from .arggraph import ARROW, ID, KIND, STANCE, Graph, Unit, central_claim, check_edges, read_graph, read_units
 from .base import ImportedMap
-from .xmlsafe import XmlElement, parse_flat_xml, xml_error
+from .xmlsafe import parse_flat_xml, xml_error
 
 __all__ = ["SUFFIXES", "convert", "sniff"]
 
@@ -60,11 +60,6 @@ SUFFIXES = (".xml",)
 MAX_BYTES = 4 * 1024 * 1024
 """The largest XML file (or text) read; a microtext is a few kilobytes."""
 
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
-_ARROW = {"sup": "->", "exa": "..>", "reb": "-|", "und": "-|"}
-_EDGE_TYPES = {"seg", "add", *_ARROW}
-_KIND = {"pro": "premise", "opp": "objection"}
-_STANCE = {"pro": "affirms", "con": "denies"}
 
 
 def sniff(data: bytes) -> bool:
@@ -76,160 +71,6 @@ def sniff(data: bytes) -> bool:
     return re.search(rb"<arggraph[\s>/]", data[:4096]) is not None
 
 
-@dataclass(frozen=True)
-class _Graph:
-    """The parts of one ``<arggraph>``, in document order, with each element for locating errors."""
-
-    root: XmlElement
-    edus: dict[str, XmlElement]
-    joints: dict[str, XmlElement]
-    adus: dict[str, XmlElement]
-    edges: dict[str, XmlElement]
-
-    def implicit(self, edu: str) -> bool:
-        """Is this EDU a reconstruction the author never wrote (``implicit="true"``)?"""
-        return self.edus[edu].attrs.get("implicit") == "true"
-
-
-def _read_graph(root: XmlElement, path: str) -> _Graph:
-    if root.tag != "arggraph":
-        raise xml_error(path, root.line, root.column, f"expected an <arggraph> root element, found <{root.tag}>")
-    _need_id(root, path, "the root's id")
-    topic = root.attrs.get("topic_id")
-    if topic is not None and not _ID.match(topic):
-        raise xml_error(path, root.line, root.column, f"topic_id {topic!r} is not a valid id",
-                        "letters, digits, '_', '.', '-', starting with a letter (it names a folder)")
-    parts: dict[str, dict[str, XmlElement]] = {"edu": {}, "joint": {}, "adu": {}, "edge": {}}
-    seen: dict[str, XmlElement] = {}
-    for el in root.children:
-        if el.tag not in parts:
-            raise xml_error(path, el.line, el.column, f"unexpected element <{el.tag}>",
-                            "expected <edu>, <joint>, <adu> or <edge>")
-        ident = _need_id(el, path, f"<{el.tag}> id")
-        if ident in seen:
-            raise xml_error(path, el.line, el.column, f"duplicate id '{ident}'",
-                            f"first used on line {seen[ident].line}")
-        seen[ident] = el
-        parts[el.tag][ident] = el
-    for el in parts["adu"].values():
-        if el.attrs.get("type") not in _KIND:
-            raise xml_error(path, el.line, el.column, f"<adu> type {el.attrs.get('type')!r} is not 'pro' or 'opp'")
-    for el in parts["edu"].values():
-        if el.attrs.get("implicit", "false") not in ("true", "false"):
-            raise xml_error(path, el.line, el.column, f"<edu> implicit {el.attrs['implicit']!r} is not 'true' or 'false'")
-    stance = root.attrs.get("stance")
-    if stance is not None and stance not in (*_STANCE, "unclear"):
-        raise xml_error(path, root.line, root.column, f"stance {stance!r} is not 'pro', 'con' or 'unclear'")
-    return _Graph(root, parts["edu"], parts["joint"], parts["adu"], parts["edge"])
-
-
-def _need_id(el: XmlElement, path: str, what: str) -> str:
-    ident = el.attrs.get("id", "")
-    if not _ID.match(ident):
-        raise xml_error(path, el.line, el.column, f"{what} {ident!r} is not a valid id",
-                        "letters, digits, '_', '.', '-', starting with a letter")
-    return ident
-
-
-def _check_edges(g: _Graph, path: str) -> None:
-    """Each edge joins what its type says it joins."""
-    for ident, el in g.edges.items():
-        kind, src, trg = el.attrs.get("type", ""), el.attrs.get("src", ""), el.attrs.get("trg", "")
-        if kind not in _EDGE_TYPES:
-            raise xml_error(path, el.line, el.column, f"edge '{ident}': unknown type {kind!r}",
-                            "expected one of " + ", ".join(sorted(_EDGE_TYPES)))
-        src_ok = (src in g.edus or src in g.joints) if kind == "seg" else src in g.adus
-        if kind == "seg":
-            trg_ok = trg in g.adus or (trg in g.joints and src in g.edus)
-        elif kind in ("und", "add"):
-            trg_ok = trg in g.edges and g.edges[trg].attrs.get("type") in _ARROW
-        else:
-            trg_ok = trg in g.adus
-        if not src_ok or not trg_ok:
-            end = "source" if not src_ok else "target"
-            raise xml_error(path, el.line, el.column, f"edge '{ident}' ({kind}): its {end} "
-                            f"'{src if not src_ok else trg}' is not what a {kind} edge joins")
-
-
-def _central(g: _Graph, path: str) -> str:
-    leaving = {el.attrs["src"] for el in g.edges.values() if el.attrs["type"] != "seg"}
-    central = [a for a in g.adus if a not in leaving]
-    if len(central) != 1:
-        raise xml_error(path, g.root.line, g.root.column,
-                        f"expected one central claim (an ADU no argumentative edge leaves), found {len(central)}"
-                        + (f": {', '.join(central)}" if central else ""))
-    return central[0]
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """What one ADU says: its first passage in the text and any further ones, or, implicit, its reconstruction."""
-
-    text: str
-    quote: str | None
-    more: tuple[str, ...] = ()
-
-
-def _spans(g: _Graph, text: str, path: str, essay: str) -> dict[str, tuple[int, int]]:
-    """Where each written EDU is in the text: found in document order, each after the one before it."""
-    spans: dict[str, tuple[int, int]] = {}
-    cursor, before = 0, None
-    for ident, el in g.edus.items():
-        if not el.text.strip():
-            raise xml_error(path, el.line, el.column, f"segment '{ident}' is empty")
-        if g.implicit(ident):
-            continue
-        at = text.find(el.text, cursor)
-        if at < 0:
-            where = (f"it is there, but before the end of segment '{before}'" if before and el.text in text
-                     else "not even elsewhere")
-            after = f" after segment '{before}'" if before else ""
-            raise xml_error(path, el.line, el.column, f"segment '{ident}' is not in {essay}{after} ({where})",
-                            "the written segments are found in the order the file lists them; a unit the author "
-                            'never wrote (a reconstruction) is an <edu implicit="true">')
-        spans[ident] = (at, at + len(el.text))
-        cursor, before = at + len(el.text), ident
-    return spans
-
-
-def _segments_of(g: _Graph) -> dict[str, list[str]]:
-    """Each ADU's EDUs, in document order; a joint stands for the EDUs it joins."""
-    direct: dict[str, list[str]] = {}
-    for el in g.edges.values():
-        if el.attrs["type"] == "seg":
-            direct.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
-    order = list(g.edus)
-    return {adu: sorted({e for s in direct.get(adu, []) for e in (direct.get(s, []) if s in g.joints else [s])},
-                        key=order.index) for adu in g.adus}
-
-
-def _units(g: _Graph, text: str, path: str, essay: str) -> dict[str, _Unit]:
-    """Each ADU's quote: a run of adjacent segments is one passage, as it stands in the text; an ADU grounded in
-    segments apart from each other (the same claim stated twice, or a claim another one interrupts) has its first
-    passage as its quote and the others as more quotes; an ADU whose segments are all implicit is a reconstruction.
-    """
-    spans = _spans(g, text, path, essay)
-    order = list(g.edus)
-    out: dict[str, _Unit] = {}
-    for ident, segs in _segments_of(g).items():
-        el = g.adus[ident]
-        if not segs:
-            raise xml_error(path, el.line, el.column, f"unit '{ident}' has no segment (no seg edge leads to it)")
-        written = [s for s in segs if not g.implicit(s)]
-        if not written:
-            out[ident] = _Unit(" ".join(" ".join(g.edus[s].text.split()) for s in segs), None)
-            continue
-        runs: list[list[str]] = []
-        for s in written:
-            if runs and order.index(s) == order.index(runs[-1][-1]) + 1:
-                runs[-1].append(s)
-            else:
-                runs.append([s])
-        passages = [text[spans[run[0]][0]:spans[run[-1]][1]] for run in runs]
-        out[ident] = _Unit(passages[0], passages[0], tuple(dict.fromkeys(passages[1:])))
-    return out
-
-
 def _q(value: str) -> str:
     """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
     import json
@@ -237,15 +78,15 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _claim(g: _Graph) -> tuple[str, str, str] | None:
+def _claim(g: Graph) -> tuple[str, str, str] | None:
     """(claim id, wording, the author's stance) for the topic, when the text takes a side on it."""
     topic, stance = g.root.attrs.get("topic_id", ""), g.root.attrs.get("stance", "")
-    if not _ID.match(topic) or stance not in _STANCE:
+    if not ID.match(topic) or stance not in STANCE:
         return None
-    return topic, f"Yes to the topic question: {topic.replace('_', ' ')}.", _STANCE[stance]
+    return topic, f"Yes to the topic question: {topic.replace('_', ' ')}.", STANCE[stance]
 
 
-def _free_id(g: _Graph, wanted: str) -> str:
+def _free_id(g: Graph, wanted: str) -> str:
     taken = {*g.edus, *g.joints, *g.adus, *g.edges}
     ident, n = wanted, 2
     while ident in taken:
@@ -253,7 +94,7 @@ def _free_id(g: _Graph, wanted: str) -> str:
     return ident
 
 
-def _node_lines(ident: str, kind: str, unit: _Unit, claim: str | None = None, stance: str | None = None,
+def _node_lines(ident: str, kind: str, unit: Unit, claim: str | None = None, stance: str | None = None,
                 note: str | None = None) -> list[str]:
     lines = [f"  - id: {ident}", f"    kind: {kind}", f"    text: {_q(unit.text)}"]
     if unit.quote is None:
@@ -269,7 +110,7 @@ def _node_lines(ident: str, kind: str, unit: _Unit, claim: str | None = None, st
     return lines
 
 
-def _map_yaml(g: _Graph, units: dict[str, _Unit], central: str, essay: str, sha: str, source_name: str) -> str:
+def _map_yaml(g: Graph, units: dict[str, Unit], central: str, essay: str, sha: str, source_name: str) -> str:
     root_id = g.root.attrs["id"]
     topic = g.root.attrs.get("topic_id", "")
     claim = _claim(g)
@@ -286,7 +127,7 @@ def _map_yaml(g: _Graph, units: dict[str, _Unit], central: str, essay: str, sha:
     extra: list[str] = []
     if opposed:  # the central claim is the opponent's: the author's thesis is its rejection, reconstructed
         thesis = _free_id(g, "T")
-        lines += _node_lines(thesis, "thesis", _Unit(f"Not so: {units[central].text}", None),
+        lines += _node_lines(thesis, "thesis", Unit(f"Not so: {units[central].text}", None),
                              claim[0] if claim else None, claim[2] if claim else None,
                              unclear or f"reconstructed: the central claim {central} is the opponent's, which "
                              "the text argues against")
@@ -298,13 +139,13 @@ def _map_yaml(g: _Graph, units: dict[str, _Unit], central: str, essay: str, sha:
         elif ident == central:  # not bound to the topic too: one map's nodes on one claim are one statement
             lines += _node_lines(ident, "objection", units[ident])
         else:
-            lines += _node_lines(ident, _KIND[el.attrs["type"]], units[ident])
+            lines += _node_lines(ident, KIND[el.attrs["type"]], units[ident])
     added: dict[str, list[str]] = {}
     for el in g.edges.values():
         if el.attrs["type"] == "add":
             added.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
-    relations = [f"  - {_q(f'{i}: ' + ' + '.join([el.attrs['src'], *added.get(i, [])]) + f' {_ARROW[t]} ' + el.attrs['trg'])}"
-                 for i, el in g.edges.items() if (t := el.attrs["type"]) in _ARROW]
+    relations = [f"  - {_q(f'{i}: ' + ' + '.join([el.attrs['src'], *added.get(i, [])]) + f' {ARROW[t]} ' + el.attrs['trg'])}"
+                 for i, el in g.edges.items() if (t := el.attrs["type"]) in ARROW]
     return "\n".join([*lines, "relations:", *relations, *extra]) + "\n"
 
 
@@ -324,16 +165,16 @@ def _read(path: Path, what: str, report: str) -> bytes:
 def convert(path: Path) -> list[ImportedMap]:
     """One arg-microtexts XML file (and the ``.txt`` beside it) as one map; see the module's rules."""
     report = str(path)
-    g = _read_graph(parse_flat_xml(_read(path, "file", report), report), report)
-    _check_edges(g, report)
-    central = _central(g, report)
+    g = read_graph(parse_flat_xml(_read(path, "file", report), report), report)
+    check_edges(g, report)
+    central = central_claim(g, report)
     text_path = path.with_suffix(".txt")
     raw = _read(text_path, "text", report)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise xml_error(report, 1, 1, f"text {text_path.name} is not UTF-8") from None
-    units = _units(g, text, report, text_path.name)
+    units = read_units(g, text, report, text_path.name)
     yaml_text = _map_yaml(g, units, central, text_path.name, sha256_text(raw), path.name)
     claim = _claim(g)
     return [ImportedMap(map_id=g.root.attrs["id"], map_yaml=yaml_text, essay_name=text_path.name, essay_bytes=raw,
