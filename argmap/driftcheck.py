@@ -123,6 +123,20 @@ def _node_drift(n: Node, gm: GroundedMap, lexicon: Lexicon) -> list[Drift]:
     return find_drift(n.text, n.quote, context, lexicon)
 
 
+def drift_kinds(text: str, quote: str, essay_text: str) -> list[str]:
+    """The kinds of drift of ``text`` from ``quote`` that :func:`drift_diagnostics` would report, in an essay of
+    ``essay_text`` (the quote's paragraph and the essay's names are its context), before any is accepted.
+
+    >>> drift_kinds("Iran gains leverage.", "Iran may gain leverage.", "Iran may gain leverage.\\n")
+    ['hedge']
+    """
+    from .grounding import Essay
+
+    span = Essay(essay_text).find(quote)
+    context = _paragraph(essay_text, span) if span else None
+    return list(dict.fromkeys(d.kind for d in find_drift(text, quote, context, essay_lexicon(essay_text))))
+
+
 def drift_diagnostics(doc: YamlDocument, gm: GroundedMap) -> list[Diagnostic]:
     """Warnings for each unaccepted drift, located at the node's ``text``, and for stale acceptances."""
     out: list[Diagnostic] = []

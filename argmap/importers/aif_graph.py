@@ -3,8 +3,9 @@
 A locution (L-node) is what someone said, and OVA and AIFdb write it with its speaker in front, in several
 forms: ``Bob : words`` (AIFdb), ``Participant Rachel: words`` (OVA), with a ``#`` or ``@`` before a name,
 or a probability beside it (``Bob (0.87) : words``).  :meth:`AifGraph.said` gives the words alone.  A prefix
-is taken for a speaker only when it names a participant, or when several locutions of the file begin with it;
-and never when the proposition itself (the I-node) begins with it, so a quote such as ``Note: …`` keeps its words.
+is taken for a speaker when it is marked as one (a space before the colon, as AIFdb writes it, or a ``#`` or
+``@``), names a participant, or begins several locutions of the file; and never when the proposition itself (the
+I-node) begins with it, so a quote such as ``Note: …`` keeps its words.
 
 >>> g = AifGraph.from_json({"nodes": [
 ...     {"nodeID": "1", "type": "L", "text": "Participant Rachel: A"},
@@ -94,7 +95,8 @@ class AifGraph:
             return None  # the proposition says it too: part of the words
         names = {n.lower() for n in self.participants.values()} | {
             part.lower() for n in self.participants.values() for part in n.split()}
-        if _clean(who).lower() in names or self.prefixes[who] > 1 or l_node in self.speaker_of:
+        marked = who.startswith(("#", "@")) or re.match(r"[ \t]+:", m.group(0)[len(who):]) is not None
+        if marked or _clean(who).lower() in names or self.prefixes[who] > 1 or l_node in self.speaker_of:
             return who
         return None
 

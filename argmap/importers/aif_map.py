@@ -173,6 +173,8 @@ def build_map(g: AifGraph, stem: str) -> ImportedMap:
     maps: list[Any] = g.extras["maps"] if isinstance(g.extras.get("maps"), list) else []
     info = maps[0] if len(maps) == 1 and isinstance(maps[0], dict) else {}
     essay = info["essay"] if isinstance(info.get("essay"), str) else _essay(g, read.quotes, read.texts)
+    if not g.extras:
+        _accept_reconstruction(nodes, essay)
     map_id = _ident(str(info.get("id") or stem), "aif-", set())
     essay_name = PurePosixPath(str(info.get("source") or "")).name
     essay_name = essay_name if _FILE_NAME.match(essay_name) else f"{map_id}.txt"
@@ -187,6 +189,23 @@ def build_map(g: AifGraph, stem: str) -> ImportedMap:
 
     text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=10**6, default_flow_style=False)
     return ImportedMap(map_id, text, essay_name, essay.encode("utf-8"), "maps", tuple(sorted(read.claims.items())))
+
+
+RECONSTRUCTED = ("AIF: the proposition (I-node) is the analyst's reconstruction of what was said (L-node), "
+                 "which it may word otherwise by design")
+
+
+def _accept_reconstruction(nodes: list[dict[str, Any]], essay: str) -> None:
+    """In AIF the proposition and its locution differ by design (a question asked, a pronoun resolved): the drift
+    check would compare the wrong pair, so each drift found between them is accepted, with the reason; where the
+    two agree, nothing is accepted and the check still watches any later edit of the paraphrase."""
+    from argmap.driftcheck import drift_kinds
+
+    for node in nodes:
+        if node.get("quote") and node["quote"] != node["text"]:
+            kinds = drift_kinds(node["text"], node["quote"], essay)
+            if kinds:
+                node["accept_drift"] = dict.fromkeys(kinds, RECONSTRUCTED)
 
 
 def _author(g: AifGraph) -> str | None:
