@@ -17,7 +17,7 @@ from argmap.exporters import export_text
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 FOLDERS = [ROOT / "maps", FIXTURES / "interop", FIXTURES / "mini", FIXTURES / "trio" / "maps",
-           FIXTURES / "microtexts" / "maps"]
+           FIXTURES / "microtexts" / "maps", FIXTURES / "paths", FIXTURES / "maps-v1" / "maps"]
 
 
 def run(*args: str) -> Result:
