@@ -157,3 +157,14 @@ def test_a_reconstructed_thesis_is_shown_and_exported_as_a_reconstruction(import
     argdown = export_text(corpus, ["arggraph_implicit_central"], "argdown")
     line = next(x for x in argdown.splitlines() if x.startswith("[a1]:"))
     assert "#implicit" in line and 'implicit: true' in line and "quote" not in line
+
+
+def test_a_reconstructed_segment_not_marked_implicit_gets_an_error_naming_both_causes(tmp_path: Path) -> None:
+    xml = (FIXTURES / "arggraph_implicit_premise.xml").read_text().replace(' implicit="true"', "")
+    (tmp_path / "micro_x.xml").write_text(xml)
+    (tmp_path / "micro_x.txt").write_bytes((FIXTURES / "arggraph_implicit_premise.txt").read_bytes())
+    result = run("import", str(tmp_path / "micro_x.xml"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert (f"{tmp_path / 'micro_x.xml'}:5:3: error: segment 'e3' is not in micro_x.txt after segment 'e2' (nor "
+            "anywhere else in it) (the written segments are found in the order the file lists them; a unit the "
+            'author never wrote (a reconstruction) is an <edu implicit="true">)') in result.output

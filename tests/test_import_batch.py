@@ -102,3 +102,15 @@ def test_an_empty_aif_file_imports_as_nothing_with_a_note_and_does_not_fail_the_
     assert f"{empty}:1:1: warning: an AIF graph with no statement (I-node): nothing to import" in result.output
     assert result.output.rstrip().endswith("0 unchanged; 1 note(s)")
     assert [p.name for p in (tmp_path / "out" / "waste_separation").iterdir()] != []
+
+
+def test_a_file_in_a_folder_that_cannot_be_read_is_a_located_failure_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    src = _batch(tmp_path)
+    (src / "micro_bad.xml").unlink()
+    os.mkfifo(src / "micro_fifo.xml")  # nothing writes to it: a blocking read would hang
+    result = run("import", str(src), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{src / 'micro_fifo.xml'}:1:1: error: cannot read: not a regular file" in result.output
+    assert (tmp_path / "out" / "waste_separation" / "micro_b001.yaml").is_file()

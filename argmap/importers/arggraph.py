@@ -143,7 +143,7 @@ def _spans(g: Graph, text: str, path: str, essay: str) -> dict[str, tuple[int, i
         at = text.find(el.text, cursor)
         if at < 0:
             where = (f"it is there, but before the end of segment '{before}'" if before and el.text in text
-                     else "not even elsewhere")
+                     else "nor anywhere else in it")
             after = f" after segment '{before}'" if before else ""
             raise xml_error(path, el.line, el.column, f"segment '{ident}' is not in {essay}{after} ({where})",
                             "the written segments are found in the order the file lists them; a unit the author "

@@ -75,11 +75,11 @@ def _head(path: Path) -> bytes:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    """The files under ``folder`` and its subfolders (hidden ones left out), in a stable order."""
+    """What is under ``folder`` and its subfolders but folders (hidden ones left out), in a stable order."""
     found = []
     for f in sorted(folder.rglob("*")):
         parts = f.relative_to(folder).parts
-        if any(part.startswith(".") for part in parts) or not f.is_file():
+        if any(part.startswith(".") for part in parts) or f.is_dir():
             continue
         found.append(f)
     return found
@@ -98,8 +98,9 @@ def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnos
                         continue  # not even opened: an essay, a README, an image
                     try:
                         fmt = detect_format(_head(f), f.name)
-                    except OSError:
-                        continue  # unreadable files in a folder are not inputs, as unrecognised ones are not
+                    except OSError as exc:  # named as an input (its name), but it cannot be read: a failure
+                        problems.append(Diagnostic(str(f), 1, 1, f"cannot read: {exc.strerror or exc}"))
+                        continue
                     if fmt:
                         chosen.append((f, fmt))
                 if not chosen:
