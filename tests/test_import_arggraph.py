@@ -157,6 +157,12 @@ def test_a_reconstructed_thesis_is_shown_and_exported_as_a_reconstruction(import
     argdown = export_text(corpus, ["arggraph_implicit_central"], "argdown")
     line = next(x for x in argdown.splitlines() if x.startswith("[a1]:"))
     assert "#implicit" in line and 'implicit: true' in line and "quote" not in line
+    from argmap.exporters.graph import view_graph
+    from argmap.exporters.view import export_view
+
+    g = view_graph(export_view(corpus, ["arggraph_implicit_central"]))
+    assert g.nodes["a1"]["implicit"] is True and g.nodes["a1"]["quote"] == ""
+    assert g.nodes["a2"]["implicit"] is False
 
 
 def test_a_reconstructed_segment_not_marked_implicit_gets_an_error_naming_both_causes(tmp_path: Path) -> None:
