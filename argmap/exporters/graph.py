@@ -53,8 +53,8 @@ def _statement_attrs(s: Statement) -> dict[str, Any]:
 def _link_attrs(link: Link) -> dict[str, Any]:
     kind = "undercut" if link.undercut else link.type
     return {"role": "relation", "label": kind, "kind": kind, "map": link.map, "claim": "", "stance": "",
-            "quote": "", "more_quotes": "", "implicit": False, "thesis": False, "contested": False, "citation": "", "note": link.note or "", "tags": "",
-            "nodes": link.id}
+            "quote": "", "more_quotes": "", "implicit": False, "thesis": False, "contested": False, "citation": "",
+            "note": link.note or "", "tags": "", "nodes": link.id}
 
 
 def view_graph(view: ExportView) -> nx.DiGraph:
