@@ -123,18 +123,23 @@ def _node_drift(n: Node, gm: GroundedMap, lexicon: Lexicon) -> list[Drift]:
     return find_drift(n.text, n.quote, context, lexicon)
 
 
-def drift_kinds(text: str, quote: str, essay_text: str) -> list[str]:
-    """The kinds of drift of ``text`` from ``quote`` that :func:`drift_diagnostics` would report, in an essay of
+def drift_kinds(pairs: list[tuple[str, str]], essay_text: str) -> list[list[str]]:
+    """For each (paraphrase, quote), the kinds of drift :func:`drift_diagnostics` would report in an essay of
     ``essay_text`` (the quote's paragraph and the essay's names are its context), before any is accepted.
 
-    >>> drift_kinds("Iran gains leverage.", "Iran may gain leverage.", "Iran may gain leverage.\\n")
-    ['hedge']
+    >>> drift_kinds([("Iran gains leverage.", "Iran may gain leverage."), ("Rain.", "Rain.")],
+    ...             "Iran may gain leverage. Rain.\\n")
+    [['hedge'], []]
     """
     from .grounding import Essay
 
-    span = Essay(essay_text).find(quote)
-    context = _paragraph(essay_text, span) if span else None
-    return list(dict.fromkeys(d.kind for d in find_drift(text, quote, context, essay_lexicon(essay_text))))
+    essay, lexicon = Essay(essay_text), essay_lexicon(essay_text)
+    out: list[list[str]] = []
+    for text, quote in pairs:
+        span = essay.find(quote)
+        context = _paragraph(essay_text, span) if span else None
+        out.append(list(dict.fromkeys(d.kind for d in find_drift(text, quote, context, lexicon))))
+    return out
 
 
 def drift_diagnostics(doc: YamlDocument, gm: GroundedMap) -> list[Diagnostic]:

@@ -201,11 +201,10 @@ def _accept_reconstruction(nodes: list[dict[str, Any]], essay: str) -> None:
     two agree, nothing is accepted and the check still watches any later edit of the paraphrase."""
     from argmap.driftcheck import drift_kinds
 
-    for node in nodes:
-        if node.get("quote") and node["quote"] != node["text"]:
-            kinds = drift_kinds(node["text"], node["quote"], essay)
-            if kinds:
-                node["accept_drift"] = dict.fromkeys(kinds, RECONSTRUCTED)
+    differ = [n for n in nodes if n.get("quote") and n["quote"] != n["text"]]
+    for node, kinds in zip(differ, drift_kinds([(n["text"], n["quote"]) for n in differ], essay), strict=True):
+        if kinds:
+            node["accept_drift"] = dict.fromkeys(kinds, RECONSTRUCTED)
 
 
 def _author(g: AifGraph) -> str | None:
