@@ -158,13 +158,13 @@ def _thesis(report: _Report, m: ArgumentMap) -> list[int]:
 def _supported_by(m: ArgumentMap, start: str) -> set[str]:
     """The nodes ``start`` supports, directly or through others (a support of ``start`` from one would be a cycle)."""
     seen: set[str] = set()
-    todo = [start]
-    while todo:
-        at = todo.pop()
+    pending = [start]
+    while pending:
+        at = pending.pop()
         for r in m.relations:
             if r is not None and r.is_support and at in r.sources and r.target not in seen:
                 seen.add(r.target)
-                todo.append(r.target)
+                pending.append(r.target)
     return seen
 
 

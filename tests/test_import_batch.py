@@ -77,7 +77,7 @@ def test_a_folder_is_read_recursively_and_a_markdown_or_text_file_is_never_parse
         shutil.copy(MICRO / f"micro_b001{ext}", src / "deeper" / "still" / f"micro_b001{ext}")
     shutil.copy(FIXTURES / "aif" / "aifdb-6064.json", src / "deeper" / "aifdb-6064.json")
     (src / "notes.md").write_text('Our corpus uses <arggraph id="x"> roots, e.g.\n\n    <arggraph id="y">\n')
-    (src / "draft.txt").write_text('<arggraph id="z">\n')
+    (src / "outline.txt").write_text('<arggraph id="z">\n')
     result = run("import", str(src), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "malformed XML" not in result.output
