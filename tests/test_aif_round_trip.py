@@ -61,10 +61,10 @@ def test_a_map_round_trips_through_aif_equal_to_itself(folder: Path, map_id: str
 
 
 def _imported_fixtures(tmp_path: Path) -> list[Path]:
-    """The arggraph and arg-microtexts fixtures, imported: one folder of maps per topic."""
+    """The arggraph and arg-microtexts (parts 1 and 2) fixtures, imported: one folder of maps per topic."""
     out = tmp_path / "imported"
-    result = run("import", str(FIXTURES / "arggraph"), *map(str, sorted((FIXTURES / "microtexts").glob("*.xml"))),
-                 "--out", str(out))
+    result = run("import", str(FIXTURES / "arggraph"), str(FIXTURES / "microtexts-part2"),
+                 *map(str, sorted((FIXTURES / "microtexts").glob("*.xml"))), "--out", str(out))
     assert result.exit_code == 0, result.output
     return sorted(p for p in out.iterdir() if p.name != "seeds")
 
@@ -78,7 +78,7 @@ def test_every_imported_fixture_round_trips_through_aif_equal_to_itself(tmp_path
             assert back.model_copy(update={"source": original.source}) == original, map_id  # type: ignore[attr-defined]
             assert warnings == [], (map_id, warnings)
             done += 1
-    assert done == 14
+    assert done == 17
 
 
 def test_the_example_scheme_goes_out_under_the_name_the_aif_scheme_set_uses(tmp_path: Path) -> None:

@@ -19,7 +19,8 @@ from argmap.cli import cli
 from argmap.corpus import load_corpus
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "arggraph"
-TEXTS = sorted(FIXTURES.glob("*.xml"))
+PART2 = Path(__file__).resolve().parent / "fixtures" / "microtexts-part2"   # real texts of the corpus's part 2
+TEXTS = sorted(FIXTURES.glob("*.xml")) + sorted(PART2.glob("*.xml"))
 TYPES = {"sup": "supports", "exa": "example", "reb": "attacks", "und": "attacks"}
 STANCES = {"pro": "affirms", "con": "denies"}
 
@@ -73,7 +74,7 @@ def expected(xml: Path) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("arggraph")
-    result = run("import", str(FIXTURES), "--out", str(out))
+    result = run("import", str(FIXTURES), str(PART2), "--out", str(out))
     assert result.exit_code == 0, result.output
     return out
 
@@ -99,6 +100,10 @@ def test_each_construct_imports_with_its_units_relations_thesis_and_stance(impor
     assert m.thesis is thesis
     for n in m.nodes:
         assert n.implicit == (n.quote is None)
+    text = xml.with_suffix(".txt").read_text()
+    marks = {" ".join(e.text.split()).upper() for e in ET.parse(xml).getroot().iter("edu")
+             if e.get("implicit") == "true" and e.text and " ".join(e.text.split()).upper() in text}
+    assert {k.quote for k in m.skip} == marks   # part 2 writes an implicit claim into the text in capitals
     if gold["stance"] in STANCES:
         assert (thesis.claim, thesis.effective_stance) == (gold["topic"], STANCES[str(gold["stance"])])
     else:

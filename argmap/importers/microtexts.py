@@ -8,7 +8,8 @@ Every construct of the format's DTD (``arggraph.dtd``) is read.  How a text beco
   claim might be stated multiple times") keeps its first passage as its ``quote`` and the others as
   ``more_quotes``.  The text is also the node's paraphrase, since the corpus gives none;
 * an EDU marked ``implicit="true"`` is a reconstruction the author never wrote: it is not looked for in the text,
-  and an ADU grounded only in such EDUs is an ``implicit`` node, its text the reconstruction, with no quote;
+  and an ADU grounded only in such EDUs is an ``implicit`` node, its text the reconstruction, with no quote (part 2
+  of the corpus also writes it into the text in capitals: that passage is a ``skip``, the annotators' words);
 * kinds from the roles: the central claim (the ADU no argumentative edge leaves) is the ``thesis``, another
   proponent ADU a ``premise``, an opponent ADU an ``objection`` (the corpus does not mark evidence, so none is
   invented).  A central claim in the opponent's voice is the objection the text argues against: the thesis is
@@ -110,7 +111,27 @@ def _node_lines(ident: str, kind: str, unit: Unit, claim: str | None = None, sta
     return lines
 
 
-def _map_yaml(g: Graph, units: dict[str, Unit], central: str, essay: str, sha: str, source_name: str) -> str:
+def _marks(g: Graph, text: str) -> list[str]:
+    """The passages of the text that only mark an implicit unit: arg-microtexts part 2 writes each implicit claim
+    into the text in capitals ("HUNTING IS GOOD FOR THE ENVIRONMENT."), words the author never wrote.
+
+    >>> from argmap.importers.xmlsafe import parse_flat_xml
+    >>> from argmap.importers.arggraph import read_graph
+    >>> g = read_graph(parse_flat_xml(b'<arggraph id="x"><edu id="e1" implicit="true">Do it.</edu></arggraph>',
+    ...                               "x.xml"), "x.xml")
+    >>> _marks(g, "It helps. DO IT.")
+    ['DO IT.']
+    """
+    found = []
+    for ident, el in g.edus.items():
+        capitals = " ".join(el.text.split()).upper()
+        if g.implicit(ident) and capitals != " ".join(el.text.split()) and capitals in text:
+            found.append(capitals)
+    return list(dict.fromkeys(found))
+
+
+def _map_yaml(g: Graph, units: dict[str, Unit], central: str, essay: str, sha: str, source_name: str,
+              marks: list[str]) -> str:
     root_id = g.root.attrs["id"]
     topic = g.root.attrs.get("topic_id", "")
     claim = _claim(g)
@@ -146,7 +167,10 @@ def _map_yaml(g: Graph, units: dict[str, Unit], central: str, essay: str, sha: s
             added.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
     relations = [f"  - {_q(f'{i}: ' + ' + '.join([el.attrs['src'], *added.get(i, [])]) + f' {ARROW[t]} ' + el.attrs['trg'])}"
                  for i, el in g.edges.items() if (t := el.attrs["type"]) in ARROW]
-    return "\n".join([*lines, "relations:", *relations, *extra]) + "\n"
+    skip = [line for mark in marks for line in (
+        f"  - quote: {_q(mark)}",
+        "    reason: " + _q("the corpus's mark of an implicit unit, in capitals: the annotators' words, not the author's"))]
+    return "\n".join([*lines, "relations:", *relations, *extra, *(["skip:", *skip] if skip else [])]) + "\n"
 
 
 def _read(path: Path, what: str, report: str) -> bytes:
@@ -175,7 +199,7 @@ def convert(path: Path) -> list[ImportedMap]:
     except UnicodeDecodeError:
         raise xml_error(report, 1, 1, f"text {text_path.name} is not UTF-8") from None
     units = read_units(g, text, report, text_path.name)
-    yaml_text = _map_yaml(g, units, central, text_path.name, sha256_text(raw), path.name)
+    yaml_text = _map_yaml(g, units, central, text_path.name, sha256_text(raw), path.name, _marks(g, text))
     claim = _claim(g)
     return [ImportedMap(map_id=g.root.attrs["id"], map_yaml=yaml_text, essay_name=text_path.name, essay_bytes=raw,
                         group=g.root.attrs.get("topic_id", ""), claims=((claim[0], claim[1]),) if claim else ())]
