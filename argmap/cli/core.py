@@ -34,6 +34,7 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     ./maps, else the bundled maps).  Exit status: 0 valid, 1 on any error (or
     warning, with --strict).
     """
+    from argmap.corpus.inputs import valid_maps
     from argmap.queries.coverage import coverage_warnings
 
     corpus, diags, _ = check_refs(paths, claims)
@@ -42,14 +43,14 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors
     ok = errors == 0 and not (strict and warnings)
+    valid = valid_maps(corpus, diags, strict)
     if as_json:
-        emit_json({"valid": ok, "errors": errors, "warnings": warnings,
-                   "maps": sorted(corpus.maps) if corpus else [],
+        emit_json({"valid": ok, "errors": errors, "warnings": warnings, "maps": valid,
                    "diagnostics": [d.to_dict() for d in diags]})
     else:
         for d in diags:
             click.echo(str(d))
-        n = len(corpus.maps) if corpus else 0
+        n = len(valid)
         verdict = "ok" if ok else "FAILED"
         click.echo(f"{verdict}: {n} map(s) valid, {errors} error(s), {warnings} warning(s)", err=not ok)
     sys.exit(0 if ok else 1)
