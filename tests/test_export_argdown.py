@@ -13,7 +13,7 @@ import pytest
 
 from argmap.corpus.load import Corpus, load_corpus
 from argmap.exporters import export_text
-from argmap.exporters.argdown import escape
+from argmap.exporters.argdown import CONCLUSION, escape
 from argmap.exporters.view import ExportView, export_view
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,8 +47,11 @@ def test_argdown_parses_the_export_with_argmaps_counts(bundled: Corpus, maps: li
     statements, relations, arguments = data["statements"], data["relations"], data["arguments"]
     assert isinstance(statements, dict) and isinstance(relations, list) and isinstance(arguments, dict)
     inferences = [a for a in arguments.values() if a.get("pcs")]
-    assert sorted(statements) == sorted(s.id for s in view.statements)
-    assert len(relations) + len(inferences) == expected_relations(view)
+    conclusions = [f"{x.id}{CONCLUSION}" for x in view.links if x.type == "attacks" and x.id in arguments]
+    assert sorted(statements) == sorted([*(s.id for s in view.statements), *conclusions])
+    # an attack written as an argument is counted once: its conclusion's relation is the argument's
+    plain = [r for r in relations if r["from"] not in conclusions]
+    assert len(plain) + len(inferences) == expected_relations(view)
     kinds = Counter(r["relationType"] for r in relations)
     assert kinds["undercut"] == sum(x.undercut for x in view.links)
     shared = [s for s in view.statements if len(s.maps) > 1]
@@ -84,3 +87,70 @@ def test_text_that_looks_like_argdown_stays_text(tmp_path: Path) -> None:
     member = statements["S"]["members"][0]
     assert member["text"].strip() == nasty and member["data"] == {"quote": "a} b {c"}
     assert not member.get("tags") and not data["relations"]
+
+
+ARGGRAPH = ROOT / "tests" / "fixtures" / "arggraph"
+MICRO = ROOT / "tests" / "fixtures" / "microtexts"
+
+
+def _imported(tmp_path: Path, *xml: Path) -> list[Corpus]:
+    """Each text imported, as the corpus of its topic's folder."""
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    out = tmp_path / "imported"
+    result = CliRunner().invoke(cli, ["import", *map(str, xml), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return [load_corpus([p]) for p in sorted(out.iterdir()) if p.name != "seeds"]
+
+
+def _undercut_targets(data: dict[str, object]) -> dict[str, list[str]]:
+    """Each undercut's target argument and the titles of its premise-conclusion structure, as Argdown reads it."""
+    relations, arguments = data["relations"], data["arguments"]
+    assert isinstance(relations, list) and isinstance(arguments, dict)
+    return {r["to"]: [st["title"] for st in arguments[r["to"]].get("pcs", [])]
+            for r in relations if r["relationType"] == "undercut"}
+
+
+def test_an_undercut_of_an_attack_gives_its_target_a_premise_and_a_conclusion(bundled: Corpus, tmp_path: Path) -> None:
+    data = argdown_json(export_text(bundled, ["enforcer"], "argdown"), tmp_path)
+    targets = _undercut_targets(data)
+    assert targets["r5"] == ["O4", f"r5{CONCLUSION}"]   # r5: O4 -| P8, undercut by P8b
+    relations = data["relations"]
+    assert isinstance(relations, list)
+    assert {"from": f"r5{CONCLUSION}", "to": "P8", "relationType": "attack"}.items() <= next(
+        r for r in relations if r["from"] == f"r5{CONCLUSION}").items()
+
+
+def test_linked_undercuts_and_undercut_targets_keep_their_premises_in_argdown(tmp_path: Path) -> None:
+    corpora = _imported(tmp_path, MICRO / "micro_b001.xml", ARGGRAPH / "arggraph_implicit_central.xml",
+                        ARGGRAPH / "arggraph_opponent_central.xml")
+    assert len(corpora) == 3
+    for corpus, map_id in ((c, i) for c in corpora for i in c.maps):
+        view = export_view(corpus, [map_id])
+        (tmp_path / map_id).mkdir()
+        data = argdown_json(export_text(corpus, [map_id], "argdown"), tmp_path / map_id)
+        targets = _undercut_targets(data)
+        undercut = {x.target for x in view.links if x.undercut}
+        assert set(targets) == undercut and undercut, map_id
+        links = {x.id: x for x in view.links}
+        for target, pcs in targets.items():  # premises, then the conclusion: a statement, or the attack's own
+            assert pcs[:-1] == list(links[target].sources), (map_id, target, pcs)
+            assert pcs[-1] in (links[target].target, f"{target}{CONCLUSION}"), (map_id, target, pcs)
+        arguments = data["arguments"]
+        assert isinstance(arguments, dict)
+        for x in view.links:
+            if len(x.sources) > 1:  # linked premises (b001's c3: a3 + a4 -| c1) are the premises of an argument
+                assert [st["title"] for st in arguments[x.id]["pcs"]][:-1] == list(x.sources), (map_id, x.id)
+
+
+def test_support_by_example_is_marked_in_argdown(tmp_path: Path) -> None:
+    (corpus,) = _imported(tmp_path, ARGGRAPH / "arggraph_joint.xml")
+    data = argdown_json(export_text(corpus, ["arggraph_joint"], "argdown"), tmp_path)
+    arguments = data["arguments"]
+    assert isinstance(arguments, dict)
+    assert [st["title"] for st in arguments["c2"]["pcs"]] == ["a3", "a2"]   # c2: a3 ..> a2
+    assert any("example" in (m.get("tags") or []) for m in arguments["c2"]["members"])
+    assert not any("example" in (m.get("tags") or []) for a in arguments.values() if a["title"] != "c2"
+                   for m in a["members"])

@@ -89,7 +89,7 @@ def test_an_example_counts_as_support_everywhere_support_counts() -> None:
     assert "+ [premise] E: Rex saved a child.  (example)" in outline_text(outline(m))
 
 
-def test_an_example_is_drawn_dotted_with_e_g_and_exported_as_argument_from_example() -> None:
+def test_an_example_is_drawn_dotted_with_e_g_and_exported_as_the_aif_example_scheme() -> None:
     grounded, diags = check(["E ..> T", "Q -> T", "c1: O -| T", "P -| O"])
     assert grounded is not None, diags
     dot = map_dot(grounded)
@@ -101,7 +101,7 @@ def test_an_example_is_drawn_dotted_with_e_g_and_exported_as_argument_from_examp
     assert plain is not None and "support by example" not in map_dot(plain)   # ...only where there is one
     view = export_view(Corpus(ClaimRegistry(), {grounded.id: grounded}), [grounded.id])
     schemes = sorted(n["text"] for n in to_aif(view)["nodes"] if n["type"] == "RA")
-    assert schemes == ["Argument From Example", "Default Inference"]
+    assert schemes == ["Default Inference", "Example"]   # "Example": the name arguebuf and the AIF scheme set use
 
 
 def test_an_objection_speaks_in_its_own_voice_so_denying_the_thesis_claim_is_no_contradiction() -> None:

@@ -171,6 +171,7 @@ def test_import_dispatches_to_any_registered_format_in_formats_order(tmp_path: P
     from argmap.importers import FORMATS, ImportedMap
 
     fake = types.ModuleType("fake_format")
+    fake.SUFFIXES = (".fake",)  # type: ignore[attr-defined]
     fake.sniff = lambda data: data.startswith(b"FAKE")  # type: ignore[attr-defined]
     fake.convert = lambda path: [ImportedMap(  # type: ignore[attr-defined]
         map_id="fake1", map_yaml="id: fake1\n", essay_name="fake1.txt", essay_bytes=b"text", group="g")]

@@ -48,6 +48,8 @@ class GroundedMap:
     source_at: tuple[int, int] = (1, 1)
     """Line and column of the ``source.path`` value in the map file: where problems with the essay as a whole
     are reported."""
+    more_spans: dict[str, list[Span]] = field(default_factory=dict)
+    """Where each of a node's ``more_quotes`` stands in the essay (the same proposition stated again)."""
 
     @property
     def id(self) -> str:

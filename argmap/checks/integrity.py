@@ -178,14 +178,42 @@ def _thesis(report: _Report, m: ArgumentMap) -> list[int]:
     return theses
 
 
+def _supported_by(m: ArgumentMap, start: str) -> set[str]:
+    """The nodes ``start`` supports, directly or through others (a support of ``start`` from one would be a cycle)."""
+    seen: set[str] = set()
+    pending = [start]
+    while pending:
+        at = pending.pop()
+        for r in m.relations:
+            if r is not None and r.is_support and at in r.sources and r.target not in seen:
+                seen.add(r.target)
+                pending.append(r.target)
+    return seen
+
+
 def _thesis_hint(m: ArgumentMap, tid: str) -> str:
-    """How to make the thesis stand, naming only nodes the map has."""
+    """How to make the thesis stand, naming only nodes the map has, and only relations that would be valid:
+    no node supports or attacks itself and no support runs in a cycle.
+
+    >>> m = ArgumentMap.model_validate({"id": "m", "title": "t", "source": {"path": "e", "sha256": "0" * 64},
+    ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
+    ...               {"id": "a2", "kind": "premise", "text": "p", "quote": "q"}],
+    ...     "relations": ["a2 -| T", "T -> a2"]})
+    >>> _thesis_hint(m, "T")   # a2 supporting T would be a cycle, a2 attacking a2 is not allowed
+    "add a node that supports it ('ID -> T'), or one that answers the attack of a2 ('ID -| a2')"
+    """
     others = [n for _, n in indexed(m.nodes) if n.id != tid]
-    backer = next((n for n in others if n.kind != "objection"), None)
+    downstream = _supported_by(m, tid)
+    backer = next((n for n in others if n.kind != "objection" and n.id not in downstream), None)
     attacks = attacks_on(m, tid)
-    if attacks and backer is not None:
-        return (f"support it (e.g. '{backer.id} -> {tid}'), or defend it by answering an attack on it "
-                f"(e.g. '{backer.id} -| {attacks[0].sources[0]}')")
+    if attacks:
+        attacker = attacks[0].sources[0]
+        answer = next((n for n in others if n.kind != "objection" and n.id not in attacks[0].sources), None)
+        support = f"support it (e.g. '{backer.id} -> {tid}')" if backer else f"add a node that supports it ('ID -> {tid}')"
+        defend = (f"defend it by answering an attack on it (e.g. '{answer.id} -| {attacker}')" if answer else
+                  f"one that answers the attack of {attacker} ('ID -| {attacker}')" if not backer else
+                  f"defend it by answering an attack on it with a new node ('ID -| {attacker}')")
+        return f"{support}, or {defend}"
     if backer is not None:
         return f"add a relation such as '{backer.id} -> {tid}'"
     return f"add a premise that supports it: a node, then a relation 'ID -> {tid}'"

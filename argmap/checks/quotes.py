@@ -77,12 +77,14 @@ def grounding_diagnostics(doc: YamlDocument, m: ArgumentMap,
     essay, raw = essay_or_problem
     out: list[Diagnostic] = []
     hints = _Hints(essay)
-    spans, cites, missing = _quotes(doc, m, essay, hints, out)
+    more: dict[str, list[Span]] = {}
+    spans, cites, missing = _quotes(doc, m, essay, hints, out, more)
     _skips(doc, m, essay, hints, out)
     changed = _changed_essay(doc, m, raw, missing)
     if changed is not None:
         out.append(changed)
-    grounded = GroundedMap(m, doc.path, essay, spans, cites, doc.where(("source", "path"))) if not out else None
+    grounded = (GroundedMap(m, doc.path, essay, spans, cites, doc.where(("source", "path")), more)
+                if not out else None)
     return grounded, out
 
 
@@ -109,8 +111,10 @@ def _read_essay(doc: YamlDocument, m: ArgumentMap, read: ReadFn) -> tuple[Essay,
 
 
 def _quotes(doc: YamlDocument, m: ArgumentMap, essay: Essay, hints: _Hints,
-            out: list[Diagnostic]) -> tuple[dict[str, Span], dict[str, list[Span]], list[str]]:
-    """Where each node's quote and citations are in the essay, and what is missing (reported in ``out``)."""
+            out: list[Diagnostic], more_spans: dict[str, list[Span]]
+            ) -> tuple[dict[str, Span], dict[str, list[Span]], list[str]]:
+    """Where each node's quote and citations are in the essay (its more_quotes in ``more_spans``), and what is
+    missing (reported in ``out``)."""
     name = PurePosixPath(m.source.path).name
     spans: dict[str, Span] = {}
     cites: dict[str, list[Span]] = {}
@@ -125,6 +129,15 @@ def _quotes(doc: YamlDocument, m: ArgumentMap, essay: Essay, hints: _Hints,
                                       hint=hints.closest(n.quote)))
             else:
                 spans[n.id] = span
+        for k, more in enumerate(n.more_quotes or []):
+            mspan = essay.find(more)
+            if mspan is None:
+                missing.append(f"{n.id} (more_quotes)")
+                line, col = doc.where(("nodes", i, "more_quotes", k))
+                out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].more_quotes[{k}]: not found in {name}",
+                                      hint=hints.closest(more)))
+            else:
+                more_spans.setdefault(n.id, []).append(mspan)
         for k, cite in enumerate(n.citation or []):
             cspan = essay.find(cite)
             if cspan is None:

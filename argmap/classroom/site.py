@@ -59,6 +59,7 @@ class Paragraph:
 def essay_paragraphs(gm: GroundedMap) -> list[Paragraph]:
     """The essay's paragraphs, each cut into :class:`Piece` runs (quotes may overlap one another)."""
     spans: list[tuple[int, int, str, bool]] = [(s, e, n, False) for n, (s, e) in gm.spans.items()]
+    spans += [(s, e, n, False) for n, items in gm.more_spans.items() for s, e in items]
     spans += [(s, e, n, True) for n, items in gm.citation_spans.items() for s, e in items]
     order = {n.id: i for i, n in enumerate(gm.model.nodes)}
     out = []

@@ -18,6 +18,8 @@ __all__ = [
     "claims_option",
     "emit_json",
     "json_option",
+    "keep_going_option",
+    "left_out",
     "maps_argument",
     "note",
     "open_refs",
@@ -53,19 +55,36 @@ def _stdin_for(refs: Sequence[str]) -> bytes | None:
 
 
 def open_refs(refs: Sequence[str], claims: Path | None = None, *, strict: bool = False,
-              on_map: Callable[[GroundedMap], None] | None = None) -> Opened:
-    """The maps the arguments name (:func:`argmap.corpus.inputs.open_inputs`), notes printed on stderr."""
+              on_map: Callable[[GroundedMap], None] | None = None, keep_going: bool = False) -> Opened:
+    """The maps the arguments name (:func:`argmap.corpus.inputs.open_inputs`), notes printed on stderr; with
+    ``keep_going``, the problems of the maps left out are printed on stderr too."""
     from argmap.corpus.inputs import open_inputs
 
-    return open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=note,
-                       on_map=on_map)
+    opened = open_inputs([str(r) for r in refs], claims, strict=strict, stdin=_stdin_for(refs), notify=note,
+                         on_map=on_map, keep_going=keep_going)
+    for d in opened.failed:
+        click.echo(str(d), err=True)
+    return opened
+
+
+def left_out(opened: Opened) -> None:
+    """After the valid maps' work is done: name the maps left out (``--keep-going``) and exit with status 1."""
+    if opened.failed_paths:
+        note(f"{len(opened.failed_paths)} map(s) failed and were left out: {', '.join(opened.failed_paths)}")
+        sys.exit(1)
+
+
+keep_going_option = click.option(
+    "--keep-going", is_flag=True,
+    help="When some maps fail validation, go on with the others; the failed ones are named and the exit status is 1.")
 
 
 def check_refs(refs: Sequence[str], claims: Path | None = None) -> tuple[Corpus | None, list[Diagnostic], Resolved]:
-    """Like :func:`open_refs`, but every diagnostic returned (:func:`argmap.corpus.inputs.check_inputs`)."""
+    """Like :func:`open_refs`, but every diagnostic returned (:func:`argmap.corpus.inputs.check_inputs`), and the maps
+    that pass even when others fail."""
     from argmap.corpus.inputs import check_inputs
 
-    return check_inputs([str(r) for r in refs], claims, stdin=_stdin_for(refs), notify=note)
+    return check_inputs([str(r) for r in refs], claims, stdin=_stdin_for(refs), notify=note, partial=True)
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -35,6 +35,7 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     warning, with --strict).
     """
     from argmap.checks.validate import verdict
+    from argmap.corpus.inputs import valid_maps
     from argmap.queries.coverage import coverage_warnings
 
     corpus, diags, _ = check_refs(paths, claims)
@@ -42,10 +43,10 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
         diags += [d for gm in corpus.maps.values() for d in coverage_warnings(gm)]
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors
-    ok, summary = verdict(len(corpus.maps) if corpus else 0, errors, warnings, strict=strict)
+    valid = valid_maps(corpus, diags, strict)
+    ok, summary = verdict(len(valid), errors, warnings, strict=strict)
     if as_json:
-        emit_json({"valid": ok, "errors": errors, "warnings": warnings,
-                   "maps": sorted(corpus.maps) if corpus else [],
+        emit_json({"valid": ok, "errors": errors, "warnings": warnings, "maps": valid,
                    "diagnostics": [d.to_dict() for d in diags]})
     else:
         for d in diags:

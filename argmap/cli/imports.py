@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -19,23 +20,37 @@ __all__ = ["import_cmd"]
 @json_option
 @reports_errors
 def import_cmd(files: tuple[Path, ...], out: Path, force: bool, as_json: bool) -> None:
-    """Import FILE... (or the recognised files in a folder) as argmap maps under --out.
+    """Import FILE... (or the recognised files in a folder and its subfolders) as argmap maps under --out.
 
-    The format of each file is detected (arg-microtexts XML, and any other registered format).
-    Identical files already there are left alone; a different one stops the import, unless --force.
+    The format of each file is detected (arg-microtexts XML, AIF JSON) from its name's ending and its contents.
+    Every file that converts is written, even when others fail; each failure is reported with its location,
+    and the exit status is 1 when any input failed.  Identical files already there are left alone; a different
+    one stops the import, unless --force.
     """
+    from argmap.errors import InvalidInput
     from argmap.importers.run import convert_files, plan_files, write_plan
 
-    maps = convert_files(files)
-    written = write_plan(out, plan_files(maps), force=force)
+    done = convert_files(files)
+    if not done.maps and done.failed:
+        raise InvalidInput(f"nothing imported: {len(done.failed)} input(s) failed", done.problems)
+    written = write_plan(out, plan_files(done.maps), force=force)
+    failed = done.failed
     if as_json:
-        emit_json({"maps": [{"id": m.map_id, "group": m.group or "maps"} for m in maps],
-                   "files": [vars(f) for f in written]})
-        return
-    for f in written:
-        if f.status == "written":
-            click.echo(f.path)
-    groups = {m.group or "maps" for m in maps}
-    fresh = sum(f.status == "written" for f in written)
-    click.echo(f"imported {len(maps)} map(s) into {len(groups)} folder(s) under {out}: "
-               f"{fresh} file(s) written, {len(written) - fresh} unchanged")
+        emit_json({"maps": [{"id": m.map_id, "group": m.group or "maps"} for m in done.maps],
+                   "files": [vars(f) for f in written], "failed": failed,
+                   "diagnostics": [d.to_dict() for d in done.problems]})
+    else:
+        for f in written:
+            if f.status == "written":
+                click.echo(f.path)
+        for d in done.problems:
+            click.echo(str(d), err=True)
+        groups = {m.group or "maps" for m in done.maps}
+        fresh = sum(f.status == "written" for f in written)
+        notes = sum(d.severity == "warning" for d in done.problems)
+        tail = f"; {notes} note(s)" if notes else ""
+        tail += f"; {len(failed)} input(s) failed (see above)" if failed else ""
+        click.echo(f"imported {len(done.maps)} map(s) into {len(groups)} folder(s) under {out}: "
+                   f"{fresh} file(s) written, {len(written) - fresh} unchanged{tail}")
+    if failed:
+        sys.exit(1)

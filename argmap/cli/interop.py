@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import claims_option, open_refs, reports_errors
+from argmap.cli.common import claims_option, keep_going_option, left_out, open_refs, reports_errors
 from argmap.errors import ArgmapError
 
 __all__ = ["export"]
@@ -22,15 +22,18 @@ _FORMATS = ["aif", "argdown", "graphml", "json"]
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to FILE (atomically) instead of standard output.")
 @claims_option
+@keep_going_option
 @click.option("--json", "as_json", is_flag=True, help="Errors as JSON (the exports are files already).")
 @reports_errors
-def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims: Path | None, as_json: bool) -> None:
+def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims: Path | None, keep_going: bool,
+           as_json: bool) -> None:
     """Export maps for other argument tools; several maps export as their merged comparison.
 
     With no MAP, every map of ./maps (else the bundled maps), as every command reads them.
 
     The format comes from --format, else from --out's extension (.aif.json, .argdown, .graphml, .json),
-    else it is aif.
+    else it is aif.  With --keep-going, maps that fail validation are left out (and named), the others exported,
+    and the exit status is 1.
     """
     from argmap.exporters import export_text, format_for_path
     from argmap.files.atomic import write_atomic
@@ -40,10 +43,11 @@ def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims:
         if fmt is None:
             raise ArgmapError(f"cannot tell the export format from '{out.name}'; name it .aif.json, .argdown, "
                               ".graphml or .json, or give --format")
-    opened = open_refs(map_refs, claims)
+    opened = open_refs(map_refs, claims, keep_going=keep_going)
     text = export_text(opened.corpus.subset(opened.ids), opened.ids, fmt or "aif")
     if out is None:
         click.echo(text, nl=False)
     else:
         write_atomic(out, text)
         click.echo(f"wrote {out}", err=True)
+    left_out(opened)

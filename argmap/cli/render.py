@@ -9,7 +9,16 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import claims_option, emit_json, json_option, open_refs, paths_argument, reports_errors
+from argmap.cli.common import (
+    claims_option,
+    emit_json,
+    json_option,
+    keep_going_option,
+    left_out,
+    open_refs,
+    paths_argument,
+    reports_errors,
+)
 
 __all__ = ["build", "render", "write_diagram"]
 
@@ -78,16 +87,19 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, pages:
               help="The folder to write into.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Run N `dot` processes at once (default: one per CPU).")
+@keep_going_option
 @json_option
 @reports_errors
-def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | None, as_json: bool) -> None:
+def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | None, keep_going: bool,
+          as_json: bool) -> None:
     """The main job: validate every map, then write every diagram and report.
 
     Writes maps/<id>.svg, compare/<a>--<b>.svg|.md|.json for each pair of up to six maps (and
     compare/all.svg for three or more maps), shared.md and shared.json.
     Warnings fail validation here, as with `argmap validate --strict`.
     --out may not be the folder of the maps or of their essays, nor inside one.
-    The files are the same bytes whatever --jobs is.
+    The files are the same bytes whatever --jobs is.  With --keep-going, a map that fails is left out (and
+    named) and the others' files are written; the exit status is then 1.
     """
     import sys
 
@@ -96,7 +108,7 @@ def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | No
 
     files = []
     with EarlyDiagrams(jobs) as early:  # diagrams start rendering while the later maps are still checked
-        opened = open_refs(paths, claims, strict=True, on_map=early.offer)
+        opened = open_refs(paths, claims, strict=True, on_map=early.offer, keep_going=keep_going)
         corpus = opened.corpus.subset(opened.ids)
         refuse_output_inside(out, _source_folders(corpus))
         total = len(build_plan(corpus))
@@ -106,11 +118,12 @@ def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | No
                 files.append({"path": rel, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
                 advance(rel)
     if as_json:
-        emit_json({"out": str(out), "maps": sorted(corpus.maps), "files": files})
+        emit_json({"out": str(out), "maps": sorted(corpus.maps), "files": files, "failed": opened.failed_paths})
     else:
         for f in files:
             click.echo(f"wrote {out / str(f['path'])}")
         click.echo(f"ok: {len(corpus.maps)} map(s), {len(files)} file(s) in {out}")
+    left_out(opened)
 
 
 def _source_folders(corpus: object) -> list[Path]:

@@ -35,7 +35,7 @@ from argmap.checks.grounded import GroundedMap
 from argmap.corpus.load import MAP_SUFFIXES, REGISTRY_NAME, STDIN, Corpus, bundled_maps_dir, check_corpus, display_path
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput, NotFound, id_hint
 
-__all__ = ["Opened", "Resolved", "UnknownMap", "check_inputs", "open_inputs", "resolve_inputs"]
+__all__ = ["Opened", "Resolved", "UnknownMap", "check_inputs", "open_inputs", "resolve_inputs", "valid_maps"]
 
 _ID_LINE = re.compile(r"^id:[ \t]*['\"]?([A-Za-z][\w.-]*)", re.MULTILINE)
 
@@ -139,6 +139,13 @@ class Opened:
     corpus: Corpus
     ids: list[str]
     notes: list[str]
+    failed: list[Diagnostic] = field(default_factory=list)
+    """With ``keep_going``: the problems of the maps left out, which the others went on without."""
+
+    @property
+    def failed_paths(self) -> list[str]:
+        """The map files left out, once each, in order (a warning about the registry names no map)."""
+        return sorted({d.path for d in self.failed if d.path != self.corpus.registry_path})
 
     def exactly(self, n: int, what: str) -> list[str]:
         """The ids when there are ``n`` of them; otherwise an error saying what ``what`` takes."""
@@ -156,27 +163,53 @@ class Opened:
 def check_inputs(
     refs: Sequence[str], claims: Path | None = None, *, stdin: bytes | None = None, base: Path | None = None,
     notify: Callable[[str], None] = _quiet, on_map: Callable[[GroundedMap], None] | None = None,
+    partial: bool = False,
 ) -> tuple[Corpus | None, list[Diagnostic], Resolved]:
     """Resolve ``refs`` and check every map they name (``check_corpus``); never raises for bad maps.
 
     ``notify`` receives each note (such as the fall-back to the bundled maps) before the maps are read;
     ``on_map`` each map that passes its own checks, as :func:`~argmap.corpus.load.check_corpus` gives it.
+    With ``partial``, the corpus holds the maps that pass even when others fail.
     """
     resolved = resolve_inputs(refs, base=base, notify=notify)
     if STDIN in resolved.sources and stdin is None:
         raise ArgmapError("'-' reads a map from standard input, but none was given")
-    corpus, diags = check_corpus(resolved.sources, claims, stdin=stdin, on_map=on_map)
+    corpus, diags = check_corpus(resolved.sources, claims, stdin=stdin, on_map=on_map, partial=partial)
     return corpus, diags, resolved
+
+
+def valid_maps(corpus: Corpus | None, diags: Sequence[Diagnostic], strict: bool = False) -> list[str]:
+    """The ids of the maps that pass: in the corpus, and no error (nor, if ``strict``, warning) in their file.
+
+    >>> from argmap.corpus.load import check_corpus
+    >>> corpus, diags = check_corpus([bundled_maps_dir()], partial=True)
+    >>> valid_maps(corpus, diags), valid_maps(corpus, [Diagnostic(corpus.get("enforcer").path, 1, 1, "x")])
+    (['bankruptcy', 'enforcer'], ['bankruptcy'])
+    """
+    if corpus is None:
+        return []
+    failing = {d.path for d in diags if d.severity == "error" or strict}
+    return [i for i, g in corpus.maps.items() if g.path not in failing]
 
 
 def open_inputs(
     refs: Sequence[str], claims: Path | None = None, *, strict: bool = False, stdin: bytes | None = None,
     base: Path | None = None, notify: Callable[[str], None] = _quiet,
-    on_map: Callable[[GroundedMap], None] | None = None,
+    on_map: Callable[[GroundedMap], None] | None = None, keep_going: bool = False,
 ) -> Opened:
-    """Resolve and load ``refs``; raise :class:`InvalidInput` on errors (or warnings, if ``strict``)."""
-    corpus, diags, resolved = check_inputs(refs, claims, stdin=stdin, base=base, notify=notify, on_map=on_map)
+    """Resolve and load ``refs``; raise :class:`InvalidInput` on errors (or warnings, if ``strict``).
+
+    With ``keep_going``, the maps that fail are left out (their problems in :attr:`Opened.failed`) and the others
+    are loaded; it still raises when no map passes or when what fails is not a map (the claim registry).
+    """
+    corpus, diags, resolved = check_inputs(refs, claims, stdin=stdin, base=base, notify=notify, on_map=on_map,
+                                           partial=keep_going)
     bad = [d for d in diags if d.severity == "error" or strict]
+    failed: list[Diagnostic] = []
+    if keep_going and corpus is not None and bad:
+        keep = valid_maps(corpus, diags, strict)
+        if keep:  # (the registry's own errors leave no corpus at all)
+            corpus, failed, bad = corpus.subset(keep), bad, []
     if corpus is None or bad:
         raise InvalidInput(f"{len(bad)} problem(s) in the maps", bad)
     by_path = {g.path: g.id for g in corpus.maps.values()}
@@ -188,4 +221,4 @@ def open_inputs(
         else:
             inside = {display_path(f) for f in src.iterdir()}
             ids += sorted(i for p, i in by_path.items() if p in inside)
-    return Opened(corpus, list(dict.fromkeys(ids)), resolved.notes)
+    return Opened(corpus, list(dict.fromkeys(ids)), resolved.notes, failed)

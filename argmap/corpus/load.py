@@ -148,8 +148,12 @@ def check_corpus(
     essays: EssayReader | None = None,
     stdin: bytes | None = None,
     on_map: Callable[[GroundedMap], None] | None = None,
+    partial: bool = False,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     """Check everything the paths name; return the corpus (None on any error) and all diagnostics.
+
+    With ``partial``, the corpus holds the maps that pass even when others fail (None only when the claim
+    registry fails, since every map is checked against it).
 
     Essays are read through ``essays`` (default: an :class:`~argmap.files.confine.EssayReader` with the default
     policy), which refuses any file outside the essays folders; see :mod:`argmap.files.confine`.
@@ -165,7 +169,7 @@ def check_corpus(
     (None, [('no-such-map.yaml', 'error', 'no such file or folder')])
     """
     with gc_paused():
-        return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin, on_map)
+        return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin, on_map, partial)
 
 
 def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlDocument:
@@ -183,7 +187,7 @@ def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlD
 
 def _check_corpus(
     paths: Sequence[Path] | None, claims: Path | None, limits: Limits, essays: EssayReader,
-    stdin: bytes | None = None, on_map: Callable[[GroundedMap], None] | None = None,
+    stdin: bytes | None = None, on_map: Callable[[GroundedMap], None] | None = None, partial: bool = False,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
     registry_file = claims or registry_file
@@ -201,6 +205,7 @@ def _check_corpus(
         registry = reg or ClaimRegistry()
     grounded: dict[str, GroundedMap] = {}
     first_seen: dict[str, str] = {}
+    named_claims: set[str] = set()  # by every map read, valid or not: a claim a broken map binds is not unused
     for f in files:
         shown = display_path(f)
         try:
@@ -212,6 +217,7 @@ def _check_corpus(
         def read(rel: str, base: Path = f.parent) -> bytes:
             return essays.read(base, rel)
 
+        named_claims.update(_claims_named(doc.data))
         gm, more = check_map(doc, registry if registry_ok else None, read)
         foreign = _foreign(f, shown) if gm is None else None
         diags.extend([foreign] if foreign else more)
@@ -227,16 +233,22 @@ def _check_corpus(
         if on_map is not None:
             on_map(gm)
     if registry_path is not None and grounded and len(files) > 1:
-        used = {n.claim for g in grounded.values() for n in g.model.nodes if n.claim}
         for i, c in enumerate(registry.claims):
-            if c.id not in used:
+            if c.id not in named_claims:
                 diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i), f"claim '{c.id}' is used by no map",
                                         "warning", "bind a node to it with 'claim:', or remove it"))
     diags.sort()
-    if any(d.severity == "error" for d in diags):
+    if any(d.severity == "error" for d in diags) and not (partial and registry_ok):
         return None, diags
     warnings = [d for d in diags if d.severity == "warning"]
     return Corpus(registry, dict(sorted(grounded.items())), registry_path, warnings), diags
+
+
+def _claims_named(data: object) -> set[str]:
+    """The claim ids a map's nodes name, read from its YAML data whether or not the map is valid."""
+    nodes = data.get("nodes") if isinstance(data, dict) else None
+    return {n["claim"] for n in nodes or [] if isinstance(n, dict) and isinstance(n.get("claim"), str)} \
+        if isinstance(nodes, list) else set()
 
 
 def _foreign(path: Path, shown: str) -> Diagnostic | None:

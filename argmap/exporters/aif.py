@@ -3,13 +3,19 @@
 * Each statement is an I-node; its text is the map's paraphrase (a shared claim's wording in a comparison).
 * Each quote is an L-node (a locution of the essay's author, in ``locutions`` with the map as ``personID``),
   joined to its I-node through a YA-node ("Asserting"): L → YA → I.  A shared claim quoted by two essays has
-  two L-nodes, one per essay.
+  two L-nodes, one per essay; a node's ``more_quotes`` (the same proposition stated again) are further L-nodes
+  (``L:<id>#2``…) asserting the same I-node.  An implicit node (a reconstruction) is an I-node that no
+  locution asserts: nobody said it.
 * A ``supports`` relation is an RA-node ("Default Inference"), an ``attacks`` relation a CA-node
   ("Default Conflict"); linked premises are several edges into one RA-node, an undercut a CA-node whose target
   is an RA-node.
-* argmap's own fields ride along under ``argmap`` keys, which AIF readers ignore: on an I-node its kind, claim,
-  whether it is a thesis, and each map's node, stance, citation, note and quote span; at the top, the maps
-  (title, author, essay) and each map's thesis.
+* Support by example is an RA-node of the scheme "Example" (the name in AIF's scheme set, which arguebuf reads as
+  its example scheme).
+* argmap's own fields ride along under ``argmap`` keys, which AIF readers ignore (the documented extension): on an
+  I-node its kind, claim, whether it is a thesis, and each map's node, stance as written, citation, note, tags,
+  quote span, whether it is implicit and the drift accepted; on an RA- or CA-node the relation's type, its own
+  id and note; at the top, the maps (title, author, publication, date, the essay's path and whole text, the
+  passages skipped) and each map's thesis.  So ``argmap import`` gives back the same map.
 
 Ids are the readable ones of :mod:`argmap.exporters.view`; L- and YA-nodes are ``L:<id>`` and ``YA:<id>``
 (with the map, ``L:<map>/<id>``, when a shared claim has mentions from several maps).
@@ -30,19 +36,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.exporters.view import ExportView, Mention, Statement, export_view
+from argmap.exporters.view import ExportView, MapInfo, Mention, Statement, export_view
 
 __all__ = ["SCHEMES", "aif_text", "export_view", "to_aif"]
 
 # relation type -> (AIF node type, scheme); any other type of support (such as support by example) is an RA-node.
-SCHEMES = {"supports": ("RA", "Default Inference"), "example": ("RA", "Argument From Example"),
+SCHEMES = {"supports": ("RA", "Default Inference"), "example": ("RA", "Example"),
            "attacks": ("CA", "Default Conflict")}
+"""Relation type -> (AIF node type, scheme name); "Example" is the name AIF's scheme set and arguebuf use."""
 
 
 def _mention(m: Mention) -> dict[str, Any]:
     out: dict[str, Any] = {"map": m.map, "node": m.node, "kind": m.kind}
-    if m.stance:
-        out["stance"] = m.stance
+    if m.written_stance:
+        out["stance"] = m.written_stance
     if m.span:
         out["span"] = list(m.span)
     if m.citation:
@@ -51,6 +58,23 @@ def _mention(m: Mention) -> dict[str, Any]:
         out["note"] = m.note
     if m.tags:
         out["tags"] = list(m.tags)
+    if m.implicit:
+        out["implicit"] = True
+    if m.accept_drift:
+        out["accept_drift"] = dict(m.accept_drift)
+    return out
+
+
+def _map_info(m: MapInfo) -> dict[str, Any]:
+    """A map's own fields: AIF has no place for them (the essay is the whole text, so its sha256 still holds)."""
+    out: dict[str, Any] = {"id": m.id, "title": m.title, "author": m.author, "source": m.essay}
+    if m.publication:
+        out["publication"] = m.publication
+    if m.date:
+        out["date"] = m.date
+    if m.skip:
+        out["skip"] = [{"quote": q, "reason": r} for q, r in m.skip]
+    out["essay"] = m.essay_text
     return out
 
 
@@ -79,18 +103,20 @@ def to_aif(view: ExportView) -> dict[str, Any]:
     for s in view.statements:
         nodes.append(_i_node(s))
         for m in s.mentions:
-            if m.quote is None:
-                continue
             suffix = f"{m.map}/{s.id}" if len(s.mentions) > 1 else s.id
-            lid, yid = f"L:{suffix}", f"YA:{suffix}"
-            nodes.append({"nodeID": lid, "text": m.quote, "type": "L"})
-            nodes.append({"nodeID": yid, "text": "Asserting", "type": "YA"})
-            edges += [(lid, yid), (yid, s.id)]
-            locutions.append({"nodeID": lid, "personID": m.map, "source": essays[m.map],
-                              "start": None, "end": None})
+            quotes = [m.quote, *m.more_quotes] if m.quote is not None else []
+            for k, quote in enumerate(quotes, start=1):  # a proposition stated in several places: one L-node each
+                lid, yid = (f"L:{suffix}", f"YA:{suffix}") if k == 1 else (f"L:{suffix}#{k}", f"YA:{suffix}#{k}")
+                nodes.append({"nodeID": lid, "text": quote, "type": "L"})
+                nodes.append({"nodeID": yid, "text": "Asserting", "type": "YA"})
+                edges += [(lid, yid), (yid, s.id)]
+                locutions.append({"nodeID": lid, "personID": m.map, "source": essays[m.map],
+                                  "start": None, "end": None})
     for link in view.links:
         node_type, scheme = SCHEMES.get(link.type, SCHEMES["supports"])
         extra: dict[str, Any] = {"map": link.map, "relation": link.type}
+        if link.own_id:
+            extra["id"] = link.own_id
         if link.note:
             extra["note"] = link.note
         nodes.append({"nodeID": link.id, "text": scheme, "type": node_type, "scheme": scheme, "argmap": extra})
@@ -103,8 +129,7 @@ def to_aif(view: ExportView) -> dict[str, Any]:
                   for i, (u, v) in enumerate(edges, start=1)],
         "locutions": locutions,
         "participants": participants,
-        "argmap": {"maps": [{"id": m.id, "title": m.title, "author": m.author, "source": m.essay} for m in view.maps],
-                   "theses": theses},
+        "argmap": {"maps": [_map_info(m) for m in view.maps], "theses": theses},
     }
 
 

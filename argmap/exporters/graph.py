@@ -6,8 +6,8 @@ absent, because GraphML readers take a missing value for an error or a zero.
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> g = view_graph(export_view(load_corpus([bundled_maps_dir()]), ["enforcer"]))
->>> g.nodes["T"]["kind"], g.nodes["T"]["thesis"], g.nodes["T"]["map"]
-('thesis', True, 'enforcer')
+>>> g.nodes["T"]["kind"], g.nodes["T"]["thesis"], g.nodes["T"]["map"], g.nodes["A1"]["implicit"]
+('thesis', True, 'enforcer', True)
 >>> sorted({d["role"] for _, d in g.nodes(data=True)})
 ['relation', 'statement']
 """
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NODE_ATTRIBUTES", "export_view", "view_graph"]
 
-NODE_ATTRIBUTES = ("role", "label", "kind", "map", "claim", "stance", "quote", "thesis", "contested", "citation",
-                   "note", "tags", "nodes")
+NODE_ATTRIBUTES = ("role", "label", "kind", "map", "claim", "stance", "quote", "more_quotes", "implicit", "thesis",
+                   "contested", "citation", "note", "tags", "nodes")
 
 
 def _join(values: list[str], sep: str = "; ") -> str:
@@ -42,7 +42,9 @@ def _statement_attrs(s: Statement) -> dict[str, Any]:
     ms = s.mentions
     return {"role": "statement", "label": s.text, "kind": s.kind, "map": _join(list(s.maps), ","),
             "claim": s.claim or "", "stance": _per_map(s, [(m.map, m.stance) for m in ms]),
-            "quote": _per_map(s, [(m.map, m.quote) for m in ms]), "thesis": bool(s.thesis_of),
+            "quote": _per_map(s, [(m.map, m.quote) for m in ms]),
+            "more_quotes": _join([q for m in ms for q in m.more_quotes], " | "),
+            "implicit": all(m.implicit for m in ms), "thesis": bool(s.thesis_of),
             "contested": s.contested, "citation": _join([c for m in ms for c in m.citation]),
             "note": _per_map(s, [(m.map, m.note) for m in ms]), "tags": _join(sorted({t for m in ms for t in m.tags}), ","),
             "nodes": _join([f"{m.map}:{m.node}" for m in ms], ",")}
@@ -51,8 +53,8 @@ def _statement_attrs(s: Statement) -> dict[str, Any]:
 def _link_attrs(link: Link) -> dict[str, Any]:
     kind = "undercut" if link.undercut else link.type
     return {"role": "relation", "label": kind, "kind": kind, "map": link.map, "claim": "", "stance": "",
-            "quote": "", "thesis": False, "contested": False, "citation": "", "note": link.note or "", "tags": "",
-            "nodes": link.id}
+            "quote": "", "more_quotes": "", "implicit": False, "thesis": False, "contested": False, "citation": "",
+            "note": link.note or "", "tags": "", "nodes": link.id}
 
 
 def view_graph(view: ExportView) -> nx.DiGraph:

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from argmap.corpus.load import Corpus
+from argmap.format.model import Node
 from argmap.graph.merge import CLAIM_PREFIX, merge_maps
 from argmap.graph.view import is_relation
 
@@ -45,6 +47,10 @@ class Mention:
     citation: tuple[str, ...]
     note: str | None
     tags: tuple[str, ...]
+    implicit: bool = False  # a reconstruction: no quote
+    more_quotes: tuple[str, ...] = ()  # further passages that state the same proposition
+    written_stance: str | None = None  # the stance as the map writes it (``stance`` is the effective one)
+    accept_drift: tuple[tuple[str, str], ...] = ()  # (kind, reason) the curator accepted
 
     @property
     def thesis(self) -> bool:
@@ -80,6 +86,7 @@ class Link:
     target: str
     undercut: bool
     note: str | None
+    own_id: str | None = None  # the id the map gives the relation (None when it has none)
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,9 @@ class MapInfo:
     author: str | None
     essay: str  # source.path as the map gives it
     essay_text: str
+    publication: str | None = None
+    date: str | None = None
+    skip: tuple[tuple[str, str], ...] = ()  # (quote, reason) of each passage left unmapped on purpose
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,12 @@ class ExportView:
 
 def _relation_id(key: str) -> str:
     return key.replace("->", "-supports-").replace("-|", "-attacks-")
+
+
+def _mention(x: dict[str, Any], node: Node) -> Mention:
+    return Mention(x["map"], x["node"], x["kind"], x["text"], x["quote"], x["span"], x["stance"],
+                   tuple(node.citation or ()), node.note, tuple(x["tags"]), node.implicit, tuple(node.more_quotes or ()),
+                   node.stance, tuple((node.accept_drift or {}).items()))
 
 
 def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
@@ -131,21 +147,22 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
         if d["role"] != "statement":
             ids[key] = _relation_id(d["relation"]) if single else f"{d['map']}:{_relation_id(d['relation'])}"
             continue
-        mentions = tuple(Mention(x["map"], x["node"], x["kind"], x["text"], x["quote"], x["span"], x["stance"],
-                                 tuple(nodes[x["map"], x["node"]].citation or ()), nodes[x["map"], x["node"]].note,
-                                 tuple(x["tags"])) for x in d["mentions"])
+        mentions = tuple(_mention(x, nodes[x["map"], x["node"]]) for x in d["mentions"])
         ids[key] = mentions[0].node if single and len(mentions) == 1 else key
         text = mentions[0].text if single else d["wording"]
         statements.append(Statement(ids[key], text, d["kind"], d["claim"], d["contested"], mentions))
     links = []
+    named = {(c.id, r.key) for c in chosen for r in c.model.relations if r.id}
     for key, d in g.nodes(data=True):
         if d["role"] == "relation":
             sources = tuple(ids[u] for u in g.predecessors(key) if g.edges[u, key]["role"] == "premise")
             (target,) = g.successors(key)
             links.append(Link(ids[key], d["map"], d["type"], sources, ids[target],
-                              is_relation(g, target), d["note"]))
+                              is_relation(g, target), d["note"],
+                              d["relation"] if (d["map"], d["relation"]) in named else None))
     position = {key: i for i, key in enumerate(nodes)}  # map order, then each map's node order
     statements.sort(key=lambda s: (s.id.startswith(CLAIM_PREFIX), position[s.mentions[0].map, s.mentions[0].node]))
-    maps = tuple(MapInfo(c.id, c.model.title, c.model.author, c.model.source.path, c.essay.text) for c in chosen)
+    maps = tuple(MapInfo(c.id, c.model.title, c.model.author, c.model.source.path, c.essay.text, c.model.publication,
+                         c.model.date, tuple((k.quote, k.reason) for k in c.model.skip)) for c in chosen)
     return ExportView(maps, tuple(statements), tuple(links))
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from argmap.errors import NotFound
 
@@ -78,7 +78,13 @@ class Node(BaseModel):
     id: Ident
     kind: Kind
     text: Text = Field(description="the curator's one-sentence paraphrase")
-    quote: Text | None = Field(default=None, description="verbatim from the essay; absent only on assumptions")
+    quote: Text | None = Field(default=None, description="verbatim from the essay; absent only on implicit nodes")
+    more_quotes: list[Text] | None = Field(
+        default=None, description="further passages of the essay, verbatim, that state this same proposition: a "
+        "restatement elsewhere, or the rest of a sentence that another statement interrupts")
+    implicit: bool = Field(
+        default=False, description="a reconstruction the author never wrote verbatim (no quote); an assumption "
+        "always is, and a thesis, premise or other node may be one")
     tags: list[Ident] = Field(default_factory=list)
     claim: Ident | None = Field(default=None, description="id of a shared claim in the registry")
     stance: Stance | None = Field(default=None, description="toward the shared claim; defaults to affirms")
@@ -94,23 +100,41 @@ class Node(BaseModel):
     def _one_citation(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _assumption_is_implicit(cls, value: Any) -> Any:
+        if isinstance(value, dict) and value.get("kind") == "assumption" and "implicit" not in value:
+            return {**value, "implicit": True}
+        return value
+
     @model_validator(mode="after")
     def _kind_rules(self) -> Node:
         if self.kind == "assumption" and self.quote is not None:
             raise ValueError("an assumption is implicit and has no quote")
-        if self.kind != "assumption" and self.quote is None:
-            raise ValueError(f"a {self.kind} needs a verbatim quote")
+        if self.kind == "assumption" and not self.implicit:
+            raise ValueError("an assumption is always implicit")
+        if self.implicit and self.quote is not None:
+            raise ValueError(f"an implicit {self.kind} is a reconstruction and has no quote")
+        if not self.implicit and self.quote is None:
+            raise ValueError(f"a {self.kind} needs a verbatim quote (or 'implicit: true' for a reconstruction)")
+        if self.more_quotes is not None and self.quote is None:
+            raise ValueError("more_quotes needs a first quote")
         if self.citation is not None and self.kind != "evidence":
             raise ValueError("only evidence nodes carry a citation")
         if self.stance is not None and self.claim is None:
             raise ValueError("a stance needs a claim to take it toward")
         return self
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
-    def implicit(self) -> bool:
-        """Assumptions are the curator's reconstruction, not the author's words."""
-        return self.kind == "assumption"
+    def quotes(self) -> list[str]:
+        """Every verbatim passage of this node: its quote, then its more_quotes (none for an implicit node).
+
+        >>> Node(id="T", kind="thesis", text="t", quote="Q1.", more_quotes=["Q2."]).quotes
+        ['Q1.', 'Q2.']
+        >>> Node(id="T", kind="thesis", text="A reconstruction.", implicit=True).quotes
+        []
+        """
+        return ([self.quote] if self.quote else []) + list(self.more_quotes or [])
 
     @property
     def effective_stance(self) -> Stance | None:

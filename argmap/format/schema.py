@@ -55,6 +55,14 @@ def _present(key: str) -> dict[str, Any]:
     return {"required": [key], "properties": {key: {"not": {"type": "null"}}}}
 
 
+def _is_true(key: str) -> dict[str, Any]:
+    return {"required": [key], "properties": {key: {"const": True}}}
+
+
+def _is_false(key: str) -> dict[str, Any]:
+    return {"required": [key], "properties": {key: {"const": False}}}
+
+
 def _kind_is(*kinds: str) -> dict[str, Any]:
     return {"required": ["kind"], "properties": {"kind": {"enum": list(kinds)}}}
 
@@ -63,9 +71,12 @@ def _node_rules() -> list[dict[str, Any]]:
     """The rules of ``Node._kind_rules`` in JSON Schema terms."""
     others = ["thesis", "premise", "conclusion", "evidence", "objection"]
     return [
-        {"if": _kind_is("assumption"), "then": _absent("quote"),
+        {"if": _kind_is("assumption"), "then": {"allOf": [_absent("quote"), {"not": _is_false("implicit")}]},
          "description": "an assumption is implicit and has no quote"},
-        {"if": _kind_is(*others), "then": _present("quote"), "description": "every node but an assumption needs a quote"},
+        {"if": {"allOf": [_kind_is(*others), {"not": _is_true("implicit")}]}, "then": _present("quote"),
+         "description": "every node but an assumption or an implicit node needs a quote"},
+        {"if": _is_true("implicit"), "then": _absent("quote"), "description": "an implicit node has no quote"},
+        {"if": _present("more_quotes"), "then": _present("quote"), "description": "more_quotes needs a first quote"},
         {"if": _present("citation"), "then": _kind_is("evidence"), "description": "only evidence nodes carry a citation"},
         {"if": _present("stance"), "then": _present("claim"), "description": "a stance needs a claim to take it toward"},
     ]
@@ -86,7 +97,6 @@ def map_schema() -> dict[str, Any]:
     rel["properties"]["from"] = {"anyOf": [many["items"], many], "title": "From",
                                  "description": many.get("description", "")}
     node = schema["$defs"]["Node"]
-    node["properties"].pop("implicit", None)  # computed, never written by hand
     node["allOf"] = _node_rules()
     cite = node["properties"]["citation"]
     cite["anyOf"].insert(0, {"type": "string", "minLength": 1, "maxLength": 4000})

@@ -1,8 +1,8 @@
 """Converters from other argument formats into argmap maps.
 
-Each format is a module with ``sniff(data: bytes) -> bool`` (does this file look like the format?)
-and ``convert(path: Path) -> list[ImportedMap]``; :data:`FORMATS` names them in the order they
-are tried.  The front end (``argmap import``) writes what they return, atomically.
+Each format is a module with ``SUFFIXES`` (the file name endings its files have), ``sniff(data: bytes) -> bool``
+(does this file look like the format?) and ``convert(path: Path) -> list[ImportedMap]``; :data:`FORMATS` names
+them in the order they are tried.  The front end (``argmap import``) writes what they return, atomically.
 """
 
 from __future__ import annotations

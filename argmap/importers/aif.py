@@ -34,11 +34,13 @@ from typing import Any
 
 from argmap.errors import Diagnostic, InvalidInput
 from argmap.importers.aif_map import AifGraph, build_map
-from argmap.importers.base import ImportedMap
+from argmap.importers.base import ImportedMap, NothingToImport
 
-__all__ = ["TITLE", "convert", "read_aif", "sniff"]
+__all__ = ["SUFFIXES", "TITLE", "convert", "read_aif", "sniff"]
 
 TITLE = "AIF JSON"
+SUFFIXES = (".json", ".aif")
+"""File name endings of AIF JSON (AIFdb and OVA write ``.json``; ``argmap export`` writes ``.aif.json``)."""
 _MAX_BYTES = 64 * 1024 * 1024
 _TAG = re.compile(r"<[^>]*>")
 
@@ -61,15 +63,20 @@ def sniff(data: bytes) -> bool:
     """Does ``data`` (a whole file, or its first bytes) look like AIF JSON (nodes with ``nodeID`` and ``type``)?
 
     What does not parse (the first bytes of a larger file, or broken JSON) looks like AIF when it opens an
-    object that names a ``nodeID``; :func:`convert` then reports where a broken file breaks.
+    object that names a ``nodeID``; :func:`convert` then reports where a broken file breaks.  An AIF graph with
+    no nodes (``{"nodes": [], "edges": []}``) is AIF too: it imports as nothing, with a note.
+
+    >>> sniff(b'{"nodes": [], "edges": [], "locutions": []}'), sniff(b'{"nodes": []}')
+    (True, False)
     """
     head = data.lstrip()[:1]
-    if head != b"{" or b'"nodeID"' not in data[:1_000_000] or len(data) > _MAX_BYTES:
+    if head != b"{" or len(data) > _MAX_BYTES:
         return False
+    named = b'"nodeID"' in data[:1_000_000]
     try:
         return _unwrap(json.loads(data))[0] is not None
     except (ValueError, UnicodeDecodeError):
-        return True
+        return named
 
 
 def _plain(text: str) -> str:
@@ -102,5 +109,20 @@ def read_aif(path: Path) -> AifGraph:
 
 
 def convert(path: Path) -> list[ImportedMap]:
-    """One map (with its essay) from an AIF JSON file."""
-    return [build_map(read_aif(path), path.stem)]
+    """One map (with its essay) from an AIF JSON file; an AIF file with no statement gives none, and a note.
+
+    >>> import tempfile, pathlib
+    >>> empty = pathlib.Path(tempfile.mkdtemp()) / "empty.json"
+    >>> _ = empty.write_text('{"nodes": [], "edges": [], "locutions": []}')
+    >>> try:
+    ...     convert(empty)
+    ... except NothingToImport as exc:
+    ...     print(exc.diagnostics[0].severity, exc.diagnostics[0].message)
+    warning an AIF graph with no statement (I-node): nothing to import
+    """
+    graph = read_aif(path)
+    if not any(graph.type(k) == "I" and graph.text_of(k) for k in graph.nodes):
+        raise NothingToImport(f"nothing to import from {path}", [Diagnostic(
+            str(path), 1, 1, "an AIF graph with no statement (I-node): nothing to import", "warning",
+            hint=f"it has {len(graph.nodes)} node(s) and no I-node with text")])
+    return [build_map(graph, path.stem)]

@@ -4,71 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from argmap.format.model import ID_PATTERN
+from argmap.importers.aif_graph import AifGraph
 from argmap.importers.base import ImportedMap
 from argmap.text.essayindex import Essay, sha256_text
 
 __all__ = ["AifGraph", "build_map"]
 
 _IDENT = re.compile(ID_PATTERN)
-_SPEAKER = re.compile(r"^[^:\n]{1,40} : ")
-_RELATION_TYPES = {"RA": "supports", "MA": "supports", "CA": "attacks"}
-_EXAMPLE_SCHEME = "argument from example"
-"""An RA-node with this scheme (as argmap's export writes support by example) is read back as an example."""
-_SUPPORTS = ("supports", "example")
 _ARROWS = {"supports": "->", "example": "..>", "attacks": "-|"}
-
-
-def _relation_type(node: dict[str, Any]) -> str | None:
-    """supports, example or attacks for a relation node; None for any other node.
-
-    >>> _relation_type({"type": "RA", "scheme": "Argument From Example"}), _relation_type({"type": "RA"})
-    ('example', 'supports')
-    """
-    rtype = _RELATION_TYPES.get(str(node.get("type", "")))
-    if rtype == "supports" and node.get("type") == "RA" and str(node.get("scheme") or "").lower() == _EXAMPLE_SCHEME:
-        return "example"
-    return rtype
-
-
-@dataclass
-class AifGraph:
-    nodes: dict[str, dict[str, Any]]
-    edges: list[tuple[str, str]]
-    locution_order: list[str]
-    speakers: list[str]
-    extras: dict[str, Any]
-    text: str | None = None
-    preds: dict[str, list[str]] = field(default_factory=dict)
-    succs: dict[str, list[str]] = field(default_factory=dict)
-
-    @classmethod
-    def from_json(cls, graph: dict[str, Any], text: str | None) -> AifGraph:
-        nodes = {str(n["nodeID"]): n for n in graph["nodes"] if isinstance(n, dict)}
-        edges = [(str(e.get("fromID")), str(e.get("toID"))) for e in graph["edges"] if isinstance(e, dict)]
-        edges = [(u, v) for u, v in edges if u in nodes and v in nodes]
-        locutions = [str(x.get("nodeID")) for x in graph.get("locutions") or [] if isinstance(x, dict)]
-        people = [" ".join(str(p.get(k) or "") for k in ("firstname", "surname")).strip()
-                  for p in graph.get("participants") or [] if isinstance(p, dict)]
-        extras: dict[str, Any] = graph["argmap"] if isinstance(graph.get("argmap"), dict) else {}
-        g = cls(nodes, edges, locutions, [p for p in people if p], extras, text)
-        for u, v in edges:
-            g.succs.setdefault(u, []).append(v)
-            g.preds.setdefault(v, []).append(u)
-        return g
-
-    def type(self, key: str) -> str:
-        return str(self.nodes[key].get("type", ""))
-
-    def text_of(self, key: str) -> str:
-        return " ".join(str(self.nodes[key].get("text") or "").split())
-
-    def locutions_of(self, i_node: str) -> list[str]:
-        """L-nodes that assert ``i_node`` through a YA-node (L → YA → I)."""
-        return [loc for ya in self.preds.get(i_node, []) if self.type(ya) == "YA"
-                for loc in self.preds.get(ya, []) if self.type(loc) == "L"]
+_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+_RELATION_TYPES = {"RA": "supports", "CA": "attacks"}
 
 
 def _ident(raw: str, prefix: str, taken: set[str]) -> str:
@@ -93,16 +42,29 @@ def _extra(g: AifGraph, key: str) -> dict[str, Any]:
     return {**first, "claim": extra.get("claim"), "text_kind": extra.get("kind")}
 
 
+def _relation_type(g: AifGraph, key: str) -> str | None:
+    """supports, example or attacks for an RA- or CA-node (the example scheme by its name), None otherwise."""
+    rtype = _RELATION_TYPES.get(g.type(key))
+    node = g.nodes[key]
+    extra = node.get("argmap")
+    if rtype == "supports":
+        told = extra.get("relation") if isinstance(extra, dict) else None
+        scheme = f"{node.get('scheme') or ''} {node.get('text') or ''}".lower()
+        if told == "example" or (told is None and re.search(r"\bexample\b", scheme)):
+            return "example"
+    return rtype
+
+
 def _relations(g: AifGraph, keep: set[str]) -> list[tuple[str, str, list[str], str]]:
     """(AIF id, type, AIF sources, AIF target) of each relation node with I-node sources and one target."""
     out = []
     for key in g.nodes:
-        rtype = _relation_type(g.nodes[key])
+        rtype = _relation_type(g, key)
         if rtype is None:
             continue
         sources = [u for u in g.preds.get(key, []) if u in keep]
         targets = [v for v in g.succs.get(key, []) if v in keep or g.type(v) in _RELATION_TYPES]
-        if sources and len(targets) == 1 and not (rtype in _SUPPORTS and targets[0] not in keep):
+        if sources and len(targets) == 1 and not (rtype != "attacks" and targets[0] not in keep):
             out.append((key, rtype, sources, targets[0]))
     return out
 
@@ -124,7 +86,7 @@ def _kinds(keys: list[str], rels: list[tuple[str, str, list[str], str]]) -> dict
     for _, rtype, sources, target in rels:
         for s in sources:
             sources_of.setdefault(s, set()).add(rtype)
-        if rtype in _SUPPORTS:
+        if rtype != "attacks":
             supported.setdefault(target, []).extend(sources)
     roots = [k for k in keys if k in supported and k not in sources_of]
     ranked = sorted(roots or [k for k in keys if k in supported] or keys[:1],
@@ -150,54 +112,118 @@ def _essay(g: AifGraph, quotes: dict[str, str | None], extra_texts: list[str]) -
     return text + "\n"
 
 
+@dataclass
+class _Nodes:
+    """The statements read so far, and what the essay must hold for their quotes and citations to be found."""
+
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    quotes: dict[str, str | None] = field(default_factory=dict)
+    claims: dict[str, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)  # further quotes and citations
+
+
+def _statement(g: AifGraph, k: str, ident: str, kind: str, ex: dict[str, Any], out: _Nodes) -> None:
+    """One I-node as a node: its text the proposition, its quote what was said (L-node, without the speaker)."""
+    own = bool(g.extras)
+    locs = g.locutions_of(k)
+    if own and locs:  # argmap's export: this mention's L-node and its restatements (``L:<id>#2``), no other map's
+        locs = [loc for loc in locs if loc == locs[0] or loc.startswith(locs[0] + "#")]
+    said = [g.text_of(loc) if own else g.said(loc, k) for loc in locs]
+    said = list(dict.fromkeys(q for q in said if q)) or [g.text_of(k)]
+    implicit = kind == "assumption" or bool(ex.get("implicit"))
+    out.quotes[k] = None if implicit else said[0]
+    node: dict[str, Any] = {"id": ident, "kind": kind, "text": g.text_of(k)}
+    if implicit and kind != "assumption":
+        node["implicit"] = True
+    if out.quotes[k]:
+        node["quote"] = out.quotes[k]
+        if len(said) > 1:  # one proposition asserted by several locutions: said in several places
+            node["more_quotes"] = said[1:]
+            out.texts += said[1:]
+    if ex.get("claim"):
+        node["claim"] = ex["claim"]
+        out.claims[ex["claim"]] = g.text_of(k)
+        if ex.get("stance") in ("affirms", "denies"):
+            node["stance"] = ex["stance"]
+    for key in ("tags", "citation", "note", "accept_drift"):
+        if ex.get(key):
+            node[key] = ex[key]
+    out.texts += list(ex.get("citation") or [])
+    out.nodes.append(node)
+
+
 def build_map(g: AifGraph, stem: str) -> ImportedMap:
-    own = bool(g.extras)  # argmap's own export: kinds, claims and the rest ride along under "argmap" keys
+    """The map of one AIF graph, and its essay (see :mod:`argmap.importers.aif` for the rules)."""
     taken: set[str] = set()
     i_keys = [k for k in g.nodes if g.type(k) == "I" and g.text_of(k)]
     ids = {k: _ident(k, "I", taken) for k in i_keys}
     rels = _relations(g, set(i_keys))
     guessed = _kinds(i_keys, rels)
-    quotes: dict[str, str | None] = {}
-    nodes: list[dict[str, Any]] = []
-    claims: dict[str, str] = {}
-    citations: list[str] = []
+    read = _Nodes()
     for k in i_keys:
         ex = _extra(g, k)
-        kind = ex.get("kind") or guessed[k]
-        locs = g.locutions_of(k)
-        quote = g.text_of(locs[0]) if locs else g.text_of(k)
-        if locs and not own:
-            quote = _SPEAKER.sub("", quote, count=1)
-        quotes[k] = None if kind == "assumption" else quote
-        node: dict[str, Any] = {"id": ids[k], "kind": kind, "text": g.text_of(k)}
-        if quotes[k]:
-            node["quote"] = quotes[k]
-        if ex.get("claim"):
-            node["claim"] = ex["claim"]
-            claims[ex["claim"]] = g.text_of(k)
-            if ex.get("stance") == "denies":
-                node["stance"] = "denies"
-        for key in ("tags", "citation", "note"):
-            if ex.get(key):
-                node[key] = ex[key]
-        citations += list(ex.get("citation") or [])
-        nodes.append(node)
+        _statement(g, k, ids[k], ex.get("kind") or guessed[k], ex, read)
+    nodes = read.nodes
     if sum(n["kind"] == "thesis" for n in nodes) > 1:  # the theses of an exported comparison: keep the first
         for n in [n for n in nodes if n["kind"] == "thesis"][1:]:
             n["kind"] = "conclusion"
+    _rephrases(g, ids, nodes)
     relations = _relation_forms(g, rels, ids, taken)
-    essay = _essay(g, quotes, citations)
     maps: list[Any] = g.extras["maps"] if isinstance(g.extras.get("maps"), list) else []
     info = maps[0] if len(maps) == 1 and isinstance(maps[0], dict) else {}
+    essay = info["essay"] if isinstance(info.get("essay"), str) else _essay(g, read.quotes, read.texts)
+    if not g.extras:
+        _accept_reconstruction(nodes, essay)
     map_id = _ident(str(info.get("id") or stem), "aif-", set())
-    doc = {"id": map_id, "title": info.get("title") or f"{stem} (imported from AIF)",
-           "author": info.get("author") if info else (", ".join(g.speakers) or None),
-           "source": {"path": f"../seeds/{map_id}.txt", "sha256": sha256_text(essay.encode("utf-8"))},
-           "nodes": nodes, "relations": relations}
+    essay_name = PurePosixPath(str(info.get("source") or "")).name
+    essay_name = essay_name if _FILE_NAME.match(essay_name) else f"{map_id}.txt"
+    doc: dict[str, Any] = {"id": map_id, "title": info.get("title") or f"{stem} (imported from AIF)",
+                           "author": info.get("author") if info else _author(g)}
+    doc.update({k: info[k] for k in ("publication", "date") if isinstance(info.get(k), str)})
+    doc.update(source={"path": f"../seeds/{essay_name}", "sha256": sha256_text(essay.encode("utf-8"))},
+               nodes=nodes, relations=relations)
+    if isinstance(info.get("skip"), list) and info["skip"]:
+        doc["skip"] = info["skip"]
     import yaml
 
     text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=10**6, default_flow_style=False)
-    return ImportedMap(map_id, text, f"{map_id}.txt", essay.encode("utf-8"), "maps", tuple(sorted(claims.items())))
+    return ImportedMap(map_id, text, essay_name, essay.encode("utf-8"), "maps", tuple(sorted(read.claims.items())))
+
+
+RECONSTRUCTED = ("AIF: the proposition (I-node) is the analyst's reconstruction of what was said (L-node), "
+                 "which it may word otherwise by design")
+
+
+def _accept_reconstruction(nodes: list[dict[str, Any]], essay: str) -> None:
+    """In AIF the proposition and its locution differ by design (a question asked, a pronoun resolved): the drift
+    check would compare the wrong pair, so each drift found between them is accepted, with the reason; where the
+    two agree, nothing is accepted and the check still watches any later edit of the paraphrase."""
+    from argmap.checks.drift.check import drift_kinds
+
+    differ = [n for n in nodes if n.get("quote") and n["quote"] != n["text"]]
+    for node, kinds in zip(differ, drift_kinds([(n["text"], n["quote"]) for n in differ], essay), strict=True):
+        if kinds:
+            node["accept_drift"] = dict.fromkeys(kinds, RECONSTRUCTED)
+
+
+def _author(g: AifGraph) -> str | None:
+    """The speakers who say something in the argument (not every participant listed), in order."""
+    return ", ".join(g.speakers()) or None
+
+
+def _rephrases(g: AifGraph, ids: dict[str, str], nodes: list[dict[str, Any]]) -> None:
+    """An MA-node (rephrase, restatement) is not support: argmap has no such relation, so the rephrasing statement
+    keeps it as a note ("rephrases I12"), and nothing is argued from it."""
+    by_id = {n["id"]: n for n in nodes}
+    for key in g.nodes:
+        if g.type(key) != "MA":
+            continue
+        sources = [ids[u] for u in g.preds.get(key, []) if u in ids]
+        targets = [ids[v] for v in g.succs.get(key, []) if v in ids]
+        for src in sources:
+            said = f"rephrases {', '.join(targets)} (AIF {str(g.nodes[key].get('text') or 'MA').strip()})"
+            node = by_id[src]
+            node["note"] = f"{node['note']}; {said}" if node.get("note") else said
 
 
 def _relation_forms(g: AifGraph, rels: list[tuple[str, str, list[str], str]], ids: dict[str, str],
@@ -206,8 +232,12 @@ def _relation_forms(g: AifGraph, rels: list[tuple[str, str, list[str], str]], id
     undercut = {target for _, _, _, target in rels if target not in ids}
     rel_ids: dict[str, str] = {}
     for key, rtype, sources, target in rels:
+        extra = g.nodes[key].get("argmap")
+        own = extra.get("id") if isinstance(extra, dict) else None
         generated = f"{'+'.join(sources)}-{rtype}-{target}"
-        if key in undercut or (_IDENT.match(key) and key != generated and bool(g.extras)):
+        if isinstance(own, str) and _IDENT.match(own):
+            rel_ids[key] = _ident(own, "r", taken)
+        elif key in undercut or (_IDENT.match(key) and key != generated and bool(g.extras) and not isinstance(extra, dict)):
             rel_ids[key] = _ident(key, "r", taken)
     out = []
     for key, rtype, sources, target in rels:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ImportedMap"]
+from argmap.errors import InvalidInput
+
+__all__ = ["ImportedMap", "NothingToImport"]
 
 
 @dataclass(frozen=True)
@@ -22,3 +24,8 @@ class ImportedMap:
     essay_bytes: bytes
     group: str = ""
     claims: tuple[tuple[str, str], ...] = field(default=())  # (claim id, wording) for a registry stub
+
+
+class NothingToImport(InvalidInput):
+    """A file of a known format that holds no argument (an empty AIF graph): not a failure, a note (its
+    diagnostics are warnings), and no map."""

@@ -1,19 +1,26 @@
 """The arg-microtexts corpus format (Peldszus & Stede 2015): one ``micro_*.xml`` gold structure beside its ``.txt``.
 
-How a text becomes a map:
+Every construct of the format's DTD (``arggraph.dtd``) is read.  How a text becomes a map:
 
-* every ADU (argumentative unit) is a node with the ADU's id; its quote is the text of its EDU
-  segments, taken verbatim from the ``.txt`` (several segments: the passage from the first to the
-  last, which must follow each other in the text); the text is also the node's paraphrase, since
-  the corpus gives none;
-* kinds from the roles: the central claim (the ADU no argumentative edge leaves) is the ``thesis``,
-  another proponent ADU a ``premise``, an opponent ADU an ``objection`` (the corpus does not mark
-  evidence, so none is invented);
+* every ADU (argumentative unit) is a node with the ADU's id; its quote is the text of its EDU segments, taken
+  verbatim from the ``.txt``.  Segments that follow each other (directly, or joined by a ``<joint>``) are one
+  passage, from the first to the last.  An ADU grounded in segments apart from each other (the DTD: "the same
+  claim might be stated multiple times") keeps its first passage as its ``quote`` and the others as
+  ``more_quotes``.  The text is also the node's paraphrase, since the corpus gives none;
+* an EDU marked ``implicit="true"`` is a reconstruction the author never wrote: it is not looked for in the text,
+  and an ADU grounded only in such EDUs is an ``implicit`` node, its text the reconstruction, with no quote (part 2
+  of the corpus also writes it into the text in capitals: that passage is a ``skip``, the annotators' words);
+* kinds from the roles: the central claim (the ADU no argumentative edge leaves) is the ``thesis``, another
+  proponent ADU a ``premise``, an opponent ADU an ``objection`` (the corpus does not mark evidence, so none is
+  invented).  A central claim in the opponent's voice is the objection the text argues against: the thesis is
+  then its rejection, an implicit node ``T`` ("Not so: …") that the central claim attacks, so the text's
+  rebuttals of it defend the thesis;
 * relations keep the edge ids: ``sup`` → supports (``->``), ``exa`` → example (``..>``), ``reb`` →
   an attack on a unit, ``und`` → an attack on the edge (an undercut, ``-|`` to the edge's id), and
   ``add`` adds its source as a linked premise to the relation it points at (``a2 + a3 -> a1``);
-* the root's ``topic_id`` is the map's group; with a ``stance`` of ``pro`` or ``con`` the thesis is bound
-  to a claim named after the topic, which it affirms or denies, so texts on one topic meet on it.
+* the root's ``topic_id`` is the map's group; with a ``stance`` of ``pro`` or ``con`` (the author's position on
+  the topic) the thesis is bound to a claim named after the topic, which it affirms or denies, so texts on one
+  topic meet on it; ``stance="unclear"`` binds nothing and says so in the thesis's note.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -38,23 +45,21 @@ How a text becomes a map:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.importers.arggraph import ARROW, ID, KIND, STANCE, Graph, Unit, central_claim, check_edges, read_graph, read_units
 from argmap.importers.base import ImportedMap
-from argmap.importers.xmlsafe import XmlElement, parse_flat_xml, xml_error
+from argmap.importers.xmlsafe import parse_flat_xml, xml_error
 from argmap.text.essayindex import sha256_text
 
-__all__ = ["convert", "sniff"]
+__all__ = ["SUFFIXES", "convert", "sniff"]
+
+SUFFIXES = (".xml",)
+"""The file name ending of an arg-microtexts file; a ``.md`` or ``.txt`` is never read as one."""
 
 MAX_BYTES = 4 * 1024 * 1024
 """The largest XML file (or text) read; a microtext is a few kilobytes."""
 
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
-_ARROW = {"sup": "->", "exa": "..>", "reb": "-|", "und": "-|"}
-_EDGE_TYPES = {"seg", "add", *_ARROW}
-_KIND = {"pro": "premise", "opp": "objection"}
-_STANCE = {"pro": "affirms", "con": "denies"}
 
 
 def sniff(data: bytes) -> bool:
@@ -66,107 +71,6 @@ def sniff(data: bytes) -> bool:
     return re.search(rb"<arggraph[\s>/]", data[:4096]) is not None
 
 
-@dataclass(frozen=True)
-class _Graph:
-    """The parts of one ``<arggraph>``, in document order, with each element for locating errors."""
-
-    root: XmlElement
-    edus: dict[str, XmlElement]
-    adus: dict[str, XmlElement]
-    edges: dict[str, XmlElement]
-
-
-def _read_graph(root: XmlElement, path: str) -> _Graph:
-    if root.tag != "arggraph":
-        raise xml_error(path, root.line, root.column, f"expected an <arggraph> root element, found <{root.tag}>")
-    _need_id(root, path, "the root's id")
-    topic = root.attrs.get("topic_id")
-    if topic is not None and not _ID.match(topic):
-        raise xml_error(path, root.line, root.column, f"topic_id {topic!r} is not a valid id",
-                        "letters, digits, '_', '.', '-', starting with a letter (it names a folder)")
-    parts: dict[str, dict[str, XmlElement]] = {"edu": {}, "adu": {}, "edge": {}}
-    seen: dict[str, XmlElement] = {}
-    for el in root.children:
-        if el.tag not in parts:
-            raise xml_error(path, el.line, el.column, f"unexpected element <{el.tag}>", "expected <edu>, <adu> or <edge>")
-        ident = _need_id(el, path, f"<{el.tag}> id")
-        if ident in seen:
-            raise xml_error(path, el.line, el.column, f"duplicate id '{ident}'",
-                            f"first used on line {seen[ident].line}")
-        seen[ident] = el
-        parts[el.tag][ident] = el
-    for el in parts["adu"].values():
-        if el.attrs.get("type") not in _KIND:
-            raise xml_error(path, el.line, el.column, f"<adu> type {el.attrs.get('type')!r} is not 'pro' or 'opp'")
-    return _Graph(root, parts["edu"], parts["adu"], parts["edge"])
-
-
-def _need_id(el: XmlElement, path: str, what: str) -> str:
-    ident = el.attrs.get("id", "")
-    if not _ID.match(ident):
-        raise xml_error(path, el.line, el.column, f"{what} {ident!r} is not a valid id",
-                        "letters, digits, '_', '.', '-', starting with a letter")
-    return ident
-
-
-def _check_edges(g: _Graph, path: str) -> None:
-    """Each edge joins what its type says it joins."""
-    for ident, el in g.edges.items():
-        kind, src, trg = el.attrs.get("type", ""), el.attrs.get("src", ""), el.attrs.get("trg", "")
-        if kind not in _EDGE_TYPES:
-            raise xml_error(path, el.line, el.column, f"edge '{ident}': unknown type {kind!r}",
-                            "expected one of " + ", ".join(sorted(_EDGE_TYPES)))
-        src_ok = src in g.edus if kind == "seg" else src in g.adus
-        if kind == "seg":
-            trg_ok = trg in g.adus
-        elif kind in ("und", "add"):
-            trg_ok = trg in g.edges and g.edges[trg].attrs.get("type") in _ARROW
-        else:
-            trg_ok = trg in g.adus
-        if not src_ok or not trg_ok:
-            end = "source" if not src_ok else "target"
-            raise xml_error(path, el.line, el.column, f"edge '{ident}' ({kind}): its {end} "
-                            f"'{src if not src_ok else trg}' is not what a {kind} edge joins")
-
-
-def _central(g: _Graph, path: str) -> str:
-    leaving = {el.attrs["src"] for el in g.edges.values() if el.attrs["type"] != "seg"}
-    central = [a for a in g.adus if a not in leaving]
-    if len(central) != 1:
-        raise xml_error(path, g.root.line, g.root.column,
-                        f"expected one central claim (an ADU no argumentative edge leaves), found {len(central)}"
-                        + (f": {', '.join(central)}" if central else ""))
-    return central[0]
-
-
-def _quotes(g: _Graph, text: str, path: str, essay: str) -> dict[str, str]:
-    """Each ADU's quote: its segments as they stand in the text (segments are found in document order)."""
-    spans: dict[str, tuple[int, int]] = {}
-    cursor = 0
-    for ident, el in g.edus.items():
-        if not el.text.strip():
-            raise xml_error(path, el.line, el.column, f"segment '{ident}' is empty")
-        at = text.find(el.text, cursor)
-        if at < 0:
-            raise xml_error(path, el.line, el.column, f"segment '{ident}' is not in {essay} (after the segment before it)")
-        spans[ident] = (at, at + len(el.text))
-        cursor = at + len(el.text)
-    order = list(g.edus)
-    segments: dict[str, list[str]] = {}
-    for el in g.edges.values():
-        if el.attrs["type"] == "seg":
-            segments.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
-    out: dict[str, str] = {}
-    for ident, el in g.adus.items():
-        segs = sorted(segments.get(ident, []), key=order.index)
-        if not segs:
-            raise xml_error(path, el.line, el.column, f"unit '{ident}' has no segment (no seg edge leads to it)")
-        if [order.index(s) for s in segs] != list(range(order.index(segs[0]), order.index(segs[-1]) + 1)):
-            raise xml_error(path, el.line, el.column, f"unit '{ident}': its segments do not follow each other")
-        out[ident] = text[spans[segs[0]][0]:spans[segs[-1]][1]]
-    return out
-
-
 def _q(value: str) -> str:
     """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
     import json
@@ -174,15 +78,59 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _claim(g: _Graph) -> tuple[str, str, str] | None:
-    """(claim id, wording, the thesis's stance) for the topic, when the text takes a side on it."""
+def _claim(g: Graph) -> tuple[str, str, str] | None:
+    """(claim id, wording, the author's stance) for the topic, when the text takes a side on it."""
     topic, stance = g.root.attrs.get("topic_id", ""), g.root.attrs.get("stance", "")
-    if not _ID.match(topic) or stance not in _STANCE:
+    if not ID.match(topic) or stance not in STANCE:
         return None
-    return topic, f"Yes to the topic question: {topic.replace('_', ' ')}.", _STANCE[stance]
+    return topic, f"Yes to the topic question: {topic.replace('_', ' ')}.", STANCE[stance]
 
 
-def _map_yaml(g: _Graph, quotes: dict[str, str], central: str, essay: str, sha: str, source_name: str) -> str:
+def _free_id(g: Graph, wanted: str) -> str:
+    taken = {*g.edus, *g.joints, *g.adus, *g.edges}
+    ident, n = wanted, 2
+    while ident in taken:
+        ident, n = f"{wanted}{n}", n + 1
+    return ident
+
+
+def _node_lines(ident: str, kind: str, unit: Unit, claim: str | None = None, stance: str | None = None,
+                note: str | None = None) -> list[str]:
+    lines = [f"  - id: {ident}", f"    kind: {kind}", f"    text: {_q(unit.text)}"]
+    if unit.quote is None:
+        lines.append("    implicit: true")
+    else:
+        lines.append(f"    quote: {_q(unit.quote)}")
+    if unit.more:
+        lines += ["    more_quotes:", *(f"      - {_q(more)}" for more in unit.more)]
+    if claim is not None:
+        lines += [f"    claim: {claim}", f"    stance: {stance}"]
+    if note is not None:
+        lines.append(f"    note: {_q(note)}")
+    return lines
+
+
+def _marks(g: Graph, text: str) -> list[str]:
+    """The passages of the text that only mark an implicit unit: arg-microtexts part 2 writes each implicit claim
+    into the text in capitals ("HUNTING IS GOOD FOR THE ENVIRONMENT."), words the author never wrote.
+
+    >>> from argmap.importers.xmlsafe import parse_flat_xml
+    >>> from argmap.importers.arggraph import read_graph
+    >>> g = read_graph(parse_flat_xml(b'<arggraph id="x"><edu id="e1" implicit="true">Do it.</edu></arggraph>',
+    ...                               "x.xml"), "x.xml")
+    >>> _marks(g, "It helps. DO IT.")
+    ['DO IT.']
+    """
+    found = []
+    for ident, el in g.edus.items():
+        capitals = " ".join(el.text.split()).upper()
+        if g.implicit(ident) and capitals != " ".join(el.text.split()) and capitals in text:
+            found.append(capitals)
+    return list(dict.fromkeys(found))
+
+
+def _map_yaml(g: Graph, units: dict[str, Unit], central: str, essay: str, sha: str, source_name: str,
+              marks: list[str]) -> str:
     root_id = g.root.attrs["id"]
     topic = g.root.attrs.get("topic_id", "")
     claim = _claim(g)
@@ -193,19 +141,35 @@ def _map_yaml(g: _Graph, quotes: dict[str, str], central: str, essay: str, sha: 
              "author: null",
              "publication: arg-microtexts corpus (Peldszus & Stede 2015)",
              "source:", f"  path: {_q('../seeds/' + essay)}", f"  sha256: {sha}", "nodes:"]
+    unclear = (f"the corpus marks the author's stance on the topic ({topic.replace('_', ' ')}) as unclear"
+               if g.root.attrs.get("stance") == "unclear" else None)
+    opposed = g.adus[central].attrs["type"] == "opp"
+    extra: list[str] = []
+    if opposed:  # the central claim is the opponent's: the author's thesis is its rejection, reconstructed
+        thesis = _free_id(g, "T")
+        lines += _node_lines(thesis, "thesis", Unit(f"Not so: {units[central].text}", None),
+                             claim[0] if claim else None, claim[2] if claim else None,
+                             unclear or f"reconstructed: the central claim {central} is the opponent's, which "
+                             "the text argues against")
+        extra.append(f"  - {_q(f'{central} -| {thesis}')}")
     for ident, el in g.adus.items():
-        kind = "thesis" if ident == central else _KIND[el.attrs["type"]]
-        lines += [f"  - id: {ident}", f"    kind: {kind}", f"    text: {_q(quotes[ident])}",
-                  f"    quote: {_q(quotes[ident])}"]
-        if ident == central and claim is not None:
-            lines += [f"    claim: {claim[0]}", f"    stance: {claim[2]}"]
+        if ident == central and not opposed:
+            lines += _node_lines(ident, "thesis", units[ident], claim[0] if claim else None,
+                                 claim[2] if claim else None, unclear)
+        elif ident == central:  # not bound to the topic too: one map's nodes on one claim are one statement
+            lines += _node_lines(ident, "objection", units[ident])
+        else:
+            lines += _node_lines(ident, KIND[el.attrs["type"]], units[ident])
     added: dict[str, list[str]] = {}
     for el in g.edges.values():
         if el.attrs["type"] == "add":
             added.setdefault(el.attrs["trg"], []).append(el.attrs["src"])
-    relations = [f"  - {_q(f'{i}: ' + ' + '.join([el.attrs['src'], *added.get(i, [])]) + f' {_ARROW[t]} ' + el.attrs['trg'])}"
-                 for i, el in g.edges.items() if (t := el.attrs["type"]) in _ARROW]
-    return "\n".join([*lines, "relations:", *relations]) + "\n"
+    relations = [f"  - {_q(f'{i}: ' + ' + '.join([el.attrs['src'], *added.get(i, [])]) + f' {ARROW[t]} ' + el.attrs['trg'])}"
+                 for i, el in g.edges.items() if (t := el.attrs["type"]) in ARROW]
+    skip = [line for mark in marks for line in (
+        f"  - quote: {_q(mark)}",
+        "    reason: " + _q("the corpus's mark of an implicit unit, in capitals: the annotators' words, not the author's"))]
+    return "\n".join([*lines, "relations:", *relations, *extra, *(["skip:", *skip] if skip else [])]) + "\n"
 
 
 def _read(path: Path, what: str, report: str) -> bytes:
@@ -224,17 +188,17 @@ def _read(path: Path, what: str, report: str) -> bytes:
 def convert(path: Path) -> list[ImportedMap]:
     """One arg-microtexts XML file (and the ``.txt`` beside it) as one map; see the module's rules."""
     report = str(path)
-    g = _read_graph(parse_flat_xml(_read(path, "file", report), report), report)
-    _check_edges(g, report)
-    central = _central(g, report)
+    g = read_graph(parse_flat_xml(_read(path, "file", report), report), report)
+    check_edges(g, report)
+    central = central_claim(g, report)
     text_path = path.with_suffix(".txt")
     raw = _read(text_path, "text", report)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise xml_error(report, 1, 1, f"text {text_path.name} is not UTF-8") from None
-    quotes = _quotes(g, text, report, text_path.name)
-    yaml_text = _map_yaml(g, quotes, central, text_path.name, sha256_text(raw), path.name)
+    units = read_units(g, text, report, text_path.name)
+    yaml_text = _map_yaml(g, units, central, text_path.name, sha256_text(raw), path.name, _marks(g, text))
     claim = _claim(g)
     return [ImportedMap(map_id=g.root.attrs["id"], map_yaml=yaml_text, essay_name=text_path.name, essay_bytes=raw,
                         group=g.root.attrs.get("topic_id", ""), claims=((claim[0], claim[1]),) if claim else ())]

@@ -2,10 +2,10 @@
 
 The steps are pure except for reading the inputs and, last, writing the plan:
 
-1. :func:`convert_files` reads each file (a folder stands for the files in it that a format
-   recognises), picks the first format in :data:`~argmap.importers.FORMATS` whose ``sniff``
-   accepts it, and converts it; every problem in every file is reported in one
-   :class:`~argmap.errors.InvalidInput`.
+1. :func:`convert_files` reads each file (a folder stands for the files under it, subfolders included,
+   whose format is recognised: a file name ending the format has, and contents its ``sniff`` accepts),
+   picks the first format in :data:`~argmap.importers.FORMATS` that accepts it, and converts it.  A file
+   that fails does not stop the others: its located diagnostics are collected beside the maps converted.
 2. :func:`plan_files` lays the maps out: ``<group>/<map id>.yaml``, the essays in ``seeds/``, and a
    ``claims.yaml`` registry stub per group (the claims its maps bind, or an empty list).
 3. :func:`write_plan` refuses, before writing anything, to replace a file whose content differs
@@ -38,16 +38,32 @@ MAX_INPUT_BYTES = 64 * 2**20
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 
 
-def detect_format(data: bytes) -> str | None:
-    """The first format in FORMATS whose ``sniff`` accepts ``data``, or None.
+def detect_format(data: bytes, name: str | None = None) -> str | None:
+    """The first format in FORMATS whose ``sniff`` accepts ``data`` (and, given a file ``name``, whose file name
+    endings it has), or None.  So a ``.md`` or ``.txt`` file is never read as XML, whatever it contains.
 
     >>> detect_format(b"<arggraph id='micro_b001'>"), detect_format(b"hello")
     ('microtexts', None)
+    >>> detect_format(b"<arggraph id='micro_b001'>", "micro_b001.xml"), detect_format(b"<arggraph>", "notes.md")
+    ('microtexts', None)
     """
-    for name, module in FORMATS.items():
-        if importlib.import_module(module).sniff(data):
-            return name
+    for fmt, module_path in FORMATS.items():
+        module = importlib.import_module(module_path)
+        if name is not None and not name.lower().endswith(tuple(module.SUFFIXES)):
+            continue
+        if module.sniff(data):
+            return fmt
     return None
+
+
+def _suffixes() -> str:
+    """The formats and their file name endings, for a hint: ``microtexts (.xml), aif (.json, .aif)``."""
+    return ", ".join(f"{fmt} ({', '.join(importlib.import_module(mod).SUFFIXES)})" for fmt, mod in FORMATS.items())
+
+
+def _may_be_input(name: str) -> bool:
+    """Does ``name`` end as a file of some format does?"""
+    return any(name.lower().endswith(tuple(importlib.import_module(mod).SUFFIXES)) for mod in FORMATS.values())
 
 
 def _head(path: Path) -> bytes:
@@ -57,33 +73,76 @@ def _head(path: Path) -> bytes:
     return read_regular(path, MAX_INPUT_BYTES)[:SNIFF_BYTES]
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    """What is under ``folder`` and its subfolders but folders (hidden ones left out), in a stable order."""
+    found = []
+    for f in sorted(folder.rglob("*")):
+        parts = f.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts) or f.is_dir():
+            continue
+        found.append(f)
+    return found
+
+
 def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """(file, format) for every input; a folder gives the files in it that some format recognises."""
+    """(file, format) for every input; a folder gives the files under it whose format is recognised."""
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
-    known = ", ".join(FORMATS)
     for p in paths:
         try:
             if p.is_dir():
-                chosen = [(f, fmt) for f in sorted(p.iterdir()) if f.is_file() and (fmt := detect_format(_head(f)))]
+                chosen = []
+                for f in _folder_files(p):
+                    if not _may_be_input(f.name):
+                        continue  # not even opened: an essay, a README, an image
+                    try:
+                        fmt = detect_format(_head(f), f.name)
+                    except OSError as exc:  # named as an input (its name), but it cannot be read: a failure
+                        problems.append(Diagnostic(str(f), 1, 1, f"cannot read: {exc.strerror or exc}"))
+                        continue
+                    if fmt:
+                        chosen.append((f, fmt))
                 if not chosen:
-                    problems.append(Diagnostic(str(p), 1, 1, "no file in this folder is in a format argmap imports",
-                                               hint=f"formats: {known}"))
+                    problems.append(Diagnostic(str(p), 1, 1, "no file in this folder (or its subfolders) is in a "
+                                               "format argmap imports", hint=f"formats: {_suffixes()}"))
                 found.extend(chosen)
                 continue
-            fmt = detect_format(_head(p))
+            fmt = detect_format(_head(p), p.name)
         except OSError as exc:
             problems.append(Diagnostic(str(p), 1, 1, f"cannot read: {exc.strerror or exc}"))
             continue
         if fmt is None:
-            problems.append(Diagnostic(str(p), 1, 1, "not a format argmap imports", hint=f"formats: {known}"))
+            problems.append(Diagnostic(str(p), 1, 1, "not a format argmap imports", hint=f"formats: {_suffixes()}"))
         else:
             found.append((p, fmt))
     return found, problems
 
 
-def convert_files(paths: Sequence[Path]) -> list[ImportedMap]:
-    """Every input converted, sorted by (group, map id); InvalidInput lists every problem found."""
+@dataclass(frozen=True)
+class Converted:
+    """What an import converted: the maps of every file that converts, sorted by (group, map id), and a located
+    diagnostic for every input that does not (``failed`` names those inputs, once each)."""
+
+    maps: list[ImportedMap]
+    problems: list[Diagnostic]
+    files: int
+
+    @property
+    def failed(self) -> list[str]:
+        return list(dict.fromkeys(d.path for d in self.problems if d.severity == "error"))
+
+
+def convert_files(paths: Sequence[Path]) -> Converted:
+    """Every input converted that converts; a file that fails is reported and the others go on.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "broken.json").write_text('{"nodeID": ')
+    >>> _ = (d / "empty.json").write_text('{"nodes": [], "edges": []}')
+    >>> done = convert_files([d])
+    >>> len(done.maps), done.files, done.failed == [str(d / "broken.json")]
+    (0, 2, True)
+    """
     inputs, problems = _inputs(paths)
     maps: list[ImportedMap] = []
     for path, fmt in inputs:
@@ -91,9 +150,8 @@ def convert_files(paths: Sequence[Path]) -> list[ImportedMap]:
             maps.extend(importlib.import_module(FORMATS[fmt]).convert(path))
         except InvalidInput as exc:
             problems.extend(exc.diagnostics)
-    if problems:
-        raise InvalidInput(f"nothing imported: {len(problems)} problem(s) in the input", problems)
-    return sorted(maps, key=lambda m: (m.group or DEFAULT_GROUP, m.map_id))
+    ordered = sorted(maps, key=lambda m: (m.group or DEFAULT_GROUP, m.map_id))
+    return Converted(ordered, problems, len(inputs))
 
 
 def _claims_stub(group: str, claims: dict[str, str]) -> str:

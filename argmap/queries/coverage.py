@@ -95,7 +95,7 @@ def map_coverage(gm: GroundedMap) -> CoverageReport:
     essay = gm.essay
     hits: list[tuple[int, int, str]] = []
     for n in gm.model.nodes:
-        for text in ([n.quote] if n.quote else []) + list(n.citation or []):
+        for text in n.quotes + list(n.citation or []):
             hits.extend((s, e, n.id) for s, e in essay.find_all(text))
     skips = [span for s in gm.model.skip for span in essay.find_all(s.quote)]
     unit: Unit = "sentence" if len(essay.paragraphs) < MIN_PARAGRAPHS else "paragraph"

@@ -124,6 +124,25 @@ def _node_drift(n: Node, gm: GroundedMap, lexicon: Lexicon) -> list[Drift]:
     return find_drift(n.text, n.quote, context, lexicon)
 
 
+def drift_kinds(pairs: list[tuple[str, str]], essay_text: str) -> list[list[str]]:
+    """For each (paraphrase, quote), the kinds of drift :func:`drift_diagnostics` would report in an essay of
+    ``essay_text`` (the quote's paragraph and the essay's names are its context), before any is accepted.
+
+    >>> drift_kinds([("Iran gains leverage.", "Iran may gain leverage."), ("Rain.", "Rain.")],
+    ...             "Iran may gain leverage. Rain.\\n")
+    [['hedge'], []]
+    """
+    from argmap.text.essayindex import Essay
+
+    essay, lexicon = Essay(essay_text), essay_lexicon(essay_text)
+    out: list[list[str]] = []
+    for text, quote in pairs:
+        span = essay.find(quote)
+        context = _paragraph(essay_text, span) if span else None
+        out.append(list(dict.fromkeys(d.kind for d in find_drift(text, quote, context, lexicon))))
+    return out
+
+
 def drift_diagnostics(doc: YamlDocument, gm: GroundedMap) -> list[Diagnostic]:
     """Warnings for each unaccepted drift, located at the node's ``text``, and for stale acceptances."""
     out: list[Diagnostic] = []

@@ -81,10 +81,10 @@ def _tooltip(sel: Selection, key: str) -> str:
     mentions = g.nodes[key]["mentions"]
     if not is_shared(g, key):
         m = mentions[0]
-        return str(m["quote"]) if m["quote"] is not None else f"implicit assumption (no quote): {m['text']}"
+        return str(m["quote"]) if m["quote"] is not None else f"implicit {m['kind']} (no quote): {m['text']}"
     lines = []
     for m in mentions:
-        quote = f"“{m['quote']}”" if m["quote"] is not None else f"implicit assumption (no quote): {m['text']}"
+        quote = f"“{m['quote']}”" if m["quote"] is not None else f"implicit {m['kind']} (no quote): {m['text']}"
         stance = " (denies)" if m["stance"] == "denies" else ""
         lines.append(f"{m['map']} {m['node']}{stance}: {quote}")
     return "\n".join(lines)

@@ -57,12 +57,26 @@ ROW = 7
 
 
 def statement_title(node: Node) -> str:
-    """A node's tooltip: its verbatim quote (an assumption has none, and says so)."""
-    return node.quote if node.quote is not None else f"implicit assumption (no quote in the essay): {node.text}"
+    """A node's tooltip: its verbatim quote, and any further place the essay states it; an implicit node has no
+    quote, and says so.
+
+    >>> statement_title(Node(id="T", kind="thesis", text="Do it.", implicit=True))
+    'implicit thesis, reconstructed (no quote in the essay): Do it.'
+    >>> print(statement_title(Node(id="T", kind="thesis", text="t", quote="Do it.", more_quotes=["Really, do it."])))
+    Do it.
+    also: Really, do it.
+    """
+    if node.quote is None:
+        what = "implicit assumption" if node.kind == "assumption" else f"implicit {node.kind}, reconstructed"
+        return f"{what} (no quote in the essay): {node.text}"
+    return "\n".join([node.quote, *(f"also: {q}" for q in node.more_quotes or [])])
 
 
 def _header(node: Node, focused: bool) -> str:
-    head = f"<B>{html_text(node.id)}</B> · {node.kind}" + (" · focus" if focused else "")
+    head = f"<B>{html_text(node.id)}</B> · {node.kind}" + (" · implicit" if node.implicit and node.kind != "assumption"
+                                                           else "") + (" · focus" if focused else "")
+    if node.more_quotes:
+        head += f" · stated {len(node.quotes)}×"
     if node.claim:
         stance = node.effective_stance
         mark = ' <FONT COLOR="#c0392b"><B>denies</B></FONT>' if stance == "denies" else ""
@@ -180,8 +194,9 @@ def _nodes(w: DotWriter, gm: GroundedMap, shown: set[str], starts: list[str], el
         thesis = n.id == m.thesis.id
         label = node_label(_header(n, focused), n.text, THESIS_WRAP if thesis else WRAP,
                            size=THESIS_SIZE if thesis else BODY)
+        style = st.style if not n.implicit or "dashed" in st.style else st.style + ",dashed"  # a reconstruction
         w.node(n.id, id=n.id, label=Html(label), shape=st.shape,
-               style=st.style, fillcolor=st.fill, color="#000000" if focused else st.border,
+               style=style, fillcolor=st.fill, color="#000000" if focused else st.border,
                penwidth=st.penwidth + (1.5 if focused else 0), tooltip=Tip(statement_title(n)))
 
 
