@@ -233,6 +233,11 @@ def _check_corpus(
             if c.id not in used:
                 diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i), f"claim '{c.id}' is used by no map",
                                         "warning", "bind a node to it with 'claim:', or remove it"))
+    if registry_path is not None and len(grounded) > 1:
+        from .claim_relations import relation_problems
+
+        for i, message, hint in relation_problems(registry, (g.model for g in grounded.values())):
+            diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i, "relation"), message, hint=hint))
     diags.sort()
     if any(d.severity == "error" for d in diags):
         return None, diags
@@ -247,11 +252,11 @@ def _foreign(path: Path, shown: str) -> Diagnostic | None:
     return foreign_format_diagnostic(path, shown)
 
 
-def _registry_pos(registry_file: Path | None, index: int) -> tuple[int, int]:
+def _registry_pos(registry_file: Path | None, index: int, key: str = "id") -> tuple[int, int]:
     if registry_file is None:  # pragma: no cover - guarded by caller
         return 1, 1
     doc = read_yaml_file(str(registry_file))
-    return doc.where(("claims", index, "id"))
+    return doc.where(("claims", index, key))
 
 
 def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,

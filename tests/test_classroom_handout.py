@@ -34,7 +34,7 @@ def data(bundled: Corpus) -> Handout:
 
 def test_the_handout_gathers_the_comparison(bundled: Corpus, data: Handout) -> None:
     assert (data.left.thesis.node, data.right.thesis.node) == ("T", "T")
-    premises = [c.claim for c in shared_premises(bundled, ["bankruptcy", "enforcer"]).claims]
+    premises = [c.claim for c in shared_premises(bundled, ["bankruptcy", "enforcer"]).claims if c.relation == "agree"]
     assert [r.claim for r in data.shared if r.claim in premises] == premises
     theses = {bundled.get(m).model.thesis.claim for m in ("bankruptcy", "enforcer")}
     extra = [r for r in data.shared if r.claim not in premises]
@@ -71,8 +71,8 @@ def test_student_edition_leaves_hidden_premises_blank_and_the_teacher_edition_fi
 def test_every_section_is_there(data: Handout) -> None:
     svg = b'<?xml version="1.0"?>\n<svg viewBox="0 0 10 10"><g id="claim--x"/></svg>\n'
     page = handout_html(data, diagram=[svg, svg.replace(b"claim--x", b"claim--y")])
-    for heading in ("The two theses", "The two arguments side by side", "What both essays use as premises",
-                    "Where the essays disagree", "What each essay claims alone", "The evidence each essay cites",
+    for heading in ("The two theses", "The two arguments side by side", "Common ground: what both essays claim",
+                    "Where the essays contradict each other", "What each essay claims alone", "The evidence each essay cites",
                     "Discussion questions"):
         assert heading in page
     assert '<g id="claim--x"/></svg>' in page and '<g id="claim--y"/></svg>' in page and "<?xml" not in page

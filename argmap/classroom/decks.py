@@ -1,8 +1,9 @@
 """What the slides say: a deck comparing two maps, or a deck for one map, built from the maps alone.
 
 The comparison deck: the two theses side by side; one slide per shared claim that reaches both
-theses (the claim the theses share or dispute first, then the claims that link most of both
-arguments), each essay's path from it to its thesis side by side; one per disagreement; each
+theses and on which they agree (the claim the theses share first, then the claims that link most of
+both arguments), each essay's path from it to its thesis side by side; one per contradiction ("Where
+they part"); one per claim on which they differ or are in tension, saying how; each
 essay's lines of argument the other does not share; closing discussion questions.  The map deck:
 the thesis, then one slide per line of support.
 
@@ -69,7 +70,8 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
     comparison = compare(corpus, a.id, b.id)
     rank = {c.claim: i for i, c in enumerate(shared_centrality(corpus, [a.id, b.id]))}
     theses = theses_first(pair)
-    paths = [p for p in comparison.paths if p.left and p.right]
+    agreed = {x.claim for x in comparison.agreements}
+    paths = [p for p in comparison.paths if p.left and p.right and p.claim in agreed]
     paths.sort(key=lambda p: (theses(p.claim), rank.get(p.claim, len(rank))))
     out: list[Slide] = []
     for p in paths[:_SHARED_SLIDES]:
@@ -87,6 +89,13 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
                 items += _backed(g.model, m.node)[1:]
             cols.append(Column(heading=g.id, side=side, items=tuple(items)))
         out += paginate("Where they part", f"“{inside(d.wording)}”", cols)
+    for f in sorted(comparison.differences, key=lambda d: theses(d.claim)):
+        cols = [Column(heading=g.id, side=side, items=tuple(
+                    Item(label=m.node + (" denies" if m.stance == "denies" else ""), text=m.quote or m.text,
+                         tone=m.stance or "") for m in mentions))
+                for g, side, mentions in ((a, "left", f.left), (b, "right", f.right))]
+        kicker = "Different answers" if f.relation == "differ" else "In tension"
+        out += paginate(kicker, f"“{inside(f.wording)}”: {inside(f.how)}", cols)
     return out
 
 

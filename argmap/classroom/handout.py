@@ -26,12 +26,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.analysis import MapStructure, map_structure
+from argmap.claim_relations import claim_relation
 from argmap.centrality import ClaimCentrality, shared_centrality, theses_first
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
 from argmap.grounded import GroundedMap
 from argmap.pairs import require_pair
-from argmap.results import Disagreement, Mention
+from argmap.model import RelationKind, Stance
+from argmap.results import Difference, Disagreement, Mention
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
 from .templating import asset, inline_svg, render
@@ -76,12 +78,13 @@ class EssaySide(BaseModel):
 
 
 class SharedRow(BaseModel):
-    """A premise both essays use, with each essay's words."""
+    """A claim both essays make, with each essay's words and how they relate on it."""
 
     model_config = _FROZEN
     claim: str
     wording: str
     agree: bool
+    relation: RelationKind = "agree"
     theses: bool = Field(default=False, description="the claim both theses are bound to (shown first)")
     left: list[Mention]
     right: list[Mention]
@@ -113,8 +116,10 @@ class Handout(BaseModel):
     model_config = _FROZEN
     left: EssaySide
     right: EssaySide
-    shared: list[SharedRow]
-    disagreements: list[Disagreement]
+    shared: list[SharedRow] = Field(description="common ground: the claims both essays make and agree on")
+    disagreements: list[Disagreement] = Field(description="contradictions only")
+    differences: list[Difference] = Field(default_factory=list, description="claims on which the essays differ or "
+                                          "are in tension (not contradictions)")
     alone: dict[str, list[NodeRef]] = Field(description="map id to the main lines (premises joined straight to "
                                             "the thesis, and conclusions) that only that essay claims")
     assumptions: dict[str, list[Assumption]]
@@ -153,18 +158,25 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
 
 
 def _shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedRow]:
-    """The premises both maps use, and a claim a thesis is bound to that both maps make; the thesis claims first."""
+    """Common ground: the premises both maps use, and a claim a thesis is bound to that both maps make, where the
+    two agree (contradictions, differences and tensions have sections of their own); the thesis claims first."""
     from argmap.queries import mentions_of, shared_premises
 
-    rows = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree, left=[m for m in c.mentions if m.map == a.id],
-                      right=[m for m in c.mentions if m.map == b.id])
+    rows = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree, relation=c.relation,
+                      left=[m for m in c.mentions if m.map == a.id], right=[m for m in c.mentions if m.map == b.id])
             for c in shared_premises(corpus, [a.id, b.id]).claims]
     listed = {row.claim for row in rows}
     for claim in dict.fromkeys(c for g in (a, b) if (c := g.model.thesis.claim) and c not in listed):
         said = [m for g in (a, b) for m in mentions_of(g, claim)]
         if {m.map for m in said} == {a.id, b.id}:
-            rows.append(SharedRow(claim=claim, wording=_wording(corpus, claim), agree=len({m.stance for m in said}) == 1,
+            stances: dict[str, set[Stance]] = {}
+            for m in said:
+                if m.stance:
+                    stances.setdefault(m.map, set()).add(m.stance)
+            kind = claim_relation(corpus.registry.get(claim), stances)
+            rows.append(SharedRow(claim=claim, wording=_wording(corpus, claim), agree=kind == "agree", relation=kind,
                                   left=[m for m in said if m.map == a.id], right=[m for m in said if m.map == b.id]))
+    rows = [r for r in rows if r.relation == "agree"]  # the others have sections of their own
     theses = theses_first([a, b])
     return sorted((r.model_copy(update={"theses": theses(r.claim) < 2}) for r in rows), key=lambda r: theses(r.claim))
 
@@ -187,7 +199,8 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
         alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS and u.node in main]
     return Handout(
         left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared,
-        disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)), alone=alone,
+        disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)),
+        differences=sorted(comparison.differences, key=lambda d: theses(d.claim)), alone=alone,
         assumptions={g.id: _assumptions(g, blanks) for g in (a, b)},
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),

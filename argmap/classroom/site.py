@@ -37,6 +37,16 @@ from .handout import Handout, handout_data, handout_html, print_diagram
 from .templating import asset, inline_svg, render
 from .wording import smart_quotes
 
+
+def _relation(corpus: Corpus, claim: str, mentions: list[dict[str, Any]]) -> str | None:
+    """How the two essays relate on ``claim`` (None when only one binds it)."""
+    from argmap.claim_relations import claim_relation
+
+    stances: dict[str, set[Any]] = {}
+    for x in mentions:
+        stances.setdefault(x["map"], set()).add(x["stance"])
+    return claim_relation(corpus.registry.get(claim), stances) if len(stances) > 1 else None
+
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]
 
 
@@ -161,7 +171,8 @@ def _compare_page(corpus: Corpus, h: Handout, svg: bytes) -> str:
             nodes[f"claim--{c.id}"] = {"kind": "claim", "claim": c.id, "wording": smart_quotes(c.wording),
                                        "mentions": mentions,
                                        "links": cc is not None and cc in h.centrality[:5],
-                                       "contested": len({x["stance"] for x in mentions}) > 1}
+                                       "relation": _relation(corpus, c.id, mentions),
+                                       "contested": _relation(corpus, c.id, mentions) == "contradict"}
     for g in (corpus.get(a), corpus.get(b)):
         for n in g.model.nodes:
             if n.claim is None:
