@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from argmap.errors import InvalidRequest
+from argmap.analysis import thesis_lines
 from argmap.graph import map_graph, relation_key
 from argmap.grounded import GroundedMap
 
@@ -98,6 +99,9 @@ def _lines(g: nx.DiGraph, head: str, pool: set[str], name: str) -> list[tuple[st
     return parts
 
 
+_OTHER_INTO_THESIS = {"attacks": "an objection to the thesis", "example": "an example of the thesis"}
+
+
 def page_parts(gm: GroundedMap) -> list[tuple[str, set[str]]]:
     """``(caption, statements)`` of each page, thesis included (see the module docstring)."""
     m = gm.model
@@ -105,10 +109,16 @@ def page_parts(gm: GroundedMap) -> list[tuple[str, set[str]]]:
     thesis = m.thesis.id
     pool = {n.id for n in m.nodes} - {thesis}
     rels = [k for k in g.predecessors(thesis) if not _statement(g, k)]
+    # "Lines of support" are the thesis's support relations, as everywhere (argmap.analysis.thesis_lines);
+    # an objection to the thesis, or an example of it, is a part of its own.
+    lines = [relation_key(k) for k in thesis_lines(m)]
+    rels = [k for k in lines if k in rels] + [k for k in rels if k not in lines]
     parts: list[tuple[str, set[str]]] = []
     for n, rel in enumerate(rels, 1):
         sources = _sources(g, rel)
-        name = f"line {n} of {len(rels)} into the thesis, from {', '.join(sources)}"
+        other = _OTHER_INTO_THESIS.get(g.nodes[rel]["type"], "a relation into the thesis")
+        name = (f"line {n} of {len(lines)} into the thesis, from {', '.join(sources)}" if rel in lines
+                else f"{other}, from {', '.join(sources)}")
         head = sources[0] if len(sources) == 1 else rel
         parts += [(caption, keys | {thesis}) for caption, keys in _lines(g, head, pool, name)]
     left = pool - set().union(set(), *(keys for _, keys in parts))
@@ -170,6 +180,7 @@ def page_caption(captions: list[str]) -> str:
     """
     lines: dict[str, list[str]] = {}
     leads: list[str] = []
+    others: list[str] = []
     for caption in captions:
         base = caption.split(", part ")[0].split(", from ")[0].removesuffix(", beside the thesis")
         if base.startswith("line ") and " of " in base:
@@ -177,7 +188,10 @@ def page_caption(captions: list[str]) -> str:
             lines.setdefault(rest, []).append(number)
         elif base.startswith("what leads to "):
             leads.append(base[len("what leads to "):])
+        elif base not in others:
+            others.append(base)
     out = [f"line{'s' if len(ns) > 1 else ''} {_and(list(dict.fromkeys(ns)))} of {rest}" for rest, ns in lines.items()]
+    out += others
     if leads:
         out.append("what leads to " + _and(list(dict.fromkeys(leads))))
     return "; ".join(out)
