@@ -41,13 +41,13 @@ from .errors import NotFound
 
 __all__ = [
     "KINDS",
+    "RELATION_KINDS",
     "SUPPORT_TYPES",
     "ArgumentMap",
     "Claim",
     "ClaimRegistry",
     "DriftKind",
     "Kind",
-    "RELATION_KINDS",
     "Node",
     "Relation",
     "RelationKind",

@@ -300,4 +300,5 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
         pb, vb = _path(to_thesis[b.id], b, c)
         paths.append(ClaimPath(claim=c, left=pa, left_via=va, right=pb, right_via=vb))
     return Comparison(left=map_summary(a), right=map_summary(b), agreements=agreements,
-                      disagreements=disagreements, differences=differences, unique_left=unique(a, cb), unique_right=unique(b, ca), paths=paths)
+                      disagreements=disagreements, differences=differences, unique_left=unique(a, cb),
+                      unique_right=unique(b, ca), paths=paths)

@@ -180,11 +180,15 @@ def test_cli_errors_exit_1_with_a_message(args: list[str], message: str, tmp_pat
     assert "Traceback" not in res.output
 
 
-def test_a_curators_note_is_printed_once_in_the_model_answers(data: Handout) -> None:
-    repeated = [(r.map, r.node) for q in data.questions for r in q.notes]
-    assert len(repeated) > len(set(repeated))  # the bundled pair has notes that several answers need
-    teacher = handout_html(data, teacher=True)
-    for map_id, node_id in set(repeated):
-        note = next(r.note for q in data.questions for r in q.notes if (r.map, r.node) == (map_id, node_id))
-        assert teacher.count(smart_quotes(note)) == 1, (map_id, node_id)
-        assert f"<b>{map_id} {node_id}:</b>" in teacher
+def test_a_curators_note_is_printed_once_for_the_teacher_and_never_in_an_answer(data: Handout) -> None:
+    noted = {(r.map, r.node): r.note for q in data.questions for r in q.notes}
+    assert noted
+    teacher, student = handout_html(data, teacher=True), handout_html(data)
+    answers = " ".join(p for q in data.questions for p in q.answer)
+    for (map_id, node_id), note in noted.items():
+        assert note is not None and teacher.count(smart_quotes(note)) == 1, (map_id, node_id)
+        assert smart_quotes(note) not in student and note not in answers
+    assert "Teacher’s notes" in teacher and "Teacher’s notes" not in student
+    assert "see the note above" not in teacher
+    model = re.findall(r'<div class="model">.*?</div>', teacher, flags=re.S)
+    assert model and not any('class="note"' in block for block in model)

@@ -26,13 +26,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.analysis import MapStructure, map_structure
-from argmap.claim_relations import claim_relation
 from argmap.centrality import ClaimCentrality, shared_centrality, theses_first
+from argmap.claim_relations import claim_relation
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
+from argmap.facts import AnyFact, Binds, Fact, KindIs, LinesOfSupport, OnlyIn, RelationIs, TitleInEssay, require
 from argmap.grounded import GroundedMap
-from argmap.pairs import require_pair
 from argmap.model import RelationKind, Stance
+from argmap.pairs import require_pair
 from argmap.results import Difference, Disagreement, Mention
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
@@ -73,8 +74,10 @@ class EssaySide(BaseModel):
     publication: str | None
     date: str | None
     thesis: NodeRef
-    lines: int = Field(description="separate lines of support for the thesis")
+    lines: int = Field(description="lines of support of the thesis: its support relations")
     nodes: int
+    titled: bool = Field(default=True, description="the title is the essay's own (it appears in the essay's text); "
+                         "otherwise the map's title is the curator's, and the student edition does not print it")
 
 
 class SharedRow(BaseModel):
@@ -127,12 +130,46 @@ class Handout(BaseModel):
     centrality: list[ClaimCentrality]
     structure: list[MapStructure]
     questions: list[Question]
+    facts: dict[str, list[AnyFact]] = Field(default_factory=dict, description="per section of the handout, the facts "
+                                            "its sentences state, each checked against the maps")
 
 
 def _side(gm: GroundedMap, s: MapStructure) -> EssaySide:
     m = gm.model
     return EssaySide(id=m.id, title=m.title, author=m.author, publication=m.publication, date=m.date,
-                     thesis=node_ref(gm, m.thesis.id), lines=len(s.lines), nodes=len(m.nodes))
+                     thesis=node_ref(gm, m.thesis.id), lines=len(s.lines), nodes=len(m.nodes),
+                     titled=gm.essay.find(m.title) is not None)
+
+
+def _section_facts(h: Handout) -> dict[str, list[Fact]]:
+    """The facts each section of the handout states: the theses and their lines of support, the common ground,
+    the contradictions, the differences and what each essay claims alone."""
+    pair = [h.left.id, h.right.id]
+
+    def binds(rows_left: list[Mention], rows_right: list[Mention], claim: str) -> list[Fact]:
+        out: list[Fact] = []
+        for m in (*rows_left, *rows_right):
+            out.append(Binds(map=m.map, claim=claim, stance=m.stance or "affirms", nodes=[m.node]))
+            out.append(KindIs(map=m.map, node=m.node, kind=m.kind))
+        return out
+
+    facts: dict[str, list[Fact]] = {"theses": []}
+    for side, s in zip((h.left, h.right), h.structure, strict=True):
+        facts["theses"] += [KindIs(map=side.id, node=side.thesis.node, kind="thesis"),
+                            LinesOfSupport(map=side.id, lines=list(s.lines)),
+                            TitleInEssay(map=side.id, given=side.titled)]
+    facts["common ground"] = [f for r in h.shared for f in [RelationIs(claim=r.claim, maps=pair, relation="agree"),
+                                                             *binds(r.left, r.right, r.claim)]]
+    facts["contradictions"] = [f for d in h.disagreements if d.reason == "opposite-stances"
+                               for f in [RelationIs(claim=d.claim, maps=pair, relation="contradict"),
+                                         *binds(d.left, d.right, d.claim)]]
+    facts["differences"] = [f for d in h.differences for f in [RelationIs(claim=d.claim, maps=pair,
+                                                                          relation=d.relation),
+                                                               *binds(d.left, d.right, d.claim)]]
+    facts["alone"] = [f for mid, refs in h.alone.items() for r in refs
+                      for f in (OnlyIn(map=mid, node=r.node, other=pair[1] if mid == pair[0] else pair[0]),
+                                KindIs(map=mid, node=r.node, kind=r.kind))]  # type: ignore[arg-type]
+    return facts
 
 
 def _assumptions(gm: GroundedMap, blanks: dict[tuple[str, str], str]) -> list[Assumption]:
@@ -197,7 +234,7 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
         main = _main_lines(gm)
         alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS and u.node in main]
-    return Handout(
+    h = Handout(
         left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared,
         disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)),
         differences=sorted(comparison.differences, key=lambda d: theses(d.claim)), alone=alone,
@@ -205,6 +242,9 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),
         structure=[structure[left], structure[right]], questions=questions)
+    facts = _section_facts(h)
+    require(corpus, [f for fs in facts.values() for f in fs])
+    return h.model_copy(update={"facts": facts})
 
 
 def _main_lines(gm: GroundedMap) -> set[str]:

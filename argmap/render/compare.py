@@ -8,7 +8,8 @@ claims between them) and this module, which writes the DOT.  Each shared claim
 (a claim bound in two or more of the compared maps) is drawn once.  Every
 relation is drawn in its essay's colour (attacks dashed, ending in a bar); a
 contested claim (the essays contradict each other on it) has a red border and says
-who affirms and who denies it; a claim they answer differently, or are in tension on, says so in its head.  Both theses are drawn alike, in larger bold
+who affirms and who denies it; a claim they answer differently, or are in tension
+on, says so in its head.  Both theses are drawn alike, in larger bold
 type, at the outer edges, even when one is also a shared claim.  The title
 names the essays; a legend beside it explains colours and shapes.  Edges are
 drawn as polylines through the layout's own route points (curves fanning out of

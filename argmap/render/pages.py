@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from argmap.errors import InvalidRequest
 from argmap.analysis import thesis_lines
+from argmap.errors import InvalidRequest
 from argmap.graph import map_graph, relation_key
 from argmap.grounded import GroundedMap
 
