@@ -136,7 +136,7 @@ def test_a_single_line_of_support_makes_its_premise_load_bearing(tmp_path: Path)
     }, {})
     qs = discussion_questions(corpus, "a", "b")
     both = next(q for q in qs if q.template == "both-theses")
-    assert [(r.map, r.node) for r in both.about][0] == ("a", "P")  # the first explicit load-bearing node
+    assert (both.about[0].map, both.about[0].node) == ("a", "P")  # the first explicit load-bearing node
     assert both.answer[0].startswith("Every line of support for a's thesis runs through a P (")
     assert {r.node for r in both.answer_nodes if r.map == "a"} == {"P", "A", "E"}
     assert "b's thesis has 2 lines of support" in both.prompt  # two independent lines: nothing bears it alone

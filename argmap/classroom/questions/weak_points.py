@@ -146,9 +146,11 @@ def evidence_drafts(c: Context) -> list[Draft]:
         facts: list[Fact] = [NoCitedEvidence(map=m, node=x) for m, xs in uncited.items() for x in xs]
         parts = []
         for m, xs in uncited.items():
+            if not xs:
+                parts.append(f"in {m}, the thesis and every claim it rests on directly have cited evidence")
+                continue
             named = join_and(xs) if len(xs) <= 5 else f"{', '.join(xs[:5])} and {count(len(xs) - 5, 'other')}"
-            parts.append(f"in {m}, {named} {'rests' if len(xs) == 1 else 'rest'} on no cited evidence"
-                         if xs else f"in {m}, the thesis and every claim it rests on directly have cited evidence")
+            parts.append(f"in {m}, {named} {'rests' if len(xs) == 1 else 'rest'} on no cited evidence")
         prompt = (f"{join_and(parts)[0].upper()}{join_and(parts)[1:]}. Which claim of each essay most needs a "
                   f"source, and where would you look for one?")
         said: list[Said] = []
