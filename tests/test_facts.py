@@ -240,6 +240,7 @@ def test_title_in_essay_refuses_a_title_the_essay_does_not_carry(tmp_path: Path)
     h = handout_data(corpus, "a", "b")
     student = handout_html(h) + handout_markdown(h)
     assert "The a essay (no title in its text)" in student
+    assert student.count("The a essay") == student.count("The a essay (no title in its text)")
     assert "the map calls it" not in student and "“The a essay”" not in student
     assert "the map calls it “The a essay”" in handout_markdown(h, teacher=True)
 
