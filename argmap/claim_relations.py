@@ -19,6 +19,7 @@ slides, site, API, exports) asks :func:`claim_relation`; only a ``contradict`` m
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from argmap.model import ArgumentMap, Claim, ClaimRegistry, RelationKind, Stance
 
@@ -26,6 +27,7 @@ __all__ = [
     "RELATION_HEADINGS",
     "RELATION_PHRASES",
     "claim_relation",
+    "mentions_relation",
     "is_contradiction",
     "relation_problems",
     "stances_by_map",
@@ -90,6 +92,22 @@ def claim_relation(claim: Claim | None, stances: Mapping[str, set[Stance]]) -> R
     if declared == "tension":
         return "tension" if mixed else "agree"
     return "contradict" if mixed else "agree"
+
+
+def mentions_relation(claim: Claim | None, mentions: Iterable[Any]) -> RelationKind:
+    """:func:`claim_relation` of the maps whose ``mentions`` (anything with ``map`` and ``stance``) bind the claim.
+
+    >>> from argmap.results import Mention
+    >>> said = [Mention(map=m, node="P", kind="premise", text="t", quote="q", span=None, stance=s)
+    ...         for m, s in (("a", "affirms"), ("b", "denies"))]
+    >>> mentions_relation(None, said)
+    'contradict'
+    """
+    stances: dict[str, set[Stance]] = {}
+    for m in mentions:
+        if m.stance:
+            stances.setdefault(m.map, set()).add(m.stance)
+    return claim_relation(claim, stances)
 
 
 def is_contradiction(claim: Claim | None, stances: Mapping[str, set[Stance]]) -> bool:

@@ -234,15 +234,21 @@ def _check_corpus(
                 diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i), f"claim '{c.id}' is used by no map",
                                         "warning", "bind a node to it with 'claim:', or remove it"))
     if registry_path is not None and len(grounded) > 1:
-        from .claim_relations import relation_problems
-
-        for i, message, hint in relation_problems(registry, (g.model for g in grounded.values())):
-            diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i, "relation"), message, hint=hint))
+        diags += _relation_diagnostics(registry, registry_path, registry_file, grounded)
     diags.sort()
     if any(d.severity == "error" for d in diags):
         return None, diags
     warnings = [d for d in diags if d.severity == "warning"]
     return Corpus(registry, dict(sorted(grounded.items())), registry_path, warnings), diags
+
+
+def _relation_diagnostics(registry: ClaimRegistry, shown: str, registry_file: Path | None,
+                          grounded: dict[str, GroundedMap]) -> list[Diagnostic]:
+    """A located error for each relation a claim declares that the maps' bindings contradict."""
+    from .claim_relations import relation_problems
+
+    return [Diagnostic(shown, *_registry_pos(registry_file, i, "relation"), message, hint=hint)
+            for i, message, hint in relation_problems(registry, (g.model for g in grounded.values()))]
 
 
 def _foreign(path: Path, shown: str) -> Diagnostic | None:

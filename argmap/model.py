@@ -72,13 +72,8 @@ KINDS: tuple[str, ...] = get_args(Kind)
 Stance = Literal["affirms", "denies"]
 
 RelationKind = Literal["agree", "contradict", "differ", "tension"]
-"""How the essays that bind a shared claim relate on it (see ``docs/registry.md``):
-
-* ``agree``: they all take one stance on it (all affirm, or all deny);
-* ``contradict``: one affirms what another denies, and both quotes say so;
-* ``differ``: they answer the same question differently, without contradicting (emphasis, explanation, dimension);
-* ``tension``: one essay's evidence sits uneasily with the other's claim, and neither essay debates it.
-"""
+"""How the essays that bind a shared claim relate on it: one stance; one affirms what another denies; different
+answers to one question; one essay's evidence uneasy with the other's claim (see ``docs/registry.md``)."""
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)

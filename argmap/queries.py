@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from .claim_relations import claim_relation
+from .claim_relations import claim_relation, mentions_relation
 from .corpus import Corpus
 from .errors import NotFound
 from .graph import map_graph, support_paths
@@ -104,8 +104,7 @@ def _wording(corpus: Corpus, claim_id: str) -> str:
 
 
 def _how(corpus: Corpus, claim_id: str) -> str:
-    claim = corpus.registry.get(claim_id)
-    return (claim.how or "") if claim else ""
+    return getattr(corpus.registry.get(claim_id), "how", None) or ""
 
 
 def thesis_first(claim_ids: Iterable[str], maps: Sequence[GroundedMap]) -> list[str]:
@@ -129,11 +128,7 @@ def _shared(corpus: Corpus, chosen: Sequence[GroundedMap], users: dict[str, list
         if len(users.get(claim_id, [])) < 2:
             continue
         mentions = [m for gm in chosen for m in mentions_of(gm, claim_id)]
-        stances: dict[str, set[Stance]] = {}
-        for m in mentions:
-            if m.stance:
-                stances.setdefault(m.map, set()).add(m.stance)
-        kind = claim_relation(corpus.registry.get(claim_id), stances)
+        kind = mentions_relation(corpus.registry.get(claim_id), mentions)
         claims.append(SharedClaim(
             claim=claim_id, wording=_wording(corpus, claim_id), maps=sorted(users[claim_id]),
             agree=kind == "agree", relation=kind, how=_how(corpus, claim_id) or None, mentions=mentions,

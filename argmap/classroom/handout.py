@@ -27,16 +27,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.analysis import MapStructure, map_structure
 from argmap.centrality import ClaimCentrality, shared_centrality, theses_first
-from argmap.claim_relations import claim_relation
 from argmap.corpus import Corpus
 from argmap.errors import ArgmapError
-from argmap.facts import AnyFact, Binds, Fact, KindIs, LinesOfSupport, OnlyIn, RelationIs, TitleInEssay, require
+from argmap.facts import AnyFact, require
 from argmap.grounded import GroundedMap
-from argmap.model import RelationKind, Stance
 from argmap.pairs import require_pair
-from argmap.results import Difference, Disagreement, Mention
+from argmap.results import Difference, Disagreement
 
 from .questions import NodeRef, Question, discussion_questions, node_ref
+from .sections import SharedRow, section_facts, shared_rows
 from .templating import asset, inline_svg, render
 from .tiles import diagram_tiles, print_diagram
 
@@ -78,19 +77,6 @@ class EssaySide(BaseModel):
     nodes: int
     titled: bool = Field(default=True, description="the title is the essay's own (it appears in the essay's text); "
                          "otherwise the map's title is the curator's, and the student edition does not print it")
-
-
-class SharedRow(BaseModel):
-    """A claim both essays make, with each essay's words and how they relate on it."""
-
-    model_config = _FROZEN
-    claim: str
-    wording: str
-    agree: bool
-    relation: RelationKind = "agree"
-    theses: bool = Field(default=False, description="the claim both theses are bound to (shown first)")
-    left: list[Mention]
-    right: list[Mention]
 
 
 class Assumption(BaseModel):
@@ -141,37 +127,6 @@ def _side(gm: GroundedMap, s: MapStructure) -> EssaySide:
                      titled=gm.essay.find(m.title) is not None)
 
 
-def _section_facts(h: Handout) -> dict[str, list[Fact]]:
-    """The facts each section of the handout states: the theses and their lines of support, the common ground,
-    the contradictions, the differences and what each essay claims alone."""
-    pair = [h.left.id, h.right.id]
-
-    def binds(rows_left: list[Mention], rows_right: list[Mention], claim: str) -> list[Fact]:
-        out: list[Fact] = []
-        for m in (*rows_left, *rows_right):
-            out.append(Binds(map=m.map, claim=claim, stance=m.stance or "affirms", nodes=[m.node]))
-            out.append(KindIs(map=m.map, node=m.node, kind=m.kind))
-        return out
-
-    facts: dict[str, list[Fact]] = {"theses": []}
-    for side, s in zip((h.left, h.right), h.structure, strict=True):
-        facts["theses"] += [KindIs(map=side.id, node=side.thesis.node, kind="thesis"),
-                            LinesOfSupport(map=side.id, lines=list(s.lines)),
-                            TitleInEssay(map=side.id, given=side.titled)]
-    facts["common ground"] = [f for r in h.shared for f in [RelationIs(claim=r.claim, maps=pair, relation="agree"),
-                                                             *binds(r.left, r.right, r.claim)]]
-    facts["contradictions"] = [f for d in h.disagreements if d.reason == "opposite-stances"
-                               for f in [RelationIs(claim=d.claim, maps=pair, relation="contradict"),
-                                         *binds(d.left, d.right, d.claim)]]
-    facts["differences"] = [f for d in h.differences for f in [RelationIs(claim=d.claim, maps=pair,
-                                                                          relation=d.relation),
-                                                               *binds(d.left, d.right, d.claim)]]
-    facts["alone"] = [f for mid, refs in h.alone.items() for r in refs
-                      for f in (OnlyIn(map=mid, node=r.node, other=pair[1] if mid == pair[0] else pair[0]),
-                                KindIs(map=mid, node=r.node, kind=r.kind))]  # type: ignore[arg-type]
-    return facts
-
-
 def _assumptions(gm: GroundedMap, blanks: dict[tuple[str, str], str]) -> list[Assumption]:
     out = []
     for n in gm.model.nodes:
@@ -194,30 +149,6 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
         flagged=[node_ref(gm, x) for x in s.uncited])
 
 
-def _shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedRow]:
-    """Common ground: the premises both maps use, and a claim a thesis is bound to that both maps make, where the
-    two agree (contradictions, differences and tensions have sections of their own); the thesis claims first."""
-    from argmap.queries import mentions_of, shared_premises
-
-    rows = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree, relation=c.relation,
-                      left=[m for m in c.mentions if m.map == a.id], right=[m for m in c.mentions if m.map == b.id])
-            for c in shared_premises(corpus, [a.id, b.id]).claims]
-    listed = {row.claim for row in rows}
-    for claim in dict.fromkeys(c for g in (a, b) if (c := g.model.thesis.claim) and c not in listed):
-        said = [m for g in (a, b) for m in mentions_of(g, claim)]
-        if {m.map for m in said} == {a.id, b.id}:
-            stances: dict[str, set[Stance]] = {}
-            for m in said:
-                if m.stance:
-                    stances.setdefault(m.map, set()).add(m.stance)
-            kind = claim_relation(corpus.registry.get(claim), stances)
-            rows.append(SharedRow(claim=claim, wording=_wording(corpus, claim), agree=kind == "agree", relation=kind,
-                                  left=[m for m in said if m.map == a.id], right=[m for m in said if m.map == b.id]))
-    rows = [r for r in rows if r.relation == "agree"]  # the others have sections of their own
-    theses = theses_first([a, b])
-    return sorted((r.model_copy(update={"theses": theses(r.claim) < 2}) for r in rows), key=lambda r: theses(r.claim))
-
-
 def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
     from argmap.queries import compare
@@ -229,7 +160,7 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     questions = discussion_questions(corpus, left, right)
     blanks = {(r.map, r.hidden.node): q.id for q in questions for r in q.blanks}
     theses = theses_first([a, b])
-    shared = _shared_rows(corpus, a, b)
+    shared = shared_rows(corpus, a, b)
     alone = {}
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
         main = _main_lines(gm)
@@ -242,7 +173,7 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),
         structure=[structure[left], structure[right]], questions=questions)
-    facts = _section_facts(h)
+    facts = section_facts(h)
     require(corpus, [f for fs in facts.values() for f in fs])
     return h.model_copy(update={"facts": facts})
 
@@ -252,11 +183,6 @@ def _main_lines(gm: GroundedMap) -> set[str]:
     m = gm.model
     near = {s for r in m.relations if r.target == m.thesis.id for s in r.sources}
     return near | {n.id for n in m.nodes if n.kind == "conclusion"}
-
-
-def _wording(corpus: Corpus, claim: str) -> str:
-    found = corpus.registry.get(claim)
-    return found.wording if found else claim
 
 
 def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:

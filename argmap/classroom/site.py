@@ -40,12 +40,13 @@ from .wording import smart_quotes
 
 def _relation(corpus: Corpus, claim: str, mentions: list[dict[str, Any]]) -> str | None:
     """How the two essays relate on ``claim`` (None when only one binds it)."""
-    from argmap.claim_relations import claim_relation
+    from types import SimpleNamespace
 
-    stances: dict[str, set[Any]] = {}
-    for x in mentions:
-        stances.setdefault(x["map"], set()).add(x["stance"])
-    return claim_relation(corpus.registry.get(claim), stances) if len(stances) > 1 else None
+    from argmap.claim_relations import mentions_relation
+
+    if len({x["map"] for x in mentions}) < 2:
+        return None
+    return mentions_relation(corpus.registry.get(claim), [SimpleNamespace(**x) for x in mentions])
 
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]
 
