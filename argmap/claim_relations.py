@@ -27,8 +27,8 @@ __all__ = [
     "RELATION_HEADINGS",
     "RELATION_PHRASES",
     "claim_relation",
-    "mentions_relation",
     "is_contradiction",
+    "mentions_relation",
     "relation_problems",
     "stances_by_map",
 ]

@@ -271,7 +271,7 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
             disagreements.append(Disagreement(claim=c, wording=_wording(corpus, c), reason="opposite-stances",
                                               detail=detail, left=la, right=lb))
         else:
-            differences.append(Difference(claim=c, wording=_wording(corpus, c), relation=relation[c],
+            differences.append(Difference(claim=c, wording=_wording(corpus, c), relation=relation[c],  # type: ignore[arg-type]
                                           how=_how(corpus, c), left=la, right=lb))
     for c in (x.claim for x in agreements):
         da = _downstream_claims(ga, [m.node for m in mentions_of(a, c)])

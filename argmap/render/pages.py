@@ -111,13 +111,13 @@ def page_parts(gm: GroundedMap) -> list[tuple[str, set[str]]]:
     rels = [k for k in g.predecessors(thesis) if not _statement(g, k)]
     # "Lines of support" are the thesis's support relations, as everywhere (argmap.analysis.thesis_lines);
     # an objection to the thesis, or an example of it, is a part of its own.
-    lines = [relation_key(k) for k in thesis_lines(m)]
-    rels = [k for k in lines if k in rels] + [k for k in rels if k not in lines]
+    support = [relation_key(k) for k in thesis_lines(m)]
+    rels = [k for k in support if k in rels] + [k for k in rels if k not in support]
     parts: list[tuple[str, set[str]]] = []
     for n, rel in enumerate(rels, 1):
         sources = _sources(g, rel)
         other = _OTHER_INTO_THESIS.get(g.nodes[rel]["type"], "a relation into the thesis")
-        name = (f"line {n} of {len(lines)} into the thesis, from {', '.join(sources)}" if rel in lines
+        name = (f"line {n} of {len(support)} into the thesis, from {', '.join(sources)}" if rel in support
                 else f"{other}, from {', '.join(sources)}")
         head = sources[0] if len(sources) == 1 else rel
         parts += [(caption, keys | {thesis}) for caption, keys in _lines(g, head, pool, name)]

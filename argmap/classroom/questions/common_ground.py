@@ -18,6 +18,7 @@ from argmap.facts import (
     AttackedBy,
     Cites,
     Fact,
+    KindIs,
     NoCitedEvidence,
     OnPath,
     RelationIs,
@@ -113,7 +114,7 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
             said.append((f"The steps rest on {'an unstated assumption' if len(added) == 1 else 'unstated assumptions'}"
                          f" ({join_and([f'{r.map} {r.node}' for r in added])}), which the essays never state.",
                          [f for gm, path in ((c.a, p.left), (c.b, p.right)) for f in path_facts(gm.model, path)
-                          if f.fact == "kind"]))
+                          if isinstance(f, KindIs)]))
         out.append(draft("shared-premise", prompt, facts, about, said, claim=p.claim, answer_nodes=nodes,
                          paths={L: p.left, R: p.right}))
     return out

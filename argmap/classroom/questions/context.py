@@ -178,7 +178,7 @@ def binds(c: Context, map_id: str, claim: str) -> list[Fact]:
     for stance in ("affirms", "denies"):
         ids = [n.id for n in nodes if n.effective_stance == stance]
         if ids:
-            out.append(Binds(map=map_id, claim=claim, stance=stance, nodes=ids))  # type: ignore[arg-type]
+            out.append(Binds(map=map_id, claim=claim, stance=stance, nodes=ids))
     return out
 
 

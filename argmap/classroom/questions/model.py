@@ -158,8 +158,8 @@ class Draft:
                         template=self.form, prompt=self.prompt,
                         about=self.about, claim=self.claim, answer=self.answer, answer_nodes=self.answer_nodes,
                         paths=self.paths, blanks=self.blanks,
-                        facts=[f for f in self.facts],  # type: ignore[misc]
-                        answer_facts=[list(x) for x in self.answer_facts],  # type: ignore[misc]
+                        facts=list(self.facts),  # type: ignore[arg-type]
+                        answer_facts=[list(x) for x in self.answer_facts],  # type: ignore[arg-type]
                         teacher_notes=teacher_notes or [])
 
 
