@@ -12,7 +12,7 @@ slides, site, API, exports) asks :func:`claim_relation`; only a ``contradict`` m
 'contradict'
 >>> claim_relation(Claim(id="c", wording="W", relation="differ", how="h"), {"a": {"affirms"}, "b": {"affirms"}})
 'differ'
->>> RELATION_HEADINGS["contradict"]
+>>> RELATION_LABELS["contradict"]
 'The essays contradict each other'
 """
 
@@ -24,8 +24,7 @@ from typing import Any
 from argmap.model import ArgumentMap, Claim, ClaimRegistry, RelationKind, Stance
 
 __all__ = [
-    "RELATION_HEADINGS",
-    "RELATION_PHRASES",
+    "RELATION_LABELS",
     "claim_relation",
     "is_contradiction",
     "mentions_relation",
@@ -33,21 +32,13 @@ __all__ = [
     "stances_by_map",
 ]
 
-RELATION_HEADINGS: dict[str, str] = {
+RELATION_LABELS: dict[str, str] = {
     "agree": "Both essays make this claim",
     "contradict": "The essays contradict each other",
-    "differ": "The essays answer this differently",
-    "tension": "One essay's evidence sits uneasily with the other's claim",
+    "differ": "Different answers to one question",
+    "tension": "One essay's evidence sits uneasily with the other's claim; neither essay debates it",
 }
-"""A heading for each relation, true of every claim of that relation."""
-
-RELATION_PHRASES: dict[str, str] = {
-    "agree": "agree",
-    "contradict": "contradict each other",
-    "differ": "differ (different answers, not a contradiction)",
-    "tension": "are in tension (neither essay debates it)",
-}
-"""How a sentence says what the essays do on a claim of each relation: "the essays …"."""
+"""What the handout and the site say of a claim of each relation, true of every claim of that relation."""
 
 
 def stances_by_map(maps: Iterable[ArgumentMap], claim_id: str) -> dict[str, set[Stance]]:

@@ -101,6 +101,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         finalize=lambda value: _shown(_typeset(value)),  # curly quotes, then controls and overrides made visible
     )
+    from argmap.claim_relations import RELATION_LABELS
+
+    env.globals["relation_labels"] = RELATION_LABELS
     env.filters.update(md=md_escape, count=count, end=end, inside=inside, number_word=number_word, verbatim=_verbatim)
     return env
 
