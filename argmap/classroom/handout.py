@@ -200,7 +200,9 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
     def pick(*kinds: str) -> list[str]:
         return [first[k] for k in kinds if k in first]
 
-    contradictions = [q.id for q in h.questions if q.kind == "contradiction"]
+    contradictions = [q.id for q in h.questions if q.kind in ("contradiction", "difference")]
+    parting = {"contradiction": "contradict each other", "difference": "answer one question differently"}
+    where = " or ".join(v for k, v in parting.items() if any(q.kind == k for q in h.questions))
     core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
     core |= set(contradictions)
     stress = ("Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
@@ -210,7 +212,7 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
         ("0–5", "Read the two theses aloud; students answer the warm-up under them.", []),
         ("5–12", "Walk through the diagram and the shared premises: what both essays accept.",
          pick("shared-premise", "central-claim")),
-        ("12–22", "Where the essays disagree: take each side's evidence in turn.", contradictions),
+        ("12–22", f"Where the essays {where}: take each side's evidence in turn.", contradictions),
         ("22–32", stress, pick("load-bearing", "unstated-assumption")),
         ("32–40", "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
         ("40–45", "Verdict: which essay argues its thesis better, and what would change your mind?", []),

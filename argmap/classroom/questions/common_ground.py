@@ -111,8 +111,8 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
                 nodes.append(c.ref(gm.id, nxt))
         added = [r for r in nodes if r.kind == "assumption"]
         if added:
-            said.append((f"The steps rest on {'an unstated assumption' if len(added) == 1 else 'unstated assumptions'}"
-                         f" ({join_and([f'{r.map} {r.node}' for r in added])}), which the essays never state.",
+            said.append((f"The steps rest on {'an assumption' if len(added) == 1 else 'assumptions'} the essays leave "
+                         f"unstated ({join_and([f'{r.map} {r.node}' for r in added])}).",
                          [f for gm, path in ((c.a, p.left), (c.b, p.right)) for f in path_facts(gm.model, path)
                           if isinstance(f, KindIs)]))
         out.append(draft("shared-premise", prompt, facts, about, said, claim=p.claim, answer_nodes=nodes,

@@ -44,7 +44,7 @@ TITLES = {
     "central-claim": "A claim both arguments rest on",
     "both-theses": "What each thesis depends on most",
     "load-bearing": "A load-bearing premise",
-    "unstated-assumption": "An assumption neither essay states",
+    "unstated-assumption": "A premise the essay leaves unstated",
     "evidence": "Claims without cited evidence",
     # templates with a title of their own (a kind may have several templates)
     "divergent-conclusions": "One premise, opposite conclusions",
