@@ -8,6 +8,7 @@ The bundled maps are revised over time, so these tests check properties, never e
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
@@ -88,3 +89,46 @@ def test_the_bundled_questions_are_balanced_between_the_essays(bundled: Corpus) 
         assert len(alone) <= 0.6 * len(qs), (side, alone)
     both = [q for q in qs if {r.map for r in q.about} == {"bankruptcy", "enforcer"}]
     assert len(both) > len(qs) / 2
+
+
+def _curated_microtexts(folder: Path) -> Corpus:
+    """Two arg-microtexts on capital punishment (b023, b031) with a registry curated here: three agreements and
+    one difference (each essay's further reason)."""
+    import re
+    import shutil
+
+    from argmap.corpus import load_corpus
+
+    source = Path(__file__).resolve().parent / "fixtures" / "microtexts"
+    shutil.copytree(source / "seeds", folder / "seeds")
+    (folder / "maps").mkdir()
+    binds = {"b023": {"T": "no-death-penalty", "P1": "no-right-over-life", "P4": "amends", "P2": "further-reason"},
+             "b031": {"T": "no-death-penalty", "P1": "no-right-over-life", "P3": "amends", "P2": "further-reason"}}
+    for map_id, claims in binds.items():
+        text = (source / "maps" / f"{map_id}.yaml").read_text(encoding="utf-8")
+        for node_id, claim in claims.items():
+            text = re.sub(rf"(  - id: {node_id}\n(?:    [a-z_]+: [^\n]*\n)+?    quote: [^\n]*\n)",
+                          lambda m, c=claim: m.group(1) + f"    claim: {c}\n", text, count=1)
+        (folder / "maps" / f"{map_id}.yaml").write_text(text, encoding="utf-8")
+    (folder / "maps" / "claims.yaml").write_text(json.dumps({"claims": [
+        {"id": "no-death-penalty", "wording": "Germany should not (re-)introduce capital punishment."},
+        {"id": "no-right-over-life", "wording": "No one may decide over another person's life or death."},
+        {"id": "amends", "wording": "An offender must keep the chance to make amends."},
+        {"id": "further-reason", "relation": "differ",
+         "wording": "What else tells against capital punishment: the courts' fallibility, or its failure to deter.",
+         "how": "b023 adds that courts make human errors; b031 that it deters no one; neither denies the other's."},
+    ]}), encoding="utf-8")
+    return load_corpus([folder / "maps"])
+
+
+def test_a_curated_pair_of_microtexts_gets_material_as_true_as_the_bundled_pair(tmp_path: Path) -> None:
+    corpus = _curated_microtexts(tmp_path)
+    h = handout_data(corpus, "b023", "b031")
+    assert [d.claim for d in h.differences] == ["further-reason"] and h.disagreements == []
+    assert {r.claim for r in h.shared} == {"no-death-penalty", "no-right-over-life", "amends"}
+    for q in h.questions:
+        for fact in [*q.facts, *(f for fs in q.answer_facts for f in fs)]:
+            assert _fact_holds(corpus, fact.model_dump()), (q.id, fact)
+        assert "different destinations" not in q.title.lower(), q.id  # both theses are one claim
+    assert [q.kind for q in h.questions if q.claim == "further-reason"] == ["difference"]
+    assert not any(q.kind == "contradiction" for q in h.questions)

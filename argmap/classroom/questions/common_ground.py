@@ -99,8 +99,16 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
         about = [c.ref(L, p.left[0]), c.ref(R, p.right[0])]
         facts: list[Fact] = [RelationIs(claim=p.claim, maps=[L, R], relation="agree"), *binds(c, L, p.claim),
                              *binds(c, R, p.claim), OnPath(map=L, path=p.left), OnPath(map=R, path=p.right)]
-        prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), and each argues from it "
-                  f"towards its own thesis. What does each essay add to get from this common ground to its thesis?")
+        one = c.a.model.thesis.claim is not None and c.a.model.thesis.claim == c.b.model.thesis.claim
+        if one:  # both theses are bound to one claim: the same destination, perhaps by different routes
+            facts += binds(c, L, c.a.model.thesis.claim or "") + binds(c, R, c.a.model.thesis.claim or "")
+            prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), and both argue from it "
+                      f"to the same thesis, “{inside(c.wording(c.a.model.thesis.claim or ''))}”. Do they take the "
+                      f"same route? What does each essay add on the way?")
+        else:
+            prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), and each argues from "
+                      f"it towards its own thesis. What does each essay add to get from this common ground to its "
+                      f"thesis?")
         said: list[Said] = [(path_sentence(c.a.model, p.left), path_facts(c.a.model, p.left)),
                             (path_sentence(c.b.model, p.right), path_facts(c.b.model, p.right))]
         nodes: list[NodeRef] = []
@@ -116,7 +124,7 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
                          [f for gm, path in ((c.a, p.left), (c.b, p.right)) for f in path_facts(gm.model, path)
                           if isinstance(f, KindIs)]))
         out.append(draft("shared-premise", prompt, facts, about, said, claim=p.claim, answer_nodes=nodes,
-                         paths={L: p.left, R: p.right}))
+                         paths={L: p.left, R: p.right}, template="same-thesis" if one else ""))
     return out
 
 

@@ -48,6 +48,7 @@ TITLES = {
     "evidence": "Claims without cited evidence",
     # templates with a title of their own (a kind may have several templates)
     "divergent-conclusions": "One premise, opposite conclusions",
+    "same-thesis": "Same premise, same thesis: the same route?",
     "widest-line": "The premise that breaks the most",
     "weakest-line": "Many lines of support: which is weakest?",
     "one-leg": "A conclusion on one argument",
