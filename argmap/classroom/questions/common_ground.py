@@ -226,9 +226,12 @@ def _verdict(c: Context, sides: list[_Side], claim: str) -> Said:
     facts = [f for s in sides for f in s.said(c)[1]]
     (best, top), (other, low) = sorted(by_map.items(), key=lambda kv: kv[1], reverse=True)[:2]
 
+    def some(n: int, noun: str) -> str:
+        return f"no {noun}s" if n == 0 else count(n, noun)
+
     def reasons(m: str, v: tuple[int, int, int]) -> str:
-        return (f"{count(v[0], 'cited source')}, {count(v[1], 'supporting argument')} and "
-                f"{count(-v[2], 'unanswered objection')}")
+        return (f"{some(v[0], 'cited source')}, {some(v[1], 'supporting argument')} and "
+                f"{some(-v[2], 'unanswered objection')}")
 
     if top == low:
         return (f"Verdict: on the maps neither side is better supported: each has {reasons(best, top)}; the "
