@@ -243,4 +243,8 @@ def test_title_in_essay_refuses_a_title_the_essay_does_not_carry(tmp_path: Path)
     assert student.count("The a essay") == student.count("The a essay (no title in its text)")
     assert "the map calls it" not in student and "“The a essay”" not in student
     assert "the map calls it “The a essay”" in handout_markdown(h, teacher=True)
+    from argmap.classroom.decks import comparison_deck
+
+    headings = [c.heading for c in comparison_deck(corpus, "a", "b")[0].columns]
+    assert headings == ["a · The a essay (no title in its text)", "b · The b essay (no title in its text)"]
 

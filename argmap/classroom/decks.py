@@ -28,7 +28,7 @@ from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap
 
 from .slides import Column, Item, Slide, paginate
-from .wording import inside, number_word
+from .wording import essay_title, inside, number_word
 
 __all__ = ["comparison_deck", "map_deck"]
 
@@ -54,7 +54,7 @@ def _backed(m: ArgumentMap, node_id: str, *, quote: bool = False) -> list[Item]:
 
 
 def _heading(gm: GroundedMap) -> str:
-    return f"{gm.id} · {gm.model.title}" + (f" ({gm.model.author})" if gm.model.author else "")
+    return f"{gm.id} · {essay_title(gm)}" + (f" ({gm.model.author})" if gm.model.author else "")
 
 
 def _theses(pair: list[GroundedMap]) -> Slide:
@@ -136,7 +136,7 @@ def map_deck(corpus: Corpus, map_id: str) -> list[Slide]:
     gm = corpus.get(map_id)
     m = gm.model
     s = map_structure(m)
-    deck = [Slide(kicker="One essay", title=m.title,
+    deck = [Slide(kicker="One essay", title=essay_title(gm),
                   columns=(Column(heading=_heading(gm), side="left", items=(_item(m, m.thesis.id, quote=True),)),))]
     for k, key in enumerate(s.lines, start=1):
         items = [i for x in s.line_sources[key] for i in _backed(m, x, quote=True)]

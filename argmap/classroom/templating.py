@@ -104,6 +104,10 @@ def environment() -> jinja2.Environment:
     from argmap.claim_relations import RELATION_LABELS
 
     env.globals["relation_labels"] = RELATION_LABELS
+    from .wording import essay_title, untitled
+
+    env.filters["essay_title"] = essay_title
+    env.globals["untitled"] = untitled
     env.filters.update(md=md_escape, count=count, end=end, inside=inside, number_word=number_word, verbatim=_verbatim)
     return env
 
