@@ -90,12 +90,11 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
             cols.append(Column(heading=g.id, side=side, items=tuple(items)))
         out += paginate("Where they part", f"“{inside(d.wording)}”", cols)
     for f in sorted(comparison.differences, key=lambda d: theses(d.claim)):
-        cols = [Column(heading=g.id, side=side, items=tuple(
-                    Item(label=m.node + (" denies" if m.stance == "denies" else ""), text=m.quote or m.text,
-                         tone=m.stance or "") for m in mentions))
-                for g, side, mentions in ((a, "left", f.left), (b, "right", f.right))]
+        said = [Item(label=f"{m.map} {m.node}" + (" denies" if m.stance == "denies" else ""), text=m.quote or m.text,
+                     tone=m.stance or "") for m in f.left + f.right]
+        said.append(Item(label="How they relate", text=f.how))
         kicker = "Different answers" if f.relation == "differ" else "In tension"
-        out += paginate(kicker, f"“{inside(f.wording)}”: {inside(f.how)}", cols)
+        out += paginate(kicker, f"“{inside(f.wording)}”", [Column(heading="", items=tuple(said))])
     return out
 
 
