@@ -134,12 +134,16 @@ def test_unsupported_refuses_a_node_something_supports(tmp_path: Path) -> None:
 
 def test_supported_by_refuses_sources_the_relation_does_not_have(tmp_path: Path) -> None:
     corpus = build_corpus(tmp_path, {
-        "a": ([node("a", "T", "thesis"), node("a", "P"), node("a", "Q")], ["r1: P + Q -> T"]),
-        "b": ([node("b", "T", "thesis"), node("b", "P")], ["P -> T"]),
-    }, {})
-    assert SupportedBy(map="a", node="T", relation="r1", sources=["P", "Q"]).check(corpus)
-    refused(corpus, SupportedBy(map="a", node="T", relation="r1", sources=["P"]))
-    refused(corpus, SupportedBy(map="a", node="P", relation="r1", sources=["P", "Q"]))
+        "a": ([node("a", "T", "thesis"), node("a", "X", claim="x"), node("a", "P"), node("a", "Q")],
+              ["r1: P + Q -> X", "X -> T"]),
+        "b": ([node("b", "T", "thesis"), node("b", "X", claim="x", stance="denies")], ["X -> T"]),
+    }, {"x": "China stood apart."})
+    assert SupportedBy(map="a", node="X", relation="r1", sources=["P", "Q"]).check(corpus)
+    refused(corpus, SupportedBy(map="a", node="X", relation="r1", sources=["P"]))
+    refused(corpus, SupportedBy(map="a", node="T", relation="r1", sources=["P", "Q"]))
+    text = everything(corpus)  # the linked pair is named whole, as the support of X
+    assert "a X is supported by P (a P paraphrase) and Q (a Q paraphrase)" in text
+    assert "a X is supported by P (a P paraphrase);" not in text
 
 
 def test_attacked_by_refuses_an_objection_said_to_go_unanswered_that_the_essay_answers(tmp_path: Path) -> None:
