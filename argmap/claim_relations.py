@@ -26,7 +26,6 @@ from argmap.model import ArgumentMap, Claim, ClaimRegistry, RelationKind, Stance
 __all__ = [
     "RELATION_LABELS",
     "claim_relation",
-    "is_contradiction",
     "mentions_relation",
     "relation_problems",
     "stances_by_map",
@@ -99,15 +98,6 @@ def mentions_relation(claim: Claim | None, mentions: Iterable[Any]) -> RelationK
         if m.stance:
             stances.setdefault(m.map, set()).add(m.stance)
     return claim_relation(claim, stances)
-
-
-def is_contradiction(claim: Claim | None, stances: Mapping[str, set[Stance]]) -> bool:
-    """True only for a ``contradict``: the one relation that may be worded as a contradiction or contest.
-
-    >>> is_contradiction(None, {"a": {"affirms"}, "b": {"denies"}})
-    True
-    """
-    return claim_relation(claim, stances) == "contradict"
 
 
 def _nodes(maps: Iterable[ArgumentMap], claim_id: str) -> str:
