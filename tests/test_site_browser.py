@@ -243,7 +243,8 @@ def test_the_handout_prints_to_a4_pdf(bundled: Corpus, chromium: str) -> None:
     teacher = build_handout(bundled, "bankruptcy", "enforcer", fmt="pdf", teacher=True)
     assert isinstance(teacher, bytes)
     student_pages, teacher_pages = (len(re.findall(rb"/Type\s*/Page\b", p)) for p in (pdf, teacher))
-    assert student_pages <= 10 and teacher_pages <= 12, (student_pages, teacher_pages)
+    # The teacher's edition adds the lesson plan, model answers and the teacher's notes.
+    assert student_pages <= 10 and teacher_pages <= 13, (student_pages, teacher_pages)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "handout-student.pdf").write_bytes(pdf)
 

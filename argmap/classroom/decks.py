@@ -1,8 +1,9 @@
 """What the slides say: a deck comparing two maps, or a deck for one map, built from the maps alone.
 
 The comparison deck: the two theses side by side; one slide per shared claim that reaches both
-theses (the claim the theses share or dispute first, then the claims that link most of both
-arguments), each essay's path from it to its thesis side by side; one per disagreement; each
+theses and on which they agree (the claim the theses share first, then the claims that link most of
+both arguments), each essay's path from it to its thesis side by side; one per contradiction ("Where
+they part"); one per claim on which they differ or are in tension, saying how; each
 essay's lines of argument the other does not share; closing discussion questions.  The map deck:
 the thesis, then one slide per line of support.
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from argmap.checks.grounded import GroundedMap
 from argmap.classroom.slides import Column, Item, Slide, paginate
-from argmap.classroom.wording import inside, number_word
+from argmap.classroom.wording import essay_title, inside, number_word
 from argmap.corpus.load import Corpus
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import map_structure
@@ -52,7 +53,7 @@ def _backed(m: ArgumentMap, node_id: str, *, quote: bool = False) -> list[Item]:
 
 
 def _heading(gm: GroundedMap) -> str:
-    return f"{gm.id} · {gm.model.title}" + (f" ({gm.model.author})" if gm.model.author else "")
+    return f"{gm.id} · {essay_title(gm)}" + (f" ({gm.model.author})" if gm.model.author else "")
 
 
 def _theses(pair: list[GroundedMap]) -> Slide:
@@ -68,7 +69,8 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
     comparison = compare(corpus, a.id, b.id)
     rank = {c.claim: i for i, c in enumerate(shared_centrality(corpus, [a.id, b.id]))}
     theses = theses_first(pair)
-    paths = [p for p in comparison.paths if p.left and p.right]
+    agreed = {x.claim for x in comparison.agreements}
+    paths = [p for p in comparison.paths if p.left and p.right and p.claim in agreed]
     paths.sort(key=lambda p: (theses(p.claim), rank.get(p.claim, len(rank))))
     out: list[Slide] = []
     for p in paths[:_SHARED_SLIDES]:
@@ -86,6 +88,12 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
                 items += _backed(g.model, m.node)[1:]
             cols.append(Column(heading=g.id, side=side, items=tuple(items)))
         out += paginate("Where they part", f"“{inside(d.wording)}”", cols)
+    for f in sorted(comparison.differences, key=lambda d: theses(d.claim)):
+        said = [Item(label=f"{m.map} {m.node}" + (" denies" if m.stance == "denies" else ""), text=m.quote or m.text,
+                     tone=m.stance or "") for m in f.left + f.right]
+        said.append(Item(label="How they relate", text=f.how))
+        kicker = "Different answers" if f.relation == "differ" else "In tension"
+        out += paginate(kicker, f"“{inside(f.wording)}”", [Column(heading="", items=tuple(said))])
     return out
 
 
@@ -126,7 +134,7 @@ def map_deck(corpus: Corpus, map_id: str) -> list[Slide]:
     gm = corpus.get(map_id)
     m = gm.model
     s = map_structure(m)
-    deck = [Slide(kicker="One essay", title=m.title,
+    deck = [Slide(kicker="One essay", title=essay_title(gm),
                   columns=(Column(heading=_heading(gm), side="left", items=(_item(m, m.thesis.id, quote=True),)),))]
     for k, key in enumerate(s.lines, start=1):
         items = [i for x in s.line_sources[key] for i in _backed(m, x, quote=True)]

@@ -233,11 +233,22 @@ def _check_corpus(
             if c.id not in used:
                 diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i), f"claim '{c.id}' is used by no map",
                                         "warning", "bind a node to it with 'claim:', or remove it"))
+    if registry_path is not None and len(grounded) > 1:
+        diags += _relation_diagnostics(registry, registry_path, registry_file, grounded)
     diags.sort()
     if any(d.severity == "error" for d in diags):
         return None, diags
     warnings = [d for d in diags if d.severity == "warning"]
     return Corpus(registry, dict(sorted(grounded.items())), registry_path, warnings), diags
+
+
+def _relation_diagnostics(registry: ClaimRegistry, shown: str, registry_file: Path | None,
+                          grounded: dict[str, GroundedMap]) -> list[Diagnostic]:
+    """A located error for each relation a claim declares that the maps' bindings contradict."""
+    from argmap.format.relations import relation_problems
+
+    return [Diagnostic(shown, *_registry_pos(registry_file, i, "relation"), message, hint=hint)
+            for i, message, hint in relation_problems(registry, (g.model for g in grounded.values()))]
 
 
 def _foreign(path: Path, shown: str) -> Diagnostic | None:
@@ -247,11 +258,11 @@ def _foreign(path: Path, shown: str) -> Diagnostic | None:
     return foreign_format_diagnostic(path, shown)
 
 
-def _registry_pos(registry_file: Path | None, index: int) -> tuple[int, int]:
+def _registry_pos(registry_file: Path | None, index: int, key: str = "id") -> tuple[int, int]:
     if registry_file is None:  # pragma: no cover - guarded by caller
         return 1, 1
     doc = read_yaml_file(str(registry_file))
-    return doc.where(("claims", index, "id"))
+    return doc.where(("claims", index, key))
 
 
 def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,
