@@ -52,8 +52,10 @@ def node(map_id: str, ident: str, kind: str = "premise", **extra: Any) -> dict[s
 
 
 def build_corpus(folder: Path, maps: dict[str, tuple[list[dict[str, Any]], list[Any]]],
-                 claims: dict[str, str]) -> Corpus:
-    """Write real map files (essay, map, registry) into ``folder`` and load them as the CLI would."""
+                 claims: dict[str, str] | dict[str, str | dict[str, Any]]) -> Corpus:
+    """Write real map files (essay, map, registry) into ``folder`` and load them as the CLI would.
+
+    A claim is its wording, or a dict of its other fields (``wording``, ``relation``, ``how``...)."""
     folder.mkdir(parents=True, exist_ok=True)
     for map_id, (nodes, relations) in maps.items():
         lines = [n["quote"] for n in nodes if "quote" in n]
@@ -65,7 +67,7 @@ def build_corpus(folder: Path, maps: dict[str, tuple[list[dict[str, Any]], list[
                "source": {"path": f"{map_id}.txt", "sha256": hashlib.sha256(text.encode()).hexdigest()},
                "nodes": nodes, "relations": relations}
         (folder / f"{map_id}.yaml").write_text(json.dumps(doc, indent=1), encoding="utf-8")
-    registry = {"claims": [{"id": k, "wording": v} for k, v in claims.items()]}
+    registry = {"claims": [{"id": k, **(v if isinstance(v, dict) else {"wording": v})} for k, v in claims.items()]}
     (folder / "claims.yaml").write_text(json.dumps(registry), encoding="utf-8")
     return load_corpus([folder])
 

@@ -34,7 +34,7 @@ def data(bundled: Corpus) -> Handout:
 
 def test_the_handout_gathers_the_comparison(bundled: Corpus, data: Handout) -> None:
     assert (data.left.thesis.node, data.right.thesis.node) == ("T", "T")
-    premises = [c.claim for c in shared_premises(bundled, ["bankruptcy", "enforcer"]).claims]
+    premises = [c.claim for c in shared_premises(bundled, ["bankruptcy", "enforcer"]).claims if c.relation == "agree"]
     assert [r.claim for r in data.shared if r.claim in premises] == premises
     theses = {bundled.get(m).model.thesis.claim for m in ("bankruptcy", "enforcer")}
     extra = [r for r in data.shared if r.claim not in premises]
@@ -71,8 +71,8 @@ def test_student_edition_leaves_hidden_premises_blank_and_the_teacher_edition_fi
 def test_every_section_is_there(data: Handout) -> None:
     svg = b'<?xml version="1.0"?>\n<svg viewBox="0 0 10 10"><g id="claim--x"/></svg>\n'
     page = handout_html(data, diagram=[svg, svg.replace(b"claim--x", b"claim--y")])
-    for heading in ("The two theses", "The two arguments side by side", "What both essays use as premises",
-                    "Where the essays disagree", "What each essay claims alone", "The evidence each essay cites",
+    for heading in ("The two theses", "The two arguments side by side", "Common ground: what both essays claim",
+                    "Where the essays contradict each other", "What each essay claims alone", "The evidence each essay cites",
                     "Discussion questions"):
         assert heading in page
     assert '<g id="claim--x"/></svg>' in page and '<g id="claim--y"/></svg>' in page and "<?xml" not in page
@@ -180,11 +180,15 @@ def test_cli_errors_exit_1_with_a_message(args: list[str], message: str, tmp_pat
     assert "Traceback" not in res.output
 
 
-def test_a_curators_note_is_printed_once_in_the_model_answers(data: Handout) -> None:
-    repeated = [(r.map, r.node) for q in data.questions for r in q.notes]
-    assert len(repeated) > len(set(repeated))  # the bundled pair has notes that several answers need
-    teacher = handout_html(data, teacher=True)
-    for map_id, node_id in set(repeated):
-        note = next(r.note for q in data.questions for r in q.notes if (r.map, r.node) == (map_id, node_id))
-        assert teacher.count(smart_quotes(note)) == 1, (map_id, node_id)
-        assert f"<b>{map_id} {node_id}:</b>" in teacher
+def test_a_curators_note_is_printed_once_for_the_teacher_and_never_in_an_answer(data: Handout) -> None:
+    noted = {(r.map, r.node): r.note for q in data.questions for r in q.notes}
+    assert noted
+    teacher, student = handout_html(data, teacher=True), handout_html(data)
+    answers = " ".join(p for q in data.questions for p in q.answer)
+    for (map_id, node_id), note in noted.items():
+        assert note is not None and teacher.count(smart_quotes(note)) == 1, (map_id, node_id)
+        assert smart_quotes(note) not in student and note not in answers
+    assert "Teacher’s notes" in teacher and "Teacher’s notes" not in student
+    assert "see the note above" not in teacher
+    model = re.findall(r'<div class="model">.*?</div>', teacher, flags=re.S)
+    assert model and not any('class="note"' in block for block in model)

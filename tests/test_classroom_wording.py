@@ -84,7 +84,9 @@ def test_counts_agree_with_their_nouns(odd: Handout) -> None:
 def test_wording_comes_from_the_maps_not_from_any_one_case(odd: Handout) -> None:
     for name, text in editions(odd).items():
         assert "same events" not in text and "one event" not in text, name
-        assert "O’Brien" in text and "isn’t it “odd”?" in text.lower(), name
+        assert "O’Brien" in text, name
+        # The fixture's titles are not in its essays: only the teacher sees them, marked as the map's own.
+        assert ("isn’t it “odd”?" in text.lower()) == name.startswith("teacher"), name
         assert "names no source for any of its evidence" not in text, name  # neither map has evidence
         assert "betweenness" not in text.lower() or name.startswith("teacher"), name
     page = handout_html(odd)
@@ -102,7 +104,7 @@ def test_empty_sections_are_left_out_and_numbered_in_order(odd: Handout) -> None
 
 
 def test_the_claim_both_theses_dispute_comes_first(odd: Handout) -> None:
-    assert odd.shared[0].claim == "core"
+    assert "core" not in [r.claim for r in odd.shared]  # a contradiction is no common ground
     assert odd.disagreements[0].claim == "core"
 
 

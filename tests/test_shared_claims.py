@@ -55,7 +55,7 @@ def test_compare_puts_the_claim_both_theses_dispute_first(trio: Corpus) -> None:
 def test_the_comparison_report_has_a_section_per_relation_and_leaves_out_empty_ones(trio: Corpus) -> None:
     disputed = compare_markdown(compare(trio, "alpha", "gamma"))
     heads = [line for line in disputed.splitlines() if line.startswith("#")]
-    assert heads[:5] == ["# alpha vs gamma", "## Disagreements (1)", "### The bottle deposit should be raised.",
+    assert heads[:5] == ["# alpha vs gamma", "## Contradictions (1)", "### The bottle deposit should be raised.",
                          "## Agreements (1)", "### A higher deposit makes people return more bottles."]
     assert "`deposit-up` · opposite-stances: alpha affirms, gamma denies\n" in disputed
     assert "- **gamma** `T` (thesis) [denies]: “The bottle deposit should stay as it is.”" in disputed

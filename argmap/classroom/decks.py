@@ -28,7 +28,7 @@ from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions import NodeRef
 from argmap.classroom.slides import Column, Item, Slide, diagram_box, paginate
 from argmap.classroom.templating import inline_svg
-from argmap.classroom.wording import inside, number_word
+from argmap.classroom.wording import essay_title, inside, number_word
 from argmap.corpus.load import Corpus
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import map_structure
@@ -57,7 +57,7 @@ def _backed(m: ArgumentMap, node_id: str, *, quote: bool = False) -> list[Item]:
 
 
 def _heading(gm: GroundedMap) -> str:
-    return f"{gm.id} · {gm.model.title}" + (f" ({gm.model.author})" if gm.model.author else "")
+    return f"{gm.id} · {essay_title(gm)}" + (f" ({gm.model.author})" if gm.model.author else "")
 
 
 def _theses(pair: list[GroundedMap]) -> Slide:
@@ -72,8 +72,7 @@ _KICKER = {"agree": "Common ground", "contradict": "They contradict each other",
 
 
 def claim_relation(corpus: Corpus, claim: str, pair: list[GroundedMap]) -> str:
-    """How the essays relate on ``claim``: the registry's ``relation`` where it declares one, else inferred from
-    the stances of the nodes bound to it (one stance: ``agree``; affirmed and denied: ``contradict``).
+    """How the essays of ``pair`` relate on ``claim``, by the one rule (:func:`argmap.format.relations.claim_relation`).
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> corpus = load_corpus([bundled_maps_dir()])
@@ -81,17 +80,11 @@ def claim_relation(corpus: Corpus, claim: str, pair: list[GroundedMap]) -> str:
     >>> claim_relation(corpus, "russia-silent", pair)
     'agree'
     """
-    found = corpus.registry.get(claim)
-    declared = getattr(found, "relation", None)
-    if declared:
-        return str(declared)
-    stances = {n.effective_stance for g in pair for n in g.model.nodes if n.claim == claim}
-    return "agree" if len(stances) <= 1 else "contradict"
+    from argmap.format.relations import claim_relation as rule
 
-
-def _wording(corpus: Corpus, claim: str) -> str:
-    found = corpus.registry.get(claim)
-    return found.wording if found else claim
+    stances = {g.id: {n.effective_stance for n in g.model.nodes if n.claim == claim and n.effective_stance}
+               for g in pair}
+    return rule(corpus.registry.get(claim), {m: s for m, s in stances.items() if s})
 
 
 def _how(corpus: Corpus, claim: str) -> str:
@@ -137,7 +130,7 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
         cols = [Column(heading=f"{g.id}: from it to the thesis", side=side, flow=True,
                        items=tuple(_item(g.model, x) for x in path))
                 for g, side, path in ((a, "left", p.left or []), (b, "right", p.right or []))]
-        title = f"“{inside(_wording(corpus, p.claim))}”"
+        title = f"“{inside(corpus.registry.wording(p.claim))}”"
         out += paginate(_KICKER["agree"], title, cols)
         out += _diagrams(corpus, pair, p.claim, _KICKER["agree"], title)
     for claim in sorted(parted, key=theses):
@@ -151,7 +144,7 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
                 items.append(Item(label=f"{m.node} {m.stance}", text=m.quote or m.text, tone=m.stance or ""))
                 items += _backed(g.model, m.node)[1:]
             cols.append(Column(heading=g.id, side=side, items=tuple(items)))
-        title = f"“{inside(_wording(corpus, claim))}”"
+        title = f"“{inside(corpus.registry.wording(claim))}”"
         slides = paginate(kicker, title, cols)
         how = _how(corpus, claim)
         out += [replace(s, note=how) for s in slides] if how else slides
@@ -191,7 +184,7 @@ def map_deck(corpus: Corpus, map_id: str) -> list[Slide]:
     gm = corpus.get(map_id)
     m = gm.model
     s = map_structure(m)
-    deck = [Slide(kicker="One essay", title=m.title,
+    deck = [Slide(kicker="One essay", title=essay_title(gm),
                   columns=(Column(heading=_heading(gm), side="left", items=(_item(m, m.thesis.id, quote=True),)),))]
     for k, key in enumerate(s.lines, start=1):
         items = [i for x in s.line_sources[key] for i in _backed(m, x, quote=True)]

@@ -23,10 +23,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions import NodeRef, Question, discussion_questions, node_ref
+from argmap.classroom.sections import SharedRow, section_facts, shared_rows
 from argmap.classroom.templating import asset, inline_svg, render
 from argmap.classroom.tiles import diagram_tiles, print_diagram
 from argmap.corpus.load import Corpus
@@ -34,7 +35,8 @@ from argmap.corpus.pairs import require_pair
 from argmap.errors import ArgmapError
 from argmap.queries.analysis import MapStructure, map_structure
 from argmap.queries.centrality import ClaimCentrality, shared_centrality, theses_first
-from argmap.queries.results import Disagreement, Mention
+from argmap.queries.facts import AnyFact, require
+from argmap.queries.results import FROZEN, Difference, Disagreement
 
 __all__ = [
     "FORMATS",
@@ -56,40 +58,29 @@ __all__ = [
 
 HandoutFormat = Literal["html", "md", "pdf"]
 FORMATS: tuple[str, ...] = ("html", "md", "pdf")
-_FROZEN = ConfigDict(frozen=True)
 _ALONE_KINDS = ("premise", "conclusion")
 
 
 class EssaySide(BaseModel):
     """One essay as the handout introduces it."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     id: str
     title: str
     author: str | None
     publication: str | None
     date: str | None
     thesis: NodeRef
-    lines: int = Field(description="separate lines of support for the thesis")
+    lines: int = Field(description="lines of support of the thesis: its support relations")
     nodes: int
-
-
-class SharedRow(BaseModel):
-    """A premise both essays use, with each essay's words."""
-
-    model_config = _FROZEN
-    claim: str
-    wording: str
-    agree: bool
-    theses: bool = Field(default=False, description="the claim both theses are bound to (shown first)")
-    left: list[Mention]
-    right: list[Mention]
+    titled: bool = Field(default=True, description="the title is the essay's own (it appears in the essay's text); "
+                         "otherwise the map's title is the curator's, and the student edition does not print it")
 
 
 class Assumption(BaseModel):
     """An unstated premise and the step it is needed for."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     node: NodeRef
     given: list[NodeRef]
     target: NodeRef | None
@@ -99,7 +90,7 @@ class Assumption(BaseModel):
 class EvidenceList(BaseModel):
     """What one essay cites, and which of its main claims rest on nothing cited."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     map: str
     cited: list[tuple[NodeRef, list[str]]]
     unsourced: list[NodeRef] = Field(description="evidence given without a source")
@@ -109,11 +100,13 @@ class EvidenceList(BaseModel):
 class Handout(BaseModel):
     """Everything on the handout, before layout."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     left: EssaySide
     right: EssaySide
-    shared: list[SharedRow]
-    disagreements: list[Disagreement]
+    shared: list[SharedRow] = Field(description="common ground: the claims both essays make and agree on")
+    disagreements: list[Disagreement] = Field(description="contradictions only")
+    differences: list[Difference] = Field(default_factory=list, description="claims on which the essays differ or "
+                                          "are in tension (not contradictions)")
     alone: dict[str, list[NodeRef]] = Field(description="map id to the main lines (premises joined straight to "
                                             "the thesis, and conclusions) that only that essay claims")
     assumptions: dict[str, list[Assumption]]
@@ -121,12 +114,15 @@ class Handout(BaseModel):
     centrality: list[ClaimCentrality]
     structure: list[MapStructure]
     questions: list[Question]
+    facts: dict[str, list[AnyFact]] = Field(default_factory=dict, description="per section of the handout, the facts "
+                                            "its sentences state, each checked against the maps")
 
 
 def _side(gm: GroundedMap, s: MapStructure) -> EssaySide:
     m = gm.model
     return EssaySide(id=m.id, title=m.title, author=m.author, publication=m.publication, date=m.date,
-                     thesis=node_ref(gm, m.thesis.id), lines=len(s.lines), nodes=len(m.nodes))
+                     thesis=node_ref(gm, m.thesis.id), lines=len(s.lines), nodes=len(m.nodes),
+                     titled=gm.essay.find(m.title) is not None)
 
 
 def _assumptions(gm: GroundedMap, blanks: dict[tuple[str, str], str]) -> list[Assumption]:
@@ -151,23 +147,6 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
         flagged=[node_ref(gm, x) for x in s.uncited])
 
 
-def _shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedRow]:
-    """The premises both maps use, and a claim a thesis is bound to that both maps make; the thesis claims first."""
-    from argmap.queries.comparison import mentions_of, shared_premises
-
-    rows = [SharedRow(claim=c.claim, wording=c.wording, agree=c.agree, left=[m for m in c.mentions if m.map == a.id],
-                      right=[m for m in c.mentions if m.map == b.id])
-            for c in shared_premises(corpus, [a.id, b.id]).claims]
-    listed = {row.claim for row in rows}
-    for claim in dict.fromkeys(c for g in (a, b) if (c := g.model.thesis.claim) and c not in listed):
-        said = [m for g in (a, b) for m in mentions_of(g, claim)]
-        if {m.map for m in said} == {a.id, b.id}:
-            rows.append(SharedRow(claim=claim, wording=_wording(corpus, claim), agree=len({m.stance for m in said}) == 1,
-                                  left=[m for m in said if m.map == a.id], right=[m for m in said if m.map == b.id]))
-    theses = theses_first([a, b])
-    return sorted((r.model_copy(update={"theses": theses(r.claim) < 2}) for r in rows), key=lambda r: theses(r.claim))
-
-
 def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
     from argmap.queries.comparison import compare
@@ -179,18 +158,22 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
     questions = discussion_questions(corpus, left, right)
     blanks = {(r.map, r.hidden.node): q.id for q in questions for r in q.blanks}
     theses = theses_first([a, b])
-    shared = _shared_rows(corpus, a, b)
+    shared = shared_rows(corpus, a, b)
     alone = {}
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
         main = _main_lines(gm)
         alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS and u.node in main]
-    return Handout(
+    h = Handout(
         left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared,
-        disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)), alone=alone,
+        disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)),
+        differences=sorted(comparison.differences, key=lambda d: theses(d.claim)), alone=alone,
         assumptions={g.id: _assumptions(g, blanks) for g in (a, b)},
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=shared_centrality(corpus, [left, right]),
         structure=[structure[left], structure[right]], questions=questions)
+    facts = section_facts(h)
+    require(corpus, [f for fs in facts.values() for f in fs])
+    return h.model_copy(update={"facts": facts})
 
 
 def _main_lines(gm: GroundedMap) -> set[str]:
@@ -198,11 +181,6 @@ def _main_lines(gm: GroundedMap) -> set[str]:
     m = gm.model
     near = {s for r in m.relations if r.target == m.thesis.id for s in r.sources}
     return near | {n.id for n in m.nodes if n.kind == "conclusion"}
-
-
-def _wording(corpus: Corpus, claim: str) -> str:
-    found = corpus.registry.get(claim)
-    return found.wording if found else claim
 
 
 def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
@@ -220,7 +198,9 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
     def pick(*kinds: str) -> list[str]:
         return [first[k] for k in kinds if k in first]
 
-    contradictions = [q.id for q in h.questions if q.kind == "contradiction"]
+    contradictions = [q.id for q in h.questions if q.kind in ("contradiction", "difference")]
+    parting = {"contradiction": "contradict each other", "difference": "answer one question differently"}
+    where = " or ".join(v for k, v in parting.items() if any(q.kind == k for q in h.questions))
     core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
     core |= set(contradictions)
     stress = ("Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
@@ -230,7 +210,7 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
         ("0–5", "Read the two theses aloud; students answer the warm-up under them.", []),
         ("5–12", "Walk through the diagram and the shared premises: what both essays accept.",
          pick("shared-premise", "central-claim")),
-        ("12–22", "Where the essays disagree: take each side's evidence in turn.", contradictions),
+        ("12–22", f"Where the essays {where}: take each side's evidence in turn.", contradictions),
         ("22–32", stress, pick("load-bearing", "unstated-assumption")),
         ("32–40", "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
         ("40–45", "Verdict: which essay argues its thesis better, and what would change your mind?", []),

@@ -36,6 +36,17 @@ from argmap.corpus.pairs import pairs as compared_pairs
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import MapStructure, cited_support, map_structure
 
+
+def _relation(corpus: Corpus, claim: str, mentions: list[dict[str, Any]]) -> str | None:
+    """How the two essays relate on ``claim`` (None when only one binds it)."""
+    from types import SimpleNamespace
+
+    from argmap.format.relations import mentions_relation
+
+    if len({x["map"] for x in mentions}) < 2:
+        return None
+    return mentions_relation(corpus.registry.get(claim), [SimpleNamespace(**x) for x in mentions])
+
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]
 
 
@@ -175,7 +186,8 @@ def _compare_page(corpus: Corpus, h: Handout, svg: bytes, theses: list[str]) -> 
             nodes[f"claim--{c.id}"] = {"kind": "claim", "claim": c.id, "wording": smart_quotes(c.wording),
                                        "mentions": mentions,
                                        "links": cc is not None and cc in h.centrality[:5],
-                                       "contested": len({x["stance"] for x in mentions}) > 1}
+                                       "relation": _relation(corpus, c.id, mentions),
+                                       "contested": _relation(corpus, c.id, mentions) == "contradict"}
     for g in (corpus.get(a), corpus.get(b)):
         for n in g.model.nodes:
             if n.claim is None:

@@ -101,6 +101,13 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         finalize=lambda value: _shown(_typeset(value)),  # curly quotes, then controls and overrides made visible
     )
+    from argmap.format.relations import RELATION_LABELS
+
+    env.globals["relation_labels"] = RELATION_LABELS
+    from argmap.classroom.wording import essay_title, untitled
+
+    env.filters["essay_title"] = essay_title
+    env.globals["untitled"] = untitled
     env.filters.update(md=md_escape, count=count, end=end, inside=inside, number_word=number_word, verbatim=_verbatim)
     return env
 

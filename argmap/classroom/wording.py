@@ -17,8 +17,12 @@ sentence loses its own final stop, and straight quotation marks become curly one
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["count", "end", "inside", "number_word", "smart_quotes"]
+if TYPE_CHECKING:
+    from argmap.checks.grounded import GroundedMap
+
+__all__ = ["count", "end", "essay_title", "inside", "number_word", "smart_quotes", "untitled"]
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _OPENS_AFTER = re.compile(r"(^|[\s(\[{“‘—–-])$")
@@ -62,6 +66,27 @@ def inside(text: str) -> str:
     ('Moscow stayed silent', 'Yes')
     """
     return _FINAL_STOP.sub("", text.strip())
+
+
+def untitled(map_id: str) -> str:
+    """How material for students names an essay whose text carries no title (the map's title is the curator's).
+
+    >>> untitled("enforcer")
+    'The enforcer essay (no title in its text)'
+    """
+    return f"The {map_id} essay (no title in its text)"
+
+
+def essay_title(gm: GroundedMap) -> str:
+    """The map's title when the essay's text carries it, else :func:`untitled`: never the curator's title as the
+    essay's own.
+
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> essay_title(corpus.get("enforcer")), essay_title(corpus.get("bankruptcy")).startswith("Russia’s Strategic")
+    ('The enforcer essay (no title in its text)', True)
+    """
+    return gm.model.title if gm.essay.find(gm.model.title) is not None else untitled(gm.id)
 
 
 def smart_quotes(text: str) -> str:

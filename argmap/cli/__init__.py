@@ -66,7 +66,7 @@ _SHORT_HELP = {
     "schema": "Print the JSON Schema of the map (or registry) format.",
     "show": "Show a map as an indented outline.",
     "shared": "List the claims that two or more maps share, with each map's quote.",
-    "compare": "Compare two maps: agreements, disagreements, unique claims, paths.",
+    "compare": "Compare two maps: agreements, contradictions, differences, unique claims, paths.",
     "suggest": "Propose statements of two maps that may state one claim; --check-registry flags forced merges.",
     "export": "Export maps, or their comparison, for other tools: AIF, Argdown, GraphML, node-link JSON.",
     "import": "Convert files of other formats (arg-microtexts XML, AIF JSON) into maps, essays and registry stubs.",

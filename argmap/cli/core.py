@@ -146,7 +146,7 @@ def shared(maps: tuple[str, ...], premises_only: bool, claims: Path | None, as_j
 @reports_errors
 def compare(left: str, right: str, claims: Path | None, out: Path | None, focus: str | None, depth: int | None,
             shared_only: bool, full: bool, as_json: bool) -> None:
-    """Compare two maps: agreements, disagreements, unique claims, paths.
+    """Compare two maps: agreements, contradictions, differences, unique claims, paths.
 
     With --out, also write the comparative diagram (by default the shared
     claims, each thesis and what links them; see --full, --shared-only, --focus).

@@ -237,6 +237,8 @@ def _check_corpus(
             if c.id not in named_claims:
                 diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i), f"claim '{c.id}' is used by no map",
                                         "warning", "bind a node to it with 'claim:', or remove it"))
+    if registry_path is not None and len(grounded) > 1:
+        diags += _relation_diagnostics(registry, registry_path, registry_file, grounded)
     diags.sort()
     if any(d.severity == "error" for d in diags) and not (partial and registry_ok):
         return None, diags
@@ -249,6 +251,13 @@ def _claims_named(data: object) -> set[str]:
     nodes = data.get("nodes") if isinstance(data, dict) else None
     return {n["claim"] for n in nodes or [] if isinstance(n, dict) and isinstance(n.get("claim"), str)} \
         if isinstance(nodes, list) else set()
+def _relation_diagnostics(registry: ClaimRegistry, shown: str, registry_file: Path | None,
+                          grounded: dict[str, GroundedMap]) -> list[Diagnostic]:
+    """A located error for each relation a claim declares that the maps' bindings contradict."""
+    from argmap.format.relations import relation_problems
+
+    return [Diagnostic(shown, *_registry_pos(registry_file, i, "relation"), message, hint=hint)
+            for i, message, hint in relation_problems(registry, (g.model for g in grounded.values()))]
 
 
 def _foreign(path: Path, shown: str) -> Diagnostic | None:
@@ -258,11 +267,11 @@ def _foreign(path: Path, shown: str) -> Diagnostic | None:
     return foreign_format_diagnostic(path, shown)
 
 
-def _registry_pos(registry_file: Path | None, index: int) -> tuple[int, int]:
+def _registry_pos(registry_file: Path | None, index: int, key: str = "id") -> tuple[int, int]:
     if registry_file is None:  # pragma: no cover - guarded by caller
         return 1, 1
     doc = read_yaml_file(str(registry_file))
-    return doc.where(("claims", index, "id"))
+    return doc.where(("claims", index, key))
 
 
 def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,

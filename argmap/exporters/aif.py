@@ -8,9 +8,12 @@
   locution asserts: nobody said it.
 * A ``supports`` relation is an RA-node ("Default Inference"), an ``attacks`` relation a CA-node
   ("Default Conflict"); linked premises are several edges into one RA-node, an undercut a CA-node whose target
-  is an RA-node.
+  is an RA-node.  These are the only CA-nodes: a claim the essays answer differently or are in tension on is
+  no conflict.
 * Support by example is an RA-node of the scheme "Example" (the name in AIF's scheme set, which arguebuf reads as
   its example scheme).
+* A claim two essays bind is one I-node; how they relate on it rides along as ``relation`` (agree, contradict,
+  differ, tension), and ``contested`` is set only for a contradiction.
 * argmap's own fields ride along under ``argmap`` keys, which AIF readers ignore (the documented extension): on an
   I-node its kind, claim, whether it is a thesis, and each map's node, stance as written, citation, note, tags,
   quote span, whether it is implicit and the drift accepted; on an RA- or CA-node the relation's type, its own
@@ -82,6 +85,8 @@ def _i_node(s: Statement) -> dict[str, Any]:
     extra: dict[str, Any] = {"kind": s.kind, "thesis": bool(s.thesis_of), "mentions": [_mention(m) for m in s.mentions]}
     if s.claim:
         extra["claim"] = s.claim
+    if s.relation:
+        extra["relation"] = s.relation
     if s.contested:
         extra["contested"] = True
     return {"nodeID": s.id, "text": s.text, "type": "I", "argmap": extra}

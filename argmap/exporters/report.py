@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argmap.queries.results import Agreement, Comparison, Disagreement, Mention, SharedClaims, SharedPremises
+from argmap.queries.results import Agreement, Comparison, Difference, Disagreement, Mention, SharedClaims, SharedPremises
 from argmap.text.safe import markdown_text as md
 
 __all__ = ["compare_markdown", "shared_markdown"]
@@ -42,7 +42,7 @@ def shared_markdown(result: SharedPremises | SharedClaims) -> str:
         used = "used as a premise" if premises else "bound"
         lines += [f"No claim is {used} by two or more of these maps.", ""]
     for c in result.claims:
-        flag = "" if c.agree else " — **contested**"
+        flag = _RELATION_FLAGS[c.relation]
         theses = f" · the thesis of {', '.join(c.theses)}" if c.theses else ""
         lines += [f"## {md(c.wording)}{flag}", f"`{c.claim}` · used by {', '.join(c.maps)}{theses}", ""]
         lines += [_quote(m) for m in c.mentions]
@@ -50,12 +50,16 @@ def shared_markdown(result: SharedPremises | SharedClaims) -> str:
     return "\n".join(lines)
 
 
+_RELATION_FLAGS = {"agree": "", "contradict": " — **contested**", "differ": " — **answered differently**",
+                   "tension": " — **in tension**"}
+
+
 def _theses_first(mentions: tuple[list[Mention], list[Mention]]) -> int:
     """0 for a claim both theses are bound to (shown first), else 1."""
     return 0 if all(any(m.kind == "thesis" for m in side) for side in mentions) else 1
 
 
-def _claim_section(title: str, items: Sequence[tuple[Agreement | Disagreement, str]]) -> list[str]:
+def _claim_section(title: str, items: Sequence[tuple[Agreement | Disagreement | Difference, str]]) -> list[str]:
     """A section of shared claims, each with what is said of it and both sides' quotes; the claim both theses are
     bound to first; nothing when there are none."""
     if not items:
@@ -76,7 +80,7 @@ def compare_markdown(c: Comparison) -> str:
     >>> from argmap.queries.comparison import compare
     >>> text = compare_markdown(compare(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer"))
     >>> [line for line in text.splitlines() if line.startswith("## ")]  # doctest: +NORMALIZE_WHITESPACE
-    ['## Disagreements (1)', '## Agreements (28)', '## Only in bankruptcy (24)', '## Only in enforcer (26)',
+    ['## Contradictions (4)', '## Agreements (21)', '## Only in bankruptcy (26)', '## Only in enforcer (26)',
      '## How each shared claim reaches each thesis']
     """
     L, R = c.left.id, c.right.id
@@ -85,7 +89,9 @@ def compare_markdown(c: Comparison) -> str:
              f"- **{L}**: {md(c.left.title)}{md(by[L])}", f"  - thesis: {md(c.left.thesis)}",
              f"- **{R}**: {md(c.right.title)}{md(by[R])}", f"  - thesis: {md(c.right.thesis)}", ""]
     disagree = [(d, f"{md(d.reason)}: {md(d.detail)}") for d in c.disagreements]
-    lines += _claim_section("Disagreements", disagree)
+    lines += _claim_section("Contradictions", disagree)
+    lines += _claim_section("Different answers", [(d, md(d.how)) for d in c.differences if d.relation == "differ"])
+    lines += _claim_section("In tension", [(d, md(d.how)) for d in c.differences if d.relation == "tension"])
     lines += _claim_section("Agreements", [(a, f"both {a.stance}") for a in c.agreements])
     for side, items in ((L, c.unique_left), (R, c.unique_right)):
         if items:

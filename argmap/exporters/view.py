@@ -63,8 +63,9 @@ class Statement:
     text: str  # the node's paraphrase; in a comparison, a shared claim's registry wording
     kind: str  # the node kind, or "shared" when the maps give one claim different kinds
     claim: str | None
-    contested: bool  # one map affirms the claim and another denies it
+    contested: bool  # the maps contradict each other on the claim (relation contradict)
     mentions: tuple[Mention, ...]
+    relation: str | None = None  # how the maps relate on a shared claim: agree, contradict, differ or tension
 
     @property
     def maps(self) -> tuple[str, ...]:
@@ -150,7 +151,8 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
         mentions = tuple(_mention(x, nodes[x["map"], x["node"]]) for x in d["mentions"])
         ids[key] = mentions[0].node if single and len(mentions) == 1 else key
         text = mentions[0].text if single else d["wording"]
-        statements.append(Statement(ids[key], text, d["kind"], d["claim"], d["contested"], mentions))
+        statements.append(Statement(ids[key], text, d["kind"], d["claim"], d["contested"], mentions,
+                                    d.get("relation")))
     links = []
     named = {(c.id, r.key) for c in chosen for r in c.model.relations if r.id}
     for key, d in g.nodes(data=True):

@@ -17,6 +17,15 @@ Relation(id='r2', type='supports', sources=['P2', 'P3'], target='C', note=None)
 >>> Relation.model_validate("E1 ..> T").is_support  # an example counts as support everywhere
 True
 
+A shared claim may say how the essays relate on it; a difference or a tension says how:
+
+>>> Claim.model_validate({"id": "c", "wording": "W", "relation": "differ", "how": "000 says will, 001 means."}).how
+'000 says will, 001 means.'
+>>> Claim.model_validate({"id": "c", "wording": "W", "relation": "tension"})  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
+  Value error, a claim whose relation is 'tension' needs 'how': ...
+
 Unknown keys are errors (``extra="forbid"``) and types are not coerced
 (``strict=True``), so ``id: 12`` is reported rather than turned into ``"12"``.
 """
@@ -32,6 +41,7 @@ from argmap.errors import NotFound
 
 __all__ = [
     "KINDS",
+    "RELATION_KINDS",
     "SUPPORT_TYPES",
     "ArgumentMap",
     "Claim",
@@ -40,6 +50,7 @@ __all__ = [
     "Kind",
     "Node",
     "Relation",
+    "RelationKind",
     "Skip",
     "Source",
     "Stance",
@@ -59,6 +70,11 @@ KINDS: tuple[str, ...] = get_args(Kind)
 
 
 Stance = Literal["affirms", "denies"]
+
+RelationKind = Literal["agree", "contradict", "differ", "tension"]
+"""How the essays that bind a shared claim relate on it: one stance; one affirms what another denies; different
+answers to one question; one essay's evidence uneasy with the other's claim (see ``docs/registry.md``)."""
+RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -268,15 +284,25 @@ class ArgumentMap(BaseModel):
 
 
 class Claim(BaseModel):
-    """A proposition that several essays make, in neutral wording."""
+    """A proposition that several essays make, in neutral wording, and how the essays relate on it."""
 
     model_config = _STRICT
     id: Ident
     wording: Text
-    relation: Literal["agree", "contradict", "differ", "tension"] | None = Field(
-        default=None, description="how the essays relate on the claim; inferred from the stances when absent")
-    how: Text | None = Field(default=None, description="for differ and tension: how the essays relate on it")
-    description: Text | None = None
+    relation: RelationKind | None = Field(
+        default=None, description="how the essays relate on it: agree, contradict, differ or tension; absent: "
+        "inferred from the stances of the nodes bound to it (one stance: agree; affirms and denies: contradict)")
+    how: Text | None = Field(
+        default=None, description="required for differ and tension: in one or two sentences, how the essays relate "
+        "on it (shown to students)")
+    description: Text | None = Field(default=None, description="curator's notes (for teachers, not students)")
+
+    @model_validator(mode="after")
+    def _how_rules(self) -> Claim:
+        if self.relation in ("differ", "tension") and not (self.how or "").strip():
+            raise ValueError(f"a claim whose relation is '{self.relation}' needs 'how': say in a sentence or two how "
+                             "the essays relate on it")
+        return self
 
 
 class ClaimRegistry(BaseModel):

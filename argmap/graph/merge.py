@@ -12,6 +12,10 @@ The merge rule
   ``mentions``, one entry per contributing map node with that map's own
   kind, wording, quote, span and stance, sorted by (map, node).  Nothing is
   overwritten, so the result does not depend on the order of the maps.
+* A statement two or more maps share carries ``relation``, how the maps relate
+  on it (:func:`argmap.format.relations.claim_relation`: agree, contradict,
+  differ or tension), and ``contested``, true only for a contradiction; a
+  statement of one map has ``relation`` None.
 * Merging a map with itself, or twice, adds nothing; two *different* maps
   with one id are an error.
 
@@ -41,6 +45,7 @@ from argmap.checks.grounded import Span
 from argmap.errors import ArgmapError
 from argmap.files.limits import gc_paused
 from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.relations import claim_relation
 from argmap.graph.map_graph import REL_PREFIX, map_elements
 
 if TYPE_CHECKING:
@@ -131,6 +136,11 @@ def _merge(
         node["maps"] = tuple(sorted({x["map"] for x in items}))
         kinds = {x["kind"] for x in items}
         node["kind"] = items[0]["kind"] if len(kinds) == 1 else "shared"
-        stances = {x["stance"] for x in items if x["stance"]}
-        node["contested"] = len(stances) > 1
+        stances: dict[str, set[str]] = {}
+        for x in items:
+            if x["stance"]:
+                stances.setdefault(x["map"], set()).add(x["stance"])
+        node["relation"] = claim_relation(registry.get(node["claim"]) if node["claim"] else None,
+                                          stances) if len(node["maps"]) > 1 else None  # type: ignore[arg-type]
+        node["contested"] = node["relation"] == "contradict"
     return merged

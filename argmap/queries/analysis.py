@@ -49,7 +49,7 @@ from pydantic import BaseModel, Field
 
 from argmap.checks.defence import attacks_on, counters, defended
 from argmap.files.limits import check_time
-from argmap.format.model import ArgumentMap
+from argmap.format.model import SUPPORT_TYPES, ArgumentMap
 from argmap.graph.map_graph import map_graph, relation_key
 from argmap.graph.view import is_relation
 from argmap.queries.results import FROZEN
@@ -214,7 +214,8 @@ def load_bearing(m: ArgumentMap, target: str | None = None) -> list[str]:
 
 
 def cited_support(m: ArgumentMap) -> dict[str, list[str]]:
-    """For each statement, the evidence nodes with a citation that support it (itself included), document order.
+    """For each statement, the evidence nodes with a citation that back it (itself included), document order:
+    through supports and examples alike, since a cited example backs what it illustrates.
 
     An empty list means the statement rests on no cited evidence.
 
@@ -226,7 +227,8 @@ def cited_support(m: ArgumentMap) -> dict[str, list[str]]:
     """
     import networkx as nx
 
-    g = support_graph(m)
+    g = map_graph(m)
+    g = g.subgraph([k for k, d in g.nodes(data=True) if d["role"] == "statement" or d["type"] in SUPPORT_TYPES])
     cited = {n.id for n in m.nodes if n.kind == "evidence" and n.citation}
     order = {n.id: i for i, n in enumerate(m.nodes)}
     out: dict[str, list[str]] = {}

@@ -23,7 +23,8 @@ class ClaimCentrality(BaseModel):
     maps: list[str]
     betweenness: float = Field(description="betweenness centrality in the undirected merged graph, 4 decimals")
     degree: int = Field(description="relations that touch the claim, over all maps")
-    contested: bool
+    contested: bool = Field(description="true only when the maps contradict each other on it")
+    relation: str | None = Field(default=None, description="agree, contradict, differ or tension")
 
 
 def shared_centrality(corpus: Corpus, map_ids: Sequence[str] | None = None) -> list[ClaimCentrality]:
@@ -55,7 +56,7 @@ def shared_centrality(corpus: Corpus, map_ids: Sequence[str] | None = None) -> l
         claim = key[len(CLAIM_PREFIX):]
         out.append(ClaimCentrality(claim=claim, wording=d["wording"], maps=list(d["maps"]),
                                    betweenness=round(between[key], 4), degree=int(g.degree(key)),
-                                   contested=bool(d["contested"])))
+                                   contested=bool(d["contested"]), relation=d.get("relation")))
     out.sort(key=lambda c: (-c.betweenness, rank.get(c.claim, len(rank)), c.claim))
     return out
 

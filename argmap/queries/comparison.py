@@ -4,9 +4,12 @@ Definitions used here:
 
 * A map *uses a claim as a premise* when a node bound to it is a premise,
   evidence or assumption, or supports some other node.
-* Two maps *agree* on a claim both bind with one stance, and *disagree* when
-  their stances differ, or when a claim both affirm supports, in each map, a
-  shared claim that one map affirms and the other denies.
+* How two maps relate on a claim both bind is
+  :func:`argmap.format.relations.claim_relation`: the registry's ``relation``,
+  else one stance is agreement and opposite stances a contradiction.  They
+  *disagree* (a contradiction) on a ``contradict`` claim, or when a claim both
+  agree on supports, in each map, a claim they contradict each other on; a
+  ``differ`` or ``tension`` claim is a *difference*, never a disagreement.
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
@@ -27,12 +30,14 @@ from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import require_pair
 from argmap.errors import NotFound
 from argmap.format.model import SUPPORT_TYPES, Stance
+from argmap.format.relations import claim_relation, mentions_relation
 from argmap.graph.map_graph import map_graph, support_paths
 from argmap.graph.merge import merge_maps
 from argmap.queries.results import (
     Agreement,
     ClaimPath,
     Comparison,
+    Difference,
     Disagreement,
     MapSummary,
     Mention,
@@ -93,6 +98,10 @@ def _premise_nodes(gm: GroundedMap) -> set[str]:
     return {n.id for n in gm.model.nodes if n.kind in _PREMISE_KINDS or (n.id in supporters and n.kind != "thesis")}
 
 
+def _how(corpus: Corpus, claim_id: str) -> str:
+    return getattr(corpus.registry.get(claim_id), "how", None) or ""
+
+
 def thesis_first(claim_ids: Iterable[str], maps: Sequence[GroundedMap]) -> list[str]:
     """``claim_ids`` with the claims that more of the maps' theses bind first (a stable sort).
 
@@ -114,9 +123,10 @@ def _shared(corpus: Corpus, chosen: Sequence[GroundedMap], users: dict[str, list
         if len(users.get(claim_id, [])) < 2:
             continue
         mentions = [m for gm in chosen for m in mentions_of(gm, claim_id)]
+        kind = mentions_relation(corpus.registry.get(claim_id), mentions)
         claims.append(SharedClaim(
             claim=claim_id, wording=corpus.registry.wording(claim_id), maps=sorted(users[claim_id]),
-            agree=len({m.stance for m in mentions}) == 1, mentions=mentions,
+            agree=kind == "agree", relation=kind, how=_how(corpus, claim_id) or None, mentions=mentions,
             theses=sorted(gm.id for gm in chosen if gm.model.thesis.claim == claim_id)))
     return claims
 
@@ -244,20 +254,25 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
     ca, cb = _claims(a), _claims(b)
     order = thesis_first((c.id for c in corpus.registry.claims), [a, b])
     common = [c for c in order if c in ca and c in cb]
-    agreements, disagreements = [], []
+    agreements, disagreements, differences = [], [], []
+    relation = {c: claim_relation(corpus.registry.get(c), {left: ca[c], right: cb[c]}) for c in common}
     for c in common:
         la, lb = mentions_of(a, c), mentions_of(b, c)
-        if ca[c] == cb[c] and len(ca[c]) == 1:
-            agreements.append(Agreement(claim=c, wording=corpus.registry.wording(c), stance=next(iter(ca[c])), left=la, right=lb))
-        else:
+        if relation[c] == "agree":
+            agreements.append(Agreement(claim=c, wording=corpus.registry.wording(c), stance=next(iter(ca[c] | cb[c])),
+                                        left=la, right=lb))
+        elif relation[c] == "contradict":
             detail = f"{left} {'/'.join(sorted(ca[c]))}, {right} {'/'.join(sorted(cb[c]))}"
             disagreements.append(Disagreement(claim=c, wording=corpus.registry.wording(c), reason="opposite-stances",
                                               detail=detail, left=la, right=lb))
+        else:
+            differences.append(Difference(claim=c, wording=corpus.registry.wording(c), relation=relation[c],  # type: ignore[arg-type]
+                                          how=_how(corpus, c), left=la, right=lb))
     for c in (x.claim for x in agreements):
         da = _downstream_claims(ga, [m.node for m in mentions_of(a, c)])
         db = _downstream_claims(gb, [m.node for m in mentions_of(b, c)])
         for y in order:
-            if y in da and y in db and da[y] != db[y]:
+            if y in da and y in db and da[y] != db[y] and relation.get(y) == "contradict":
                 disagreements.append(Disagreement(
                     claim=c, wording=corpus.registry.wording(c), reason="divergent-conclusions",
                     detail=f"supports '{y}', which {left} {'/'.join(sorted(da[y]))} and {right} {'/'.join(sorted(db[y]))}",
@@ -275,4 +290,5 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
         pb, vb = _path(to_thesis[b.id], b, c)
         paths.append(ClaimPath(claim=c, left=pa, left_via=va, right=pb, right_via=vb))
     return Comparison(left=map_summary(a), right=map_summary(b), agreements=agreements,
-                      disagreements=disagreements, unique_left=unique(a, cb), unique_right=unique(b, ca), paths=paths)
+                      disagreements=disagreements, differences=differences, unique_left=unique(a, cb),
+                      unique_right=unique(b, ca), paths=paths)

@@ -24,7 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.checks.grounded import GroundedMap, Span
 from argmap.corpus.load import Corpus
-from argmap.format.model import Node, Relation, Stance
+from argmap.format.model import Node, Relation, RelationKind, Stance
+from argmap.format.relations import claim_relation
 from argmap.queries.comparison import claim_mentions
 from argmap.queries.results import FROZEN, Mention
 
@@ -66,7 +67,10 @@ class ClaimDetail(BaseModel):
     description: str | None
     maps: list[str]
     stances: dict[str, list[Stance]] = Field(description="map id -> the stances its nodes take")
-    contested: bool = Field(description="true when the maps' stances differ")
+    relation: RelationKind | None = Field(description="how the maps relate on it (agree, contradict, differ, "
+                                          "tension); null when fewer than two maps bind it")
+    how: str | None = Field(default=None, description="the registry's account of how the essays relate on it")
+    contested: bool = Field(description="true only when the maps contradict each other on it (relation contradict)")
     mentions: list[Mention]
 
 
@@ -109,7 +113,8 @@ def claim_detail(corpus: Corpus, claim_id: str) -> ClaimDetail:
     for m in mentions:
         if m.stance and m.stance not in stances.setdefault(m.map, []):
             stances[m.map].append(m.stance)
-    distinct = {s for ss in stances.values() for s in ss}
-    return ClaimDetail(id=claim.id, wording=claim.wording, description=claim.description,
-                       maps=sorted(stances), stances={k: sorted(v) for k, v in sorted(stances.items())},
-                       contested=len(distinct) > 1, mentions=mentions)
+    relation = claim_relation(claim, {k: set(v) for k, v in stances.items()}) if len(stances) > 1 else None
+    return ClaimDetail(id=claim.id, wording=claim.wording, relation=relation, how=claim.how,
+                       description=claim.description, maps=sorted(stances),
+                       stances={k: sorted(v) for k, v in sorted(stances.items())},
+                       contested=relation == "contradict", mentions=mentions)

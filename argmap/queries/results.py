@@ -9,13 +9,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.format.model import Kind, Stance
+from argmap.format.model import Kind, RelationKind, Stance
 
 __all__ = [
     "FROZEN",
     "Agreement",
     "ClaimPath",
     "Comparison",
+    "Difference",
     "Disagreement",
     "MapSummary",
     "Mention",
@@ -47,7 +48,10 @@ class SharedClaim(BaseModel):
     claim: str
     wording: str
     maps: list[str]
-    agree: bool = Field(description="true when every map takes the same stance")
+    agree: bool = Field(description="true when the maps agree on it (relation 'agree')")
+    relation: RelationKind = Field(default="agree", description="how the maps relate on it: agree, contradict, "
+                                   "differ or tension (see docs/registry.md)")
+    how: str | None = Field(default=None, description="the registry's account of how the essays relate on it")
     mentions: list[Mention]
     theses: list[str] = Field(default_factory=list, description="the maps whose thesis is bound to this claim")
 
@@ -87,11 +91,27 @@ class Agreement(BaseModel):
 
 
 class Disagreement(BaseModel):
+    """A contradiction: opposite stances on a claim the registry does not call a difference or a tension, or a
+    shared premise that supports, in each map, a claim the two contradict each other on."""
+
     model_config = FROZEN
     claim: str
     wording: str
     reason: Literal["opposite-stances", "divergent-conclusions"]
     detail: str
+    left: list[Mention]
+    right: list[Mention]
+
+
+class Difference(BaseModel):
+    """A claim both maps bind on which they differ (different answers to one question) or are in tension
+    (one essay's evidence sits uneasily with the other's claim): not a contradiction."""
+
+    model_config = FROZEN
+    claim: str
+    wording: str
+    relation: Literal["differ", "tension"]
+    how: str = Field(description="how the essays relate on it, from the registry")
     left: list[Mention]
     right: list[Mention]
 
@@ -123,7 +143,9 @@ class Comparison(BaseModel):
     left: MapSummary
     right: MapSummary
     agreements: list[Agreement]
-    disagreements: list[Disagreement]
+    disagreements: list[Disagreement] = Field(description="contradictions only")
+    differences: list[Difference] = Field(default_factory=list, description="claims on which the maps differ or "
+                                          "are in tension, which are not contradictions")
     unique_left: list[UniqueNode]
     unique_right: list[UniqueNode]
     paths: list[ClaimPath]

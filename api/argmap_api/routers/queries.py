@@ -62,8 +62,9 @@ async def shared_claims(snapshot: SnapshotDep, maps: MapIds = None) -> Response:
 @router.get("/compare", response_model=Comparison, responses={**CACHED, **problems(404, 422)},
             openapi_extra=IF_NONE_MATCH, summary="Compare two maps")
 async def compare(snapshot: SnapshotDep, pair: PairDep) -> Response:
-    """Agreements, disagreements (opposite stances, or divergent conclusions), what each map claims alone,
-    and how each shared claim reaches each thesis.  The same result as ``argmap compare A B --json``.
+    """Agreements, contradictions (``disagreements``: opposite stances, or divergent conclusions), claims the
+    maps answer differently or are in tension on (``differences``, with the registry's ``how``), what each map
+    claims alone, and how each shared claim reaches each thesis.  The same result as ``argmap compare A B --json``.
 
     ``left`` and ``right`` must name two different maps (422 otherwise).
     """

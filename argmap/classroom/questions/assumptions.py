@@ -1,4 +1,5 @@
-"""Questions about unstated assumptions: blanks to fill, paired across the essays around a shared claim first.
+"""Questions about unstated assumptions: blanks to fill, paired across the essays where both leave the same step
+unstated (:class:`argmap.queries.facts.SameGap`), then one per essay asking whether each author would accept it.
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
@@ -9,10 +10,11 @@ True
 from __future__ import annotations
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.questions.context import Context, impact_line
+from argmap.classroom.questions.context import Context, Said, binds, draft, impact_said, join_and
 from argmap.classroom.questions.model import Draft, Reconstruction
 from argmap.classroom.wording import end, inside
 from argmap.format.model import ArgumentMap, Node
+from argmap.queries.facts import Fact, KindIs, OnlyIn, SameGap, SupportedBy
 
 __all__ = ["unstated_assumption_drafts"]
 
@@ -75,20 +77,24 @@ class _Assumptions:
         return found
 
     def pairs(self) -> dict[str, tuple[tuple[str, str], tuple[str, str]]]:
-        """Per shared claim, one assumption of each essay around it, marked used; pairs in which both essays
-        use the claim the same way (both reason from it, or both reach it) first."""
+        """Per shared claim, one assumption of each essay that fills the same step (:class:`SameGap`: from premises
+        bound to the same claims to this claim), marked used."""
         c = self.c
         pairs: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {}
-        for same_role in (True, False):
-            for claim in (x.id for x in c.corpus.registry.claims):
-                if claim in pairs:
-                    continue
-                pick = next(((x, y) for x in self.candidates(c.a, claim) for y in self.candidates(c.b, claim)
-                             if not same_role or x[1] == y[1]), None)
-                if pick is not None:
-                    pairs[claim] = pick
-                    self.used |= {(c.a.id, pick[0][0]), (c.b.id, pick[1][0])}
+        for claim in (x.id for x in c.corpus.registry.claims):
+            pick = next(((x, y) for x in self.candidates(c.a, claim) for y in self.candidates(c.b, claim)
+                         if x[1] == y[1] == "to" and self.same_gap(claim, x[0], y[0]).check(c.corpus)), None)
+            if pick is not None:
+                pairs[claim] = pick
+                self.used |= {(c.a.id, pick[0][0]), (c.b.id, pick[1][0])}
         return pairs
+
+    def same_gap(self, claim: str, left: str, right: str) -> SameGap:
+        """The fact that ``left`` (an assumption of the left essay) and ``right`` fill the same step to ``claim``."""
+        c = self.c
+        ka = self.blank(c.a, left, claim, "to").relation
+        kb = self.blank(c.b, right, claim, "to").relation
+        return SameGap(left=(c.a.id, left, ka), right=(c.b.id, right, kb))
 
 
 def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
@@ -99,8 +105,8 @@ def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     pairs = found.pairs()
     for claim in (x.id for x in c.corpus.registry.claims if x.id in pairs):
         (aa, ra), (ab, rb) = pairs[claim]
-        out.append(_paired_assumption_draft(c, claim, [found.blank(c.a, aa, claim, ra),
-                                                       found.blank(c.b, ab, claim, rb)]))
+        out.append(_paired_assumption_draft(c, found, claim, [found.blank(c.a, aa, claim, ra),
+                                                              found.blank(c.b, ab, claim, rb)]))
     for gm in (c.a, c.b):
         pool = found.open(gm)
         if pool:
@@ -108,16 +114,28 @@ def unstated_assumption_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
     return out
 
 
-def _paired_assumption_draft(c: Context, claim: str, blanks: list[Reconstruction]) -> Draft:
-    """Both essays need an unstated premise where they use ``claim``: reconstruct and compare them."""
+def _step_facts(c: Context, b: Reconstruction) -> list[Fact]:
+    """That the step of blank ``b`` is a support with the hidden assumption among its sources."""
+    rel = next(r for r in c.maps[b.map].model.relations if r.key == b.relation)
+    return [SupportedBy(map=b.map, node=b.target.node, relation=rel.key, sources=list(rel.sources)),
+            KindIs(map=b.map, node=b.hidden.node, kind="assumption")]
+
+
+def _paired_assumption_draft(c: Context, found: _Assumptions, claim: str, blanks: list[Reconstruction]) -> Draft:
+    """Both essays leave the same step to ``claim`` unstated: reconstruct and compare the two premises."""
     wording = c.wording(claim)
     about = [r for b in blanks for r in b.given]
-    prompt = (f"Where both essays use the claim “{inside(wording)}”, each needs a premise it never states ("
-              + "; ".join(f"{b.map}: {' + '.join(g.node for g in b.given)} + ? → {b.target.node}"
-                          for b in blanks)
-              + "). Reconstruct both. Would each author accept it? Are the two the same?")
-    answer = [end(f"{b.map} needs {b.hidden.node}: {inside(b.hidden.text)}") for b in blanks]
-    return Draft(kind="unstated-assumption", prompt=prompt, about=about, claim=claim, answer=answer,
+    gap = found.same_gap(claim, blanks[0].hidden.node, blanks[1].hidden.node)
+    facts: list[Fact] = [gap, *binds(c, c.a.id, claim), *binds(c, c.b.id, claim)]
+    prompt = (f"Both essays reach the claim “{inside(wording)}” by the same step, from premises both make, and both "
+              f"leave a premise of that step unstated ("
+              + "; ".join(f"{b.map}: {' + '.join(g.node for g in b.given)} + ? → {b.target.node}" for b in blanks)
+              + "). Reconstruct both. Are the two the same premise? Would each author accept it?")
+    said: list[Said] = [(end(f"{b.map} needs {b.hidden.node}: {inside(b.hidden.text)}"), _step_facts(c, b))
+                        for b in blanks]
+    said.append(("Both essays state the premises of the step and draw its conclusion, so each author needs the "
+                 "premise they leave out.", [gap, *(f for b in blanks for f in _step_facts(c, b))]))
+    return draft("unstated-assumption", prompt, facts, about, said, claim=claim,
                  answer_nodes=[b.hidden for b in blanks], blanks=blanks, template="paired-assumption")
 
 
@@ -130,10 +148,39 @@ def _single_assumption_draft(c: Context, gm: GroundedMap, found: _Assumptions, p
     aid = min(pool, key=lambda a: ((gm.id, a) in mentioned, -damage.get(a, (0, 0))[0],
                                    -damage.get(a, (0, 0))[1], place[a]))
     b = found.blank(gm, aid)
+    other = c.other(gm.id)
     given = " + ".join(g.node for g in b.given)
     step = f"the step from {given} to {b.target.node}" if given else f"the step to {b.target.node}"
+    step_facts = _step_facts(c, b)
     prompt = (f"In {gm.id}, {step} needs a premise the essay never states. "
-              f"Reconstruct it. Would the author accept it? Would {c.other(gm.id).id}?")
-    answer = [end(f"The missing premise, {aid}: {inside(b.hidden.text)}"), impact_line(c, gm.id, aid)]
-    return Draft(kind="unstated-assumption", prompt=prompt, about=b.given, answer=answer,
-                 answer_nodes=[b.hidden], blanks=[b])
+              f"Reconstruct it. Would {gm.id}'s author accept it? Would {other.id}'s?")
+    said: list[Said] = [(end(f"The missing premise, {aid}: {inside(b.hidden.text)}"), step_facts)]
+    stated = join_and([f"{g.node} (“{inside(g.quote)}”)" for g in b.given if g.quote])
+    target = f"{b.target.node} (“{inside(b.target.quote)}”)" if b.target.quote else b.target.node
+    said.append((f"{gm.id}'s author: yes, the text suggests so: the essay states {stated or 'its premises'} and "
+                 f"draws {target} from {'them' if len(b.given) > 1 else 'it'}, which it can do only with {aid}."
+                 if b.given else
+                 f"{gm.id}'s author: the essay draws {target} with no stated premise for it, so it needs {aid}.",
+                 step_facts))
+    said.append(_other_author(c, gm, other, b))
+    said.append(impact_said(c, gm.id, aid))
+    return draft("unstated-assumption", prompt, step_facts, b.given, said, answer_nodes=[b.hidden], blanks=[b])
+
+
+def _other_author(c: Context, gm: GroundedMap, other: GroundedMap, b: Reconstruction) -> Said:
+    """What in the other essay suggests its author would, or would not, accept the step of blank ``b``."""
+    claims = [(r, c.node(gm.id, r.node).claim) for r in (*b.given, b.target, b.hidden)]
+    shared = [(r, cl) for r, cl in claims if cl and c.bound(other.id, cl)]
+    if shared:
+        facts: list[Fact] = [f for _, cl in shared for f in binds(c, other.id, cl)]
+        made = [f"{r.node} (its {join_and([n.id for n in c.bound(other.id, cl)])})" for r, cl in shared
+                if any(n.effective_stance == "affirms" for n in c.bound(other.id, cl))]
+        denied = [f"{r.node} (its {join_and([n.id for n in c.bound(other.id, cl)])})" for r, cl in shared
+                  if all(n.effective_stance == "denies" for n in c.bound(other.id, cl))]
+        if denied:
+            return (f"{other.id}'s author: probably not: {other.id} denies the claim of {join_and(denied)}.", facts)
+        return (f"{other.id}'s author: perhaps: {other.id} also makes the claim of {join_and(made)}, but whether it "
+                f"would take the same step, its text does not say.", facts)
+    facts = [OnlyIn(map=gm.id, node=r.node, other=other.id) for r, _ in claims]
+    return (f"{other.id}'s author: its text gives no sign either way: it makes none of the claims of the step "
+            f"({join_and([r.node for r, _ in claims])}).", facts)

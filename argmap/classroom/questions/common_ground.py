@@ -1,10 +1,12 @@
-"""Questions about common ground: shared premises, contradictions, the central shared claim.
+"""Questions about common ground and where the essays part: shared premises, contradictions, differences, and a
+claim both arguments rest on.
 
-Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts.
+Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts whose every sentence
+carries the facts (:mod:`argmap.queries.facts`) it states.
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
->>> 'russia-used-to-react' in [d.claim for d in contradiction_drafts(c)]
+>>> all(d.kind == "contradiction" for d in contradiction_drafts(c))
 True
 """
 
@@ -12,110 +14,295 @@ from __future__ import annotations
 
 import itertools
 
-from argmap.classroom.questions.context import Context, impact_line, join_and, label, node_list, path_sentence, supporters
+from argmap.classroom.questions.context import (
+    Context,
+    Said,
+    binds,
+    draft,
+    impact_said,
+    join_and,
+    label,
+    node_list,
+    path_facts,
+    path_sentence,
+)
 from argmap.classroom.questions.model import Draft, NodeRef
-from argmap.classroom.wording import end, inside
+from argmap.classroom.wording import count, end, inside
+from argmap.format.model import ArgumentMap
+from argmap.queries.facts import (
+    AttackedBy,
+    Cites,
+    Fact,
+    KindIs,
+    NoCitedEvidence,
+    OnPath,
+    RelationIs,
+    SupportedBy,
+    Unsupported,
+)
+from argmap.queries.results import Disagreement, Mention
 
-__all__ = ["central_claim_drafts", "contradiction_drafts", "shared_premise_drafts"]
+__all__ = ["central_claim_drafts", "contradiction_drafts", "difference_drafts", "shared_premise_drafts"]
+
+
+def _chain(m: ArgumentMap, starts: list[str], goals: set[str]) -> list[str] | None:
+    """The shortest chain of supports from one of ``starts`` to one of ``goals`` in ``m``, or None."""
+    todo = [[s] for s in starts]
+    seen = set(starts)
+    while todo:
+        path = todo.pop(0)
+        if path[-1] in goals and len(path) > 1:
+            return path
+        for r in m.relations:
+            if r.is_support and path[-1] in r.sources and r.target not in seen and m.node(r.target) is not None:
+                seen.add(r.target)
+                todo.append([*path, r.target])
+    return None
+
+
+def _divergent(c: Context, d: Disagreement) -> Draft | None:
+    """A claim both essays agree on that leads, in each, to a claim they contradict each other on."""
+    pair = (c.a, c.b)
+    target = next((y.claim for y in c.comparison.disagreements if y.reason == "opposite-stances"
+                   and all(_chain(g.model, [n.id for n in c.bound(g.id, d.claim)],
+                                  {n.id for n in c.bound(g.id, y.claim)}) for g in pair)), None)
+    if target is None:
+        return None
+    chains = {g.id: _chain(g.model, [n.id for n in c.bound(g.id, d.claim)], {n.id for n in c.bound(g.id, target)})
+              for g in pair}
+    about = [c.ref(m.map, m.node) for m in d.left + d.right]
+    facts: list[Fact] = [RelationIs(claim=d.claim, maps=[c.a.id, c.b.id], relation="agree"),
+                         RelationIs(claim=target, maps=[c.a.id, c.b.id], relation="contradict")]
+    facts += [f for g in pair for f in binds(c, g.id, d.claim) + binds(c, g.id, target)]
+    facts += [OnPath(map=g, path=p, to_thesis=False) for g, p in chains.items() if p]
+    prompt = (f"Both essays accept the claim “{inside(d.wording)}” ({node_list(about)}), and in each it leads to "
+              f"“{inside(c.wording(target))}”, which one essay affirms and the other denies. How can one premise "
+              f"lead the two essays to opposite conclusions?")
+    said: list[Said] = []
+    for g in pair:
+        p = chains[g.id] or []
+        stance = next(n.effective_stance for n in c.bound(g.id, target) if n.id == p[-1])
+        said.append((f"{g.id}: {' → '.join(p)}, and {p[-1]} {stance} the claim.",
+                     [OnPath(map=g.id, path=p, to_thesis=False), *binds(c, g.id, target)]))
+    return draft("shared-premise", prompt, facts, about, said, claim=d.claim, template="divergent-conclusions")
 
 
 def shared_premise_drafts(c: Context) -> list[Draft]:
-    """Shared claims that lead to different places: divergent conclusions, then the two most central paths."""
+    """Claims both essays agree on that lead to different places: divergent conclusions, then the two most central
+    shared claims that reach both theses through support."""
     out: list[Draft] = []
     L, R = c.a.id, c.b.id
     for d in c.comparison.disagreements:
-        if d.reason != "divergent-conclusions":
-            continue
-        about = [c.ref(m.map, m.node) for m in d.left + d.right]
-        prompt = (f"Both essays accept the claim “{inside(d.wording)}” ({node_list(about)}), and in each it "
-                  f"{inside(d.detail)}. How can one premise lead the two essays to opposite conclusions?")
-        answer = [end(f"The shared premise {inside(d.detail)}"), "Look at what each essay adds along the way."]
-        out.append(Draft(kind="shared-premise", prompt=prompt, about=about, claim=d.claim, answer=answer,
-                         template="divergent-conclusions"))
+        if d.reason == "divergent-conclusions":
+            found = _divergent(c, d)
+            if found is not None:
+                out.append(found)
     rank = {x.claim: i for i, x in enumerate(c.central)}
-    candidates = []
-    for p in c.comparison.paths:
-        if p.left_via == "supports" and p.right_via == "supports" and p.left and p.right \
-                and len(p.left) > 1 and len(p.right) > 1 \
-                and not any(d.claim == p.claim for d in c.comparison.disagreements):
-            candidates.append(p)
+    agreed = {x.claim for x in c.comparison.agreements} - {d.claim for d in c.comparison.disagreements}
+    candidates = [p for p in c.comparison.paths
+                  if p.claim in agreed and p.left_via == "supports" and p.right_via == "supports"
+                  and p.left and p.right and len(p.left) > 1 and len(p.right) > 1]
     candidates.sort(key=lambda p: rank.get(p.claim, len(rank)))
     for p in candidates[:2]:
         assert p.left is not None and p.right is not None
-        wording = next(x.wording for x in c.central if x.claim == p.claim) if p.claim in rank else p.claim
+        wording = c.wording(p.claim)
         about = [c.ref(L, p.left[0]), c.ref(R, p.right[0])]
-        prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), yet each argues from it "
-                  f"towards a different thesis. What does each essay add to get from this common ground to its own "
-                  f"thesis?")
-        answer = [path_sentence(c.a.model, p.left), path_sentence(c.b.model, p.right)]
+        facts: list[Fact] = [RelationIs(claim=p.claim, maps=[L, R], relation="agree"), *binds(c, L, p.claim),
+                             *binds(c, R, p.claim), OnPath(map=L, path=p.left), OnPath(map=R, path=p.right)]
+        one = c.a.model.thesis.claim is not None and c.a.model.thesis.claim == c.b.model.thesis.claim
+        if one:  # both theses are bound to one claim: the same destination, perhaps by different routes
+            facts += binds(c, L, c.a.model.thesis.claim or "") + binds(c, R, c.a.model.thesis.claim or "")
+            prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), and both argue from it "
+                      f"to the same thesis, “{inside(c.wording(c.a.model.thesis.claim or ''))}”. Do they take the "
+                      f"same route? What does each essay add on the way?")
+        else:
+            prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), and each argues from "
+                      f"it towards its own thesis. What does each essay add to get from this common ground to its "
+                      f"thesis?")
+        said: list[Said] = [(path_sentence(c.a.model, p.left), path_facts(c.a.model, p.left)),
+                            (path_sentence(c.b.model, p.right), path_facts(c.b.model, p.right))]
         nodes: list[NodeRef] = []
         for gm, path in ((c.a, p.left), (c.b, p.right)):
             for here, nxt in itertools.pairwise(path):
-                rel = next(r for r in gm.model.relations if r.is_support and r.target == nxt
-                           and here in r.sources)
+                rel = next(r for r in gm.model.relations if r.is_support and r.target == nxt and here in r.sources)
                 nodes += [c.ref(gm.id, s) for s in rel.sources if s != here]
                 nodes.append(c.ref(gm.id, nxt))
-        added = [f"{r.map} {r.node}" for r in nodes if r.kind == "assumption"]
+        added = [r for r in nodes if r.kind == "assumption"]
         if added:
-            answer.append(f"The steps rest on {'an unstated assumption' if len(added) == 1 else 'unstated assumptions'}"
-                          f" ({join_and(added)}): ask whether each author would accept it.")
-        out.append(Draft(kind="shared-premise", prompt=prompt, about=about, claim=p.claim, answer=answer,
-                         answer_nodes=nodes, paths={L: p.left, R: p.right}))
+            said.append((f"The steps rest on {'an assumption' if len(added) == 1 else 'assumptions'} the essays leave "
+                         f"unstated ({join_and([f'{r.map} {r.node}' for r in added])}).",
+                         [f for gm, path in ((c.a, p.left), (c.b, p.right)) for f in path_facts(gm.model, path)
+                          if isinstance(f, KindIs)]))
+        out.append(draft("shared-premise", prompt, facts, about, said, claim=p.claim, answer_nodes=nodes,
+                         paths={L: p.left, R: p.right}, template="same-thesis" if one else ""))
     return out
 
 
+def _cited_paths(m: ArgumentMap, node: str) -> list[tuple[list[str], str]]:
+    """(chain of supports from a cited evidence node to ``node``, citation) for each source that backs ``node``."""
+    out: list[tuple[list[str], str]] = []
+    todo, seen = [[node]], {node}
+    while todo:
+        path = todo.pop(0)
+        n = m.node(path[0])
+        if n is not None and n.kind == "evidence":
+            out += [(path, cite) for cite in n.citation or []]
+        for r in m.relations:
+            if r.is_support and r.target == path[0]:
+                for s in r.sources:
+                    if s not in seen:
+                        seen.add(s)
+                        todo.append([s, *path])
+    return out
+
+
+class _Side:
+    """What one essay offers for its stance on a claim: supports, objections it raises, cited sources."""
+
+    def __init__(self, c: Context, m: Mention) -> None:
+        gm = c.maps[m.map]
+        self.map, self.node = m.map, m.node
+        self.supports = [r for r in gm.model.relations if r.is_support and r.target == m.node]
+        self.attacks = [r for r in gm.model.relations if r.type == "attacks" and r.target == m.node]
+        self.answered = {r.key: any(x.type == "attacks" and (x.target in r.sources or x.target == r.id)
+                                    for x in gm.model.relations) for r in self.attacks}
+        self.citations = _cited_paths(gm.model, m.node)
+        self.claim = c.node(m.map, m.node).claim
+        self.refs = [c.ref(m.map, s) for r in self.supports for s in r.sources]
+
+    @property
+    def unanswered(self) -> int:
+        return sum(1 for v in self.answered.values() if not v)
+
+    def score(self) -> tuple[int, int, int]:
+        """More cited sources, more supports, fewer unanswered objections: better supported."""
+        return (len(self.citations), len(self.supports), -self.unanswered)
+
+    def said(self, c: Context) -> Said:
+        facts: list[Fact] = []
+        if self.supports:
+            text = (f"{self.map} {self.node} is supported by "
+                    f"{join_and([label(r) for r in self.refs])}")
+            facts += [SupportedBy(map=self.map, node=self.node, relation=r.key, sources=list(r.sources))
+                      for r in self.supports]
+        else:
+            text = f"{self.map} {self.node} is asserted without support in the essay"
+            facts.append(Unsupported(map=self.map, node=self.node))
+        if self.citations:
+            named = [f"{path[0]} ({inside(cite)})" for path, cite in self.citations]
+            text += f"; it rests on cited evidence: {join_and(named)}"
+            for path, cite in self.citations:
+                facts.append(Cites(map=self.map, evidence=path[0], citation=cite))
+                if len(path) > 1:
+                    facts.append(OnPath(map=self.map, path=path, to_thesis=False))
+        else:
+            text += "; it cites no source"
+            facts.append(NoCitedEvidence(map=self.map, node=self.node))
+        for r in self.attacks:
+            state = "answers" if self.answered[r.key] else "raises but does not answer"
+            text += f"; the essay {state} an objection to it ({' + '.join(r.sources)})"
+            facts.append(AttackedBy(map=self.map, node=self.node, relation=r.key, sources=list(r.sources),
+                                    answered=self.answered[r.key]))
+        return end(text), facts
+
+
 def contradiction_drafts(c: Context) -> list[Draft]:
-    """One question per claim one essay affirms and the other denies (see the module example)."""
+    """One question per claim one essay affirms and the other denies: what each offers, and a verdict."""
     out: list[Draft] = []
     for d in c.comparison.disagreements:
         if d.reason != "opposite-stances":
             continue
         about = [c.ref(m.map, m.node) for m in d.left + d.right]
-        sides = join_and([f"{m.map} {m.node} {m.stance}" for m in d.left + d.right])
-        prompt = (f"{sides} the claim “{inside(d.wording)}”. What does each essay offer for its position, and which "
-                  f"is better supported?")
-        answer, nodes = [], []
-        for m in d.left + d.right:
-            gm = c.maps[m.map]
-            sup = [s for _, srcs in supporters(gm.model, m.node) for s in srcs]
-            att = [r.sources for r in gm.model.relations if r.type == "attacks" and r.target == m.node]
-            refs = [c.ref(m.map, s) for s in sup]
-            nodes += refs
-            said = join_and([label(r) for r in refs]) if refs else "nothing: the essay asserts it without support"
-            line = f"{m.map} {m.node} is supported by {said}."
-            if att:
-                foes = [c.ref(m.map, s) for srcs in att for s in srcs]
-                nodes += foes
-                line += f" The essay answers an objection to it: {join_and([label(r) for r in foes])}."
-            cites = c.cited[m.map].get(m.node, [])
-            named = [f"{e} ({inside('; '.join(c.node(m.map, e).citation or []))})" for e in cites]
-            line += f" Cited sources: {join_and(named)}." if cites else " It cites no source."
-            answer.append(line)
-        out.append(Draft(kind="contradiction", prompt=prompt, about=about, claim=d.claim, answer=answer,
-                         answer_nodes=nodes))
+        facts: list[Fact] = [RelationIs(claim=d.claim, maps=[c.a.id, c.b.id], relation="contradict"),
+                             *binds(c, c.a.id, d.claim), *binds(c, c.b.id, d.claim)]
+        sides_text = join_and([f"{m.map} {m.node} {m.stance}" for m in d.left + d.right])
+        prompt = (f"The essays contradict each other: {sides_text} the claim “{inside(d.wording)}”. What does each "
+                  f"essay offer for its position, and which is better supported?")
+        sides = [_Side(c, m) for m in d.left + d.right]
+        said = [s.said(c) for s in sides]
+        said.append(_verdict(c, sides, d.claim))
+        nodes = [r for s in sides for r in s.refs]
+        out.append(draft("contradiction", prompt, facts, about, said, claim=d.claim, answer_nodes=nodes))
+    return out
+
+
+def _verdict(c: Context, sides: list[_Side], claim: str) -> Said:
+    """Which side the maps support better, and why: cited sources, then supports, then unanswered objections."""
+    by_map: dict[str, tuple[int, int, int]] = {}
+    for s in sides:
+        a, b, x = by_map.get(s.map, (0, 0, 0))
+        sa, sb, sx = s.score()
+        by_map[s.map] = (a + sa, b + sb, x + sx)
+    facts = [f for s in sides for f in s.said(c)[1]]
+    (best, top), (other, low) = sorted(by_map.items(), key=lambda kv: kv[1], reverse=True)[:2]
+
+    def some(n: int, noun: str) -> str:
+        return f"no {noun}s" if n == 0 else count(n, noun)
+
+    def reasons(m: str, v: tuple[int, int, int]) -> str:
+        return (f"{some(v[0], 'cited source')}, {some(v[1], 'supporting argument')} and "
+                f"{some(-v[2], 'unanswered objection')}")
+
+    if top == low:
+        return (f"Verdict: on the maps neither side is better supported: each has {reasons(best, top)}; the "
+                f"question is which evidence a reader finds more convincing.", facts)
+    return (f"Verdict: {best}'s side is better supported on the maps: {reasons(best, top)}, against "
+            f"{reasons(other, low)} for {other}.", facts)
+
+
+def difference_drafts(c: Context) -> list[Draft]:
+    """One question per claim the essays answer differently, or are in tension on: what each says, and how."""
+    out: list[Draft] = []
+    for d in c.comparison.differences:
+        about = [c.ref(m.map, m.node) for m in d.left + d.right]
+        facts: list[Fact] = [RelationIs(claim=d.claim, maps=[c.a.id, c.b.id], relation=d.relation),
+                             *binds(c, c.a.id, d.claim), *binds(c, c.b.id, d.claim)]
+        if d.relation == "differ":
+            prompt = (f"Both essays answer the question “{inside(d.wording)}” ({node_list(about)}), differently. "
+                      f"What answer does each give, and what in its text shows it? Do the two answers exclude each "
+                      f"other?")
+        else:
+            prompt = (f"{join_and([f'{m.map} {m.node}' for m in d.left + d.right if m.stance == 'denies'])} "
+                      f"sits uneasily with the claim “{inside(d.wording)}”, which the other essay makes; neither "
+                      f"essay debates the point. Does the evidence really tell against the claim? What would settle "
+                      f"it?")
+        said: list[Said] = []
+        for g, ms in ((c.a, d.left), (c.b, d.right)):
+            words = join_and([f"{m.node} “{inside(m.quote)}”" if m.quote else f"{m.node} (unstated) {inside(m.text)}"
+                              for m in ms])
+            verb = "sets against it" if all(m.stance == "denies" for m in ms) else "says"
+            said.append((f"{g.id} {verb} {words}.", binds(c, g.id, d.claim)))
+        said.append((f"How they relate: {end(d.how)}",
+                     [RelationIs(claim=d.claim, maps=[c.a.id, c.b.id], relation=d.relation)]))
+        out.append(draft("difference", prompt, facts, about, said, claim=d.claim,
+                         template="difference" if d.relation == "differ" else "tension"))
     return out
 
 
 def central_claim_drafts(c: Context, earlier: list[Draft]) -> list[Draft]:
-    """The most central shared claim not already asked about in ``earlier``, if any."""
+    """The most central claim the essays agree on that leads, through support, to both theses and that no earlier
+    question asks about."""
     asked = {d.claim for d in earlier}
-    top = next((x for x in c.central if x.claim not in asked), None)
+    agreed = {x.claim for x in c.comparison.agreements}
+    paths = {p.claim: p for p in c.comparison.paths
+             if p.left and p.right and len(p.left) > 1 and len(p.right) > 1
+             and p.left_via == "supports" and p.right_via == "supports"}
+    top = next((x for x in c.central if x.claim not in asked and x.claim in agreed and x.claim in paths), None)
     if top is None:
         return []
-    about = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in c.bound(g.id, top.claim)]
-    prompt = (f"“{inside(top.wording)}” ({node_list(about)}) is the claim that links most of both arguments: more of "
-              f"the routes between them run through it than through any other. What would each essay lose if it "
-              f"were false?")
-    answer = [impact_line(c, r.map, r.node) for r in about]
-    paths = {}
-    for p in c.comparison.paths:
-        if p.claim == top.claim:
-            if p.left:
-                paths[c.a.id] = p.left
-            if p.right:
-                paths[c.b.id] = p.right
-    for mid, path in paths.items():
-        answer.append(f"Its route to the thesis in {path_sentence(c.maps[mid].model, path)}")
-    nodes = [c.ref(mid, x) for mid, path in paths.items() for x in path[1:]]
-    return [Draft(kind="central-claim", prompt=prompt, about=about, claim=top.claim, answer=answer,
-                  answer_nodes=nodes, paths=paths)]
+    p = paths[top.claim]
+    assert p.left is not None and p.right is not None
+    chosen = {c.a.id: p.left, c.b.id: p.right}
+    about = [c.ref(mid, path[0]) for mid, path in chosen.items()]
+    facts: list[Fact] = [RelationIs(claim=top.claim, maps=[c.a.id, c.b.id], relation="agree"),
+                         *binds(c, c.a.id, top.claim), *binds(c, c.b.id, top.claim),
+                         *(OnPath(map=mid, path=path) for mid, path in chosen.items())]
+    prompt = (f"Both essays rely on “{inside(top.wording)}” ({node_list(about)}) on their way to their theses. "
+              f"What would each essay lose if it were false?")
+    said: list[Said] = [impact_said(c, r.map, r.node) for r in about]
+    for mid, path in chosen.items():
+        said.append((f"Its route to the thesis in {path_sentence(c.maps[mid].model, path)}",
+                     path_facts(c.maps[mid].model, path)))
+    nodes = [c.ref(mid, x) for mid, path in chosen.items() for x in path[1:]]
+    return [draft("central-claim", prompt, facts, about, said, claim=top.claim, answer_nodes=nodes,
+                  paths=dict(chosen))]

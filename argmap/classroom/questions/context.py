@@ -7,8 +7,9 @@ records; the package numbers them into :class:`~argmap.classroom.questions.model
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> c.other("bankruptcy").id
 'enforcer'
->>> impact_line(c, "enforcer", "T").startswith("enforcer: rejecting T cuts nothing else off")
-True
+>>> text, facts = impact_said(c, "enforcer", "T")
+>>> text.startswith("enforcer: rejecting T cuts nothing else off"), [f.fact for f in facts]
+(True, ['rejection', 'lines-of-support'])
 """
 
 from __future__ import annotations
@@ -22,17 +23,24 @@ from argmap.corpus.load import Corpus
 from argmap.format.model import ArgumentMap, Node
 from argmap.queries.analysis import MapStructure, cited_support, map_structure
 from argmap.queries.centrality import ClaimCentrality, shared_centrality
+from argmap.queries.facts import Binds, Fact, KindIs, LinesOfSupport, OnPath, Rejection, SupportedBy
 from argmap.queries.results import Comparison
 
 __all__ = [
     "Context",
     "Draft",
+    "Said",
+    "binds",
     "chain",
+    "draft",
     "impact_line",
+    "impact_said",
     "join_and",
     "label",
     "node_list",
+    "path_facts",
     "path_sentence",
+    "rejection",
     "say",
     "supporters",
 ]
@@ -150,6 +158,53 @@ class Context:
     def other(self, map_id: str) -> GroundedMap:
         """The map of the pair that is not ``map_id``."""
         return self.b if map_id == self.a.id else self.a
+
+
+Said = tuple[str, list[Fact]]
+"""A sentence of a model answer and the facts it states."""
+
+
+def draft(kind: str, prompt: str, facts: list[Fact], about: list[NodeRef], said: list[Said], **more: object) -> Draft:
+    """A :class:`Draft` whose prompt states ``facts`` and whose answer is ``said``, sentence by sentence."""
+    return Draft(kind=kind, prompt=prompt, about=about, answer=[t for t, _ in said],  # type: ignore[arg-type]
+                 answer_facts=[f for _, f in said], facts=facts, **more)  # type: ignore[arg-type]
+
+
+def binds(c: Context, map_id: str, claim: str) -> list[Fact]:
+    """That ``map_id`` binds ``claim``: one :class:`~argmap.queries.facts.Binds` per stance its nodes take."""
+    out: list[Fact] = []
+    nodes = c.bound(map_id, claim)
+    for stance in ("affirms", "denies"):
+        ids = [n.id for n in nodes if n.effective_stance == stance]
+        if ids:
+            out.append(Binds(map=map_id, claim=claim, stance=stance, nodes=ids))
+    return out
+
+
+def path_facts(m: ArgumentMap, path: list[str]) -> list[Fact]:
+    """That ``path`` is a chain of supports to the thesis of ``m``, with each step's relation and co-premises."""
+    out: list[Fact] = [OnPath(map=m.id, path=path)]
+    for here, nxt in itertools.pairwise(path):
+        rel = next((r for r in m.relations if r.is_support and r.target == nxt and here in r.sources), None)
+        if rel is not None:
+            out.append(SupportedBy(map=m.id, node=nxt, relation=rel.key, sources=list(rel.sources)))
+            out += [KindIs(map=m.id, node=s, kind="assumption") for s in rel.sources
+                    if s != here and (n := m.node(s)) is not None and n.kind == "assumption"]
+    return out
+
+
+def rejection(c: Context, map_id: str, node: str) -> Rejection:
+    """What rejecting ``node`` does to ``map_id``, as a checked fact (from the map's structure)."""
+    s = c.structure[map_id]
+    hit = next((i for i in s.impacts if i.node == node), None)
+    cuts = [x for x in (hit.cuts if hit else []) if not (x == s.thesis and not s.lines)]
+    return Rejection(map=map_id, node=node, breaks=list(hit.lines) if hit else [], cuts=cuts)
+
+
+def impact_said(c: Context, map_id: str, node: str) -> Said:
+    """:func:`impact_line` with the facts it states."""
+    s = c.structure[map_id]
+    return impact_line(c, map_id, node), [rejection(c, map_id, node), LinesOfSupport(map=map_id, lines=list(s.lines))]
 
 
 def impact_line(c: Context, map_id: str, node: str) -> str:

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from argmap.checks.grounded import GroundedMap
 from argmap.errors import ArgmapError
 from argmap.format.model import ArgumentMap, Node
+from argmap.queries.facts import AnyFact, Fact
+from argmap.queries.results import FROZEN
 
 __all__ = [
     "KINDS",
@@ -31,19 +33,23 @@ __all__ = [
     "node_ref",
 ]
 
-QuestionKind = Literal["shared-premise", "contradiction", "central-claim", "load-bearing",
+QuestionKind = Literal["shared-premise", "contradiction", "difference", "central-claim", "load-bearing",
                        "unstated-assumption", "evidence"]
-KINDS: tuple[str, ...] = ("shared-premise", "contradiction", "central-claim", "load-bearing",
+KINDS: tuple[str, ...] = ("shared-premise", "contradiction", "difference", "central-claim", "load-bearing",
                           "unstated-assumption", "evidence")
 TITLES = {
     "shared-premise": "Same premise, different destinations",
     "contradiction": "A contradiction between the essays",
-    "central-claim": "The hub of both arguments",
+    "difference": "Different answers to one question",
+    "tension": "Evidence that sits uneasily with the other essay",
+    "central-claim": "A claim both arguments rest on",
+    "both-theses": "What each thesis depends on most",
     "load-bearing": "A load-bearing premise",
-    "unstated-assumption": "An assumption neither essay states",
+    "unstated-assumption": "A premise the essay leaves unstated",
     "evidence": "Claims without cited evidence",
     # templates with a title of their own (a kind may have several templates)
     "divergent-conclusions": "One premise, opposite conclusions",
+    "same-thesis": "Same premise, same thesis: the same route?",
     "widest-line": "The premise that breaks the most",
     "weakest-line": "Many lines of support: which is weakest?",
     "one-leg": "A conclusion on one argument",
@@ -52,13 +58,12 @@ TITLES = {
 }
 TEMPLATE_LIMIT = 2  # no template is asked more than twice
 QUESTION_LIMIT = 10  # questions for one 45-minute lesson
-_FROZEN = ConfigDict(frozen=True)
 
 
 class NodeRef(BaseModel):
     """A node of a map, with what a reader needs to find it in the essay."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     map: str
     node: str
     kind: str
@@ -70,7 +75,7 @@ class NodeRef(BaseModel):
 class Reconstruction(BaseModel):
     """A blank to fill: stated premises and a conclusion, with the hidden premise left out."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     map: str
     relation: str
     given: list[NodeRef]
@@ -81,7 +86,7 @@ class Reconstruction(BaseModel):
 class Question(BaseModel):
     """One discussion question and its model answer."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
     id: str
     kind: QuestionKind
     title: str
@@ -91,6 +96,12 @@ class Question(BaseModel):
     claim: str | None = None
     answer: list[str] = Field(description="model answer, one paragraph per item")
     answer_nodes: list[NodeRef] = Field(description="the nodes whose content answers the question")
+    facts: list[AnyFact] = Field(default_factory=list, description="the facts the prompt states, each checked "
+                                 "against the maps (argmap.queries.facts)")
+    answer_facts: list[list[AnyFact]] = Field(default_factory=list, description="for each paragraph of the answer, "
+                                              "the facts it states, each checked against the maps")
+    teacher_notes: list[str] = Field(default_factory=list, description="the curators' notes on the claims asked "
+                                     "about (registry descriptions): for the teacher, never part of an answer")
     paths: dict[str, list[str]] = Field(default_factory=dict, description="map id to a chain of node ids")
     blanks: list[Reconstruction] = Field(default_factory=list)
 
@@ -129,18 +140,28 @@ class Draft:
     paths: dict[str, list[str]] = field(default_factory=dict)
     blanks: list[Reconstruction] = field(default_factory=list)
     template: str = ""
+    facts: list[Fact] = field(default_factory=list)
+    answer_facts: list[list[Fact]] = field(default_factory=list)
+
+    @property
+    def maps(self) -> set[str]:
+        """The essays the question asks about."""
+        return {r.map for r in self.about} | {b.map for b in self.blanks}
 
     @property
     def form(self) -> str:
         """The template that wrote it: ``template``, else the kind."""
         return self.template or self.kind
 
-    def numbered(self, number: int) -> Question:
+    def numbered(self, number: int, teacher_notes: list[str] | None = None) -> Question:
         """The :class:`Question` this draft becomes as question ``Q<number>``."""
         return Question(id=f"Q{number}", kind=self.kind, title=TITLES.get(self.form, TITLES[self.kind]),
                         template=self.form, prompt=self.prompt,
                         about=self.about, claim=self.claim, answer=self.answer, answer_nodes=self.answer_nodes,
-                        paths=self.paths, blanks=self.blanks)
+                        paths=self.paths, blanks=self.blanks,
+                        facts=list(self.facts),  # type: ignore[arg-type]
+                        answer_facts=[list(x) for x in self.answer_facts],  # type: ignore[arg-type]
+                        teacher_notes=teacher_notes or [])
 
 
 def node_of(gm: GroundedMap | ArgumentMap, node_id: str) -> Node:

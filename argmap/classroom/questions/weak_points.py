@@ -1,97 +1,112 @@
-"""Questions about weak points: load-bearing premises and uncited claims (unstated assumptions: :mod:`.assumptions`).
+"""Questions about weak points: what each thesis depends on most, conclusions on one argument, and claims resting
+on no cited evidence (unstated assumptions: :mod:`.assumptions`).
 
-Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts.
+Each generator takes a :class:`~argmap.classroom.questions.context.Context` and returns drafts whose every sentence
+carries the facts it states.
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> c = Context(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
->>> sorted({d.kind for d in load_bearing_drafts(c)})
-['load-bearing']
+>>> [sorted(d.maps) for d in load_bearing_drafts(c)][:1]
+[['bankruptcy', 'enforcer']]
 """
 
 from __future__ import annotations
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.questions.context import Context, impact_line, join_and, label, node_list, say
-from argmap.classroom.questions.model import Draft
+from argmap.classroom.questions.context import (
+    Context,
+    Said,
+    binds,
+    draft,
+    impact_said,
+    join_and,
+    label,
+    node_list,
+    rejection,
+    say,
+)
+from argmap.classroom.questions.model import Draft, NodeRef
 from argmap.classroom.wording import count, end, inside
-from argmap.queries.analysis import Impact, load_bearing
+from argmap.queries.analysis import load_bearing
+from argmap.queries.facts import AttackedBy, CitationFor, Fact, LinesOfSupport, NoCitedEvidence, RelationIs, SupportedBy
 
 __all__ = ["evidence_drafts", "load_bearing_drafts"]
 
 
 def load_bearing_drafts(c: Context) -> list[Draft]:
-    """Per essay: the premise the thesis depends on most, then a conclusion standing on one argument only."""
+    """What each thesis depends on most (one question about both essays), then per essay a conclusion standing on
+    one argument only."""
     out: list[Draft] = []
+    both = _thesis_load_draft(c)
+    if both is not None:
+        out.append(both)
     for gm in (c.a, c.b):
-        for draft in (_thesis_load_draft(c, gm), _one_leg_draft(c, gm)):
-            if draft is not None:
-                out.append(draft)
+        one = _one_leg_draft(c, gm)
+        if one is not None:
+            out.append(one)
     return out
 
 
-def _thesis_load_draft(c: Context, gm: GroundedMap) -> Draft | None:
-    """The premise every line of the thesis runs through; else the weakest or the widest line."""
+def _top(c: Context, gm: GroundedMap) -> str | None:
+    """The node whose rejection does the thesis most harm: a load-bearing premise, else the most lines broken."""
     s = c.structure[gm.id]
     if s.load_bearing:
-        return _carrier_draft(c, gm)
-    top = next((i for i in s.impacts if i.node != s.thesis), None)
-    if top is not None and len(top.lines) == 1:
-        return _weakest_line_draft(c, gm)
-    if top is not None and top.lines:
-        return _widest_line_draft(c, gm, top)
-    return None
+        return next((n for n in s.load_bearing if c.node(gm.id, n).kind != "assumption"), s.load_bearing[0])
+    top = next((i for i in s.impacts if i.node != s.thesis and i.lines), None)
+    return top.node if top is not None else None
 
 
-def _carrier_draft(c: Context, gm: GroundedMap) -> Draft:
-    """The thesis stands on one premise (an assumption only when nothing else carries it)."""
-    s = c.structure[gm.id]
-    x = next((n for n in s.load_bearing if c.node(gm.id, n).kind != "assumption"), s.load_bearing[0])
-    r = c.ref(gm.id, x)
-    prompt = (f"Every line of support for {gm.id}'s thesis runs through {x}: a reader who rejected it would "
-              f"leave the thesis unsupported. How well does the essay establish {x}?")
-    others = [n for n in s.load_bearing if n != x]
-    answer = [end(f"{say(r)} carries the whole thesis: {impact_line(c, gm.id, x).split(': ', 1)[1]}")]
-    if others:
-        answer.append(f"The thesis depends as completely on {join_and(others)}.")
-    return Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, x).claim,
-                 answer=answer, answer_nodes=[c.ref(gm.id, n) for n in s.load_bearing])
-
-
-def _weakest_line_draft(c: Context, gm: GroundedMap) -> Draft:
-    """Separate lines of support, no premise in more than one: which line is weakest?"""
-    s = c.structure[gm.id]
-    lines = [f"{' + '.join(s.line_sources[k])}" for k in s.lines]
-    prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
-              f"support, and no single premise carries more than one of them. Which line is weakest, "
-              f"and what would the essay lose without it?")
-    answer = [f"The lines of support: {'; '.join(lines)}.",
-              "Rejecting any one premise leaves the other lines standing, so the thesis survives "
-              "the loss of any single line."]
-    refs = [c.ref(gm.id, x) for k in s.lines for x in s.line_sources[k]]
-    return Draft(kind="load-bearing", prompt=prompt, about=refs[:6], answer=answer,
-                 answer_nodes=refs, template="weakest-line")
-
-
-def _widest_line_draft(c: Context, gm: GroundedMap, top: Impact) -> Draft:
-    """The premise whose rejection breaks the most lines of the thesis (``top``), and its ties."""
-    s = c.structure[gm.id]
-    r = c.ref(gm.id, top.node)
-    ties = [i.node for i in s.impacts if i.node not in (top.node, s.thesis)
-            and (len(i.lines), len(i.cuts)) == (len(top.lines), len(top.cuts))]
-    also = f" (so would rejecting {' or '.join(ties)})" if ties else ""
-    prompt = (f"{gm.id}'s thesis rests on {count(len(s.lines), 'separate line', 'separate lines')} of "
-              f"support, so no single premise carries it alone. Rejecting {top.node} would break the "
-              f"most: {len(top.lines)} of {len(s.lines)}{also}. Is {top.node} well founded? Which line "
-              f"would you attack first, and why?")
-    lines = []
-    for key in top.lines:
-        rel = next(x for x in gm.model.relations if x.key == key)
-        lines.append(" + ".join(rel.sources) + f" → {rel.target}")
-    answer = [end(f"{say(r)} is the premise to test first: {impact_line(c, gm.id, top.node).split(': ', 1)[1]}"),
-              f"The lines it breaks: {'; '.join(lines)}."]
-    nodes = [c.ref(gm.id, n) for n in top.cuts]
-    return Draft(kind="load-bearing", prompt=prompt, about=[r], claim=c.node(gm.id, top.node).claim,
-                 answer=answer, answer_nodes=nodes, template="widest-line")
+def _thesis_load_draft(c: Context) -> Draft | None:
+    """Which premise each thesis depends on most, and whose thesis depends more on a single premise."""
+    tops = {g.id: _top(c, g) for g in (c.a, c.b)}
+    if not all(tops.values()):
+        return None
+    facts: list[Fact] = [LinesOfSupport(map=g.id, lines=list(c.structure[g.id].lines)) for g in (c.a, c.b)]
+    count_words = join_and([f"{g.id}'s thesis has {count(len(c.structure[g.id].lines), 'line')} of support"
+                            if c.structure[g.id].lines else f"{g.id}'s thesis stands by its answer to an objection"
+                            for g in (c.a, c.b)])
+    prompt = (f"{count_words}. Which premise of each essay does its thesis depend on most? Whose thesis depends "
+              f"more on a single premise, and is that premise well founded?")
+    said: list[Said] = []
+    harm: dict[str, tuple[int, int]] = {}
+    about: list[NodeRef] = []
+    for g in (c.a, c.b):
+        node = tops[g.id]
+        assert node is not None
+        r = c.ref(g.id, node)
+        about.append(r)
+        text, f = impact_said(c, g.id, node)
+        if node in c.structure[g.id].load_bearing:
+            said.append((end(f"Every line of support for {g.id}'s thesis runs through {say(r)}: "
+                             f"{text.split(': ', 1)[1]}"), f))
+        else:
+            said.append((end(f"{say(r)} does the most harm if rejected: {text.split(': ', 1)[1]}"), f))
+        fact = rejection(c, g.id, node)
+        lines = len(c.structure[g.id].lines)
+        harm[g.id] = (len(fact.breaks), lines)
+    (a, (ka, la)), (b, (kb, lb)) = harm.items()
+    ra, rb = ka / la if la else 1.0, kb / lb if lb else 1.0
+    verdict_facts = [rejection(c, g.id, tops[g.id] or "") for g in (c.a, c.b)] + facts
+    bare = [g for g in (c.a, c.b) if not c.structure[g.id].lines]
+    if bare:
+        t = bare[0].model.thesis.id
+        answers = [AttackedBy(map=bare[0].id, node=t, relation=r.key, sources=list(r.sources), answered=True)
+                   for r in bare[0].model.relations if r.type == "attacks" and r.target == t]
+        said.append((f"{bare[0].id}'s thesis has no line of support of its own: it stands by answering an objection "
+                     f"({join_and([' + '.join(f.sources) for f in answers])}), so it depends most on that answer.",
+                     [LinesOfSupport(map=bare[0].id, lines=[]), *answers]))
+    elif ra == rb:
+        said.append((f"Neither depends more: rejecting that premise breaks {ka} of {count(la, 'line')} in {a} and "
+                     f"{kb} of {count(lb, 'line')} in {b}.", verdict_facts))
+    else:
+        more, less = (a, b) if ra > rb else (b, a)
+        k1, l1, k2, l2 = (ka, la, kb, lb) if more == a else (kb, lb, ka, la)
+        said.append((f"{more}'s thesis depends more on one premise: rejecting it breaks {k1} of "
+                     f"{count(l1, 'line')} of support, against {k2} of {count(l2, 'line')} in {less}.",
+                     verdict_facts))
+    nodes = [c.ref(g.id, n) for g in (c.a, c.b) for n in (c.structure[g.id].load_bearing
+                                                           or rejection(c, g.id, tops[g.id] or "").cuts)]
+    return draft("load-bearing", prompt, facts, about, said, answer_nodes=nodes, template="both-theses")
 
 
 def _one_leg_draft(c: Context, gm: GroundedMap) -> Draft | None:
@@ -110,68 +125,101 @@ def _one_leg_draft(c: Context, gm: GroundedMap) -> Draft | None:
     _, _, concl, bearing = best
     target = c.ref(gm.id, concl)
     refs = [c.ref(gm.id, x) for x in bearing]
+    rels = [r for r in m.relations if r.is_support and r.target == concl]
+    facts: list[Fact] = [SupportedBy(map=gm.id, node=concl, relation=r.key, sources=list(r.sources)) for r in rels]
+    facts += [rejection(c, gm.id, x) for x in bearing]
     prompt = (f"{gm.id}'s conclusion {concl} stands on one argument only: reject "
               f"{' or '.join(r.node for r in refs)} and it is left with no support. Should a reader accept "
               f"{'it' if len(refs) == 1 else 'them'}? What else would the essay need to say?")
-    answer = [f"{concl} ({inside(target.text)}) stands only if a reader accepts "
-              f"{join_and([label(r) for r in refs])}."]
-    answer += [impact_line(c, gm.id, x) for x in bearing]
-    return Draft(kind="load-bearing", prompt=prompt, about=[target, *refs], claim=c.node(gm.id, concl).claim,
-                 answer=answer, answer_nodes=refs, template="one-leg")
+    said: list[Said] = [(f"{concl} ({inside(target.text)}) stands only if a reader accepts "
+                         f"{join_and([label(r) for r in refs])}.", facts)]
+    said += [impact_said(c, gm.id, x) for x in bearing]
+    return draft("load-bearing", prompt, facts, [target, *refs], said, claim=c.node(gm.id, concl).claim,
+                 answer_nodes=refs, template="one-leg")
 
 
-def _neediest(c: Context, gm: GroundedMap, uncited: list[str]) -> tuple[str, str]:
-    """The uncited claim that most needs a source, and why: the one whose loss does the thesis most harm."""
+def _neediest(c: Context, gm: GroundedMap, uncited: list[str]) -> str:
+    """The uncited claim that most needs a source: the one whose loss does the thesis most harm."""
     s = c.structure[gm.id]
     damage = {i.node: (len(i.lines), len(i.cuts)) for i in s.impacts}
     place = {n: k for k, n in enumerate(uncited)}
-    pick = min(uncited, key=lambda n: (n == s.thesis, -damage.get(n, (0, 0))[0], -damage.get(n, (0, 0))[1], place[n]))
-    if pick == s.thesis:
-        return pick, "it is the thesis itself, and nothing cited backs it"
-    return pick, impact_line(c, gm.id, pick).split(": ", 1)[1].rstrip(".") + ", and nothing cited backs it"
+    return min(uncited, key=lambda n: (n == s.thesis, -damage.get(n, (0, 0))[0], -damage.get(n, (0, 0))[1],
+                                       place[n]))
 
 
 def evidence_drafts(c: Context) -> list[Draft]:
-    """Per essay the claims resting on no cited evidence, then a shared claim only one essay cites a source for."""
+    """Which claim of each essay most needs a source (one question about both), then a shared claim only one essay
+    cites a source for."""
     out: list[Draft] = []
-    for gm in (c.a, c.b):
-        s = c.structure[gm.id]
-        if not s.uncited:
-            continue
-        refs = [c.ref(gm.id, x) for x in s.uncited]
-        has_evidence = any(n.kind == "evidence" for n in gm.model.nodes)
-        if not any(n.citation for n in gm.model.nodes):
-            what = "names no source for any of its evidence" if has_evidence else "gives no evidence of its own"
-            prompt = (f"{gm.id} {what}: its thesis and every line of support rest on the author's word. "
-                      f"Which claim would you most want a source for, and where would you look?")
-        else:
-            rest = "rests" if len(refs) == 1 else "rest"
-            prompt = (f"{gm.id} cites sources, but {join_and([r.node for r in refs])} {rest} on none. "
-                      f"Which of them most needs one?")
-        pick, why = _neediest(c, gm, s.uncited)
-        answer = [end(f"{say(c.ref(gm.id, pick))} most needs a source: {why}")]
-        rest_ids = [x for x in s.uncited if x != pick]
-        if rest_ids:
-            answer.append(f"Also resting on no cited evidence: {join_and(rest_ids)}.")
-        cited = [n for n in gm.model.nodes if n.kind == "evidence" and n.citation]
-        out.append(Draft(kind="evidence", prompt=prompt, about=refs[:6], answer=answer,
-                         answer_nodes=[c.ref(gm.id, pick), *(c.ref(gm.id, n.id) for n in cited)]))
+    uncited = {g.id: c.structure[g.id].uncited for g in (c.a, c.b)}
+    if any(uncited.values()):
+        facts: list[Fact] = [NoCitedEvidence(map=m, node=x) for m, xs in uncited.items() for x in xs]
+        parts = []
+        for m, xs in uncited.items():
+            if not xs:
+                parts.append(f"in {m}, the thesis and every claim it rests on directly have cited evidence")
+                continue
+            named = join_and(xs) if len(xs) <= 5 else f"{', '.join(xs[:5])} and {count(len(xs) - 5, 'other')}"
+            parts.append(f"in {m}, {named} {'rests' if len(xs) == 1 else 'rest'} on no cited evidence")
+        prompt = (f"{join_and(parts)[0].upper()}{join_and(parts)[1:]}. Which claim of each essay most needs a "
+                  f"source, and where would you look for one?")
+        said: list[Said] = []
+        about: list[NodeRef] = []
+        for g in (c.a, c.b):
+            xs = uncited[g.id]
+            if not xs:
+                continue
+            pick = _neediest(c, g, xs)
+            about.append(c.ref(g.id, pick))
+            text, f = impact_said(c, g.id, pick)
+            said.append((end(f"{say(c.ref(g.id, pick))} most needs a source: nothing cited backs it, and "
+                             f"{text.split(': ', 1)[1]}"), [NoCitedEvidence(map=g.id, node=pick), *f]))
+        cited = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in g.model.nodes if n.kind == "evidence" and n.citation]
+        out.append(draft("evidence", prompt, facts, about, said, answer_nodes=cited))
     rank = {x.claim: i for i, x in enumerate(c.central)}
     for claim in sorted(rank, key=rank.__getitem__):
-        cites = {g.id: sorted({e for n in c.bound(g.id, claim) for e in c.cited[g.id][n.id]}) for g in (c.a, c.b)}
+        if claim not in {x.claim for x in c.comparison.agreements}:
+            continue
+        cites = {g.id: _direct_citations(c, g, claim) for g in (c.a, c.b)}
         with_src = [m for m, e in cites.items() if e]
+        lacking = [m for m, e in cites.items() if not e]
         if len(with_src) != 1:
             continue
-        has, lacks = c.maps[with_src[0]], c.other(with_src[0])
+        has, lacks = c.maps[with_src[0]], c.maps[lacking[0]]
+        lacks_facts: list[Fact] = [NoCitedEvidence(map=lacks.id, node=n.id) for n in c.bound(lacks.id, claim)]
+        if any(not f.check(c.corpus) for f in lacks_facts):
+            continue  # the other essay has cited evidence for it further down its argument
         about = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in c.bound(g.id, claim)]
-        sources = [x for e in cites[has.id] for x in (c.node(has.id, e).citation or [])]
-        wording = c.wording(claim)
-        prompt = (f"Both essays make the claim “{inside(wording)}” ({node_list(about)}), but only {has.id} cites a "
-                  f"source for it ({inside('; '.join(sources))}). Does {lacks.id} need one? What would count as "
-                  f"good evidence?")
-        backing = join_and([label(c.ref(has.id, e)) for e in cites[has.id]])
-        answer = [f"{has.id} rests it on {backing}; {lacks.id} gives no cited evidence for it."]
-        out.append(Draft(kind="evidence", prompt=prompt, about=about, claim=claim, answer=answer,
-                         answer_nodes=[c.ref(has.id, e) for e in cites[has.id]], template="one-source"))
+        cite_facts: list[Fact] = [CitationFor(map=has.id, claim=claim, evidence=e, citation=cite, via=via)
+                                  for e, via, cite in cites[has.id]]
+        facts = [RelationIs(claim=claim, maps=[c.a.id, c.b.id], relation="agree"), *binds(c, c.a.id, claim),
+                 *binds(c, c.b.id, claim), *cite_facts, *lacks_facts]
+        sources = list(dict.fromkeys(cite for _, _, cite in cites[has.id]))
+        prompt = (f"Both essays make the claim “{inside(c.wording(claim))}” ({node_list(about)}), but only "
+                  f"{has.id} cites a source for it ({inside('; '.join(sources))}). Does {lacks.id} need one? What "
+                  f"would count as good evidence?")
+        evidence = list(dict.fromkeys(e for e, _, _ in cites[has.id]))
+        backing = join_and([label(c.ref(has.id, e)) for e in evidence])
+        said = [(f"{has.id} rests it on {backing}.", cite_facts),
+                (f"{lacks.id} gives no cited evidence for it.", lacks_facts)]
+        out.append(draft("evidence", prompt, facts, about, said, claim=claim,
+                         answer_nodes=[c.ref(has.id, e) for e in evidence], template="one-source"))
         break
+    return out
+
+
+def _direct_citations(c: Context, gm: GroundedMap, claim: str) -> list[tuple[str, str | None, str]]:
+    """(evidence, relation or None, citation) for each citation that backs ``claim`` directly in ``gm``: on a node
+    bound to it, or on evidence that supports such a node."""
+    bound = {n.id for n in c.bound(gm.id, claim)}
+    out: list[tuple[str, str | None, str]] = []
+    for n in gm.model.nodes:
+        if n.id in bound and n.kind == "evidence":
+            out += [(n.id, None, cite) for cite in n.citation or []]
+    for r in gm.model.relations:
+        if r.is_support and r.target in bound:
+            for s in r.sources:
+                node = c.node(gm.id, s)
+                if node.kind == "evidence":
+                    out += [(s, r.key, cite) for cite in node.citation or []]
     return out

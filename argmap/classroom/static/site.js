@@ -86,7 +86,9 @@
     box.appendChild(head);
     if (n.kind === "claim") {
       box.appendChild(el("p", "text", n.wording));
-      if (n.contested) { box.appendChild(el("p", "flag", "contested: the essays take opposite stances")); }
+      if (n.relation === "contradict") { box.appendChild(el("p", "flag", "The essays contradict each other: one affirms it, the other denies it.")); }
+      if (n.relation === "differ") { box.appendChild(el("p", "flag", "The essays answer this differently; they do not contradict each other.")); }
+      if (n.relation === "tension") { box.appendChild(el("p", "flag", "One essay’s evidence sits uneasily with the other’s claim; neither essay debates it.")); }
       if (n.links) { box.appendChild(el("p", "muted", "One of the claims that link most of both arguments.")); }
       n.mentions.forEach(function (m) {
         var p = el("p", "mention");

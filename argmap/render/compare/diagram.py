@@ -7,8 +7,9 @@ own thesis on its own side, the first-named essay on the left, the shared
 claims between them) and this module, which writes the DOT.  Each shared claim
 (a claim bound in two or more of the compared maps) is drawn once.  Every
 relation is drawn in its essay's colour (attacks dashed, ending in a bar); a
-contested claim (the essays take opposite stances) has a red border and says
-who affirms and who denies it.  Both theses are drawn alike, in larger bold
+contested claim (the essays contradict each other on it) has a red border and says
+who affirms and who denies it; a claim they answer differently, or are in tension
+on, says so in its head.  Both theses are drawn alike, in larger bold
 type, at the outer edges, even when one is also a shared claim.  The title
 names the essays; a legend beside it explains colours and shapes.  Edges are
 drawn as polylines through the layout's own route points (curves fanning out of
@@ -171,10 +172,16 @@ def _label(sel: Selection, key: str, colours: dict[str, str], sz: Look, clashes:
     body = "<BR/>".join(html_text(line) for line in wrap(d["wording"], sz.wrap, sz.max_lines))
     who = _who(sel, key, colours, clashes, short=sz.short)
     parts = [f'<FONT POINT-SIZE="{sz.body}">{body}</FONT>', f'<FONT POINT-SIZE="{sz.small}">{who}</FONT>']
-    if d["contested"] or focused:
-        head = "<B>✗ CONTESTED</B>" if d["contested"] else ""
-        parts.insert(0, f'<FONT POINT-SIZE="{sz.small}" COLOR="{CONTESTED.border}">{head}{focused}</FONT>')
+    head = _RELATION_HEADS.get(d.get("relation") or "", "")
+    if head or focused:
+        colour = CONTESTED.border if d["contested"] else "#000000"
+        parts.insert(0, f'<FONT POINT-SIZE="{sz.small}" COLOR="{colour}">{head}{focused}</FONT>')
     return Html("<" + "<BR/>".join(parts) + ">")
+
+
+_RELATION_HEADS = {"contradict": "<B>✗ CONTESTED</B>", "differ": "<B>≠ ANSWERED DIFFERENTLY</B>",
+                   "tension": "<B>~ IN TENSION</B>"}
+"""The head of a shared claim's box, by how the essays relate on it; an agreement has none."""
 
 
 def _title(corpus: Corpus, sel: Selection, colours: dict[str, str], with_legend: bool = True,

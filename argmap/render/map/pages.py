@@ -29,6 +29,7 @@ from argmap.checks.grounded import GroundedMap
 from argmap.errors import InvalidRequest
 from argmap.graph.map_graph import map_graph, relation_key
 from argmap.graph.view import is_statement
+from argmap.queries.analysis import thesis_lines
 from argmap.render.map.diagram import part_dot
 from argmap.render.paging import pack, print_scale
 from argmap.render.subgraph import with_relations
@@ -94,6 +95,9 @@ def _lines(g: nx.DiGraph, head: str, pool: set[str], name: str) -> list[tuple[st
     return parts
 
 
+_OTHER_INTO_THESIS = {"attacks": "an objection to the thesis", "example": "an example of the thesis"}
+
+
 def page_parts(gm: GroundedMap) -> list[tuple[str, set[str]]]:
     """``(caption, statements)`` of each page, thesis included (see the module docstring)."""
     m = gm.model
@@ -101,10 +105,16 @@ def page_parts(gm: GroundedMap) -> list[tuple[str, set[str]]]:
     thesis = m.thesis.id
     pool = {n.id for n in m.nodes} - {thesis}
     rels = [k for k in g.predecessors(thesis) if not is_statement(g, k)]
+    # "Lines of support" are the thesis's support relations, as everywhere (argmap.queries.analysis.thesis_lines);
+    # an objection to the thesis, or an example of it, is a part of its own.
+    support = [relation_key(k) for k in thesis_lines(m)]
+    rels = [k for k in support if k in rels] + [k for k in rels if k not in support]
     parts: list[tuple[str, set[str]]] = []
     for n, rel in enumerate(rels, 1):
         sources = _sources(g, rel)
-        name = f"line {n} of {len(rels)} into the thesis, from {', '.join(sources)}"
+        other = _OTHER_INTO_THESIS.get(g.nodes[rel]["type"], "a relation into the thesis")
+        name = (f"line {n} of {len(support)} into the thesis, from {', '.join(sources)}" if rel in support
+                else f"{other}, from {', '.join(sources)}")
         head = sources[0] if len(sources) == 1 else rel
         parts += [(caption, keys | {thesis}) for caption, keys in _lines(g, head, pool, name)]
     left = pool - set().union(set(), *(keys for _, keys in parts))
@@ -166,6 +176,7 @@ def page_caption(captions: list[str]) -> str:
     """
     lines: dict[str, list[str]] = {}
     leads: list[str] = []
+    others: list[str] = []
     for caption in captions:
         base = caption.split(", part ")[0].split(", from ")[0].removesuffix(", beside the thesis")
         if base.startswith("line ") and " of " in base:
@@ -173,7 +184,10 @@ def page_caption(captions: list[str]) -> str:
             lines.setdefault(rest, []).append(number)
         elif base.startswith("what leads to "):
             leads.append(base[len("what leads to "):])
+        elif base not in others:
+            others.append(base)
     out = [f"line{'s' if len(ns) > 1 else ''} {_and(list(dict.fromkeys(ns)))} of {rest}" for rest, ns in lines.items()]
+    out += others
     if leads:
         out.append("what leads to " + _and(list(dict.fromkeys(leads))))
     return "; ".join(out)

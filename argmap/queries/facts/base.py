@@ -1,0 +1,87 @@
+"""What every fact is: a statement about the maps with a check against the corpus and the ids it rests on.
+
+See :mod:`argmap.queries.facts` for the fact types and the definitions their checks use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from argmap.errors import ArgmapError
+from argmap.format.model import ArgumentMap, Relation
+
+if TYPE_CHECKING:
+    from argmap.corpus.load import Corpus
+
+__all__ = ["FROZEN", "SUPPORT", "Fact", "Grounds", "UngroundedFact", "bound", "map_of", "standing", "supports_into"]
+
+FROZEN = ConfigDict(frozen=True, extra="ignore")  # "grounds" is computed: read back, it is ignored
+SUPPORT = ("supports", "example")
+
+
+class UngroundedFact(ArgmapError):
+    """A sentence was about to state a fact the maps do not support."""
+
+
+class Grounds(BaseModel):
+    """What a fact rests on: ``map:node`` ids, ``map:relation`` keys and registry claim ids."""
+
+    model_config = FROZEN
+    nodes: list[str] = Field(default_factory=list)
+    relations: list[str] = Field(default_factory=list)
+    claims: list[str] = Field(default_factory=list)
+
+
+def map_of(corpus: Corpus, map_id: str) -> ArgumentMap | None:
+    found = corpus.maps.get(map_id)
+    return found.model if found is not None else None
+
+
+def supports_into(m: ArgumentMap, node: str, types: Sequence[str] = SUPPORT) -> list[Relation]:
+    return [r for r in m.relations if r.type in types and r.target == node]
+
+
+def bound(m: ArgumentMap, claim: str) -> list[str]:
+    return [n.id for n in m.nodes if n.claim == claim]
+
+
+def standing(m: ArgumentMap, rejected: str | None) -> set[str]:
+    """Nodes that stand with ``rejected`` rejected (see the module's definitions); relations by ``rel:<key>``."""
+    memo: dict[str, bool] = {}
+
+    def stands(x: str, depth: int = 0) -> bool:
+        if x not in memo:
+            memo[x] = False  # a cycle does not hold itself up
+            rels = supports_into(m, x, ("supports",))
+            memo[x] = x != rejected and (not rels or any(all(stands(s, depth + 1) for s in r.sources) for r in rels))
+        return memo[x]
+
+    out = {n.id for n in m.nodes if stands(n.id)}
+    out |= {f"rel:{r.key}" for r in m.relations if r.type == "supports" and all(s in out for s in r.sources)}
+    return out
+
+
+class Fact(BaseModel):
+    """A statement about the maps that :meth:`check` verifies against the corpus."""
+
+    model_config = FROZEN
+
+    def check(self, corpus: Corpus) -> bool:  # pragma: no cover - every fact type overrides it
+        raise NotImplementedError
+
+    def _grounds(self) -> Grounds:  # pragma: no cover - every fact type overrides it
+        raise NotImplementedError
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def grounds(self) -> Grounds:
+        """The node, relation and claim ids the fact rests on."""
+        return self._grounds()
+
+    def __str__(self) -> str:  # pragma: no cover - every fact type overrides it
+        return repr(self)
+
+

@@ -1,0 +1,215 @@
+"""Facts about one map's argument: chains of support, relations, objections, cited evidence, kinds of node,
+lines of support of the thesis and what a rejection does to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from argmap.format.model import ArgumentMap, Kind, Relation
+from argmap.queries.facts.base import SUPPORT, Fact, Grounds, map_of, standing, supports_into
+
+if TYPE_CHECKING:
+    from argmap.corpus.load import Corpus
+
+__all__ = ["AttackedBy", "KindIs", "LinesOfSupport", "NoCitedEvidence", "OnPath", "Rejection", "SupportedBy",
+           "Unsupported"]
+
+
+class OnPath(Fact):
+    """``path[0]`` reaches ``path[-1]`` in ``map`` through supports, step by step; with ``to_thesis``, the last node
+    is the map's thesis (so every node of the path lies on a path to it)."""
+
+    fact: Literal["on-path"] = "on-path"
+    map: str
+    path: list[str] = Field(min_length=1)
+    to_thesis: bool = True
+
+    def _steps(self, m: ArgumentMap) -> list[Relation | None]:
+        return [next((r for r in m.relations if r.type in SUPPORT and r.target == b and a in r.sources), None)
+                for a, b in zip(self.path, self.path[1:], strict=False)]
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        if m is None or any(m.node(x) is None for x in self.path):
+            return False
+        if self.to_thesis and self.path[-1] != m.thesis.id:
+            return False
+        return all(r is not None for r in self._steps(m))
+
+    def _grounds(self) -> Grounds:
+        rels = [f"{self.map}:{a}->{b}" for a, b in zip(self.path, self.path[1:], strict=False)]
+        return Grounds(nodes=[f"{self.map}:{x}" for x in self.path], relations=rels)
+
+    def __str__(self) -> str:
+        end = " (the thesis)" if self.to_thesis else ""
+        return f"in {self.map}, {' → '.join(self.path)}{end} is a chain of supports"
+
+
+class SupportedBy(Fact):
+    """In ``map``, relation ``relation`` (a support) has exactly ``sources`` and targets ``node``."""
+
+    fact: Literal["supported-by"] = "supported-by"
+    map: str
+    node: str
+    relation: str
+    sources: list[str] = Field(min_length=1)
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        r = next((r for r in m.relations if r.key == self.relation), None) if m is not None else None
+        return r is not None and r.type in SUPPORT and r.target == self.node and list(r.sources) == self.sources
+
+    def _grounds(self) -> Grounds:
+        return Grounds(nodes=[f"{self.map}:{x}" for x in (*self.sources, self.node)],
+                       relations=[f"{self.map}:{self.relation}"])
+
+    def __str__(self) -> str:
+        return f"in {self.map}, {' + '.join(self.sources)} support {self.node} ({self.relation})"
+
+
+class Unsupported(Fact):
+    """Nothing in ``map`` supports ``node``: the essay asserts it without argument."""
+
+    fact: Literal["unsupported"] = "unsupported"
+    map: str
+    node: str
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        return m is not None and m.node(self.node) is not None and not supports_into(m, self.node)
+
+    def _grounds(self) -> Grounds:
+        return Grounds(nodes=[f"{self.map}:{self.node}"])
+
+    def __str__(self) -> str:
+        return f"nothing in {self.map} supports {self.node}"
+
+
+class AttackedBy(Fact):
+    """In ``map``, relation ``relation`` attacks ``node`` from ``sources`` (an objection the essay raises)."""
+
+    fact: Literal["attacked-by"] = "attacked-by"
+    map: str
+    node: str
+    relation: str
+    sources: list[str] = Field(min_length=1)
+    answered: bool = Field(description="the essay attacks the objection in turn")
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        r = next((r for r in m.relations if r.key == self.relation), None) if m is not None else None
+        if m is None or r is None or r.type != "attacks" or r.target != self.node or list(r.sources) != self.sources:
+            return False
+        answered = any(x.type == "attacks" and (x.target in r.sources or x.target == r.id) for x in m.relations)
+        return answered == self.answered
+
+    def _grounds(self) -> Grounds:
+        return Grounds(nodes=[f"{self.map}:{x}" for x in (*self.sources, self.node)],
+                       relations=[f"{self.map}:{self.relation}"])
+
+    def __str__(self) -> str:
+        return (f"in {self.map}, {' + '.join(self.sources)} attack {self.node} ({self.relation}), "
+                f"{'answered' if self.answered else 'unanswered'}")
+
+
+class NoCitedEvidence(Fact):
+    """No evidence node with a citation reaches ``node`` of ``map`` through supports (nor is it one)."""
+
+    fact: Literal["no-cited-evidence"] = "no-cited-evidence"
+    map: str
+    node: str
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        if m is None or m.node(self.node) is None:
+            return False
+        seen, todo = set(), [self.node]
+        while todo:
+            x = todo.pop()
+            if x in seen:
+                continue
+            seen.add(x)
+            n = m.node(x)
+            if n is not None and n.kind == "evidence" and n.citation:
+                return False
+            todo += [s for r in supports_into(m, x) for s in r.sources]
+        return True
+
+    def _grounds(self) -> Grounds:
+        return Grounds(nodes=[f"{self.map}:{self.node}"])
+
+    def __str__(self) -> str:
+        return f"no cited evidence supports {self.node} in {self.map}"
+
+
+class KindIs(Fact):
+    """Node ``node`` of ``map`` is of kind ``kind``."""
+
+    fact: Literal["kind"] = "kind"
+    map: str
+    node: str
+    kind: Kind
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        n = m.node(self.node) if m is not None else None
+        return n is not None and n.kind == self.kind
+
+    def _grounds(self) -> Grounds:
+        return Grounds(nodes=[f"{self.map}:{self.node}"])
+
+    def __str__(self) -> str:
+        return f"{self.map} {self.node} is a {self.kind}"
+
+
+class LinesOfSupport(Fact):
+    """The thesis of ``map`` has exactly the lines of support ``lines`` (relation keys)."""
+
+    fact: Literal["lines-of-support"] = "lines-of-support"
+    map: str
+    lines: list[str]
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        return m is not None and sorted(self.lines) == sorted(r.key for r in supports_into(m, m.thesis.id,
+                                                                                              ("supports",)))
+
+    def _grounds(self) -> Grounds:
+        return Grounds(relations=[f"{self.map}:{k}" for k in self.lines])
+
+    def __str__(self) -> str:
+        return f"the thesis of {self.map} has {len(self.lines)} lines of support"
+
+
+class Rejection(Fact):
+    """Rejecting ``node`` of ``map`` breaks exactly the thesis's lines ``breaks`` and cuts off exactly ``cuts``."""
+
+    fact: Literal["rejection"] = "rejection"
+    map: str
+    node: str
+    breaks: list[str]
+    cuts: list[str]
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        if m is None or m.node(self.node) is None:
+            return False
+        before, after = standing(m, None), standing(m, self.node)
+        lines = [r.key for r in supports_into(m, m.thesis.id, ("supports",))]
+        broken = {k for k in lines if f"rel:{k}" in before and f"rel:{k}" not in after}
+        thesis = m.thesis.id
+        cut = {n.id for n in m.nodes if n.id != self.node and n.id in before and n.id not in after}
+        if thesis in cut and not lines:
+            cut.discard(thesis)  # a thesis that stands by its defence alone is not cut off by losing support
+        return broken == set(self.breaks) and cut == set(self.cuts)
+
+    def _grounds(self) -> Grounds:
+        return Grounds(nodes=[f"{self.map}:{x}" for x in (self.node, *self.cuts)],
+                       relations=[f"{self.map}:{k}" for k in self.breaks])
+
+    def __str__(self) -> str:
+        return f"rejecting {self.map} {self.node} breaks {self.breaks or 'no line'} and cuts off {self.cuts or 'nothing'}"
+
+
