@@ -13,7 +13,8 @@ from argmap.corpus.load import Corpus, load_corpus
 __all__ = ["MINI", "PROBLEM", "ROOT", "assert_problem", "build_corpus", "chromium_or_skip", "node"]
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "mini"
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI = FIXTURES / "mini"
 PROBLEM = "application/problem+json"
 
 

@@ -92,12 +92,24 @@ def test_shared_lists_the_three_core_overlaps_with_both_quotes(bundled: Corpus) 
     assert len(result.claims) > 3
 
 
-def test_compare_finds_the_claim_the_essays_take_opposite_stances_on(bundled: Corpus) -> None:
+def test_compare_finds_the_claim_the_essays_take_opposite_stances_on(contested: Corpus) -> None:
+    result = compare(contested, "bankruptcy", "enforcer")
+    china = next(d for d in result.disagreements if d.claim == "china-stood-apart")
+    assert china.reason == "opposite-stances"
+    assert {m.stance for m in china.left} == {"affirms"}
+    assert {m.stance for m in china.right} == {"denies"}
+
+
+def test_the_bundled_pair_differs_and_stands_in_tension_without_contradicting(bundled: Corpus) -> None:
+    """The revised registry says how the essays relate on each claim: opposite stances on Russia's past reactions
+    are a tension in the evidence, not a contradiction, and compare keeps them apart."""
     result = compare(bundled, "bankruptcy", "enforcer")
-    past = next(d for d in result.disagreements if d.claim == "russia-used-to-react")
-    assert past.reason == "opposite-stances"
-    assert {m.stance for m in past.left} == {"denies"}
-    assert {m.stance for m in past.right} == {"affirms"}
+    assert result.disagreements == []
+    kinds = {d.claim: d.relation for d in result.differences}
+    assert kinds["russia-used-to-react"] == "tension" and kinds["inaction-by-choice"] == "differ"
+    past = next(d for d in result.differences if d.claim == "russia-used-to-react")
+    assert {m.stance for m in past.left} == {"denies"} and {m.stance for m in past.right} == {"affirms"}
+    assert past.how
     assert any(a.claim == "russia-silent" for a in result.agreements)
     silent = next(p for p in result.paths if p.claim == "russia-silent")
     assert silent.left and silent.left[-1] == "T" and silent.right and silent.right[-1] == "T"

@@ -72,9 +72,12 @@ def test_every_section_is_there(data: Handout) -> None:
     svg = b'<?xml version="1.0"?>\n<svg viewBox="0 0 10 10"><g id="claim--x"/></svg>\n'
     page = handout_html(data, diagram=[svg, svg.replace(b"claim--x", b"claim--y")])
     for heading in ("The two theses", "The two arguments side by side", "Common ground: what both essays claim",
-                    "Where the essays contradict each other", "What each essay claims alone", "The evidence each essay cites",
-                    "Discussion questions"):
+                    "What each essay claims alone", "The evidence each essay cites", "Discussion questions"):
         assert heading in page
+    # A section of the relations between the essays is there exactly when the comparison has such claims.
+    assert ("Where the essays contradict each other" in page) == bool(data.disagreements)
+    assert ("Where the essays differ without contradicting each other" in page) == bool(data.differences)
+    assert data.differences  # the bundled pair differs on will or means, battlefield or prestige, and more
     assert '<g id="claim--x"/></svg>' in page and '<g id="claim--y"/></svg>' in page and "<?xml" not in page
     assert "(page 2 of 2)" in page
 

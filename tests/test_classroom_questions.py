@@ -50,11 +50,10 @@ def test_every_question_points_at_real_nodes_of_the_two_maps(bundled: Corpus,
             assert all(bundled.get(map_id).model.node(x) for x in path)
 
 
-def test_each_contradiction_of_the_comparison_becomes_a_question(bundled: Corpus,
-                                                                  bundled_questions: list[Question]) -> None:
-    opposite = [d for d in compare(bundled, "bankruptcy", "enforcer").disagreements if d.reason == "opposite-stances"]
+def test_each_contradiction_of_the_comparison_becomes_a_question(contested: Corpus) -> None:
+    opposite = [d for d in compare(contested, "bankruptcy", "enforcer").disagreements if d.reason == "opposite-stances"]
     assert opposite
-    asked = {q.claim: q for q in bundled_questions if q.kind == "contradiction"}
+    asked = {q.claim: q for q in discussion_questions(contested, "bankruptcy", "enforcer") if q.kind == "contradiction"}
     assert set(asked) == {d.claim for d in opposite[:TEMPLATE_LIMIT]}
     for d in opposite[:TEMPLATE_LIMIT]:
         about = {(r.map, r.node) for r in asked[d.claim].about}

@@ -169,18 +169,35 @@ def _claim_of_title(corpus: Corpus, title: str) -> str:
     return next(c.id for c in corpus.registry.claims if inside(c.wording) == wording)
 
 
-def test_a_claim_is_never_under_common_ground_when_the_essays_take_opposite_stances(bundled: Corpus) -> None:
-    deck = comparison_deck(bundled, "bankruptcy", "enforcer")
-    pair = [bundled.get("bankruptcy"), bundled.get("enforcer")]
-    stances = {}
-    for kicker in ("Common ground", "They contradict each other"):
-        for s in deck:
-            if s.kicker.split(" · ")[0] == kicker:
-                claim = _claim_of_title(bundled, s.title)
-                stances[claim] = {n.effective_stance for g in pair for n in g.model.nodes if n.claim == claim}
-                assert (len(stances[claim]) == 1) == (kicker == "Common ground"), (kicker, claim, stances[claim])
-    contested = {d.claim for d in compare(bundled, "bankruptcy", "enforcer").disagreements}
-    assert contested and contested <= {c for c, st in stances.items() if len(st) > 1}
+CLAIM_KICKERS = {"Common ground": "agree", "They contradict each other": "contradict",
+                 "Same question, different answers": "differ", "A tension between them": "tension"}
+"""The heading of a claim's slides, and the one relation it may be used for."""
+
+
+@pytest.mark.parametrize("corpus_name", ["bundled", "contested"])
+def test_a_claims_slides_are_headed_by_how_the_essays_relate_on_it(corpus_name: str,
+                                                                    request: pytest.FixtureRequest) -> None:
+    """Never a contradiction under "Common ground", never a difference called a contradiction: each claim's heading
+    is the one its relation (the registry's, else its stances) allows."""
+    from argmap.classroom.decks import claim_relation
+
+    corpus: Corpus = request.getfixturevalue(corpus_name)
+    deck = comparison_deck(corpus, "bankruptcy", "enforcer")
+    pair = [corpus.get("bankruptcy"), corpus.get("enforcer")]
+    seen = {}
+    for s in deck:
+        kicker = s.kicker.split(" · ")[0]
+        if kicker in CLAIM_KICKERS:
+            claim = _claim_of_title(corpus, s.title)
+            seen[claim] = kicker
+            assert claim_relation(corpus, claim, pair) == CLAIM_KICKERS[kicker], (kicker, claim)
+    contradictions = {d.claim for d in compare(corpus, "bankruptcy", "enforcer").disagreements
+                      if d.reason == "opposite-stances"}
+    assert contradictions <= {c for c, k in seen.items() if k == "They contradict each other"}
+    if corpus_name == "contested":
+        assert contradictions
+    else:
+        assert {"differ", "tension"} <= {CLAIM_KICKERS[k] for k in seen.values()}
 
 
 def test_the_deck_has_every_question_and_both_essays_lines_of_their_own(bundled: Corpus, mini: Corpus) -> None:
@@ -197,7 +214,7 @@ def test_each_claim_slide_is_followed_by_its_neighbourhood_at_24_pt(bundled: Cor
     from argmap.render.compare.slides import LEAST_PT, slide_text_pt
 
     deck = comparison_deck(bundled, "bankruptcy", "enforcer")
-    claims = [s for s in deck if s.kicker in ("Common ground", "They contradict each other")]
+    claims = [s for s in deck if s.kicker in CLAIM_KICKERS and not s.diagram]
     diagrams = [s for s in deck if s.diagram]
     assert {_claim_of_title(bundled, s.title) for s in claims} == {_claim_of_title(bundled, s.title) for s in diagrams}
     for s in diagrams:
@@ -206,36 +223,22 @@ def test_each_claim_slide_is_followed_by_its_neighbourhood_at_24_pt(bundled: Cor
         assert slide_text_pt(s.diagram or "") >= LEAST_PT, (s.kicker, s.title)
 
 
-class _Declared:
-    """A registry whose claims declare how the essays relate on them (``relation`` and ``how``)."""
-
-    def __init__(self, registry: Any, declared: dict[str, tuple[str, str]]) -> None:
-        self._registry, self._declared = registry, declared
-        self.claims = [self.get(c.id) for c in registry.claims]
-
-    def get(self, claim_id: str) -> Any:
-        from types import SimpleNamespace
-
-        found = self._registry.get(claim_id)
-        if found is None:
-            return None
-        relation, how = self._declared.get(claim_id, (None, None))
-        return SimpleNamespace(id=found.id, wording=found.wording, description=found.description,
-                               relation=relation, how=how)
-
-
-@pytest.mark.parametrize(("relation", "kicker"), [("differ", "Same question, different answers"),
-                                                  ("tension", "A tension between them")])
-def test_a_declared_relation_heads_its_claims_slide_with_its_how(bundled: Corpus, relation: str, kicker: str) -> None:
+@pytest.mark.parametrize(("relation", "claim", "kicker"), [
+    ("differ", "russia-silent", "Same question, different answers"),
+    ("tension", "china-stood-apart", "A tension between them")])
+def test_a_declared_relation_heads_its_claims_slide_with_its_how(contested: Corpus, relation: str, claim: str,
+                                                                 kicker: str) -> None:
+    """russia-silent is affirmed by both essays, china-stood-apart affirmed by one and denied by the other; what the
+    registry declares heads the slides, with its 'how' under the title."""
     from dataclasses import replace as swap
 
     how = "One essay puts it down to will, the other to means."
-    # russia-silent: both essays affirm it; inaction-by-choice: affirmed by one, denied by the other.
-    for claim in ("russia-silent", "inaction-by-choice"):
-        corpus = swap(bundled, registry=_Declared(bundled.registry, {claim: (relation, how)}))  # type: ignore[arg-type]
-        deck = comparison_deck(corpus, "bankruptcy", "enforcer")
-        mine = [s for s in deck if s.title.startswith("“") and _claim_of_title(bundled, s.title) == claim]
-        assert mine, claim
-        assert {s.kicker.split(" · ")[0] for s in mine} == {kicker}
-        assert all(s.note == how for s in mine if not s.diagram)
-        assert any(s.diagram for s in mine)
+    registry = contested.registry.model_copy(update={"claims": [
+        c.model_copy(update={"relation": relation, "how": how}) if c.id == claim else c
+        for c in contested.registry.claims]})
+    deck = comparison_deck(swap(contested, registry=registry), "bankruptcy", "enforcer")
+    mine = [s for s in deck if s.title.startswith("“") and _claim_of_title(contested, s.title) == claim]
+    assert mine, claim
+    assert {s.kicker.split(" · ")[0] for s in mine} == {kicker}
+    assert all(s.note == how for s in mine if not s.diagram)
+    assert any(s.diagram for s in mine)

@@ -113,7 +113,7 @@ def test_each_construct_imports_with_its_units_relations_thesis_and_stance(impor
 def test_every_imported_construct_validates_strictly(imported: Path) -> None:
     for folder in sorted(p for p in imported.iterdir() if p.name != "seeds"):
         result = run("validate", "--strict", str(folder))
-        assert result.exit_code == 0 and "0 warning(s)" in result.output, (folder, result.output)
+        assert result.exit_code == 0 and "0 warnings" in result.output, (folder, result.output)
 
 
 def test_a_restated_claim_is_grounded_covered_drawn_and_exported_in_each_place(imported: Path) -> None:

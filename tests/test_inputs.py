@@ -163,6 +163,7 @@ def test_a_map_on_stdin_reads_its_essay_from_the_current_folder(in_trio: Path) -
 READERS: dict[str, tuple[int, list[str]]] = {  # command: (how many maps it takes, 0 = any; other arguments)
     "validate": (0, []), "coverage": (0, []), "shared": (0, []), "show": (1, []), "render": (1, ["--out", "{out}.svg"]),
     "export": (0, ["--format", "argdown"]), "compare": (2, []), "suggest": (2, []), "handout": (2, ["--format", "md"]),
+    "lesson": (2, ["--out", "{out}"]),
     "slides": (1, ["--out", "{out}.html"]), "site": (0, ["--out", "{out}"]), "build": (0, ["--out", "{out}"]),
 }
 

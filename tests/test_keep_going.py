@@ -48,7 +48,7 @@ def folder(tmp_path: Path) -> Path:
 def test_the_folder_summary_counts_the_maps_that_are_valid(folder: Path) -> None:
     result = run("validate", str(folder))
     assert result.exit_code == 1
-    assert result.output.rstrip().endswith("FAILED: 1 map(s) valid, 1 error(s), 2 warning(s)")
+    assert result.output.rstrip().endswith("FAILED: 1 map valid, 1 error, 2 warnings")
     data = json.loads(run("validate", str(folder), "--json").output)
     assert data["maps"] == ["good"] and data["valid"] is False
 
@@ -56,12 +56,12 @@ def test_the_folder_summary_counts_the_maps_that_are_valid(folder: Path) -> None
 def test_strict_counts_a_map_with_warnings_as_not_valid(folder: Path) -> None:
     (folder / "broken.yaml").unlink()
     (folder / "claims.yaml").write_text("claims:\n  - {id: compulsory_school_uniforms, wording: Uniforms.}\n")
-    assert run("validate", "--strict", str(folder)).output.rstrip().endswith("ok: 1 map(s) valid, 0 error(s), "
-                                                                              "0 warning(s)")
+    assert run("validate", "--strict", str(folder)).output.rstrip().endswith("ok: 1 map valid, 0 errors, "
+                                                                              "0 warnings")
     shutil.copy(folder / "good.yaml", folder / "other.yaml")
     text = (folder / "other.yaml").read_text().replace("id: good", "id: other").replace('  - "c2: a3 ..> a2"\n', "")
     (folder / "other.yaml").write_text(text)
-    assert "FAILED: 1 map(s) valid, 0 error(s), 1 warning(s)" in run("validate", "--strict", str(folder)).output
+    assert "FAILED: 1 map valid, 0 errors, 1 warning" in run("validate", "--strict", str(folder)).output
 
 
 @needs_dot
@@ -73,7 +73,7 @@ def test_build_writes_the_valid_maps_with_keep_going_and_names_the_failed_one(fo
     assert (tmp_path / "out2" / "maps" / "good.svg").is_file()
     assert not (tmp_path / "out2" / "maps" / "broken.svg").exists()
     assert "broken.yaml:10:5: error: the thesis 'a1' is neither supported nor defended" in result.output
-    assert "argmap: 1 map(s) failed and were left out: " in result.output
+    assert "argmap: 1 map failed and was left out: " in result.output
     assert result.output.rstrip().endswith(str(folder / "broken.yaml"))
 
 
@@ -84,7 +84,7 @@ def test_export_writes_the_valid_maps_with_keep_going_and_names_the_failed_one(f
     assert result.exit_code == 1
     text = out.read_text()
     assert 'map: "good"' in text and 'map: "broken"' not in text
-    assert result.output.rstrip().endswith(f"1 map(s) failed and were left out: {folder / 'broken.yaml'}")
+    assert result.output.rstrip().endswith(f"1 map failed and was left out: {folder / 'broken.yaml'}")
 
 
 MAP = """id: m

@@ -137,12 +137,15 @@ def test_comparison_never_cuts_a_thesis_short(bundled: Corpus) -> None:
     assert any("…" in x for x in dot.splitlines() if 'id="bankruptcy--O1"' in x)  # long, and not a thesis
 
 
-def test_contested_claims_are_marked(bundled: Corpus) -> None:
-    dot = compare_dot(bundled, ["bankruptcy", "enforcer"])
-    line = next(x for x in dot.splitlines() if 'id="claim--russia-used-to-react"' in x)
+def test_contested_claims_are_marked(contested: Corpus, bundled: Corpus) -> None:
+    dot = compare_dot(contested, ["bankruptcy", "enforcer"])
+    line = next(x for x in dot.splitlines() if 'id="claim--china-stood-apart"' in x)
     assert "CONTESTED" in line and "denies" in line and f'color="{CONTESTED.border}"' in line
     agreed = next(x for x in dot.splitlines() if 'id="claim--russia-silent"' in x)
     assert "CONTESTED" not in agreed
+    tension = next(x for x in compare_dot(bundled, ["bankruptcy", "enforcer"]).splitlines()
+                   if 'id="claim--russia-used-to-react"' in x)
+    assert "IN TENSION" in tension and "CONTESTED" not in tension  # opposite stances the registry calls a tension
 
 
 def test_edges_are_coloured_by_essay(mini: Corpus) -> None:

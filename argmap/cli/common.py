@@ -70,7 +70,8 @@ def open_refs(refs: Sequence[str], claims: Path | None = None, *, strict: bool =
 def left_out(opened: Opened) -> None:
     """After the valid maps' work is done: name the maps left out (``--keep-going``) and exit with status 1."""
     if opened.failed_paths:
-        note(f"{len(opened.failed_paths)} map(s) failed and were left out: {', '.join(opened.failed_paths)}")
+        n = len(opened.failed_paths)
+        note(f"{n} map{' failed and was' if n == 1 else 's failed and were'} left out: {', '.join(opened.failed_paths)}")
         sys.exit(1)
 
 

@@ -17,8 +17,8 @@
 * argmap's own fields ride along under ``argmap`` keys, which AIF readers ignore (the documented extension): on an
   I-node its kind, claim, whether it is a thesis, and each map's node, stance as written, citation, note, tags,
   quote span, whether it is implicit and the drift accepted; on an RA- or CA-node the relation's type, its own
-  id and note; at the top, the maps (title, author, publication, date, the essay's path and whole text, the
-  passages skipped) and each map's thesis.  So ``argmap import`` gives back the same map.
+  id and note; at the top, the maps (title, whether the curator supplied it, author, publication, date, the
+  essay's path and whole text, the passages skipped) and each map's thesis.  So ``argmap import`` gives back the same map.
 
 Ids are the readable ones of :mod:`argmap.exporters.view`; L- and YA-nodes are ``L:<id>`` and ``YA:<id>``
 (with the map, ``L:<map>/<id>``, when a shared claim has mentions from several maps).
@@ -77,6 +77,8 @@ def _map_info(m: MapInfo) -> dict[str, Any]:
         out["date"] = m.date
     if m.skip:
         out["skip"] = [{"quote": q, "reason": r} for q, r in m.skip]
+    if m.title_supplied:
+        out["title_supplied"] = True
     out["essay"] = m.essay_text
     return out
 

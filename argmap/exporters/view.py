@@ -100,6 +100,7 @@ class MapInfo:
     publication: str | None = None
     date: str | None = None
     skip: tuple[tuple[str, str], ...] = ()  # (quote, reason) of each passage left unmapped on purpose
+    title_supplied: bool = False  # the title is the curator's, not the essay's own
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
     position = {key: i for i, key in enumerate(nodes)}  # map order, then each map's node order
     statements.sort(key=lambda s: (s.id.startswith(CLAIM_PREFIX), position[s.mentions[0].map, s.mentions[0].node]))
     maps = tuple(MapInfo(c.id, c.model.title, c.model.author, c.model.source.path, c.essay.text, c.model.publication,
-                         c.model.date, tuple((k.quote, k.reason) for k in c.model.skip)) for c in chosen)
+                         c.model.date, tuple((k.quote, k.reason) for k in c.model.skip), c.model.title_supplied)
+                 for c in chosen)
     return ExportView(maps, tuple(statements), tuple(links))
 

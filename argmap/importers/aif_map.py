@@ -180,6 +180,8 @@ def build_map(g: AifGraph, stem: str) -> ImportedMap:
     doc: dict[str, Any] = {"id": map_id, "title": info.get("title") or f"{stem} (imported from AIF)",
                            "author": info.get("author") if info else _author(g)}
     doc.update({k: info[k] for k in ("publication", "date") if isinstance(info.get(k), str)})
+    if info.get("title_supplied") is True:
+        doc["title_supplied"] = True
     doc.update(source={"path": f"../seeds/{essay_name}", "sha256": sha256_text(essay.encode("utf-8"))},
                nodes=nodes, relations=relations)
     if isinstance(info.get("skip"), list) and info["skip"]:
