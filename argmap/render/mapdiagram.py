@@ -33,7 +33,7 @@ import itertools
 from argmap.errors import NotFound
 from argmap.graph import REL_PREFIX, map_graph, relation_key
 from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap, Node, relation_end
 
 from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node
@@ -117,9 +117,7 @@ def _levels(m: ArgumentMap, shown: set[str], follows: set[str]) -> dict[str, int
     for r in m.relations:
         if REL_PREFIX + r.key not in shown:
             continue
-        target = r.target
-        while target in rels:  # an undercut bears on the inference, drawn level with its conclusion
-            target = rels[target].target
+        target = relation_end(rels, r.target) or r.target  # an undercut bears on the inference, level with its conclusion
         for src in r.sources:
             down = target in follows and (src in follows or src == m.thesis.id)
             pairs.append((target, src) if down else (src, target))
@@ -203,9 +201,7 @@ def _relations(w: DotWriter, m: ArgumentMap, shown: set[str], follows: set[str],
         if key not in shown or (m.thesis.id in r.sources and r.target in follows):
             continue  # what the thesis leads to is in its own panel, named in its heading
         style = edge_style(r.type)
-        end = r.target
-        while end in rels:
-            end = rels[end].target
+        end = relation_end(rels, r.target) or r.target
         target = REL_PREFIX + rels[r.target].key if r.target in rels else r.target
         span = 2 * abs(row[r.sources[0]] - row[end]) if all(k in row for k in (*r.sources, end)) else 2
         back = r.target in follows  # what follows from the thesis reads downward, from what it follows from
