@@ -23,6 +23,7 @@ from argmap import __version__
 from .cache import SnapshotMiddleware
 from .docs import SameOriginDocs
 from .head import HeadAsGet
+from .hosts import HostCheck
 from .problems import as_problem_json, install_handlers
 from .routers import ALL
 from .settings import Settings
@@ -76,7 +77,9 @@ def create_app(settings: Settings) -> FastAPI:
                            allow_headers=["Content-Type", "If-None-Match"], expose_headers=["ETag"])
     install_site(app, time_limit=settings.render_timeout)  # after the API routes, so it never shadows one
     app.add_middleware(SameOriginDocs)  # /docs and /redoc may load nothing from another host
-    app.add_middleware(HeadAsGet)  # outermost: a HEAD is a GET all the way down, its body dropped on the way out
+    app.add_middleware(HeadAsGet)  # a HEAD is a GET all the way down, its body dropped on the way out
+    if settings.allowed_hosts:  # outermost: a request for another site's name goes no further
+        app.add_middleware(HostCheck, allowed=frozenset(settings.allowed_hosts))
 
     base_openapi = app.openapi
 

@@ -34,6 +34,7 @@ from argmap.errors import NotFound
 from argmap.graph import REL_PREFIX, map_graph, relation_key
 from argmap.grounded import GroundedMap
 from argmap.model import ArgumentMap, Node, relation_end
+from argmap.perf import check_time
 
 from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node
@@ -117,7 +118,8 @@ def _levels(m: ArgumentMap, shown: set[str], follows: set[str]) -> dict[str, int
     for r in m.relations:
         if REL_PREFIX + r.key not in shown:
             continue
-        target = relation_end(rels, r.target) or r.target  # an undercut bears on the inference, level with its conclusion
+        check_time()  # the service bounds a drawing by its time limit
+        target = relation_end(rels, r.target) or r.target  # an undercut: level with the conclusion it bears on
         for src in r.sources:
             down = target in follows and (src in follows or src == m.thesis.id)
             pairs.append((target, src) if down else (src, target))
@@ -137,6 +139,7 @@ def _levels(m: ArgumentMap, shown: set[str], follows: set[str]) -> dict[str, int
         stack = [(root, iter(below[root]))]
         state[root] = 1
         while stack:
+            check_time()
             key, it = stack[-1]
             nxt = next((d for d in it if d not in state), None)
             if nxt is None:

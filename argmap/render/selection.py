@@ -15,6 +15,7 @@ from argmap.corpus import Corpus
 from argmap.errors import ArgmapError, NotFound
 from argmap.merge import CLAIM_PREFIX
 from argmap.pairs import comparison_ids
+from argmap.perf import check_time
 
 from .subgraph import check_depth, neighbourhood, with_relations
 
@@ -140,6 +141,7 @@ def bridges(g: nx.DiGraph, anchors: set[str], drawn: set[str]) -> list[tuple[str
     """
     out: list[tuple[str, str, str]] = []
     for a in sorted(anchors):
+        check_time()  # the service bounds a drawing by its time limit
         for m in sorted(g.nodes[a]["maps"]):
             seen, todo, hits = {a}, [a], set()
             while todo:

@@ -1,0 +1,130 @@
+"""The running service under attack from one machine: slow and vanishing clients, a stop signal while work is in
+flight, a Host header that names another site.  A real ``argmap serve`` on a loopback port, driven by sockets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+BOUND = 30.0  # seconds: far above any real answer; what never ends fails here
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, proc: subprocess.Popen[bytes], port: int, log: Path) -> None:
+        self.proc, self.port, self.log = proc, port, log
+
+    def connect(self) -> socket.socket:
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=BOUND)
+        return s
+
+    def request(self, raw: bytes) -> bytes:
+        with self.connect() as s:
+            s.sendall(raw)
+            chunks = []
+            while chunk := s.recv(65536):
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _start(tmp_path: Path, env: dict[str, str] | None = None, *args: str) -> Server:
+    maps = tmp_path / "maps"
+    if not maps.exists():
+        shutil.copytree(MINI, maps)
+    port = _free_port()
+    log = tmp_path / "server.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "serve", "--port", str(port), "--maps", str(maps), *args],
+        env={**os.environ, "ARGMAP_RELOAD_INTERVAL": "0", **(env or {})},
+        stdout=subprocess.DEVNULL, stderr=log.open("wb"))
+    deadline = time.monotonic() + BOUND
+    while True:
+        assert proc.poll() is None, log.read_text()
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "the server never started"
+            time.sleep(0.1)
+    return Server(proc, port, log)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    srv = _start(tmp_path, {"ARGMAP_READ_TIMEOUT": "1"})
+    yield srv
+    if srv.proc.poll() is None:
+        srv.proc.kill()
+        srv.proc.wait()
+
+
+def _get(path: str, host: str = "127.0.0.1") -> bytes:
+    return f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode()
+
+
+def test_sigterm_stops_the_service_while_a_client_holds_a_request_half_sent(tmp_path: Path) -> None:
+    srv = _start(tmp_path)  # the default read timeout (10 s): the half-sent request is still open at the signal
+    try:
+        held = srv.connect()
+        held.sendall(b"POST /validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\n"
+                     b"Content-Length: 1000\r\n\r\nid: ")
+        time.sleep(0.3)
+        srv.proc.send_signal(signal.SIGTERM)
+        srv.proc.wait(timeout=BOUND)  # before: it waited for the body for ever
+        held.close()
+    finally:
+        if srv.proc.poll() is None:
+            srv.proc.kill()
+            srv.proc.wait()
+
+
+def test_a_slow_body_is_cut_off_at_the_read_timeout_and_logged_in_one_line(server: Server) -> None:
+    with server.connect() as s:
+        s.sendall(b"POST /validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\n"
+                  b"Content-Length: 1000\r\n\r\nid: ")
+        s.settimeout(BOUND)
+        assert s.recv(65536) == b""  # the server closed the connection (before: held open with no limit)
+    assert server.request(_get("/version")).startswith(b"HTTP/1.1 200")  # the service still answers
+    server.proc.send_signal(signal.SIGTERM)
+    server.proc.wait(timeout=BOUND)
+    log = server.log.read_text()
+    assert "Traceback" not in log and "internal error" not in log
+    assert "closed the connection before the body was complete" in log or "no complete request" in log
+
+
+def test_a_silent_connection_is_closed_at_the_read_timeout(server: Server) -> None:
+    with server.connect() as s:
+        s.settimeout(BOUND)
+        assert s.recv(65536) == b""
+
+
+def test_a_request_for_another_host_is_refused_and_never_redirected_there(server: Server) -> None:
+    answer = server.request(_get("/maps/", host="evil.example"))
+    assert answer.startswith(b"HTTP/1.1 400") and b"evil.example" not in answer.split(b"\r\n\r\n")[0]
+    assert server.request(_get("/maps", host="localhost")).startswith(b"HTTP/1.1 200")
+    assert server.request(_get("/maps", host=f"127.0.0.1:{server.port}")).startswith(b"HTTP/1.1 200")
+
+
+def test_a_served_name_is_answered_when_given(tmp_path: Path) -> None:
+    srv = _start(tmp_path, None, "--server-name", "maps.school.example")
+    try:
+        assert srv.request(_get("/version", host="maps.school.example")).startswith(b"HTTP/1.1 200")
+        assert srv.request(_get("/version", host="other.example")).startswith(b"HTTP/1.1 400")
+    finally:
+        srv.proc.kill()
+        srv.proc.wait()
