@@ -25,11 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ArgmapError
+from .hosts import allowed_hosts, host_allowed
 
 __all__ = ["POLL_SECONDS", "PreviewServer", "PreviewState", "preview_state", "serve_preview"]
 
 POLL_SECONDS = 0.2
 _KEEPALIVE_SECONDS = 10.0
+_PREVIEW_HOSTS = allowed_hosts("127.0.0.1")
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,9 @@ def _handler(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             return
 
         def do_GET(self) -> None:
-            if self.path == "/":
+            if not host_allowed(self.headers.get("Host"), _PREVIEW_HOSTS):  # DNS rebinding: see argmap.hosts
+                self._send(400, "text/plain; charset=utf-8", b"this preview answers only 127.0.0.1 and localhost\n")
+            elif self.path == "/":
                 self._send(200, "text/html; charset=utf-8", _PAGE.encode("utf-8"))
             elif self.path == "/state.json":
                 self._send(200, "application/json", json.dumps(asdict(server.state)).encode("utf-8"))

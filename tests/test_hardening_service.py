@@ -128,3 +128,61 @@ def test_a_served_name_is_answered_when_given(tmp_path: Path) -> None:
     finally:
         srv.proc.kill()
         srv.proc.wait()
+
+
+def test_the_preview_answers_only_its_own_host(tmp_path: Path) -> None:
+    import http.client
+
+    from argmap.preview import PreviewServer
+
+    shutil.copytree(MINI, tmp_path / "maps")
+    preview = PreviewServer(tmp_path / "maps" / "alpha.yaml", port=0, render=False)
+    preview.start()
+    try:
+        port = int(preview.url.rstrip("/").rsplit(":", 1)[1])
+        answers = {}
+        for host in ("evil.example", "localhost", f"127.0.0.1:{port}"):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=BOUND)
+            conn.request("GET", "/state.json", headers={"Host": host})
+            answers[host] = conn.getresponse().status
+            conn.close()
+    finally:
+        preview.stop()
+    assert answers == {"evil.example": 400, "localhost": 200, f"127.0.0.1:{port}": 200}
+
+
+def _app_client(tmp_path: Path, **settings: object) -> object:
+    from argmap_api import Settings, create_app
+    from fastapi.testclient import TestClient
+
+    maps = tmp_path / "maps"
+    if not maps.exists():
+        shutil.copytree(MINI, maps)
+    return TestClient(create_app(Settings(maps_dir=maps, reload_interval=0, **settings)))  # type: ignore[arg-type]
+
+
+def test_the_teacher_pages_are_served_only_when_the_teacher_turns_them_on(tmp_path: Path) -> None:
+    with _app_client(tmp_path) as c:  # type: ignore[attr-defined]
+        index = c.get("/site/index.html")
+        assert index.status_code == 200
+        assert c.get("/site/teacher.html").status_code == 404
+        handouts = [p for p in c.get("/site/nothing-here.html").json()["detail"].split() if "teacher" in p]
+        assert handouts == []  # the 404's hint does not name them either
+    with _app_client(tmp_path, teacher_pages=True) as c:  # type: ignore[attr-defined]
+        assert c.get("/site/teacher.html").status_code == 200
+
+
+def test_a_flood_of_diagnostics_is_capped_and_the_rest_counted(tmp_path: Path) -> None:
+    nodes = "\n".join(f"  - {{id: 'bad id {i}', kind: premise, text: t, quote: q}}" for i in range(400))
+    body = f"id: m\ntitle: t\nsource: {{path: x.txt, sha256: '{'0' * 64}'}}\nnodes:\n{nodes}\n"
+    with _app_client(tmp_path, max_diagnostics=50) as c:  # type: ignore[attr-defined]
+        answer = c.post("/validate", content=body, headers={"Content-Type": "application/yaml"}).json()
+    listed = len(answer["errors"]) + len(answer["warnings"])
+    assert listed == 50 and answer["omitted"] >= 350 and answer["valid"] is False
+
+
+def test_the_schema_says_depth_needs_a_focus(tmp_path: Path) -> None:
+    with _app_client(tmp_path) as c:  # type: ignore[attr-defined]
+        schema = c.get("/openapi.json").json()
+    depth = next(p for p in schema["paths"]["/maps/{map_id}/diagram.svg"]["get"]["parameters"] if p["name"] == "depth")
+    assert "focus" in depth["description"] and "422" in depth["description"]
