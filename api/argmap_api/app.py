@@ -75,7 +75,8 @@ def create_app(settings: Settings) -> FastAPI:
 
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "If-None-Match"], expose_headers=["ETag"])
-    install_site(app, time_limit=settings.render_timeout, teacher_pages=settings.teacher_pages)  # after the API routes, so it never shadows one
+    # After the API routes, so it never shadows one.
+    install_site(app, time_limit=settings.render_timeout, teacher_pages=settings.teacher_pages)
     app.add_middleware(SameOriginDocs)  # /docs and /redoc may load nothing from another host
     app.add_middleware(HeadAsGet)  # a HEAD is a GET all the way down, its body dropped on the way out
     if settings.allowed_hosts:  # outermost: a request for another site's name goes no further
