@@ -94,8 +94,14 @@ def cli(ctx: click.Context, essays: tuple[Path, ...]) -> None:
     """
     if essays:
         from argmap.confine import EssayPolicy, using_policy
+        from argmap.errors import ArgmapError
 
-        ctx.with_resource(using_policy(EssayPolicy(extra=essays)))
+        try:
+            policy = EssayPolicy(extra=essays)
+        except ArgmapError as exc:  # a system folder as --essays
+            click.echo(f"argmap: {exc.message}", err=True)
+            sys.exit(1)
+        ctx.with_resource(using_policy(policy))
 
 
 def _on_signal(signum: int, frame: Any) -> None:
