@@ -229,6 +229,14 @@ class ArgumentMap(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
     skip: list[Skip] = Field(default_factory=list, description="passages left unmapped on purpose")
 
+    @field_validator("id")
+    @classmethod
+    def _id_names_files(cls, value: str) -> str:
+        # "--" joins two map ids in the names of comparison files (compare/<a>--<b>.svg) and SVG element ids.
+        if "--" in value:
+            raise ValueError("a map id may not contain '--', which joins two map ids in file names")
+        return value
+
     def node(self, node_id: str) -> Node | None:
         """The node with this id, or None."""
         for n in self.nodes:
