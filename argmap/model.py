@@ -119,7 +119,7 @@ class Node(BaseModel):
         return (self.stance or "affirms") if self.claim else None
 
 
-_OP = re.compile(r"\s+(->|-\||\.\.>)\s+")
+_OP = re.compile(r"(?<!\s)\s+(->|-\||\.\.>)\s+")  # starts only where a space run starts: linear on long runs
 _ID_PREFIX = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_.-]*)\s*:\s+")
 
 

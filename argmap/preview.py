@@ -17,6 +17,7 @@ used (``http.server``); the diagram needs Graphviz's ``dot`` like every diagram.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -32,6 +33,7 @@ __all__ = ["POLL_SECONDS", "PreviewServer", "PreviewState", "preview_state", "se
 POLL_SECONDS = 0.2
 _KEEPALIVE_SECONDS = 10.0
 _PREVIEW_HOSTS = allowed_hosts("127.0.0.1")
+_SOURCE_PATH = re.compile(r"^[ \t]+path:[ \t]*['\"]?([^'\"\n#]+)", re.M)  # no \s: a line at a time
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,13 @@ def _stamp(paths: list[Path]) -> tuple[tuple[int, int] | None, ...]:
 
 def _watched(map_file: Path, claims: Path | None) -> list[Path]:
     """The map, its essay (when the map names one) and its registry."""
-    import re
+    from .confine import read_regular
+    from .yamlsafe import Limits
 
     paths = [map_file, claims or map_file.parent / "claims.yaml"]
-    try:
-        found = re.search(r"^\s+path:\s*['\"]?([^'\"\n#]+)", map_file.read_text("utf-8", errors="replace"), re.M)
+    try:  # a regular file only, within the map size limit: a FIFO swapped in never blocks the watcher
+        raw = read_regular(map_file, Limits().max_bytes)
+        found = _SOURCE_PATH.search(raw.decode("utf-8", errors="replace"))
     except OSError:
         found = None
     if found:

@@ -15,6 +15,7 @@ __all__ = ["AifGraph", "build_map"]
 
 _IDENT = re.compile(ID_PATTERN)
 _SPEAKER = re.compile(r"^[^:\n]{1,40} : ")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _RELATION_TYPES = {"RA": "supports", "MA": "supports", "CA": "attacks"}
 
 
@@ -57,7 +58,7 @@ class AifGraph:
 
 
 def _ident(raw: str, prefix: str, taken: set[str]) -> str:
-    cand = raw if _IDENT.match(raw) else re.sub(r"[^A-Za-z0-9_.-]+", "-", raw).strip("-")
+    cand = raw if _IDENT.match(raw) else _UNSAFE.sub("-", raw).strip("-")
     if not cand[:1].isalpha():
         cand = prefix + cand
     cand = cand[:64]

@@ -52,6 +52,7 @@ MAX_BYTES = 4 * 1024 * 1024
 """The largest XML file (or text) read; a microtext is a few kilobytes."""
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
+_ROOT = re.compile(rb"<arggraph[\s>/]")
 _ARROW = {"sup": "->", "exa": "..>", "reb": "-|", "und": "-|"}
 _EDGE_TYPES = {"seg", "add", *_ARROW}
 _KIND = {"pro": "premise", "opp": "objection"}
@@ -64,7 +65,7 @@ def sniff(data: bytes) -> bool:
     >>> sniff(b"<?xml version='1.0'?>\\n<arggraph id='micro_b001'>"), sniff(b'{"nodes": []}')
     (True, False)
     """
-    return re.search(rb"<arggraph[\s>/]", data[:4096]) is not None
+    return _ROOT.search(data[:4096]) is not None
 
 
 @dataclass(frozen=True)
