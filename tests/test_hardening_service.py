@@ -186,3 +186,33 @@ def test_the_schema_says_depth_needs_a_focus(tmp_path: Path) -> None:
         schema = c.get("/openapi.json").json()
     depth = next(p for p in schema["paths"]["/maps/{map_id}/diagram.svg"]["get"]["parameters"] if p["name"] == "depth")
     assert "focus" in depth["description"] and "422" in depth["description"]
+
+
+def test_one_clients_flood_of_heavy_work_leaves_a_place_for_another_client() -> None:
+    """Two places; one client sends five computations that block until released; another client's one computation
+    runs to the end while all five are still waiting or blocked (before: the flood held both places)."""
+    import asyncio
+    import threading
+
+    from argmap_api.work import CLIENT, Gate
+
+    release = threading.Event()
+    events: list[str] = []
+
+    async def main() -> None:
+        gate = Gate(2)
+
+        async def flood(i: int) -> None:
+            CLIENT.set("10.0.0.66")
+            await gate.run(lambda: (events.append(f"flood{i} start"), release.wait(BOUND)))
+
+        async def honest() -> None:
+            CLIENT.set("10.0.0.7")
+            await asyncio.sleep(0.05)  # the flood is queued first
+            await gate.run(lambda: events.append("honest done"))
+            release.set()
+
+        await asyncio.wait_for(asyncio.gather(*(flood(i) for i in range(5)), honest()), BOUND)
+
+    asyncio.run(main())
+    assert events.index("honest done") == 1, events  # only one flood computation had started before it

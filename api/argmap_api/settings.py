@@ -68,6 +68,8 @@ class Settings:
     page on another site that rebinds its DNS name to this address is refused.
     ``teacher_pages``: serve the site's teacher pages (model answers); off unless the teacher turns it on.
     ``max_diagnostics``: the most errors and warnings one ``POST /validate`` answer lists; it counts the rest.
+    ``client_concurrency``: how many of the ``render_concurrency`` places one client (address) may hold at once;
+    0 means one fewer than all (at least one), so another client always finds a place free or next in line.
     """
 
     maps_dir: Path = field(default_factory=_default_maps_dir)
@@ -83,6 +85,7 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     teacher_pages: bool = False
     max_diagnostics: int = 200
+    client_concurrency: int = 0
 
     @property
     def essay_policy(self) -> EssayPolicy:
@@ -104,6 +107,8 @@ class Settings:
             raise ArgmapError("max_essay_bytes must be at least 1")
         if self.read_timeout <= 0:
             raise ArgmapError("read_timeout must be more than 0 seconds")
+        if self.client_concurrency < 0:
+            raise ArgmapError("client_concurrency must be 0 (one fewer than render_concurrency) or more")
         if self.max_diagnostics < 1:
             raise ArgmapError("max_diagnostics must be at least 1")
 
@@ -118,7 +123,7 @@ class Settings:
         ``ARGMAP_RELOAD_INTERVAL``, ``ARGMAP_RENDER_CONCURRENCY``, ``ARGMAP_RELOAD_SETTLE``,
         ``ARGMAP_ESSAYS_DIRS`` (folders separated by ``os.pathsep``), ``ARGMAP_MAX_ESSAY_BYTES``,
         ``ARGMAP_READ_TIMEOUT``, ``ARGMAP_ALLOWED_HOSTS`` (comma-separated), ``ARGMAP_TEACHER_PAGES`` (yes/no),
-        ``ARGMAP_MAX_DIAGNOSTICS``.
+        ``ARGMAP_MAX_DIAGNOSTICS``, ``ARGMAP_CLIENT_CONCURRENCY``.
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -145,5 +150,6 @@ class Settings:
         read("allowed_hosts", lambda s: tuple(h.strip().lower() for h in s.split(",") if h.strip()), "host names")
         read("teacher_pages", _flag, "yes or no")
         read("max_diagnostics", int, "a whole number")
+        read("client_concurrency", int, "a whole number")
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
