@@ -161,7 +161,7 @@ def install_handlers(app: FastAPI) -> None:
     async def on_disconnect(request: Request, exc: Exception) -> Response:
         # The client went away mid-body: nobody will read an answer, and it is no fault of the service.
         client = f"{request.client.host}:{request.client.port}" if request.client else "a client"
-        log.info("%s %s: %s closed the connection before the body was complete", request.method,
+        log.warning("%s %s: %s closed the connection before the body was complete", request.method,
                  request.url.path, client)
         return problem_response(400, "the client closed the connection before the body was complete",
                                 request.url.path)
