@@ -36,7 +36,6 @@ __all__ = [
     "display_path",
     "load_corpus",
     "open_maps",
-    "source_folders",
 ]
 
 REGISTRY_NAME = "claims.yaml"
@@ -90,20 +89,6 @@ class Corpus:
         """The same corpus restricted to ``ids`` (each must exist)."""
         chosen = {i: self.get(i) for i in ids}
         return Corpus(self.registry, dict(sorted(chosen.items())), self.registry_path, self.warnings)
-
-
-def source_folders(corpus: Corpus) -> list[Path]:
-    """The folders of the maps and of their essays: an output folder may not be, hold, or be inside one
-    (:func:`argmap.fsutil.refuse_output_inside`).
-
-    >>> [p.name for p in source_folders(load_corpus([bundled_maps_dir()]))]
-    ['maps', 'seeds']
-    """
-    folders: set[Path] = set()
-    for gm in corpus.maps.values():
-        folders.add(Path(gm.path).parent)
-        folders.add((Path(gm.path).parent / gm.model.source.path).parent)
-    return sorted(folders)
 
 
 def display_path(path: Path) -> str:
@@ -213,10 +198,8 @@ def _check_corpus(
     found_in: dict[Path, Path] = {}
     files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()], found_in)
     registry_file = claims or registry_file
-    registry = ClaimRegistry()
-    registry_ok = True
-    registry_path = None
-    registry_doc: YamlDocument | None = None
+    registry, registry_ok, registry_path = ClaimRegistry(), True, None
+    registry_doc: YamlDocument | None = None  # kept, to locate unused claims without reading the file again
     if registry_file is not None:
         registry_path = display_path(registry_file)
         try:
@@ -231,8 +214,8 @@ def _check_corpus(
     first_seen: dict[str, str] = {}
     for f in files:
         shown = display_path(f)
-        raw = b""
-        try:  # the file is read once; its bytes are parsed, and sniffed for another format when that fails
+        raw = b""  # the file is read once; its bytes are parsed, and sniffed for another format when that fails
+        try:
             raw = b"" if f == STDIN else read_yaml_bytes(str(f), shown, limits, found_in.get(f))
             doc = _read_doc(f, shown, limits, stdin, raw)
         except YamlError as exc:

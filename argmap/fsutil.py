@@ -15,8 +15,9 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
-__all__ = ["refuse_output_inside", "write_atomic", "write_tree"]
+__all__ = ["refuse_output_inside", "source_folders", "write_atomic", "write_tree"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
@@ -91,6 +92,21 @@ def write_tree(files: dict[Path, bytes]) -> None:
         raise
     for tmp, target in staged:
         os.replace(tmp, target)
+
+
+def source_folders(corpus: Any) -> list[Path]:
+    """The folders of the maps and of their essays in ``corpus`` (a :class:`~argmap.corpus.Corpus`, which this
+    low layer does not import): an output folder may not be, hold, or be inside one (:func:`refuse_output_inside`).
+
+    >>> from argmap.corpus import bundled_maps_dir, load_corpus
+    >>> [p.name for p in source_folders(load_corpus([bundled_maps_dir()]))]
+    ['maps', 'seeds']
+    """
+    folders: set[Path] = set()
+    for gm in corpus.maps.values():
+        folders.add(Path(gm.path).parent)
+        folders.add((Path(gm.path).parent / gm.model.source.path).parent)
+    return sorted(folders)
 
 
 def refuse_output_inside(out: Path, folders: list[Path], what: str = "--out") -> None:

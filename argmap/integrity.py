@@ -31,6 +31,7 @@ from .defence import attacks_on, stands
 from .errors import Diagnostic, did_you_mean, id_hint
 from .model import ArgumentMap, ClaimRegistry
 from .salvage import indexed
+from .undercuts import undercut_cycle
 from .yamlsafe import YamlDocument
 
 __all__ = ["integrity_diagnostics"]
@@ -189,7 +190,7 @@ def _cycles(report: _Report, m: ArgumentMap, links: _Links, node_ids: dict[str, 
 def _undercut_cycles(report: _Report, m: ArgumentMap) -> None:
     """Relations may not target one another in a ring (``a: P -| b``, ``b: Q -| a``): an undercut must end on a
     statement.  The ring is reported once, at the relation of the ring that comes first in the file."""
-    ring = m.undercut_cycle()
+    ring = undercut_cycle(m)
     if len(ring) > 1:  # a relation that targets itself has its own message
         where = next(j for j, r in indexed(m.relations) if r.id == ring[0])
         report.at(("relations", where), "undercuts run in a cycle: " + " -| ".join([*ring, ring[0]]),

@@ -24,7 +24,6 @@ Unknown keys are errors (``extra="forbid"``) and types are not coerced
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
@@ -44,7 +43,6 @@ __all__ = [
     "Skip",
     "Source",
     "Stance",
-    "relation_end",
 ]
 
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
@@ -189,21 +187,6 @@ class Relation(BaseModel):
         return self.type in SUPPORT_TYPES
 
 
-def relation_end(rels: Mapping[str, Relation], target: str) -> str | None:
-    """:meth:`ArgumentMap.bears_on` given the map's named relations ``rels`` (id to relation), for callers that
-    ask of many relations.
-
-    >>> rels = {r.id: r for r in map(Relation.model_validate, ["r1: P -> T", "r2: O -| r1", "r3: Q -| r2"])}
-    >>> relation_end(rels, "r3"), relation_end({"a": Relation.model_validate("a: P -| a")}, "a")
-    ('T', None)
-    """
-    seen: set[str] = set()
-    while target in rels and target not in seen:
-        seen.add(target)
-        target = rels[target].target
-    return None if target in rels else target
-
-
 class Skip(BaseModel):
     """A passage of the essay that is deliberately not mapped, and why."""
 
@@ -259,43 +242,6 @@ class ArgumentMap(BaseModel):
         if found is None:
             raise NotFound("node", node_id, [n.id for n in self.nodes], within=f"map '{self.id}'")
         return found
-
-    def bears_on(self, target: str) -> str | None:
-        """The statement a relation aimed at ``target`` finally bears on: ``target`` itself when it is a node, else
-        the target of the relation it names, followed through undercuts of undercuts; None for a chain that ends
-        nowhere or comes back on itself (each relation is visited once, so a cycle of undercuts cannot loop).
-
-        >>> m = ArgumentMap.model_validate({"id": "m", "title": "t", "source": {"path": "e", "sha256": "0" * 64},
-        ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"},
-        ...               {"id": "P", "kind": "premise", "text": "p", "quote": "q"}],
-        ...     "relations": ["r1: P -> T", "r2: T -| r1", "a: P -| b", "b: T -| a"]})
-        >>> m.bears_on("r2"), m.bears_on("T"), m.bears_on("a")
-        ('T', 'T', None)
-        """
-        return relation_end({r.id: r for r in self.relations if r is not None and r.id}, target)
-
-    def undercut_cycle(self) -> list[str]:
-        """The ids of the first cycle of relations that target one another (``a: P -| b``, ``b: Q -| a``), in map
-        order from the relation that comes first; empty when there is none.
-
-        >>> m = ArgumentMap.model_validate({"id": "m", "title": "t", "source": {"path": "e", "sha256": "0" * 64},
-        ...     "nodes": [{"id": "T", "kind": "thesis", "text": "t", "quote": "q"}],
-        ...     "relations": ["a: T -| b", "b: T -| c", "c: T -| b"]})
-        >>> m.undercut_cycle()
-        ['b', 'c']
-        """
-        rels = {r.id: r for r in self.relations if r is not None and r.id}
-        done: set[str] = set()
-        for start in rels:
-            path: list[str] = []
-            at = start
-            while at in rels and at not in done and at not in path:
-                path.append(at)
-                at = rels[at].target
-            if at in path:
-                return path[path.index(at):]
-            done.update(path)
-        return []
 
     @property
     def thesis(self) -> Node:

@@ -15,10 +15,11 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 
 # Bottom to top.  A module belongs to the layer of the longest prefix listed (a package name covers its modules).
 LAYERS: list[tuple[str, list[str]]] = [
-    ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf", "argmap.confine"]),
+    ("foundations", ["argmap", "argmap.errors", "argmap.fsutil", "argmap.perf", "argmap.confine", "argmap.safeopen",
+                     "argmap.hosts", "argmap.textsafe"]),
     ("format", ["argmap.model", "argmap.results", "argmap.schema", "argmap.grounding", "argmap.yamlsafe",
                 "argmap.yamlvalues", "argmap.schemaerrors", "argmap.drift", "argmap.driftnames",
-                "argmap.defence", "argmap.schemahints"]),
+                "argmap.defence", "argmap.schemahints", "argmap.undercuts"]),
     ("checks", ["argmap.grounded", "argmap.salvage", "argmap.integrity", "argmap.quotecheck", "argmap.checks",
                 "argmap.driftcheck"]),
     ("load", ["argmap.corpus", "argmap.pairs", "argmap.importers", "argmap.inputs"]),

@@ -16,6 +16,7 @@ from helpers import ROOT, build_corpus, node
 
 from argmap.corpus import Corpus
 from argmap.model import Relation
+from argmap.undercuts import bears_on
 
 RING = ["u1: P -| u2", "u2: O -| u1"]
 BOUND = 60  # seconds: far above any real run; a loop never finishes at all
@@ -78,7 +79,7 @@ def test_outline_and_defence_of_a_ringed_map_finish(ringed: Corpus) -> None:
     m = ringed.get("m").model
     _finishes(lambda: outline(m))
     assert _finishes(lambda: stands(m, "T")) is True
-    assert m.bears_on("u1") is None and m.bears_on("r1") == "T"
+    assert bears_on(m, "u1") is None and bears_on(m, "r1") == "T"
 
 
 def test_render_of_a_ringed_map_file_is_refused_not_hung(tmp_path: Path) -> None:

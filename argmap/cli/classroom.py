@@ -72,8 +72,7 @@ def site(paths: tuple[str, ...], out: Path, claims: Path | None, as_json: bool) 
     (default: ./maps, else the bundled maps), map ids, or - (standard input).
     """
     from argmap.classroom.site import site_files
-    from argmap.corpus import source_folders
-    from argmap.fsutil import refuse_output_inside, write_atomic
+    from argmap.fsutil import refuse_output_inside, source_folders, write_atomic
 
     opened = open_refs(paths, claims)
     corpus = opened.corpus.subset(opened.ids)

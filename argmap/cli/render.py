@@ -93,8 +93,7 @@ def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | No
     import sys
 
     from argmap.build import EarlyDiagrams, build_outputs, build_plan
-    from argmap.corpus import source_folders
-    from argmap.fsutil import refuse_output_inside, write_atomic
+    from argmap.fsutil import refuse_output_inside, source_folders, write_atomic
 
     files = []
     with EarlyDiagrams(jobs) as early:  # diagrams start rendering while the later maps are still checked

@@ -33,8 +33,9 @@ import itertools
 from argmap.errors import NotFound
 from argmap.graph import REL_PREFIX, map_graph, relation_key
 from argmap.grounded import GroundedMap
-from argmap.model import ArgumentMap, Node, relation_end
+from argmap.model import ArgumentMap, Node
 from argmap.perf import check_time
+from argmap.undercuts import relation_end
 
 from .dot import DotWriter, Html, Tip
 from .edges import EdgePen, junction_node
