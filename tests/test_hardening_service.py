@@ -217,3 +217,43 @@ def test_one_clients_flood_of_heavy_work_leaves_a_place_for_another_client() -> 
 
     asyncio.run(main())
     assert events.index("honest done") == 1, events  # only one flood computation had started before it
+
+
+def test_the_layout_of_a_diagram_is_stopped_at_the_render_timeout(tmp_path: Path) -> None:
+    """A layout that never ends (checking its time limit as the layout does) is a RenderTimeout, not a hang."""
+    import asyncio
+
+    from argmap_api.svg_cache import Renderer
+    from argmap_api.work import Gate, Results
+
+    from argmap.errors import RenderTimeout
+    from argmap.perf import check_time
+
+    def endless_layout() -> str:
+        while True:
+            check_time()
+
+    class Snap:
+        results = Results(Gate(1))
+
+    async def draw() -> object:
+        return await Renderer(timeout=0.2).svg(Snap(), ("endless",), endless_layout)  # type: ignore[arg-type]
+
+    with pytest.raises(RenderTimeout, match="drawing the diagram took more than 0.2 s"):
+        asyncio.run(asyncio.wait_for(draw(), BOUND))
+
+
+def test_every_computation_at_the_gate_runs_under_its_time_limit() -> None:
+    import asyncio
+
+    from argmap_api.work import Gate
+
+    from argmap.errors import RenderTimeout
+    from argmap.perf import check_time
+
+    def endless() -> None:
+        while True:
+            check_time()
+
+    with pytest.raises(RenderTimeout, match="took more than 0.2 s"):
+        asyncio.run(asyncio.wait_for(Gate(1, seconds=0.2).run(endless), BOUND))

@@ -48,7 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
     thread started in the lifespan reloads them when their files change.
     """
     # One limit for rendering, the site and every heavy computation, shared fairly between clients.
-    gate = Gate(settings.render_concurrency, settings.client_concurrency or None)
+    gate = Gate(settings.render_concurrency, settings.client_concurrency or None, settings.render_timeout)
     store = Store(settings.maps_dir, settings.reload_interval, settings.reload_settle, settings.essay_policy, gate)
     renderer = Renderer(settings.render_timeout)
 

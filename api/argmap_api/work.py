@@ -76,8 +76,11 @@ class _Slots:
 class Gate:
     """Runs functions in worker threads, at most ``concurrency`` at a time (one limit for all heavy work).
 
-    Fair between clients (:data:`CLIENT`): one client runs at most ``per_client`` of the places at once
-    (by default one fewer than all, so another client always finds one free or next in line), and when places
+    With ``seconds``, each computation runs under that time limit (:func:`argmap.perf.time_limit`), which the
+    analyses and the diagrams' layout check as they go.
+
+    Fair between clients (:data:`CLIENT`): one client runs at most ``per_client`` of the places at once (by
+    default one fewer than all, so another client always finds one free or next in line), and when places
     come free the clients that wait are served in turn, one computation each, not in order of arrival.  So a
     client that sends many costly requests waits behind its own, never in front of everyone else's.
 
@@ -94,9 +97,10 @@ class Gate:
     ['flood0', 'honest0', 'flood1', 'flood2']
     """
 
-    def __init__(self, concurrency: int = 2, per_client: int | None = None) -> None:
+    def __init__(self, concurrency: int = 2, per_client: int | None = None, seconds: float | None = None) -> None:
         self.concurrency = concurrency
         self.per_client = per_client or max(1, concurrency - 1)
+        self.seconds = seconds  # each computation's time limit (argmap.perf.time_limit), None for none
         self._loops: dict[int, tuple[_Slots, anyio.CapacityLimiter]] = {}
 
     def _state(self) -> tuple[_Slots, anyio.CapacityLimiter]:
@@ -113,9 +117,18 @@ class Gate:
         slots, threads = self._state()
         await self._acquire(slots, client)
         try:
-            return await anyio.to_thread.run_sync(fn, limiter=threads)
+            return await anyio.to_thread.run_sync(self._limited, fn, limiter=threads)
         finally:
             self._release(slots, client)
+
+    def _limited(self, fn: Callable[[], T]) -> T:
+        """``fn()`` under the gate's time limit: the analyses check it as they go (504 when it runs out)."""
+        if self.seconds is None:
+            return fn()
+        from argmap.perf import time_limit
+
+        with time_limit(self.seconds, "the computation"):
+            return fn()
 
     async def _acquire(self, slots: _Slots, client: str) -> None:
         if slots.running < self.concurrency and slots.by_client[client] < self.per_client and not slots.waiting:
