@@ -15,10 +15,11 @@ PACKAGES = {"argmap": ROOT / "argmap", "argmap_api": ROOT / "api" / "argmap_api"
 
 # Bottom to top.  A module belongs to the layer of the longest prefix listed (a package name covers its modules).
 LAYERS: list[tuple[str, list[str]]] = [
-    ("foundations", ["argmap", "argmap.errors", "argmap.files.atomic", "argmap.files.limits", "argmap.files.confine"]),
+    ("foundations", ["argmap", "argmap.errors", "argmap.files.atomic", "argmap.files.limits", "argmap.files.confine", "argmap.files.safeopen",
+                     "argmap.jobs.hosts", "argmap.text.safe"]),
     ("format", ["argmap.format.model", "argmap.queries.results", "argmap.format.schema", "argmap.text.essayindex", "argmap.yaml.reader",
                 "argmap.yaml.values", "argmap.format.schema_errors", "argmap.checks.drift.paraphrase", "argmap.checks.drift.names",
-                "argmap.checks.defence", "argmap.format.hints"]),
+                "argmap.checks.defence", "argmap.format.hints", "argmap.checks.undercuts"]),
     ("checks", ["argmap.checks.grounded", "argmap.checks.salvage", "argmap.checks.integrity", "argmap.checks.quotes", "argmap.checks.validate",
                 "argmap.checks.drift.check"]),
     ("load", ["argmap.corpus.load", "argmap.corpus.pairs", "argmap.importers", "argmap.corpus.inputs"]),

@@ -24,8 +24,10 @@ def import_cmd(files: tuple[Path, ...], out: Path, force: bool, as_json: bool) -
     The format of each file is detected (arg-microtexts XML, and any other registered format).
     Identical files already there are left alone; a different one stops the import, unless --force.
     """
+    from argmap.files.atomic import refuse_output_inside
     from argmap.importers.run import convert_files, plan_files, write_plan
 
+    refuse_output_inside(out, [])  # never / or a system folder
     maps = convert_files(files)
     written = write_plan(out, plan_files(maps), force=force)
     if as_json:

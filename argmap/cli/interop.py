@@ -42,7 +42,9 @@ def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims:
     corpus, ids = open_maps(list(map_refs), claims)
     text = export_text(corpus, ids, fmt or "aif")
     if out is None:
-        click.echo(text, nl=False)
+        from argmap.text.safe import visible
+
+        click.echo(visible(text), nl=False)  # nothing that rings, moves or reorders reaches the terminal
     else:
         write_atomic(out, text)
         click.echo(f"wrote {out}", err=True)
