@@ -35,6 +35,9 @@ __all__ = [
 
 Severity = Literal["error", "warning"]
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"(\d+)")
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -163,7 +166,7 @@ def id_hint(ident: str, known: Iterable[str], *, limit: int = 8) -> str | None:
     close = did_you_mean(ident, known)
     if close:
         return close
-    head = re.match(r"[^\W\d_]+", str(ident))
+    head = _LETTERS.match(str(ident))
     if head is None:
         return None
     family = sorted({k for k in known if re.match(rf"{re.escape(head.group())}\d", k)}, key=_natural)
@@ -175,4 +178,4 @@ def id_hint(ident: str, known: Iterable[str], *, limit: int = 8) -> str | None:
 
 def _natural(text: str) -> tuple[object, ...]:
     """Sort key that puts P2 before P10."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text))

@@ -23,13 +23,14 @@ from argmap import __version__
 from .cache import SnapshotMiddleware
 from .docs import SameOriginDocs
 from .head import HeadAsGet
+from .hosts import HostCheck
 from .problems import as_problem_json, install_handlers
 from .routers import ALL
 from .settings import Settings
 from .site import install_site
 from .store import Store
 from .svg_cache import Renderer
-from .work import Gate
+from .work import ClientTag, Gate
 
 __all__ = ["create_app", "create_app_from_env"]
 
@@ -46,7 +47,8 @@ def create_app(settings: Settings) -> FastAPI:
     The maps load on first use (or at startup, under a server), and a background
     thread started in the lifespan reloads them when their files change.
     """
-    gate = Gate(settings.render_concurrency)  # one limit for rendering, the site and every heavy computation
+    # One limit for rendering, the site and every heavy computation, shared fairly between clients.
+    gate = Gate(settings.render_concurrency, settings.client_concurrency or None, settings.render_timeout)
     store = Store(settings.maps_dir, settings.reload_interval, settings.reload_settle, settings.essay_policy, gate)
     renderer = Renderer(settings.render_timeout)
 
@@ -74,9 +76,13 @@ def create_app(settings: Settings) -> FastAPI:
 
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "If-None-Match"], expose_headers=["ETag"])
-    install_site(app, time_limit=settings.render_timeout)  # after the API routes, so it never shadows one
+    # After the API routes, so it never shadows one.
+    install_site(app, time_limit=settings.render_timeout, teacher_pages=settings.teacher_pages)
     app.add_middleware(SameOriginDocs)  # /docs and /redoc may load nothing from another host
-    app.add_middleware(HeadAsGet)  # outermost: a HEAD is a GET all the way down, its body dropped on the way out
+    app.add_middleware(HeadAsGet)  # a HEAD is a GET all the way down, its body dropped on the way out
+    app.add_middleware(ClientTag)  # the heavy work of each request counts against its client (see Gate)
+    if settings.allowed_hosts:  # outermost: a request for another site's name goes no further
+        app.add_middleware(HostCheck, allowed=frozenset(settings.allowed_hosts))
 
     base_openapi = app.openapi
 

@@ -27,7 +27,8 @@ def asgi_get(app: Any, target: str, headers: dict[str, str] | None = None) -> tu
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
         "path": unquote(path), "raw_path": path.encode("utf-8"), "query_string": query.encode("utf-8"),
         "root_path": "", "client": ("127.0.0.1", 0), "server": ("localhost", 80),
-        "headers": [(b"host", b"localhost"), *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())],
+        "headers": [(k.lower().encode(), v.encode()) for k, v in {"host": "localhost", **{
+            k.lower(): v for k, v in (headers or {}).items()}}.items()],
     }
     status = 500
     started = False

@@ -95,6 +95,8 @@ class ValidationReport(BaseModel):
     map: str | None = Field(description="the map's id, when it could be read")
     errors: list[DiagnosticOut]
     warnings: list[DiagnosticOut]
+    omitted: int = Field(default=0, ge=0, description="how many more diagnostics there were than the answer lists "
+                                                      "(errors first, then warnings, up to the service's cap)")
 
 
 class ReloadErrorOut(BaseModel):

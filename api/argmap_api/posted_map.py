@@ -48,8 +48,12 @@ def confined_reader(maps_dir: Path, known: Mapping[Path, bytes], policy: EssayPo
 
 
 def validate_yaml(raw: bytes, registry: ClaimRegistry, maps_dir: Path, known_essays: Mapping[Path, bytes],
-                  max_bytes: int = _MAX_BYTES, policy: EssayPolicy | None = None) -> ValidationReport:
-    """Check ``raw`` as one map: YAML, schema, integrity and grounding; every problem located in ``request.yaml``."""
+                  max_bytes: int = _MAX_BYTES, policy: EssayPolicy | None = None,
+                  max_diagnostics: int = 200) -> ValidationReport:
+    """Check ``raw`` as one map: YAML, schema, integrity and grounding; every problem located in ``request.yaml``.
+
+    At most ``max_diagnostics`` are listed, errors first; ``omitted`` counts the rest.
+    """
     map_id: str | None = None
     try:
         doc = parse_yaml(decode_utf8(raw, BODY_NAME), BODY_NAME, Limits(max_bytes=max(max_bytes, 1)))
@@ -59,6 +63,10 @@ def validate_yaml(raw: bytes, registry: ClaimRegistry, maps_dir: Path, known_ess
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
             map_id = doc.data["id"]
         _, diags = check_map(doc, registry, confined_reader(maps_dir, known_essays, policy))
-    errors = [DiagnosticOut.of(d) for d in diags if d.severity == "error"]
-    warnings = [DiagnosticOut.of(d) for d in diags if d.severity == "warning"]
-    return ValidationReport(valid=not errors, map=map_id, errors=errors, warnings=warnings)
+    errors = [d for d in diags if d.severity == "error"]
+    warnings = [d for d in diags if d.severity == "warning"]
+    shown_errors = errors[:max_diagnostics]
+    shown_warnings = warnings[:max_diagnostics - len(shown_errors)]
+    return ValidationReport(valid=not errors, map=map_id, errors=[DiagnosticOut.of(d) for d in shown_errors],
+                            warnings=[DiagnosticOut.of(d) for d in shown_warnings],
+                            omitted=len(errors) + len(warnings) - len(shown_errors) - len(shown_warnings))

@@ -27,6 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from argmap.errors import ArgmapError, Diagnostic, RenderError, RenderTimeout
 
@@ -157,6 +158,14 @@ def install_handlers(app: FastAPI) -> None:
             detail = f"no route for {request.url.path}; see /docs for the routes"
         return problem_response(exc.status_code, detail, request.url.path, headers=dict(exc.headers or {}))
 
+    async def on_disconnect(request: Request, exc: Exception) -> Response:
+        # The client went away mid-body: nobody will read an answer, and it is no fault of the service.
+        client = f"{request.client.host}:{request.client.port}" if request.client else "a client"
+        log.warning("%s %s: %s closed the connection before the body was complete", request.method,
+                 request.url.path, client)
+        return problem_response(400, "the client closed the connection before the body was complete",
+                                request.url.path)
+
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path)
         return problem_response(500, "internal error; the server log has the details", request.url.path)
@@ -164,6 +173,7 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ArgmapError, on_argmap_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(ClientDisconnect, on_disconnect)
     app.add_exception_handler(Exception, on_unexpected)
 
 

@@ -29,6 +29,20 @@ ENV_PREFIX = "ARGMAP_"
 T = TypeVar("T")
 
 
+def _flag(raw: str) -> bool:
+    """A yes/no setting.
+
+    >>> _flag("yes"), _flag("0")
+    (True, False)
+    """
+    value = raw.strip().lower()
+    if value in ("1", "yes", "true", "on"):
+        return True
+    if value in ("0", "no", "false", "off"):
+        return False
+    raise ValueError(raw)
+
+
 def _default_maps_dir() -> Path:
     from argmap.corpus.load import default_maps_dir
 
@@ -48,6 +62,14 @@ class Settings:
     ``reload_settle``: seconds a changed file must stay unchanged before it is loaded.
     ``essays_dirs``: the folders essays may be read from; empty means the maps folder and its sibling ``seeds/``.
     ``max_essay_bytes``: the largest essay read; a larger one is refused with a located error.
+    ``read_timeout``: seconds a client has to send a whole request, headers and body (``argmap serve``).
+    ``allowed_hosts``: the names the ``Host`` header may carry (any port); empty means any.  ``argmap serve``
+    fills it with the address it listens on (and ``localhost`` on loopback) plus ``ARGMAP_ALLOWED_HOSTS``, so a
+    page on another site that rebinds its DNS name to this address is refused.
+    ``teacher_pages``: serve the site's teacher pages (model answers); off unless the teacher turns it on.
+    ``max_diagnostics``: the most errors and warnings one ``POST /validate`` answer lists; it counts the rest.
+    ``client_concurrency``: how many of the ``render_concurrency`` places one client (address) may hold at once;
+    0 means one fewer than all (at least one), so another client always finds a place free or next in line.
     """
 
     maps_dir: Path = field(default_factory=_default_maps_dir)
@@ -59,6 +81,11 @@ class Settings:
     reload_settle: float = 1.0
     essays_dirs: tuple[Path, ...] = ()
     max_essay_bytes: int = DEFAULT_MAX_ESSAY_BYTES
+    read_timeout: float = 10.0
+    allowed_hosts: tuple[str, ...] = ()
+    teacher_pages: bool = False
+    max_diagnostics: int = 200
+    client_concurrency: int = 0
 
     @property
     def essay_policy(self) -> EssayPolicy:
@@ -78,6 +105,12 @@ class Settings:
             raise ArgmapError("reload_settle must be 0 or more seconds")
         if self.max_essay_bytes < 1:
             raise ArgmapError("max_essay_bytes must be at least 1")
+        if self.read_timeout <= 0:
+            raise ArgmapError("read_timeout must be more than 0 seconds")
+        if self.client_concurrency < 0:
+            raise ArgmapError("client_concurrency must be 0 (one fewer than render_concurrency) or more")
+        if self.max_diagnostics < 1:
+            raise ArgmapError("max_diagnostics must be at least 1")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -88,7 +121,9 @@ class Settings:
         ``ARGMAP_CORS_ORIGINS`` (comma-separated, ``*`` for any),
         ``ARGMAP_MAX_BODY_BYTES``, ``ARGMAP_RENDER_TIMEOUT``,
         ``ARGMAP_RELOAD_INTERVAL``, ``ARGMAP_RENDER_CONCURRENCY``, ``ARGMAP_RELOAD_SETTLE``,
-        ``ARGMAP_ESSAYS_DIRS`` (folders separated by ``os.pathsep``), ``ARGMAP_MAX_ESSAY_BYTES``.
+        ``ARGMAP_ESSAYS_DIRS`` (folders separated by ``os.pathsep``), ``ARGMAP_MAX_ESSAY_BYTES``,
+        ``ARGMAP_READ_TIMEOUT``, ``ARGMAP_ALLOWED_HOSTS`` (comma-separated), ``ARGMAP_TEACHER_PAGES`` (yes/no),
+        ``ARGMAP_MAX_DIAGNOSTICS``, ``ARGMAP_CLIENT_CONCURRENCY``.
         """
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -111,5 +146,10 @@ class Settings:
         read("reload_settle", float, "a number of seconds")
         read("essays_dirs", lambda s: tuple(Path(p) for p in s.split(os.pathsep) if p.strip()), "folders")
         read("max_essay_bytes", int, "a whole number")
+        read("read_timeout", float, "a number of seconds")
+        read("allowed_hosts", lambda s: tuple(h.strip().lower() for h in s.split(",") if h.strip()), "host names")
+        read("teacher_pages", _flag, "yes or no")
+        read("max_diagnostics", int, "a whole number")
+        read("client_concurrency", int, "a whole number")
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -63,11 +63,13 @@ def _bounded(build: SiteBuilder, corpus: Corpus, seconds: float | None) -> dict[
         return build(corpus)
 
 
-def install_site(app: FastAPI, builder: SiteBuilder | None = None, time_limit: float | None = None) -> bool:
+def install_site(app: FastAPI, builder: SiteBuilder | None = None, time_limit: float | None = None,
+                 teacher_pages: bool = False) -> bool:
     """Serve the site under ``/site/`` (call after the API routes); True when the classroom site is available.
 
     ``time_limit``: seconds the site's analyses may take (the render timeout); over it the site answers 504,
-    and keeps answering it for that snapshot without trying again.
+    and keeps answering it for that snapshot without trying again.  ``teacher_pages``: serve the pages with
+    the model answers (``teacher.html``, the teacher's handouts); without it they are 404, like any unknown page.
     """
     builder = builder or load_site_builder()
     if builder is None:
@@ -90,11 +92,13 @@ def install_site(app: FastAPI, builder: SiteBuilder | None = None, time_limit: f
 
     @app.get(SITE_PREFIX + "/{path:path}", include_in_schema=False)
     async def page(path: str, snapshot: SnapshotDep) -> Response:
+        from argmap.classroom.site import is_teacher_page
+
         site = await files(snapshot)
         name = path + "index.html" if path == "" or path.endswith("/") else path
-        body = site.get(name)
+        body = site.get(name) if teacher_pages or not is_teacher_page(name) else None
         if body is None:
-            raise NotFound("page", path or "index.html", site)
+            raise NotFound("page", path or "index.html", [k for k in site if teacher_pages or not is_teacher_page(k)])
         return cacheable(body, content_type(name))  # cacheable by URL, like the API's answers
 
     return True

@@ -53,16 +53,22 @@ class Renderer:
         self.timeout = timeout
         self._by_dot = Memo(cache_size)
 
-    def _entry(self, dot: str) -> SvgEntry:
+    def _entry(self, make_dot: Callable[[], str]) -> SvgEntry:
+        """Build the DOT and render it, both within one time limit: the layout checks it as it goes, and ``dot``
+        gets what is left of it (and is killed when that runs out)."""
+        from argmap.files.limits import check_time, time_left, time_limit
         from argmap.render import render_bytes
 
-        digest = hashlib.sha256(dot.encode("utf-8")).hexdigest()
-        found = self._by_dot.get(digest)
-        if found is MISSING:
-            found = SvgEntry.of(render_bytes(dot, "svg", timeout=self.timeout))
-            self._by_dot.put(digest, found)
+        with time_limit(self.timeout, "drawing the diagram"):
+            dot = make_dot()
+            digest = hashlib.sha256(dot.encode("utf-8")).hexdigest()
+            found = self._by_dot.get(digest)
+            if found is MISSING:
+                check_time()
+                found = SvgEntry.of(render_bytes(dot, "svg", timeout=max(time_left() or 0.0, 0.001)))
+                self._by_dot.put(digest, found)
         return found  # type: ignore[no-any-return]
 
     async def svg(self, snapshot: Snapshot, key: tuple[Any, ...], make_dot: Callable[[], str]) -> SvgEntry:
         """The SVG for ``key`` in ``snapshot``; ``make_dot`` builds its DOT (and raises NotFound for a bad focus)."""
-        return await snapshot.results.get(("svg", *key), lambda: self._entry(make_dot()))
+        return await snapshot.results.get(("svg", *key), lambda: self._entry(make_dot))

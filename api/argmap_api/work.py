@@ -3,7 +3,8 @@
 A :class:`Gate` runs functions in worker threads, at most ``concurrency`` at a
 time: rendering, building the site and computing comparisons all queue at the
 same gate, so no burst of requests can run more ``dot`` processes, or occupy
-more threads, than the limit.
+more threads, than the limit.  The gate is fair between clients: one client's
+burst waits behind itself, and other clients are served in turn.
 
 :class:`Results` belongs to one snapshot.  It keeps each computation's outcome
 under the key of its parameters (not the request's URL, so junk query strings
@@ -28,8 +29,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import anyio
@@ -37,29 +40,141 @@ import anyio.to_thread
 
 from argmap.errors import ArgmapError
 
-__all__ = ["Gate", "Results"]
+__all__ = ["CLIENT", "ClientTag", "Gate", "Results"]
 
 T = TypeVar("T")
 
 
+CLIENT: ContextVar[str] = ContextVar("argmap_client", default="")
+"""Who the work is for (the client's address), set per request by :class:`ClientTag`."""
+
+
+class ClientTag:
+    """Pure ASGI middleware: each request's work is counted against its client's address (see :class:`Gate`)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        client = scope.get("client")
+        token = CLIENT.set(str(client[0]) if client else "")
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            CLIENT.reset(token)
+
+
+@dataclass
+class _Slots:
+    """One event loop's view of the gate: what runs, per client, and who waits, in turn order."""
+
+    running: int = 0
+    by_client: Counter[str] = field(default_factory=Counter)
+    waiting: OrderedDict[str, deque[asyncio.Future[None]]] = field(default_factory=OrderedDict)
+
+
 class Gate:
-    """Runs functions in worker threads, at most ``concurrency`` at a time (one limit for all heavy work)."""
+    """Runs functions in worker threads, at most ``concurrency`` at a time (one limit for all heavy work).
 
-    def __init__(self, concurrency: int = 2) -> None:
+    With ``seconds``, each computation runs under that time limit (:func:`argmap.files.limits.time_limit`), which the
+    analyses and the diagrams' layout check as they go.
+
+    Fair between clients (:data:`CLIENT`): one client runs at most ``per_client`` of the places at once (by
+    default one fewer than all, so another client always finds one free or next in line), and when places
+    come free the clients that wait are served in turn, one computation each, not in order of arrival.  So a
+    client that sends many costly requests waits behind its own, never in front of everyone else's.
+
+    >>> import asyncio
+    >>> order = []
+    >>> async def main() -> None:
+    ...     gate = Gate(1, per_client=1)
+    ...     async def job(client: str, n: int) -> None:
+    ...         CLIENT.set(client)
+    ...         await gate.run(lambda: order.append(f"{client}{n}"))
+    ...     await asyncio.gather(*(job("flood", i) for i in range(3)), job("honest", 0))
+    >>> asyncio.run(main())
+    >>> order  # the honest client's one request runs second, not after the whole flood
+    ['flood0', 'honest0', 'flood1', 'flood2']
+    """
+
+    def __init__(self, concurrency: int = 2, per_client: int | None = None, seconds: float | None = None) -> None:
         self.concurrency = concurrency
-        self._limiters: dict[int, anyio.CapacityLimiter] = {}
+        self.per_client = per_client or max(1, concurrency - 1)
+        self.seconds = seconds  # each computation's time limit (argmap.files.limits.time_limit), None for none
+        self._loops: dict[int, tuple[_Slots, anyio.CapacityLimiter]] = {}
 
-    def _limiter(self) -> anyio.CapacityLimiter:
-        # One limiter per event loop: a limiter belongs to the loop it was made in (tests run several loops).
+    def _state(self) -> tuple[_Slots, anyio.CapacityLimiter]:
+        # One state per event loop: futures and limiters belong to the loop they were made in (tests run several).
         loop = id(asyncio.get_running_loop())
-        limiter = self._limiters.get(loop)
-        if limiter is None:
-            limiter = self._limiters[loop] = anyio.CapacityLimiter(self.concurrency)
-        return limiter
+        found = self._loops.get(loop)
+        if found is None:
+            found = self._loops[loop] = (_Slots(), anyio.CapacityLimiter(self.concurrency))
+        return found
 
     async def run(self, fn: Callable[[], T]) -> T:
-        """``fn()`` in a worker thread, once a place under the limit is free."""
-        return await anyio.to_thread.run_sync(fn, limiter=self._limiter())
+        """``fn()`` in a worker thread, once a place under the limit is free and it is this client's turn."""
+        client = CLIENT.get()
+        slots, threads = self._state()
+        await self._acquire(slots, client)
+        try:
+            return await anyio.to_thread.run_sync(self._limited, fn, limiter=threads)
+        finally:
+            self._release(slots, client)
+
+    def _limited(self, fn: Callable[[], T]) -> T:
+        """``fn()`` under the gate's time limit: the analyses check it as they go (504 when it runs out)."""
+        if self.seconds is None:
+            return fn()
+        from argmap.files.limits import time_limit
+
+        with time_limit(self.seconds, "the computation"):
+            return fn()
+
+    async def _acquire(self, slots: _Slots, client: str) -> None:
+        if slots.running < self.concurrency and slots.by_client[client] < self.per_client and not slots.waiting:
+            slots.running += 1
+            slots.by_client[client] += 1
+            return
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        slots.waiting.setdefault(client, deque()).append(turn)
+        self._hand_over(slots)  # a place may be free for this client while others wait at their own limit
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self._release(slots, client)  # the place was handed over as the caller left: give it back
+            else:
+                queue = slots.waiting.get(client)
+                if queue is not None and turn in queue:
+                    queue.remove(turn)
+                    if not queue:
+                        del slots.waiting[client]
+            raise
+
+    def _release(self, slots: _Slots, client: str) -> None:
+        slots.running -= 1
+        slots.by_client[client] -= 1
+        if not slots.by_client[client]:
+            del slots.by_client[client]
+        if client in slots.waiting:
+            slots.waiting.move_to_end(client)  # it has just been served: the others go first
+        self._hand_over(slots)
+
+    def _hand_over(self, slots: _Slots) -> None:
+        """Give free places to the waiting clients in turn, skipping any at its own limit."""
+        while slots.running < self.concurrency:
+            chosen = next((c for c in slots.waiting if slots.by_client[c] < self.per_client), None)
+            if chosen is None:
+                return
+            queue = slots.waiting.pop(chosen)
+            turn = queue.popleft()
+            if queue:
+                slots.waiting[chosen] = queue  # back to the end of the line
+            if turn.done():  # its caller went away
+                continue
+            slots.running += 1
+            slots.by_client[chosen] += 1
+            turn.set_result(None)
 
 
 @dataclass(frozen=True)

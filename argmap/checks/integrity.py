@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from argmap.checks.defence import attacks_on, stands
 from argmap.checks.salvage import indexed
+from argmap.checks.undercuts import undercut_cycle
 from argmap.errors import Diagnostic, did_you_mean, id_hint
 from argmap.format.model import ArgumentMap, ClaimRegistry
 from argmap.yaml.reader import YamlDocument
@@ -78,6 +79,7 @@ def integrity_diagnostics(
     theses = _thesis(report, m)
     report.out.extend(_two_stances(doc, m))
     _cycles(report, m, links, node_ids)
+    _undercut_cycles(report, m)
     _loose_ends(report, m, links, theses)
     return report.out
 
@@ -234,6 +236,16 @@ def _cycles(report: _Report, m: ArgumentMap, links: _Links, node_ids: dict[str, 
                       and cycle[-1] in r.sources), 0)
         report.at(("relations", where), "support runs in a cycle: " + " -> ".join([*cycle, cycle[0]]),
                   "a claim cannot support itself, even indirectly")
+
+
+def _undercut_cycles(report: _Report, m: ArgumentMap) -> None:
+    """Relations may not target one another in a ring (``a: P -| b``, ``b: Q -| a``): an undercut must end on a
+    statement.  The ring is reported once, at the relation of the ring that comes first in the file."""
+    ring = undercut_cycle(m)
+    if len(ring) > 1:  # a relation that targets itself has its own message
+        where = next(j for j, r in indexed(m.relations) if r.id == ring[0])
+        report.at(("relations", where), "undercuts run in a cycle: " + " -| ".join([*ring, ring[0]]),
+                  "an undercut attacks a relation that ends on a statement; make one of them attack a statement")
 
 
 def _loose_ends(report: _Report, m: ArgumentMap, links: _Links, theses: list[int]) -> None:

@@ -47,7 +47,19 @@ def _relation(corpus: Corpus, claim: str, mentions: list[dict[str, Any]]) -> str
         return None
     return mentions_relation(corpus.registry.get(claim), [SimpleNamespace(**x) for x in mentions])
 
-__all__ = ["Paragraph", "Piece", "essay_paragraphs", "json_for_script", "site_files"]
+
+__all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files"]
+
+
+def is_teacher_page(name: str) -> bool:
+    """True for the pages with the model answers: ``teacher.html`` and the teacher's handouts.
+
+    A server publishes them only when the teacher asks for it (``ARGMAP_TEACHER_PAGES``).
+
+    >>> is_teacher_page("teacher.html"), is_teacher_page("handouts/a--b-teacher.html"), is_teacher_page("index.html")
+    (True, True, False)
+    """
+    return name == "teacher.html" or name.endswith("-teacher.html")
 
 
 @dataclass(frozen=True)

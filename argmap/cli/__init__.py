@@ -95,9 +95,15 @@ def cli(ctx: click.Context, essays: tuple[Path, ...]) -> None:
     A map can be named by its id or by its file's path.
     """
     if essays:
+        from argmap.errors import ArgmapError
         from argmap.files.confine import EssayPolicy, using_policy
 
-        ctx.with_resource(using_policy(EssayPolicy(extra=essays)))
+        try:
+            policy = EssayPolicy(extra=essays)
+        except ArgmapError as exc:  # a system folder as --essays
+            click.echo(f"argmap: {exc.message}", err=True)
+            sys.exit(1)
+        ctx.with_resource(using_policy(policy))
 
 
 def _on_signal(signum: int, frame: Any) -> None:

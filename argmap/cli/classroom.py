@@ -67,14 +67,17 @@ def site(paths: tuple[str, ...], out: Path, claims: Path | None, as_json: bool) 
     """Write the static classroom site: an index, a page per map and per comparison.
 
     Every link is relative and every asset local, so the site works opened from
-    disk (file://) and served at any path.  PATHS are map files or folders
+    disk (file://) and served at any path.  --out may not be, be inside, or hold
+    the folder of the maps or of their essays.  PATHS are map files or folders
     (default: ./maps, else the bundled maps), map ids, or - (standard input).
     """
     from argmap.classroom.site import site_files
-    from argmap.files.atomic import write_atomic
+    from argmap.files.atomic import refuse_output_inside, source_folders, write_atomic
 
     opened = open_refs(paths, claims)
-    files = site_files(opened.corpus.subset(opened.ids))
+    corpus = opened.corpus.subset(opened.ids)
+    refuse_output_inside(out, source_folders(corpus))
+    files = site_files(corpus)
     for name, body in files.items():
         write_atomic(out / name, body)
     total = sum(len(b) for b in files.values())

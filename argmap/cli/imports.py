@@ -28,8 +28,10 @@ def import_cmd(files: tuple[Path, ...], out: Path, force: bool, as_json: bool) -
     one stops the import, unless --force.
     """
     from argmap.errors import InvalidInput
+    from argmap.files.atomic import refuse_output_inside
     from argmap.importers.run import convert_files, plan_files, write_plan
 
+    refuse_output_inside(out, [])  # never / or a system folder
     done = convert_files(files)
     if not done.maps and done.failed:
         raise InvalidInput(f"nothing imported: {len(done.failed)} input(s) failed", done.problems)

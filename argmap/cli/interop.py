@@ -46,7 +46,9 @@ def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims:
     opened = open_refs(map_refs, claims, keep_going=keep_going)
     text = export_text(opened.corpus.subset(opened.ids), opened.ids, fmt or "aif")
     if out is None:
-        click.echo(text, nl=False)
+        from argmap.text.safe import visible
+
+        click.echo(visible(text), nl=False)  # nothing that rings, moves or reorders reaches the terminal
     else:
         write_atomic(out, text)
         click.echo(f"wrote {out}", err=True)

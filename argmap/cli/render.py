@@ -97,20 +97,21 @@ def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | No
     Writes maps/<id>.svg, compare/<a>--<b>.svg|.md|.json for each pair of up to six maps (and
     compare/all.svg for three or more maps), shared.md and shared.json.
     Warnings fail validation here, as with `argmap validate --strict`.
-    --out may not be the folder of the maps or of their essays, nor inside one.
+    --out may not be the folder of the maps or of their essays, be inside one, or hold one;
+    nor / or a system folder.
     The files are the same bytes whatever --jobs is.  With --keep-going, a map that fails is left out (and
     named) and the others' files are written; the exit status is then 1.
     """
     import sys
 
-    from argmap.files.atomic import refuse_output_inside, write_atomic
+    from argmap.files.atomic import refuse_output_inside, source_folders, write_atomic
     from argmap.jobs.build import EarlyDiagrams, build_outputs, build_plan
 
     files = []
     with EarlyDiagrams(jobs) as early:  # diagrams start rendering while the later maps are still checked
         opened = open_refs(paths, claims, strict=True, on_map=early.offer, keep_going=keep_going)
         corpus = opened.corpus.subset(opened.ids)
-        refuse_output_inside(out, _source_folders(corpus))
+        refuse_output_inside(out, source_folders(corpus))
         total = len(build_plan(corpus))
         with _progress(total, enabled=sys.stderr.isatty()) as advance:
             for rel, data in build_outputs(corpus, jobs=jobs, early=early):
@@ -124,15 +125,6 @@ def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | No
             click.echo(f"wrote {out / str(f['path'])}")
         click.echo(f"ok: {len(corpus.maps)} map(s), {len(files)} file(s) in {out}")
     left_out(opened)
-
-
-def _source_folders(corpus: object) -> list[Path]:
-    """The folders of the maps and of their essays (an output may not go there)."""
-    folders: set[Path] = set()
-    for gm in corpus.maps.values():  # type: ignore[attr-defined]
-        folders.add(Path(gm.path).parent)
-        folders.add((Path(gm.path).parent / gm.model.source.path).parent)
-    return sorted(folders)
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -20,16 +21,23 @@ _SERVICE_MODULES = {"fastapi", "fastapi_offline", "starlette", "uvicorn", "anyio
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--maps", "maps_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of maps to serve (default: $ARGMAP_MAPS_DIR, else ./maps, else the bundled maps).")
+@click.option("--server-name", "server_names", multiple=True, metavar="NAME",
+              help="A name the service is reached by (its Host header), besides the address it listens on; "
+                   "repeatable.  Requests for any other name are refused.")
 @click.option("--get", "get_path", metavar="PATH", default=None,
               help="Answer one GET request for PATH (e.g. '/maps') without starting a server; print the body.")
 @json_option
 @reports_errors
-def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_json: bool) -> None:
+def serve(host: str, port: int, maps_dir: Path | None, server_names: tuple[str, ...], get_path: str | None,
+          as_json: bool) -> None:
     """Serve the maps over HTTP (JSON API, diagrams, and the classroom site when installed).
 
-    Settings come from ARGMAP_* variables (see the README); --maps wins over
-    ARGMAP_MAPS_DIR.  The maps are reloaded when their files change.  With
-    --get, exit status is 0 for a 2xx or 3xx answer and 1 otherwise.
+    Settings come from ARGMAP_* variables (see the README and
+    docs/security.md); --maps wins over ARGMAP_MAPS_DIR.  The maps are
+    reloaded when their files change.  Only requests whose Host is the
+    listening address (or localhost, on loopback) or a --server-name are
+    answered.  With --get, exit status is 0 for a 2xx or 3xx answer and 1
+    otherwise.
     """
     import os
 
@@ -43,7 +51,12 @@ def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_
         from argmap.corpus.inputs import resolve_inputs
 
         maps_dir = resolve_inputs([], notify=note).base  # ./maps, else the bundled maps (and a note)
+    from argmap.jobs.hosts import allowed_hosts
+
     settings = Settings.from_env(maps_dir=maps_dir)
+    if get_path is None:  # a real server answers only its own names (see argmap.jobs.hosts)
+        names = allowed_hosts(host, [*settings.allowed_hosts, *server_names])
+        settings = dataclasses.replace(settings, allowed_hosts=tuple(sorted(names)))
     if not settings.maps_dir.is_dir():
         raise ArgmapError(f"no such folder of maps: {settings.maps_dir}")
     app = create_app(settings)
@@ -58,12 +71,13 @@ def serve(host: str, port: int, maps_dir: Path | None, get_path: str | None, as_
         sys.exit(0 if 200 <= status < 400 else 1)
 
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401
+        from argmap_api.serving import run_server
     except ModuleNotFoundError as exc:
         raise _missing(exc) from None
 
     click.echo(f"argmap: serving {settings.maps_dir} on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    run_server(app, host, port, read_timeout=settings.read_timeout)
 
 
 def _missing(exc: ModuleNotFoundError) -> Exception:

@@ -8,6 +8,7 @@ import click
 
 from argmap.cli.common import claims_option, emit_json, json_option, open_refs, reports_errors
 from argmap.errors import ArgmapError
+from argmap.text.safe import visible
 
 __all__ = ["suggest"]
 
@@ -41,8 +42,8 @@ def suggest(maps: tuple[str, ...], claims: Path | None, include_bound: bool, che
             emit_json(check)
             return
         for bad in check.bindings:
-            click.echo(f"{bad.claim}: {bad.left.map}:{bad.left.node} ~ {bad.right.map}:{bad.right.node}  "
-                       f"{bad.score:.3f}  {bad.why}")
+            click.echo(visible(f"{bad.claim}: {bad.left.map}:{bad.left.node} ~ {bad.right.map}:{bad.right.node}  "
+                               f"{bad.score:.3f}  {bad.why}"))
         click.echo(f"{len(check.bindings)} binding(s) look unrelated", err=True)
         return
     if len(maps) != 2:
@@ -56,6 +57,7 @@ def suggest(maps: tuple[str, ...], claims: Path | None, include_bound: bool, che
     left, right = corpus.get(ids[0]).model, corpus.get(ids[1]).model
     for s in result.suggestions:
         a, b = left.node(s.left.node), right.node(s.right.node)
-        click.echo(f"{s.score:.3f}  {s.left.map}:{s.left.node} ~ {s.right.map}:{s.right.node}  ({s.why})")
-        click.echo(f"       {s.left.node}: {a.text if a else ''}")
-        click.echo(f"       {s.right.node}: {b.text if b else ''}")
+        # Map text never rings, moves or reorders the terminal (argmap.text.safe).
+        click.echo(visible(f"{s.score:.3f}  {s.left.map}:{s.left.node} ~ {s.right.map}:{s.right.node}  ({s.why})"))
+        click.echo(visible(f"       {s.left.node}: {a.text if a else ''}"))
+        click.echo(visible(f"       {s.right.node}: {b.text if b else ''}"))

@@ -20,10 +20,10 @@ from pathlib import Path
 from argmap.checks.grounded import GroundedMap
 from argmap.checks.validate import check_map, check_registry
 from argmap.errors import Diagnostic, InvalidInput, NotFound
-from argmap.files.confine import EssayReader, map_file_ok
+from argmap.files.confine import EssayReader, map_file_ok, resolved, system_folder
 from argmap.files.limits import gc_paused
 from argmap.format.model import ClaimRegistry
-from argmap.yaml.reader import Limits, YamlDocument, YamlError, parse_yaml, read_yaml_file
+from argmap.yaml.reader import Limits, YamlDocument, YamlError, parse_yaml, parse_yaml_bytes, read_yaml_bytes, read_yaml_file
 
 __all__ = [
     "MAP_SUFFIXES",
@@ -99,12 +99,14 @@ def display_path(path: Path) -> str:
     if path == STDIN:
         return STDIN_NAME
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(resolved(Path.cwd())))
     except ValueError:
         return str(path)
 
 
-def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagnostic]]:
+def _expand(paths: Sequence[Path], found_in: dict[Path, Path]) -> tuple[list[Path], Path | None, list[Diagnostic]]:
+    """The map files and the registry the paths name; ``found_in`` gets the folder of each file found by listing
+    a folder (read confined to it) rather than named by the user."""
     maps: list[Path] = []
     registry: Path | None = None
     diags: list[Diagnostic] = []
@@ -112,6 +114,11 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
         if p == STDIN:
             maps.append(p)
         elif p.is_dir():
+            system = system_folder(p)
+            if system is not None:
+                diags.append(Diagnostic(display_path(p), 1, 1, f"the system folder {system} is not a folder of maps",
+                                        hint="name the folder that holds the maps"))
+                continue
             for child in sorted(p.iterdir()):
                 if child.name != REGISTRY_NAME and child.suffix not in MAP_SUFFIXES:
                     continue
@@ -121,8 +128,10 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
                                             "a map is a plain file inside the maps folder"))
                 elif child.name == REGISTRY_NAME:
                     registry = registry or child
+                    found_in[child] = p
                 else:
                     maps.append(child)
+                    found_in[child] = p
         elif p.name == REGISTRY_NAME:
             registry = p
         elif p.is_file():
@@ -131,7 +140,7 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], Path | None, list[Diagno
             diags.append(Diagnostic(display_path(p), 1, 1, "not a regular file (a device, FIFO or socket)"))
         else:
             diags.append(Diagnostic(display_path(p), 1, 1, "no such file or folder"))
-    maps = list({(m if m == STDIN else m.resolve()): m for m in maps}.values())  # a file named twice loads once
+    maps = list({(m if m == STDIN else resolved(m)): m for m in maps}.values())  # a file named twice loads once
     if registry is None:
         for m in maps:
             candidate = m.parent / REGISTRY_NAME
@@ -172,9 +181,9 @@ def check_corpus(
         return _check_corpus(paths, claims, limits, essays or EssayReader(), stdin, on_map, partial)
 
 
-def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None) -> YamlDocument:
+def _read_doc(f: Path, shown: str, limits: Limits, stdin: bytes | None, raw: bytes) -> YamlDocument:
     if f != STDIN:
-        return read_yaml_file(str(f), shown, limits)
+        return parse_yaml_bytes(raw, shown, limits)
     raw = stdin or b""
     if len(raw) > limits.max_bytes:
         raise YamlError(Diagnostic(shown, 1, 1, f"input is {len(raw):,} bytes, over the limit of {limits.max_bytes:,}"))
@@ -189,15 +198,16 @@ def _check_corpus(
     paths: Sequence[Path] | None, claims: Path | None, limits: Limits, essays: EssayReader,
     stdin: bytes | None = None, on_map: Callable[[GroundedMap], None] | None = None, partial: bool = False,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
-    files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()])
+    found_in: dict[Path, Path] = {}
+    files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()], found_in)
     registry_file = claims or registry_file
-    registry = ClaimRegistry()
-    registry_ok = True
-    registry_path = None
+    registry, registry_ok, registry_path = ClaimRegistry(), True, None
+    registry_doc: YamlDocument | None = None  # kept, to locate unused claims without reading the file again
     if registry_file is not None:
         registry_path = display_path(registry_file)
         try:
-            reg, more = check_registry(read_yaml_file(str(registry_file), registry_path, limits))
+            registry_doc = read_yaml_file(str(registry_file), registry_path, limits, found_in.get(registry_file))
+            reg, more = check_registry(registry_doc)
         except YamlError as exc:
             reg, more = None, [exc.diagnostic]
         diags.extend(more)
@@ -208,10 +218,12 @@ def _check_corpus(
     named_claims: set[str] = set()  # by every map read, valid or not: a claim a broken map binds is not unused
     for f in files:
         shown = display_path(f)
+        raw = b""  # the file is read once; its bytes are parsed, and sniffed for another format when that fails
         try:
-            doc = _read_doc(f, shown, limits, stdin)
+            raw = b"" if f == STDIN else read_yaml_bytes(str(f), shown, limits, found_in.get(f))
+            doc = _read_doc(f, shown, limits, stdin, raw)
         except YamlError as exc:
-            diags.append(_foreign(f, shown) or exc.diagnostic)
+            diags.append(_foreign(raw, shown) or exc.diagnostic)
             continue
 
         def read(rel: str, base: Path = f.parent) -> bytes:
@@ -219,7 +231,7 @@ def _check_corpus(
 
         named_claims.update(_claims_named(doc.data))
         gm, more = check_map(doc, registry if registry_ok else None, read)
-        foreign = _foreign(f, shown) if gm is None else None
+        foreign = _foreign(raw, shown) if gm is None else None
         diags.extend([foreign] if foreign else more)
         if gm is None:
             continue
@@ -235,10 +247,10 @@ def _check_corpus(
     if registry_path is not None and grounded and len(files) > 1:
         for i, c in enumerate(registry.claims):
             if c.id not in named_claims:
-                diags.append(Diagnostic(registry_path, *_registry_pos(registry_file, i), f"claim '{c.id}' is used by no map",
+                diags.append(Diagnostic(registry_path, *_registry_pos(registry_doc, i), f"claim '{c.id}' is used by no map",
                                         "warning", "bind a node to it with 'claim:', or remove it"))
     if registry_path is not None and len(grounded) > 1:
-        diags += _relation_diagnostics(registry, registry_path, registry_file, grounded)
+        diags += _relation_diagnostics(registry, registry_path, registry_doc, grounded)
     diags.sort()
     if any(d.severity == "error" for d in diags) and not (partial and registry_ok):
         return None, diags
@@ -251,27 +263,28 @@ def _claims_named(data: object) -> set[str]:
     nodes = data.get("nodes") if isinstance(data, dict) else None
     return {n["claim"] for n in nodes or [] if isinstance(n, dict) and isinstance(n.get("claim"), str)} \
         if isinstance(nodes, list) else set()
-def _relation_diagnostics(registry: ClaimRegistry, shown: str, registry_file: Path | None,
+
+
+def _relation_diagnostics(registry: ClaimRegistry, shown: str, registry_doc: YamlDocument | None,
                           grounded: dict[str, GroundedMap]) -> list[Diagnostic]:
     """A located error for each relation a claim declares that the maps' bindings contradict."""
     from argmap.format.relations import relation_problems
 
-    return [Diagnostic(shown, *_registry_pos(registry_file, i, "relation"), message, hint=hint)
+    return [Diagnostic(shown, *_registry_pos(registry_doc, i, "relation"), message, hint=hint)
             for i, message, hint in relation_problems(registry, (g.model for g in grounded.values()))]
 
 
-def _foreign(path: Path, shown: str) -> Diagnostic | None:
+def _foreign(raw: bytes, shown: str) -> Diagnostic | None:
     """A file of another argument format (AIF, arg-microtexts…) gets one error naming it and ``argmap import``."""
     from argmap.importers.sniff import foreign_format_diagnostic
 
-    return foreign_format_diagnostic(path, shown)
+    return foreign_format_diagnostic(raw, shown) if raw else None
 
 
-def _registry_pos(registry_file: Path | None, index: int, key: str = "id") -> tuple[int, int]:
-    if registry_file is None:  # pragma: no cover - guarded by caller
+def _registry_pos(registry_doc: YamlDocument | None, index: int, key: str = "id") -> tuple[int, int]:
+    if registry_doc is None:  # pragma: no cover - guarded by caller
         return 1, 1
-    doc = read_yaml_file(str(registry_file))
-    return doc.where(("claims", index, key))
+    return registry_doc.where(("claims", index, key))
 
 
 def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 
 from argmap.exporters.view import ExportView, Link, Mention, Statement, export_view
+from argmap.text.safe import visible
 
 __all__ = ["argdown_text", "escape", "export_view"]
 
@@ -147,4 +148,5 @@ def argdown_text(view: ExportView) -> str:
             else:
                 lines = _relation_lines(link)
             out += [*lines, ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    # Characters that would act rather than show (ESC, BEL, U+202E…) become U+FFFD, as in every output.
+    return visible("\n".join(out).rstrip("\n") + "\n")

@@ -27,6 +27,15 @@ def graphml_text(view: ExportView) -> str:
 
     import networkx as nx
 
+    from argmap.text.safe import visible
+
+    g = view_graph(view)
+    # XML forbids control characters: each becomes U+FFFD (argmap.text.safe), as in every output.
+    for attrs in [g.graph, *(d for _, d in g.nodes(data=True)), *(d for _, _, d in g.edges(data=True))]:
+        for key, value in attrs.items():
+            if isinstance(value, str):
+                attrs[key] = visible(value)
+    g = nx.relabel_nodes(g, {n: visible(n) for n in g.nodes if isinstance(n, str) and visible(n) != n})
     buf = io.BytesIO()
-    nx.write_graphml(view_graph(view), buf, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue().decode("utf-8")

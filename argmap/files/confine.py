@@ -6,9 +6,11 @@ An essay named by a map's ``source.path`` is read only when it is
   ``seeds/`` folder beside it (``maps/../seeds``), or the folders a deployment lists;
 * not hidden: no part of its path below that folder starts with ``.`` (so ``.git/config``
   and ``.env`` are never essays);
-* a regular file once symlinks are resolved (a FIFO, a device such as ``/dev/urandom``
-  or a socket is refused without blocking on it), and the resolved file is still inside
-  an allowed folder;
+* a regular file (a FIFO, a device such as ``/dev/urandom`` or a socket is refused without
+  blocking on it) that is inside an allowed folder once symlinks are followed; the file is
+  opened once and these checks are made on the open file (``fstat``, and the kernel's own
+  name for it), so a link swapped in between a check and the read gains nothing;
+* an allowed folder is never ``/`` or a system folder, nor a link to one;
 * at most :attr:`EssayPolicy.max_bytes` (2 MiB unless configured; at most that many bytes
   plus one are ever read);
 * UTF-8 text (without NUL bytes).
@@ -28,11 +30,11 @@ b'It rained.'
 >>> reader.read(root / "maps", ".env")
 Traceback (most recent call last):
 ...
-argmap.files.confine.EssayRefused: [Errno 13] a hidden file (a name starting with '.') is never an essay
+argmap.files.safeopen.EssayRefused: [Errno 13] a hidden file (a name starting with '.') is never an essay
 >>> reader.read(root / "maps", "../../etc/passwd")
 Traceback (most recent call last):
 ...
-argmap.files.confine.EssayRefused: [Errno 13] outside the essays folders (the map's folder and its sibling seeds/)
+argmap.files.safeopen.EssayRefused: [Errno 13] outside the essays folders (the map's folder and its sibling seeds/)
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argmap.files.safeopen import EssayRefused, hidden_below, read_regular, read_within, refusal, resolved, system_folder
+
 __all__ = [
     "DEFAULT_MAX_ESSAY_BYTES",
     "EssayPolicy",
@@ -54,15 +58,15 @@ __all__ = [
     "decode_essay",
     "essay_policy",
     "map_file_ok",
+    "read_map_file",
     "read_regular",
+    "read_within",
+    "resolved",
+    "system_folder",
     "using_policy",
 ]
 
 DEFAULT_MAX_ESSAY_BYTES = 2 * 1024 * 1024
-
-
-class EssayRefused(OSError):
-    """A file the confinement rule does not let argmap read; ``strerror`` says why."""
 
 
 @dataclass(frozen=True)
@@ -77,10 +81,22 @@ class EssayPolicy:
     extra: tuple[Path, ...] = ()
     max_bytes: int = DEFAULT_MAX_ESSAY_BYTES
 
+    def __post_init__(self) -> None:
+        for folder in (*self.roots, *self.extra):
+            system = system_folder(folder)
+            if system is not None:
+                from argmap.errors import ArgmapError
+
+                raise ArgmapError(f"{folder} may not be an essays folder: it is, or leads to, the system folder "
+                                  f"{system}; name the folder that holds the essays")
+
     def allowed(self, map_dir: Path) -> tuple[Path, ...]:
-        """The resolved folders an essay of a map in ``map_dir`` may be under."""
+        """The resolved folders an essay of a map in ``map_dir`` may be under.
+
+        A folder that is, or links to, ``/`` or a system folder is left out (see :func:`system_folder`).
+        """
         base = self.roots or (map_dir, map_dir.parent / "seeds")
-        return tuple(_resolve(p) for p in (*base, *self.extra))
+        return tuple(r for r in (resolved(p) for p in (*base, *self.extra)) if system_folder(r) is None)
 
     def describe(self) -> str:
         """The allowed folders in words, for a refusal's message."""
@@ -88,56 +104,6 @@ class EssayPolicy:
             return "the map's folder and its sibling seeds/"
         return ", ".join(str(p) for p in (*self.roots, *self.extra)) + ("" if self.roots else
                                                                         ", the map's folder and its sibling seeds/")
-
-
-def _resolve(p: Path) -> Path:
-    try:
-        return p.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return p.absolute()
-
-
-def _refuse(why: str, code: int = errno.EACCES) -> EssayRefused:
-    return EssayRefused(code, why)
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def read_regular(path: Path, max_bytes: int) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``; never blocks on a FIFO.
-
-    >>> read_regular(Path("/dev/null"), 10)
-    Traceback (most recent call last):
-    ...
-    argmap.files.confine.EssayRefused: [Errno 22] not a regular file (a device, FIFO or socket)
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except IsADirectoryError:
-        raise _refuse("a folder, not a file", errno.EISDIR) from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise _refuse("not a regular file (a device, FIFO or socket)", errno.EINVAL)
-        if st.st_size > max_bytes:
-            raise _refuse(f"the file is {st.st_size:,} bytes, over the limit of {max_bytes:,}", errno.EFBIG)
-        os.set_blocking(fd, True)
-        chunks: list[bytes] = []
-        left = max_bytes + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > max_bytes:  # it grew while we read
-        raise _refuse(f"the file is over the limit of {max_bytes:,} bytes", errno.EFBIG)
-    return data
 
 
 def decode_essay(raw: bytes) -> str:
@@ -190,33 +156,59 @@ class EssayReader:
     def locate(self, map_dir: Path, rel: str) -> Path:
         """The resolved essay ``rel`` (relative to ``map_dir``), or :class:`EssayRefused` when it may not be read."""
         if "\0" in rel:
-            raise _refuse("not a usable path", errno.EINVAL)
-        target = _resolve(map_dir / rel)
+            raise refusal("not a usable path", errno.EINVAL)
+        target = resolved(map_dir / rel)
         self.attempted.add(target)
         if map_dir not in self._roots:
-            self._roots[map_dir] = self.policy.allowed(_resolve(map_dir))
+            self._roots[map_dir] = self.policy.allowed(resolved(map_dir))
         roots = [r for r in self._roots[map_dir] if target.is_relative_to(r)]
         if not roots:
-            raise _refuse(f"outside the essays folders ({self.policy.describe()})")
-        if all(_hidden(target, r) for r in roots):
-            raise _refuse("a hidden file (a name starting with '.') is never an essay")
+            raise refusal(f"outside the essays folders ({self.policy.describe()})")
+        if all(hidden_below(target, r) for r in roots):
+            raise refusal("a hidden file (a name starting with '.') is never an essay")
         return target
 
     def read(self, map_dir: Path, rel: str) -> bytes:
-        """The bytes of essay ``rel`` of a map in ``map_dir`` (see the module doc for what is refused)."""
+        """The bytes of essay ``rel`` of a map in ``map_dir`` (see the module doc for what is refused).
+
+        :meth:`locate` answers early from the names; the file is then opened once by its name as the map gives
+        it, and the open file itself is checked against the allowed folders before it is read (no reopening).
+        """
         target = self.locate(map_dir, rel)
         if target not in self._cache:
-            self._cache[target] = read_regular(target, self.policy.max_bytes)
+            _, self._cache[target] = read_within(
+                map_dir / rel, self._roots[map_dir], self.policy.max_bytes,
+                outside=f"outside the essays folders ({self.policy.describe()})")
         return self._cache[target]
 
 
-def map_file_ok(path: Path, folder: Path) -> str | None:
-    """None when ``path`` (a ``*.yaml`` in ``folder``) may be loaded as a map, else why not.
+def read_map_file(path: Path, folder: Path | None, max_bytes: int) -> bytes:
+    """The bytes of map file ``path``: a regular file of at most ``max_bytes``, opened once; when it was found
+    in ``folder`` (rather than named by the user), the open file must be inside that folder.
 
-    A map file is a regular file whose resolved path is inside ``folder``; a symlink to elsewhere is skipped.
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "m.yaml").write_text("id: m")
+    >>> read_map_file(root / "m.yaml", root, 100)
+    b'id: m'
     """
-    target = _resolve(path)
-    if not target.is_relative_to(_resolve(folder)):
+    if folder is None:
+        return read_regular(path, max_bytes)
+    root = resolved(folder)
+    if system_folder(root) is not None:
+        raise refusal(f"the maps folder may not be the system folder {system_folder(root)}")
+    return read_within(path, [root], max_bytes, hidden_ok=True, outside="a symlink that leads outside the maps folder")[1]
+
+
+def map_file_ok(path: Path, folder: Path) -> str | None:
+    """None when ``path`` (a ``*.yaml`` in ``folder``) looks loadable as a map, else why not.
+
+    A map file is a regular file whose resolved path is inside ``folder``; a symlink to elsewhere is skipped
+    with a warning.  This only words a skip early: the file is checked again, on the open file itself, when
+    :func:`read_map_file` reads it.
+    """
+    target = resolved(path)
+    if not target.is_relative_to(resolved(folder)):
         return "a symlink that leads outside the maps folder"
     try:
         mode = os.stat(target).st_mode

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["check_time", "gc_paused", "time_limit"]
+__all__ = ["check_time", "gc_paused", "time_left", "time_limit"]
 
 _DEADLINE: ContextVar[tuple[float, float, str] | None] = ContextVar("argmap_deadline", default=None)
 
@@ -58,6 +58,21 @@ def check_time() -> None:
         from argmap.errors import RenderTimeout
 
         raise RenderTimeout(f"{limit[2]} took more than {limit[1]:g} s and was stopped")
+
+
+def time_left() -> float | None:
+    """Seconds left in the enclosing :func:`time_limit` (never below 0), or None outside one.
+
+    A subprocess started within the limit gets this as its timeout, so the limit covers it too.
+
+    >>> time_left() is None
+    True
+    >>> with time_limit(3600.0):
+    ...     3500 < time_left() <= 3600
+    True
+    """
+    limit = _DEADLINE.get()
+    return None if limit is None else max(limit[0] - time.monotonic(), 0.0)
 
 
 @contextmanager

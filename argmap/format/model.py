@@ -157,7 +157,7 @@ class Node(BaseModel):
         return (self.stance or "affirms") if self.claim else None
 
 
-_OP = re.compile(r"\s+(->|-\||\.\.>)\s+")
+_OP = re.compile(r"(?<!\s)\s+(->|-\||\.\.>)\s+")  # starts only where a space run starts: linear on long runs
 _ID_PREFIX = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_.-]*)\s*:\s+")
 
 
@@ -253,6 +253,14 @@ class ArgumentMap(BaseModel):
     nodes: list[Node] = Field(min_length=1)
     relations: list[Relation] = Field(default_factory=list)
     skip: list[Skip] = Field(default_factory=list, description="passages left unmapped on purpose")
+
+    @field_validator("id")
+    @classmethod
+    def _id_names_files(cls, value: str) -> str:
+        # "--" joins two map ids in the names of comparison files (compare/<a>--<b>.svg) and SVG element ids.
+        if "--" in value:
+            raise ValueError("a map id may not contain '--', which joins two map ids in file names")
+        return value
 
     def node(self, node_id: str) -> Node | None:
         """The node with this id, or None."""

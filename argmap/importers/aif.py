@@ -42,7 +42,8 @@ TITLE = "AIF JSON"
 SUFFIXES = (".json", ".aif")
 """File name endings of AIF JSON (AIFdb and OVA write ``.json``; ``argmap export`` writes ``.aif.json``)."""
 _MAX_BYTES = 64 * 1024 * 1024
-_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"(?i)<br\s*/?>|</p>|</div>")
+_TAG = re.compile(r"<[^<>]*>")  # no "<" inside: each "<" is scanned past once (linear on "<<<<…")
 
 
 def _unwrap(data: Any) -> tuple[dict[str, Any] | None, str | None]:
@@ -74,14 +75,30 @@ def sniff(data: bytes) -> bool:
         return False
     named = b'"nodeID"' in data[:1_000_000]
     try:
-        return _unwrap(json.loads(data))[0] is not None
+        return _unwrap(load_json(data))[0] is not None
     except (ValueError, UnicodeDecodeError):
         return named
 
 
+def load_json(data: bytes) -> Any:
+    """``json.loads`` with bounds: a number of more than 18 digits stays text (an id, never converted at a cost),
+    and nesting deeper than Python's stack is a :class:`ValueError`, not a crash.
+
+    >>> load_json(b'{"nodeID": 12, "big": ' + b"9" * 5000 + b"}")["nodeID"], len(load_json(b"[" + b"9" * 5000 + b"]")[0])
+    (12, 5000)
+    >>> load_json(b"[" * 200_000)
+    Traceback (most recent call last):
+    ValueError: nesting too deep (arrays or objects inside one another thousands of times)
+    """
+    try:
+        return json.loads(data, parse_int=lambda digits: int(digits) if len(digits) <= 18 else digits)
+    except RecursionError:
+        raise ValueError("nesting too deep (arrays or objects inside one another thousands of times)") from None
+
+
 def _plain(text: str) -> str:
     """OVA3's analysed text: markup removed, entities decoded, paragraphs kept."""
-    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", text)
+    text = _BREAK.sub("\n", text)
     return html.unescape(_TAG.sub("", text))
 
 
@@ -97,11 +114,15 @@ def read_aif(path: Path) -> AifGraph:
     except OSError as exc:
         raise bad(f"cannot read it: {exc.strerror or exc}") from None
     try:
-        graph, text = _unwrap(json.loads(data))
+        loaded = load_json(data)
+        json.dumps(loaded, ensure_ascii=False).encode("utf-8")  # a lone surrogate (\ud800) is not text
+        graph, text = _unwrap(loaded)
     except json.JSONDecodeError as exc:
         raise bad(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
-    except UnicodeDecodeError:
-        raise bad("not UTF-8 text") from None
+    except UnicodeError:
+        raise bad("not UTF-8 text (or a \\u escape of a lone surrogate, which is no character)") from None
+    except ValueError as exc:
+        raise bad(f"not usable JSON: {exc}") from None
     if graph is None:
         raise bad("not AIF JSON: it needs 'nodes' (each with 'nodeID' and 'type') and 'edges'",
                   hint="AIFdb and OVA export this layout; OVA3 wraps it as {\"AIF\": {...}, \"text\": ...}")

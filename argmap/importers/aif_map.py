@@ -17,11 +17,12 @@ __all__ = ["AifGraph", "build_map"]
 _IDENT = re.compile(ID_PATTERN)
 _ARROWS = {"supports": "->", "example": "..>", "attacks": "-|"}
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _RELATION_TYPES = {"RA": "supports", "CA": "attacks"}
 
 
 def _ident(raw: str, prefix: str, taken: set[str]) -> str:
-    cand = raw if _IDENT.match(raw) else re.sub(r"[^A-Za-z0-9_.-]+", "-", raw).strip("-")
+    cand = raw if _IDENT.match(raw) else _UNSAFE.sub("-", raw).strip("-")
     if not cand[:1].isalpha():
         cand = prefix + cand
     cand = cand[:64]
@@ -38,8 +39,19 @@ def _extra(g: AifGraph, key: str) -> dict[str, Any]:
     if not isinstance(extra, dict):
         return {}
     mentions = extra.get("mentions") or [{}]
-    first = mentions[0] if isinstance(mentions[0], dict) else {}
-    return {**first, "claim": extra.get("claim"), "text_kind": extra.get("kind")}
+    first = mentions[0] if isinstance(mentions, list) and mentions and isinstance(mentions[0], dict) else {}
+    out = {**first, "claim": extra.get("claim"), "text_kind": extra.get("kind")}
+    # Only values of the types argmap writes are taken; anything else (a dict as a claim) is left out.
+    for k in ("claim", "kind", "stance", "note", "text_kind"):
+        if not isinstance(out.get(k), str):
+            out.pop(k, None)
+    for k in ("tags", "citation"):
+        value = out.get(k)
+        if isinstance(value, str):
+            out[k] = [value]
+        elif not (isinstance(value, list) and all(isinstance(x, str) for x in value)):
+            out.pop(k, None)
+    return out
 
 
 def _relation_type(g: AifGraph, key: str) -> str | None:

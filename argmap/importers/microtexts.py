@@ -52,6 +52,8 @@ from argmap.importers.base import ImportedMap
 from argmap.importers.xmlsafe import parse_flat_xml, xml_error
 from argmap.text.essayindex import sha256_text
 
+_ROOT = re.compile(rb"<arggraph[\s>/]")
+
 __all__ = ["SUFFIXES", "convert", "sniff"]
 
 SUFFIXES = (".xml",)
@@ -68,7 +70,7 @@ def sniff(data: bytes) -> bool:
     >>> sniff(b"<?xml version='1.0'?>\\n<arggraph id='micro_b001'>"), sniff(b'{"nodes": []}')
     (True, False)
     """
-    return re.search(rb"<arggraph[\s>/]", data[:4096]) is not None
+    return _ROOT.search(data[:4096]) is not None
 
 
 def _q(value: str) -> str:
@@ -172,11 +174,17 @@ def _map_yaml(g: Graph, units: dict[str, Unit], central: str, essay: str, sha: s
     return "\n".join([*lines, "relations:", *relations, *extra, *(["skip:", *skip] if skip else [])]) + "\n"
 
 
-def _read(path: Path, what: str, report: str) -> bytes:
-    from argmap.files.confine import read_regular
+def _read(path: Path, what: str, report: str, folder: Path | None = None) -> bytes:
+    """The bytes of ``path``, a regular file (a FIFO or device is refused, never read); with ``folder``, the file
+    opened must be inside it (a link to elsewhere is refused: the text is copied into the import's output)."""
+    from argmap.files.confine import read_regular, read_within, resolved
 
     try:
-        data = read_regular(path, MAX_BYTES)  # a regular file only: a FIFO or device is refused, never read
+        if folder is None:
+            data = read_regular(path, MAX_BYTES)
+        else:
+            data = read_within(path, [resolved(folder)], MAX_BYTES, hidden_ok=True,
+                               outside="a link that leads outside the folder of the XML file")[1]
     except OSError as exc:
         raise xml_error(report, 1, 1, f"cannot read {what} {path.name}: {exc.strerror or exc}",
                         "each micro_*.xml needs its micro_*.txt beside it") from None
@@ -192,7 +200,7 @@ def convert(path: Path) -> list[ImportedMap]:
     check_edges(g, report)
     central = central_claim(g, report)
     text_path = path.with_suffix(".txt")
-    raw = _read(text_path, "text", report)
+    raw = _read(text_path, "text", report, folder=path.parent)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
-from argmap.files.atomic import write_atomic
+from argmap.files.atomic import write_tree
 from argmap.importers import FORMATS
 from argmap.importers.base import ImportedMap
 
@@ -222,8 +222,6 @@ def write_plan(out: Path, plan: dict[str, bytes], force: bool = False) -> list[P
                                       hint="--force replaces it; or import into another folder"))
     if clashes:
         raise InvalidInput(f"nothing written: {len(clashes)} file(s) in the way", clashes)
-    for rel, data in plan.items():
-        if status[rel] == "written":
-            write_atomic(out / rel, data)
+    write_tree({out / rel: data for rel, data in plan.items() if status[rel] == "written"})  # all or nothing
     return [PlannedFile(str(out / rel), status[rel], len(data), hashlib.sha256(data).hexdigest())
             for rel, data in plan.items()]

@@ -3,14 +3,13 @@
 >>> import tempfile, pathlib
 >>> f = pathlib.Path(tempfile.mkdtemp()) / "x.json"
 >>> _ = f.write_text('{"nodes": [{"nodeID": "1", "type": "I", "text": "t"}], "edges": []}')
->>> foreign_format_diagnostic(f, "x.json").message
+>>> foreign_format_diagnostic(f.read_bytes(), "x.json").message
 'this is an AIF JSON file, not an argmap map'
 """
 
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 from argmap.errors import Diagnostic
 from argmap.importers import FORMATS
@@ -33,14 +32,15 @@ def foreign_format(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def foreign_format_diagnostic(path: Path, shown: str) -> Diagnostic | None:
-    """One error for a file of another format (None when it is not one), naming the command that converts it."""
-    try:
-        if path.stat().st_size > _MAX_SNIFF:
-            return None
-        found = foreign_format(path.read_bytes())
-    except OSError:
+def foreign_format_diagnostic(data: bytes, shown: str) -> Diagnostic | None:
+    """One error for a file of another format (None when it is not one), naming the command that converts it.
+
+    ``data`` is the file's bytes as already read: the file is never opened again by its name (it may have been
+    swapped for a FIFO or a link since).
+    """
+    if len(data) > _MAX_SNIFF:
         return None
+    found = foreign_format(data)
     if found is None:
         return None
     title = found[1]

@@ -102,6 +102,8 @@ def parse_flat_xml(data: bytes, path: str) -> XmlElement:
                         f"malformed XML: {expat.ErrorString(exc.code)}") from None
     except _Refused as exc:
         raise xml_error(path, exc.line, exc.column, f"malformed XML: {exc.message}") from None
+    except ValueError as exc:  # expat refuses some declared encodings (UTF-7, multi-byte ones) this way
+        raise xml_error(path, 1, 1, f"malformed XML: {exc} (declare encoding=\"UTF-8\")") from None
     if not root:
         raise xml_error(path, 1, 1, "malformed XML: no root element")
     return root[0]

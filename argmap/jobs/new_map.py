@@ -49,6 +49,8 @@ __all__ = ["NewMap", "essay_home", "heading_title", "map_id_for", "plan_new_map"
 
 _HINT_WORDS = 8
 _PLAIN = re.compile(r"[\w./-]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_ID = re.compile(ID_PATTERN)
 SEEDS = "seeds"
 
 
@@ -58,8 +60,8 @@ def map_id_for(name: str) -> str:
     >>> map_id_for("micro_b001.txt"), map_id_for("001 x.txt")
     ('micro_b001', 'map-001-x')
     """
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(name).stem.lower()).strip("-.") or "map"
-    return stem if re.fullmatch(ID_PATTERN, stem) else f"map-{stem}"
+    stem = _UNSAFE.sub("-", Path(name).stem.lower()).strip("-.") or "map"
+    return stem if _ID.fullmatch(stem) else f"map-{stem}"
 
 
 def _yaml_string(text: str) -> str:
@@ -94,7 +96,7 @@ def starter_map(essay: bytes, source_path: str, *, map_id: str, title: str | Non
 
     ``source_path`` is the essay's path relative to the map file.  ``schema`` is the modeline's schema reference (none if None).
     """
-    if not re.fullmatch(ID_PATTERN, map_id):
+    if not _ID.fullmatch(map_id):
         raise ArgmapError(f"'{map_id}' is not a valid map id (letters, digits, '_', '.', '-'; starting with a letter)")
     try:
         doc = Essay(essay.decode("utf-8"))

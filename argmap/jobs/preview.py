@@ -22,6 +22,7 @@ with its per-session token, over loopback, and only to this one map file).
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -30,11 +31,14 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.jobs.hosts import allowed_hosts, host_allowed
 
 __all__ = ["POLL_SECONDS", "PreviewServer", "PreviewState", "preview_state", "serve_preview"]
 
 POLL_SECONDS = 0.2
 _KEEPALIVE_SECONDS = 10.0
+_PREVIEW_HOSTS = allowed_hosts("127.0.0.1")
+_SOURCE_PATH = re.compile(r"^[ \t]+path:[ \t]*['\"]?([^'\"\n#]+)", re.M)  # no \s: a line at a time
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,13 @@ def _stamp(paths: list[Path]) -> tuple[tuple[int, int] | None, ...]:
 
 def _watched(map_file: Path, claims: Path | None) -> list[Path]:
     """The map, its essay (when the map names one) and its registry."""
-    import re
+    from argmap.files.confine import read_regular
+    from argmap.yaml.reader import Limits
 
     paths = [map_file, claims or map_file.parent / "claims.yaml"]
-    try:
-        found = re.search(r"^\s+path:\s*['\"]?([^'\"\n#]+)", map_file.read_text("utf-8", errors="replace"), re.M)
+    try:  # a regular file only, within the map size limit: a FIFO swapped in never blocks the watcher
+        raw = read_regular(map_file, Limits().max_bytes)
+        found = _SOURCE_PATH.search(raw.decode("utf-8", errors="replace"))
     except OSError:
         found = None
     if found:
@@ -177,7 +183,9 @@ def _handler(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             return
 
         def do_GET(self) -> None:
-            if self.path == "/":
+            if not host_allowed(self.headers.get("Host"), _PREVIEW_HOSTS):  # DNS rebinding: see argmap.jobs.hosts
+                self._send(400, "text/plain; charset=utf-8", b"this preview answers only 127.0.0.1 and localhost\n")
+            elif self.path == "/":
                 self._send(200, "text/html; charset=utf-8", PAGE.replace("__TOKEN__", server.token).encode("utf-8"))
             elif self.path == "/state.json":
                 self._send(200, "application/json", json.dumps(asdict(server.state)).encode("utf-8"))

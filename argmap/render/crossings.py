@@ -41,6 +41,7 @@ END_RADIUS = 12.0
 """Crossings this close (in points) to either edge's start or end are not counted: edges meet at nodes."""
 _STEPS = 12
 """Straight segments per cubic Bézier."""
+_SCALE = re.compile(r"scale\(([\d.]+)")
 _NUM = re.compile(r"-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|-?\.\d+")
 _SVG = "{http://www.w3.org/2000/svg}"
 
@@ -160,7 +161,7 @@ def page_size(svg: str | bytes) -> tuple[float, float]:
 def _scale(root: ET.Element) -> float:
     """The scale Graphviz applied to the whole drawing (``size`` smaller than the layout shrinks it)."""
     graph = next(_groups(root, "graph"), None)
-    found = re.search(r"scale\(([\d.]+)", graph.get("transform", "")) if graph is not None else None
+    found = _SCALE.search(graph.get("transform", "")) if graph is not None else None
     return float(found.group(1)) if found else 1.0
 
 

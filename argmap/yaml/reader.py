@@ -32,7 +32,7 @@ from argmap.errors import Diagnostic
 from argmap.yaml.hints import joined_list_item, plain_syntax_error
 from argmap.yaml.values import Path_, ValueBuilder, ValueRefused
 
-__all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "read_yaml_file"]
+__all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "parse_yaml_bytes", "read_yaml_bytes", "read_yaml_file"]
 
 # PyYAML built against libyaml parses in C; the pure-Python loader is the fallback.
 # Only the loader's event interface is used, never its constructor.
@@ -182,8 +182,9 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
     return _err(path, mark, f"not valid YAML: {problem}", hint)
 
 
-def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:
-    """Read and parse ``file`` with the size and encoding checks first.
+def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limits(),
+                   folder: Path | None = None) -> YamlDocument:
+    """Read and parse ``file`` with the size and encoding checks first (see :func:`read_yaml_bytes`).
 
     >>> from argmap.corpus.load import bundled_maps_dir
     >>> path = str(bundled_maps_dir() / "enforcer.yaml")
@@ -194,20 +195,39 @@ def read_yaml_file(file: str, display: str | None = None, limits: Limits = Limit
     Traceback (most recent call last):
     argmap.yaml.reader.YamlError: enforcer.yaml:1:1: error: file is ... bytes, over the limit of 1,000 (split it, ...)
     """
-    import os
-
-    from argmap.files.confine import read_regular
-
     shown = display or file
+    return parse_yaml_bytes(read_yaml_bytes(file, shown, limits, folder), shown, limits)
+
+
+def read_yaml_bytes(file: str, shown: str, limits: Limits = Limits(), folder: Path | None = None) -> bytes:
+    """The bytes of ``file``, opened once and checked on the open file (:func:`argmap.files.confine.read_map_file`):
+    a regular file within the size limit, and inside ``folder`` when it was found there.  Problems are a
+    located :class:`YamlError`.
+
+    >>> read_yaml_bytes("/dev/null", "null.yaml")
+    Traceback (most recent call last):
+    argmap.yaml.reader.YamlError: null.yaml:1:1: error: cannot read file: not a regular file (a device, FIFO or socket)
+    """
+    import errno
+
+    from argmap.files.confine import read_map_file
+
     try:
-        size = os.path.getsize(file)
-        if size > limits.max_bytes:
-            raise YamlError(Diagnostic(shown, 1, 1, f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
-                                       hint="split it, or check that this is really an argument map"))
-        raw = read_regular(Path(file), limits.max_bytes + 1)  # never blocks on a FIFO or reads a device
+        return read_map_file(Path(file), folder, limits.max_bytes)
     except OSError as exc:
+        if exc.errno == errno.EFBIG and exc.strerror and exc.strerror.startswith("the file is "):
+            raise YamlError(Diagnostic(shown, 1, 1, exc.strerror.removeprefix("the "),
+                                       hint="split it, or check that this is really an argument map")) from None
         raise YamlError(Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")) from None
-    if len(raw) > limits.max_bytes:  # grew while we looked
+
+
+def parse_yaml_bytes(raw: bytes, shown: str, limits: Limits = Limits()) -> YamlDocument:
+    """Parse the bytes of a YAML file: at most ``limits.max_bytes``, UTF-8, then :func:`parse_yaml`.
+
+    >>> parse_yaml_bytes(b"id: m\\n", "m.yaml").data
+    {'id': 'm'}
+    """
+    if len(raw) > limits.max_bytes:
         raise YamlError(Diagnostic(shown, 1, 1, f"file is over the limit of {limits.max_bytes:,} bytes"))
     return parse_yaml(decode_utf8(raw, shown), shown, limits)
 

@@ -27,8 +27,9 @@ SVG = "image/svg+xml"
 Focus = Annotated[str | None, Query(
     description="centre on this node, relation or shared-claim id (404 when the diagram has no such id)",
     max_length=200)]
-Depth = Annotated[int | None, Query(ge=0, le=50, description="how many steps around the focus to show "
-                                                             "(default 1; needs focus)")]
+Depth = Annotated[int | None, Query(ge=0, le=50, description="how many steps around the focus to show (default 1). "
+                                                             "Only together with focus: a depth without a focus "
+                                                             "is answered 422")]
 
 _SVG_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The diagram.", "content": {SVG: {"schema": {"type": "string"}}},

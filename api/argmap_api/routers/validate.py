@@ -53,6 +53,7 @@ async def validate(request: Request, snapshot: SnapshotDep, settings: SettingsDe
     An invalid map is a normal answer: 200 with ``"valid": false`` and each error located as
     ``request.yaml:line:column``.  The map's ``source.path`` is resolved from the maps folder and read only under
     the service's essay rule (an allowed essays folder, no hidden file, a regular file within the size limit).
+    At most ``ARGMAP_MAX_DIAGNOSTICS`` diagnostics are listed (errors first); ``omitted`` counts the rest.
     A body over the limit gets 413, no body 422.
     """
     raw = await read_limited(request, settings.max_body_bytes)
@@ -61,4 +62,4 @@ async def validate(request: Request, snapshot: SnapshotDep, settings: SettingsDe
     # At the heavy-work gate, like rendering: a flood of costly bodies queues there, not in the thread pool.
     return await snapshot.results.gate.run(functools.partial(
         validate_yaml, raw, snapshot.corpus.registry, settings.maps_dir, snapshot.essays, settings.max_body_bytes,
-        settings.essay_policy))
+        settings.essay_policy, settings.max_diagnostics))

@@ -48,6 +48,8 @@ __all__ = ["drift_diagnostics", "drift_message"]
 
 _WHAT = {"hedge": "the hedge", "modality": "the modal", "negation": "the negation", "specifics": ""}
 
+_WORDS = re.compile(r"\S+")
+
 
 def _quoted(words: tuple[str, ...]) -> str:
     return ", ".join(f"'{w}'" for w in words)
@@ -71,8 +73,8 @@ def _around(text: str, word: str) -> str:
     m = re.search(rf"(?<!\w){pattern}(?!\w)", flat, flags=re.IGNORECASE)
     if m is None:
         return ""
-    starts = [w.start() for w in re.finditer(r"\S+", flat[: m.start()])]
-    ends = [m.end() + w.end() for w in re.finditer(r"\S+", flat[m.end():])]
+    starts = [w.start() for w in _WORDS.finditer(flat[: m.start()])]
+    ends = [m.end() + w.end() for w in _WORDS.finditer(flat[m.end():])]
     start = starts[-2] if len(starts) >= 2 else 0
     end = ends[2] if len(ends) > 3 else len(flat)
     head = "…" if start > 0 else ""

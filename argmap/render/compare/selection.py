@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import comparison_ids
 from argmap.errors import ArgmapError, NotFound
+from argmap.files.limits import check_time
 from argmap.graph.merge import CLAIM_PREFIX
 from argmap.graph.view import is_statement, statement_keys
 from argmap.render.subgraph import WHOLE, View, neighbourhood, with_relations
@@ -136,6 +137,7 @@ def bridges(g: nx.DiGraph, anchors: set[str], drawn: set[str]) -> list[tuple[str
     """
     out: list[tuple[str, str, str]] = []
     for a in sorted(anchors):
+        check_time()  # the service bounds a drawing by its time limit
         for m in sorted(g.nodes[a]["maps"]):
             seen, todo, hits = {a}, [a], set()
             while todo:

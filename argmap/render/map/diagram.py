@@ -32,7 +32,9 @@ from __future__ import annotations
 import itertools
 
 from argmap.checks.grounded import GroundedMap
+from argmap.checks.undercuts import relation_end
 from argmap.errors import NotFound
+from argmap.files.limits import check_time
 from argmap.format.model import ArgumentMap, Node
 from argmap.graph.map_graph import REL_PREFIX, map_graph, relation_key
 from argmap.render.dot import DotWriter, Html, Tip
@@ -131,9 +133,8 @@ def _levels(m: ArgumentMap, shown: set[str], follows: set[str]) -> dict[str, int
     for r in m.relations:
         if REL_PREFIX + r.key not in shown:
             continue
-        target = r.target
-        while target in rels:  # an undercut bears on the inference, drawn level with its conclusion
-            target = rels[target].target
+        check_time()  # the service bounds a drawing by its time limit
+        target = relation_end(rels, r.target) or r.target  # an undercut: level with the conclusion it bears on
         for src in r.sources:
             down = target in follows and (src in follows or src == m.thesis.id)
             pairs.append((target, src) if down else (src, target))
@@ -153,6 +154,7 @@ def _levels(m: ArgumentMap, shown: set[str], follows: set[str]) -> dict[str, int
         stack = [(root, iter(below[root]))]
         state[root] = 1
         while stack:
+            check_time()
             key, it = stack[-1]
             nxt = next((d for d in it if d not in state), None)
             if nxt is None:
@@ -218,9 +220,7 @@ def _relations(w: DotWriter, m: ArgumentMap, shown: set[str], follows: set[str],
         if key not in shown or (m.thesis.id in r.sources and r.target in follows):
             continue  # what the thesis leads to is in its own panel, named in its heading
         style = edge_style(r.type)
-        end = r.target
-        while end in rels:
-            end = rels[end].target
+        end = relation_end(rels, r.target) or r.target
         target = REL_PREFIX + rels[r.target].key if r.target in rels else r.target
         span = 2 * abs(row[r.sources[0]] - row[end]) if all(k in row for k in (*r.sources, end)) else 2
         back = r.target in follows  # what follows from the thesis reads downward, from what it follows from
