@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Binding", "BindingCheck", "NodeRef", "Suggestion", "Suggestions"]
+from argmap.format.model import Kind
+
+__all__ = ["Binding", "BindingCheck", "GroupMember", "NodeRef", "SuggestedGroup", "SuggestedGroups", "Suggestion",
+           "Suggestions"]
 
 _FROZEN = ConfigDict(frozen=True)
 
@@ -50,3 +53,34 @@ class BindingCheck(BaseModel):
 
     model_config = _FROZEN
     bindings: list[Binding]
+
+
+class GroupMember(BaseModel):
+    """One statement of a suggested group: its map, node, kind, paraphrase and the claim it is bound to (if any)."""
+
+    model_config = _FROZEN
+    map: str
+    node: str
+    kind: Kind
+    text: str
+    claim: str | None
+
+
+class SuggestedGroup(BaseModel):
+    """Statements of different maps (at most one each) that may state one proposition."""
+
+    model_config = _FROZEN
+    score: float = Field(description="the average score of the group's pairs of statements")
+    why: str
+    claim: str | None = Field(description="a registry claim some of the statements are bound to already")
+    wording: str = Field(description="the paraphrase of the statement nearest all the others: a first wording")
+    members: list[GroupMember]
+    words: list[str] = Field(description="the content words most of the statements share")
+
+
+class SuggestedGroups(BaseModel):
+    """The JSON of ``argmap suggest A B C ... --json`` and ``GET /suggest?maps=...``: best first."""
+
+    model_config = _FROZEN
+    maps: list[str]
+    groups: list[SuggestedGroup]
