@@ -132,11 +132,12 @@ async def get_chosen(snapshot: SnapshotDep, left: OptLeft = None, right: OptRigh
     corpus = snapshot.corpus
     if maps:
         if left is not None or right is not None:
-            raise InvalidRequest("give either left and right, or maps, not both")
+            raise InvalidRequest("a comparison needs two different maps, given as left and right or as maps, not both")
         return comparison_ids(corpus, maps)
-    if left is None or right is None:  # as if both were required: without maps, they are
-        raise RequestValidationError([{"type": "missing", "loc": ("query", name), "msg": "Field required",
-                                       "input": None} for name, v in (("left", left), ("right", right)) if v is None])
+    if left is None or right is None:
+        missing = " and ".join(n for n, v in (("left", left), ("right", right)) if v is None)
+        raise InvalidRequest(f"a comparison needs two different maps, given as left and right or as maps: "
+                             f"{missing} missing")
     pair = [corpus.get(left).id, corpus.get(right).id]
     require_pair(*pair)
     return pair

@@ -66,7 +66,7 @@ _SHORT_HELP = {
     "show": "Show a map as an indented outline.",
     "shared": "List the claims that two or more maps share, with each map's quote.",
     "compare": "Compare two maps: agreements, disagreements, unique claims, paths.",
-    "suggest": "Propose statements of two maps that may state one claim; --check-registry flags forced merges.",
+    "suggest": "Propose statements of two maps (groups across N) that may state one claim; a draft registry.",
     "export": "Export maps, or their comparison, for other tools: AIF, Argdown, GraphML, node-link JSON.",
     "import": "Convert files of other formats (arg-microtexts XML, AIF JSON) into maps, essays and registry stubs.",
     "render": "Draw one map's diagram to an SVG, PNG, PDF or DOT file.",

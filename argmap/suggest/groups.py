@@ -12,8 +12,8 @@ map).  Each group of two or more is a suggestion, scored by that average, with
 the content words most of its statements share and the registry claim they
 come near.
 
-Groups whose statements are all bound to one claim already are left out unless
-``include_bound``.  :func:`draft_registry` writes the groups as a registry for the
+Groups whose statements are all bound to one claim already, or bound to two
+different claims, are left out unless ``include_bound``.  :func:`draft_registry` writes the groups as a registry for the
 curator: a claim per group (the claim some of its statements are bound to, or a
 new id from its shared words), its wording the most central statement's text,
 and a comment naming the statements to bind.
@@ -166,8 +166,9 @@ def suggest_groups(corpus: Corpus, map_ids: Sequence[str], include_bound: bool =
         if len(members) < 2:
             continue
         bound = {nodes[i][1].claim for i in members}
-        if not include_bound and len(bound) == 1 and None not in bound:
-            continue
+        existing = sorted(c for c in bound if c)
+        if not include_bound and (len(existing) > 1 or bound == set(existing)):
+            continue  # bound to one claim already, or its statements to different claims: the registry decided
         sub = score[np.ix_(members, members)]
         finite = np.where(np.isfinite(sub), sub, 0.0)
         central = members[int(np.argmax(finite.sum(axis=1)))]
@@ -181,9 +182,8 @@ def suggest_groups(corpus: Corpus, map_ids: Sequence[str], include_bound: bool =
         claim = claims[near[0][0]].id if claims and near else None
         why = (f"shared words: {', '.join(common)}" if common else "no content word in common") + \
             (f"; near claim '{claim}'" if claim else "")
-        existing = sorted(c for c in bound if c)
         out.append(SuggestedGroup(
-            score=mean, why=why, claim=existing[0] if existing else None, wording=nodes[central][1].text,
+            score=mean, why=why, claim=existing[0] if len(existing) == 1 else None, wording=nodes[central][1].text,
             members=[GroupMember(map=nodes[i][0], node=nodes[i][1].id, kind=nodes[i][1].kind,
                                  text=nodes[i][1].text, claim=nodes[i][1].claim) for i in members],
             words=common))
@@ -217,6 +217,8 @@ def draft_registry(corpus: Corpus, groups: Sequence[SuggestedGroup]) -> str:
     proposed: dict[str, list[SuggestedGroup]] = {}
     fresh: list[tuple[str, SuggestedGroup]] = []
     for g in groups:
+        if len({m.claim for m in g.members if m.claim}) > 1:
+            continue  # its statements are bound to different claims: the registry has decided against it
         if g.claim is not None:
             proposed.setdefault(g.claim, []).append(g)
         else:

@@ -72,7 +72,7 @@ class SuggestedGroup(BaseModel):
     model_config = _FROZEN
     score: float = Field(description="the average score of the group's pairs of statements")
     why: str
-    claim: str | None = Field(description="a registry claim some of the statements are bound to already")
+    claim: str | None = Field(description="the one registry claim some of the statements are bound to already")
     wording: str = Field(description="the paraphrase of the statement nearest all the others: a first wording")
     members: list[GroupMember]
     words: list[str] = Field(description="the content words most of the statements share")
