@@ -37,12 +37,13 @@ report for three or more, and it works for two as well.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from argmap.corpus.pairs import comparison_ids
 from argmap.format.model import Stance
-from argmap.queries.comparison import map_summary, mentions_of
+from argmap.queries.comparison import map_summary
 from argmap.queries.results import (
     CellRelation,
     ClaimRelation,
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
     from argmap.format.model import Claim
 
-__all__ = ["claim_relation", "compare_topic", "topic_claim"]
+__all__ = ["claim_relation", "compare_topic", "topic_claim", "topic_grid"]
 
 
 def claim_relation(claim: Claim | None, stances: Sequence[Stance | None]) -> ClaimRelation:
@@ -129,23 +130,67 @@ def _objections(maps: Sequence[GroundedMap]) -> list[tuple[GroundedMap, str, str
 
 
 def _unanswered(maps: Sequence[GroundedMap], binds: dict[str, dict[str, set[Stance]]]) -> list[UnansweredObjection]:
+    takers: dict[tuple[str, Stance], list[str]] = {}  # (claim, stance) -> the maps that bind it so, in order
+    for gm in maps:
+        for claim, stances in binds[gm.id].items():
+            for stance in stances:
+                takers.setdefault((claim, stance), []).append(gm.id)
     out = []
     for gm, node_id, claim, stance in _objections(maps):
         node = gm.model.node(node_id)
         assert node is not None
-        for other in maps:
-            if other.id == gm.id or stance not in binds[other.id].get(claim, set()):
-                continue
-            if node.claim is not None and node.claim in binds[other.id]:
-                continue  # the essay takes the objection up
-            out.append(UnansweredObjection(map=other.id, claim=claim, stance=stance, by=gm.id, node=node_id,
+        for other in takers.get((claim, stance), []):
+            if other == gm.id or (node.claim is not None and node.claim in binds[other]):
+                continue  # its own objection, or the essay takes the objection up
+            out.append(UnansweredObjection(map=other, claim=claim, stance=stance, by=gm.id, node=node_id,
                                            text=node.text, quote=node.quote, objection_claim=node.claim))
-    ids = [m.id for m in maps]
-    return sorted(out, key=lambda u: (ids.index(u.map), ids.index(u.by), u.claim, u.node))
+    order = {m.id: k for k, m in enumerate(maps)}
+    return sorted(out, key=lambda u: (order[u.map], order[u.by], u.claim, u.node))
+
+
+def _mentions(maps: Sequence[GroundedMap]) -> dict[str, dict[str, list[Mention]]]:
+    """claim -> map -> the map's mentions of it, in document order: one pass over every node."""
+    out: dict[str, dict[str, list[Mention]]] = {}
+    for gm in maps:
+        for n in gm.model.nodes:
+            if n.claim:
+                out.setdefault(n.claim, {}).setdefault(gm.id, []).append(Mention(
+                    map=gm.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, span=gm.spans.get(n.id),
+                    stance=n.effective_stance))
+    return out
+
+
+def topic_grid(corpus: Corpus, maps: Sequence[GroundedMap],
+               mentions: dict[str, dict[str, list[Mention]]] | None = None) -> list[TopicRow]:
+    """The grid's rows: every claim two or more of ``maps`` make, one cell per map (in order), sorted by how many
+    essays make it, then with the claims more theses bind first, then in registry order.
+
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> rows = topic_grid(corpus, [corpus.get("bankruptcy"), corpus.get("enforcer")])
+    >>> rows[0].claim, rows[0].essays, rows[0].theses
+    ('russia-not-protector', 2, ['enforcer'])
+    """
+    mentions = _mentions(maps) if mentions is None else mentions
+    registry = {c.id: k for k, c in enumerate(corpus.registry.claims)}
+    thesis_claims = Counter(gm.model.thesis.claim for gm in maps)
+    rows = []
+    for claim_id, by_map in mentions.items():
+        if len(by_map) < 2:
+            continue
+        claim = corpus.registry.get(claim_id)
+        relation = claim_relation(claim, [m.stance for ms in by_map.values() for m in ms])
+        cells = [TopicCell(map=gm.id, relation=_cell(relation, by_map.get(gm.id, [])), mentions=by_map.get(gm.id, []))
+                 for gm in maps]
+        rows.append(TopicRow(claim=claim_id, wording=claim.wording if claim else claim_id, relation=relation,
+                             how=getattr(claim, "how", None), essays=len(by_map), cells=cells,
+                             theses=[gm.id for gm in maps if gm.model.thesis.claim == claim_id]))
+    rows.sort(key=lambda r: (-r.essays, -thesis_claims[r.claim], registry.get(r.claim, len(registry)), r.claim))
+    return rows
 
 
 def compare_topic(corpus: Corpus, map_ids: Sequence[str]) -> TopicComparison:
-    """The grid of shared claims by essay, each essay's stance on the topic, the objections each leaves
+    """The grid of shared claims by essay, each essay's stance on the topic, the objections each essay leaves
     unanswered, and what only one essay claims, for two or more different maps (in the order given).
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
@@ -155,42 +200,22 @@ def compare_topic(corpus: Corpus, map_ids: Sequence[str]) -> TopicComparison:
     """
     ids = comparison_ids(corpus, map_ids)
     maps = [corpus.get(i) for i in ids]
-    binds: dict[str, dict[str, set[Stance]]] = {gm.id: {} for gm in maps}
-    for gm in maps:
-        for n in gm.model.nodes:
-            if n.claim:
-                binds[gm.id].setdefault(n.claim, set()).add(n.effective_stance or "affirms")
+    mentions = _mentions(maps)
+    binds = {gm.id: {} for gm in maps}  # type: dict[str, dict[str, set[Stance]]]
+    for claim_id, by_map in mentions.items():
+        for map_id, ms in by_map.items():
+            binds[map_id][claim_id] = {m.stance or "affirms" for m in ms}
     registry = {c.id: k for k, c in enumerate(corpus.registry.claims)}
-    thesis_claims = [gm.model.thesis.claim for gm in maps]
-    makers: dict[str, list[str]] = {}
-    for gm in maps:
-        for c in binds[gm.id]:
-            makers.setdefault(c, []).append(gm.id)
-    rows = []
-    for claim_id, who in makers.items():
-        if len(who) < 2:
-            continue
-        claim = corpus.registry.get(claim_id)
-        mentions = {gm.id: mentions_of(gm, claim_id) for gm in maps}
-        relation = claim_relation(claim, [m.stance for ms in mentions.values() for m in ms])
-        cells = [TopicCell(map=gm.id, relation=_cell(relation, mentions[gm.id]), mentions=mentions[gm.id])
-                 for gm in maps]
-        rows.append(TopicRow(claim=claim_id, wording=claim.wording if claim else claim_id, relation=relation,
-                             how=getattr(claim, "how", None), essays=len(who), cells=cells,
-                             theses=[gm.id for gm in maps if gm.model.thesis.claim == claim_id]))
-    rows.sort(key=lambda r: (-r.essays, -thesis_claims.count(r.claim), registry.get(r.claim, len(registry)), r.claim))
+    order = {m: k for k, m in enumerate(ids)}
     topic = topic_claim(corpus, maps)
-    unique_claims = []
-    for claim_id, who in makers.items():
-        if len(who) == 1:
-            claim = corpus.registry.get(claim_id)
-            unique_claims.append(UniqueClaim(claim=claim_id, wording=claim.wording if claim else claim_id,
-                                             map=who[0], mentions=mentions_of(corpus.get(who[0]), claim_id)))
-    unique_claims.sort(key=lambda u: (ids.index(u.map), registry.get(u.claim, len(registry)), u.claim))
+    unique_claims = [UniqueClaim(claim=claim_id, wording=c.wording if (c := corpus.registry.get(claim_id)) else claim_id,
+                                 map=map_id, mentions=ms)
+                     for claim_id, by_map in mentions.items() if len(by_map) == 1 for map_id, ms in by_map.items()]
+    unique_claims.sort(key=lambda u: (order[u.map], registry.get(u.claim, len(registry)), u.claim))
     unbound = [TopicNode(map=gm.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote)
                for gm in maps for n in gm.model.nodes if n.claim is None]
     return TopicComparison(
         maps=[map_summary(gm) for gm in maps], topic=topic,
         topic_wording=(c.wording if (c := corpus.registry.get(topic)) else topic) if topic else None,
-        stances=[_stance_on(gm, topic) for gm in maps], rows=rows, unanswered=_unanswered(maps, binds),
-        unique_claims=unique_claims, unbound=unbound)
+        stances=[_stance_on(gm, topic) for gm in maps], rows=topic_grid(corpus, maps, mentions),
+        unanswered=_unanswered(maps, binds), unique_claims=unique_claims, unbound=unbound)
