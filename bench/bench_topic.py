@@ -33,7 +33,7 @@ from argmap.render.crossings import crossings, fit_scale, page_size
 from argmap.render.topic.diagram import topic_dot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import generate  # noqa: E402  (a sibling script, not a package)
+from synth import generate  # a sibling script, not a package
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC = ROOT / "tests" / "fixtures" / "topic" / "higher_dog_poo_fines"

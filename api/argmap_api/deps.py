@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 
 from argmap.checks.grounded import GroundedMap
 from argmap.corpus.pairs import comparison_ids, require_pair

@@ -5,9 +5,9 @@ Built from :func:`argmap.queries.topic.compare_topic` (the grid), in three steps
 * **selection**: every claim two or more of the essays make, and the thesis of every essay that makes one (an
   essay that shares no claim is named under the title instead: no statement is drawn without a line);
 * **layout** (:func:`topic_layout`): the theses on an ellipse of 16:9 proportions, starting at the top, in
-  the order of the maps improved by swaps that make fewer lines cross; the claim the most essays make in the middle; the other shared claims on an
-  inner ellipse, each at the mean direction of the essays that make it (so a claim sits near its essays and
-  lines cross little), spread apart so that none overlap;
+  the order of the maps improved by swaps that make fewer lines cross; the claim the most essays make in the
+  middle; the other shared claims on an inner ellipse, each at the mean direction of the essays that make it
+  (so a claim sits near its essays and lines cross little), spread apart so that none overlap;
 * **writing**: a shared claim's box and type grow with how many essays make it; each essay's thesis is drawn
   in its own colour, with a line in that colour to every shared claim the essay makes (solid: affirms; dashed,
   ending in a bar: denies; a diamond: the essays differ on it).  A contested claim (relation ``contradict``)
