@@ -135,3 +135,47 @@ def test_cli_two_maps_keep_the_pair_report(bundled: Corpus) -> None:
 def test_cli_refuses_too_few_maps_with_a_message(args: list[str], message: str) -> None:
     code, _, err = run("compare", *args)
     assert code == 1 and message in err
+
+
+def test_the_claims_most_worth_discussing_lead_with_the_contested_one(topic: Corpus) -> None:
+    from argmap.classroom.topic import discussion_points
+
+    points = discussion_points(compare_topic(topic, sorted(topic.maps)))
+    first = points[0]
+    assert first.claim == "higher_dog_poo_fines" and first.relation == "contradict"
+    assert first.deny == ["micro_b061"] and len(first.affirm) == 8
+    assert [m.stance for m in first.quotes] == ["affirms", "denies"]  # one quote from each side, from the maps
+    assert "8 of the 9 essays affirm this and 1 deny it" in first.question
+    assert all(p.relation == "agree" and "contested" not in p.question for p in points[1:])
+    assert len(points) == 3
+
+
+def test_the_site_of_a_topic_has_a_class_overview_linked_from_its_index(tmp_path: Path) -> None:
+    import shutil as sh
+
+    if sh.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    result = CliRunner().invoke(cli, ["site", str(MAPS), "--out", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "topic.html").read_text(encoding="utf-8")
+    assert "9 essays on one question" in page and 'id="claim--higher_dog_poo_fines"' in page
+    assert page.count("<tr") == 1 + len(compare_topic(load_corpus([MAPS]), sorted(load_corpus([MAPS]).maps)).rows)
+    assert 'href="topic.html"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_contested_claim_is_discussed_before_one_more_essays_agree_on(topic: Corpus) -> None:
+    from argmap.classroom.topic import discussion_points
+    from argmap.queries.results import TopicCell, TopicRow
+
+    base = compare_topic(topic, ["micro_b002", "micro_b061", "micro_k024"])
+    ids = [m.id for m in base.maps]
+
+    def row(claim: str, relation: str, cells: list[str]) -> TopicRow:
+        return TopicRow(claim=claim, wording=claim, relation=relation, how=None,  # type: ignore[arg-type]
+                        essays=sum(c != "absent" for c in cells), theses=[],
+                        cells=[TopicCell(map=i, relation=c, mentions=[]) for i, c in zip(ids, cells, strict=True)])  # type: ignore[arg-type]
+
+    rows = [row("agreed", "agree", ["affirms"] * 3), row("disputed", "contradict", ["affirms", "denies", "absent"])]
+    points = discussion_points(base.model_copy(update={"rows": rows}))
+    assert [p.claim for p in points] == ["disputed", "agreed"]
+    assert points[0].silent == ["micro_k024"]

@@ -1,8 +1,8 @@
 """The static classroom site, as a mapping of relative paths to bytes.
 
 Pages: ``index.html``; ``topic.html`` for three or more maps (the class overview: each essay's answer to the
-topic question, the topic diagram, the claims most worth discussing with their questions, the grid); ``teacher.html`` (the same, linking the teacher's handouts; no student page
-links to it); ``maps/<id>.html`` (the diagram beside the essay, each
+topic question, the topic diagram, the claims most worth discussing with their questions, the grid); ``teacher.html`` (the same,
+linking the teacher's handouts; no student page links to it); ``maps/<id>.html`` (the diagram beside the essay, each
 node's quote marked in the text); ``compare/<a>--<b>.html`` for every pair of
 maps (the comparative diagram, shared premises, disagreements, central claims,
 questions); ``handouts/<a>--<b>.html`` and ``…-teacher.html`` (the printable
