@@ -122,3 +122,14 @@ def test_cli_suggest_writes_a_draft_registry_and_never_over_a_file(tmp_path: Pat
     assert again.exit_code == 1 and "exists already" in again.stderr and out.read_text() == "keep me"
     forced = CliRunner().invoke(cli, [*args, "--force"])
     assert forced.exit_code == 0 and out.read_text(encoding="utf-8") == text
+
+
+def test_the_topic_diagram_over_http_is_the_clis(client: TestClient, tmp_path: Path) -> None:
+    r = client.get("/compare/diagram.svg", params={"maps": THREE})
+    if r.status_code == 503:
+        pytest.skip("Graphviz's dot is not installed")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert 'id="claim--higher_dog_poo_fines"' in r.text and 'id="micro_b061--a1"' in r.text
+    out = tmp_path / "topic.svg"
+    result = CliRunner().invoke(cli, ["compare", *_paths(THREE), "--out", str(out)])
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8") == r.text
