@@ -4,6 +4,7 @@ front end's rules.  The topic is the nine arg-microtexts texts on higher dog poo
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -179,3 +180,29 @@ def test_a_contested_claim_is_discussed_before_one_more_essays_agree_on(topic: C
     points = discussion_points(base.model_copy(update={"rows": rows}))
     assert [p.claim for p in points] == ["disputed", "agreed"]
     assert points[0].silent == ["micro_k024"]
+
+
+# ARGMAP_SHARED_CORPORA names the corpora folder when it is not ../shared/corpora beside the repository.
+CORPUS = Path(os.environ.get("ARGMAP_SHARED_CORPORA", ROOT.parent / "shared" / "corpora")) / "arg-microtexts" / "en"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the arg-microtexts corpus is not at {CORPUS}")
+def test_every_imported_topic_of_the_corpus_gets_the_gold_stance_of_every_text(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["import", str(CORPUS), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    gold = {}
+    for f in sorted(CORPUS.glob("micro_*.xml")):
+        root = ET.parse(f).getroot().attrib
+        if root.get("topic_id") and root.get("stance") in ("pro", "con"):
+            gold[f.stem] = (root["topic_id"], {"pro": "affirms", "con": "denies"}[root["stance"]])
+    checked = 0
+    for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir() and p.name != "seeds"):
+        corpus = load_corpus([folder])
+        if len(corpus.maps) < 2:
+            continue
+        report = compare_topic(corpus, sorted(corpus.maps))
+        for s in report.stances:
+            if s.map in gold:
+                assert (report.topic, s.stance) == gold[s.map], (folder.name, s.map)
+                checked += 1
+    assert checked >= 80  # most of the corpus's texts have a topic and a stance
