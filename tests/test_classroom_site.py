@@ -162,7 +162,8 @@ def test_past_the_pair_limit_the_site_has_no_comparison_pages(tmp_path: Path) ->
     corpus = build_corpus(tmp_path, {i: ([node(i, "T", "thesis"), node(i, "P", claim="c")], ["P -> T"]) for i in ids},
                           {"c": "A claim every map shares."})
     files = site_files(corpus)
-    assert sorted(p for p in files if p.endswith(".html")) == ["index.html", *(f"maps/{i}.html" for i in ids), "teacher.html"]
+    assert sorted(p for p in files if p.endswith(".html")) == ["index.html", *(f"maps/{i}.html" for i in ids),
+                                                               "teacher.html", "topic.html"]  # the class overview
     assert f"more than {PAIR_LIMIT} maps" in files["index.html"].decode("utf-8")
 
 

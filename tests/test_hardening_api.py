@@ -66,7 +66,7 @@ def test_the_site_herd_runs_at_most_the_render_limit_of_dot_processes(maps: Path
         one_build = len(_starts(dot_log))
         assert one_build > 0
         for i in range(300):  # each answer is kept by its URL, pushing older entries out of that cache
-            assert c.get(f"/maps?n={i}").status_code == 200
+            assert c.get("/shared-premises?" + "&".join(["maps=alpha"] * (i + 1))).status_code == 200
         with ThreadPoolExecutor(32) as pool:
             answers = list(pool.map(lambda i: c.get(f"/site/index.html?herd={i}").status_code, range(32)))
     assert answers == [200] * 32
@@ -79,9 +79,16 @@ def test_the_site_herd_runs_at_most_the_render_limit_of_dot_processes(maps: Path
 @needs_dot
 def test_concurrent_cold_diagrams_share_the_gate_and_identical_ones_one_render(maps: Path, dot_log: Path) -> None:
     with TestClient(create_app(Settings(maps_dir=maps, reload_interval=0, render_concurrency=2))) as c:
-        urls = [f"/maps/{m}/diagram.svg?focus={f}&v={i}" for i in range(4)
-                for m, f in (("alpha", "T"), ("alpha", "P1"), ("beta", "T"))]
-        urls += [f"/compare/diagram.svg?left=alpha&right=beta&v={i}" for i in range(8)]
+        # query strings that differ but say the same (an unknown parameter would be a 422)
+        def spelt(f: str) -> list[str]:
+            coded = "".join(f"%{ord(ch):02X}" for ch in f)
+            return [f, coded, f"{f}&focus={f}", f"{coded}&focus={f}"]
+
+        urls = [f"/maps/{m}/diagram.svg?focus={v}" for m, f in (("alpha", "T"), ("alpha", "P1"), ("beta", "T"))
+                for v in spelt(f)]
+        urls += [f"/compare/diagram.svg?{pair}{extra}" for pair in ("left=alpha&right=beta", "right=beta&left=alpha",
+                                                                    "maps=alpha&maps=beta")
+                 for extra in ("", "&shared_only=false", "&full=false")][:8]
         with ThreadPoolExecutor(20) as pool:
             answers = list(pool.map(lambda u: c.get(u).status_code, urls))
     assert answers == [200] * len(urls)

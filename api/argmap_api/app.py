@@ -15,12 +15,13 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from argmap import __version__
 
 from .cache import SnapshotMiddleware
+from .deps import known_query
 from .docs import SameOriginDocs
 from .head import HeadAsGet
 from .hosts import HostCheck
@@ -68,8 +69,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.store = store
     app.state.renderer = renderer
     install_handlers(app)
-    for router in ALL:
-        app.include_router(router)
+    for router in ALL:  # every route refuses a query parameter it does not take (422)
+        app.include_router(router, dependencies=[Depends(known_query)])
     app.add_middleware(SnapshotMiddleware, store=store)  # inside CORS, so cached answers get CORS headers too
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

@@ -10,14 +10,15 @@ so every lookup in one request sees the same maps.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 
 from argmap.checks.grounded import GroundedMap
-from argmap.corpus.pairs import require_pair
-from argmap.errors import NotFound
+from argmap.corpus.pairs import comparison_ids, require_pair
+from argmap.errors import InvalidRequest, NotFound
 from argmap.format.model import Claim
 
 from .settings import Settings
@@ -26,6 +27,7 @@ from .store import Store
 from .svg_cache import Renderer
 
 __all__ = [
+    "ChosenDep",
     "ClaimDep",
     "Left",
     "MapDep",
@@ -36,6 +38,7 @@ __all__ = [
     "SettingsDep",
     "SnapshotDep",
     "StoreDep",
+    "known_query",
 ]
 
 
@@ -113,3 +116,53 @@ async def get_pair(left: Left, right: Right, snapshot: SnapshotDep) -> Pair:
 
 
 PairDep = Annotated[Pair, Depends(get_pair)]
+
+
+Maps = Annotated[list[str] | None, Query(description="two or more map ids, in order (repeat the parameter); "
+                                                     "instead of left and right", examples=[["bankruptcy", "enforcer"]])]
+OptLeft = Annotated[str | None, Query(description="the first map's id (with right)", examples=["bankruptcy"])]
+OptRight = Annotated[str | None, Query(description="the second map's id, a different map (with left)",
+                                       examples=["enforcer"])]
+
+
+async def get_chosen(snapshot: SnapshotDep, left: OptLeft = None, right: OptRight = None,
+                     maps: Maps = None) -> list[str]:
+    """The maps a comparison takes, in order: ``left`` and ``right``, or ``maps`` (two or more).  404 for an unknown
+    id; 422 for both forms at once, or fewer than two different maps (the library's rule)."""
+    corpus = snapshot.corpus
+    if maps:
+        if left is not None or right is not None:
+            raise InvalidRequest("a comparison needs two different maps, given as left and right or as maps, not both")
+        return comparison_ids(corpus, maps)
+    if left is None or right is None:
+        missing = " and ".join(n for n, v in (("left", left), ("right", right)) if v is None)
+        raise InvalidRequest(f"a comparison needs two different maps, given as left and right or as maps: "
+                             f"{missing} missing")
+    pair = [corpus.get(left).id, corpus.get(right).id]
+    require_pair(*pair)
+    return pair
+
+
+ChosenDep = Annotated[list[str], Depends(get_chosen)]
+
+
+def _query_names(dependant: Any) -> set[str]:
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+async def known_query(request: Request) -> None:
+    """422 for a query parameter the route does not take: a misspelt option is refused, never ignored."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted({k for k in request.query_params if k not in known})
+    if unknown:
+        takes = ", ".join(sorted(known)) or "none"
+        raise RequestValidationError([{"type": "extra_forbidden", "loc": ("query", k), "input": request.query_params[k],
+                                       "msg": f"unknown query parameter; this route takes: {takes}"}
+                                      for k in unknown])

@@ -89,7 +89,7 @@ def claim_relation(corpus: Corpus, claim: str, pair: list[GroundedMap]) -> str:
 
 def _how(corpus: Corpus, claim: str) -> str:
     found = corpus.registry.get(claim)
-    return str(getattr(found, "how", None) or "")
+    return (found.how if found else None) or ""
 
 
 def _diagrams(corpus: Corpus, pair: list[GroundedMap], claim: str, kicker: str, title: str) -> list[Slide]:

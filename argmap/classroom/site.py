@@ -1,7 +1,8 @@
 """The static classroom site, as a mapping of relative paths to bytes.
 
-Pages: ``index.html``; ``teacher.html`` (the same, linking the teacher's handouts; no student page
-links to it); ``maps/<id>.html`` (the diagram beside the essay, each
+Pages: ``index.html``; ``topic.html`` for three or more maps (the class overview: each essay's answer to the
+topic question, the topic diagram, the claims most worth discussing with their questions, the grid); ``teacher.html`` (the same,
+linking the teacher's handouts; no student page links to it); ``maps/<id>.html`` (the diagram beside the essay, each
 node's quote marked in the text); ``compare/<a>--<b>.html`` for every pair of
 maps (the comparative diagram, shared premises, disagreements, central claims,
 questions); ``handouts/<a>--<b>.html`` and ``…-teacher.html`` (the printable
@@ -212,6 +213,21 @@ def _compare_page(corpus: Corpus, h: Handout, svg: bytes, theses: list[str]) -> 
                   data=json_for_script(data), name=_compare_name(a, b), root="../")
 
 
+def _topic_page(corpus: Corpus, ids: list[str]) -> str:
+    """The class overview: each essay's answer, the topic diagram, the claims most worth discussing, the grid."""
+    from argmap.classroom.topic import discussion_points
+    from argmap.exporters.topic import CELL_MARK
+    from argmap.queries.topic import compare_topic
+    from argmap.render import render_bytes
+    from argmap.render.topic.diagram import topic_dot
+
+    topic = compare_topic(corpus, ids)
+    svg = render_bytes(topic_dot(corpus, ids, topic=topic), "svg")
+    marks = {**CELL_MARK, "denies": "\u2212", "absent": "\u00b7"}
+    return render("site/topic.html", topic=topic, points=discussion_points(topic), diagram=inline_svg(svg),
+                  marks=marks, root="")
+
+
 def site_files(corpus: Corpus) -> dict[str, bytes]:
     """Every page and asset of the site: relative path to content (sorted by path, byte-identical per corpus).
 
@@ -241,7 +257,9 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
         pages[f"handouts/{name}-teacher.html"] = handout_html(h, teacher=True, diagram=printed,
                                                              back="../teacher.html")
     listed = [(a, b, _compare_name(a, b)) for a, b in pairs]
+    if len(ids) >= 3:
+        pages["topic.html"] = _topic_page(corpus, ids)
     for page, teacher in (("index.html", False), ("teacher.html", True)):
         pages[page] = render("site/index.html", maps=summaries, pairs=listed, central=central, pair_limit=PAIR_LIMIT,
-                             root="", teacher=teacher)
+                             root="", teacher=teacher, topic=len(ids) >= 3)
     return {k: (v.encode("utf-8") if isinstance(v, str) else v) for k, v in sorted(pages.items())}

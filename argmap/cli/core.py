@@ -16,6 +16,7 @@ from argmap.cli.common import (
     paths_argument,
     reports_errors,
 )
+from argmap.errors import ArgmapError
 
 __all__ = ["compare", "coverage", "schema", "shared", "show", "validate"]
 
@@ -133,9 +134,12 @@ def shared(maps: tuple[str, ...], premises_only: bool, claims: Path | None, as_j
 
 
 @click.command()
-@click.argument("left", metavar="A")
-@click.argument("right", metavar="B")
+@click.argument("maps", nargs=-1, metavar="A B [C]...")
 @claims_option
+@click.option("--topic", "as_topic", is_flag=True,
+              help="The topic report (a grid of claims by essay) even for two maps.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "text"]), default="markdown", show_default=True,
+              help="The topic report as Markdown or as plain text.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the comparative diagram to FILE (.svg, .png, .pdf or .dot).")
 @click.option("--focus", default=None, metavar="NODE_OR_CLAIM", help="Diagram: only this neighbourhood.")
@@ -144,28 +148,55 @@ def shared(maps: tuple[str, ...], premises_only: bool, claims: Path | None, as_j
 @click.option("--full", is_flag=True, help="Diagram: every statement of both maps.")
 @json_option
 @reports_errors
-def compare(left: str, right: str, claims: Path | None, out: Path | None, focus: str | None, depth: int | None,
-            shared_only: bool, full: bool, as_json: bool) -> None:
-    """Compare two maps: agreements, contradictions, differences, unique claims, paths.
+def compare(maps: tuple[str, ...], claims: Path | None, as_topic: bool, fmt: str, out: Path | None,
+            focus: str | None, depth: int | None, shared_only: bool, full: bool, as_json: bool) -> None:
+    """Compare two maps (agreements, contradictions, differences, unique claims, paths), or a whole topic.
+
+    For three or more maps (or with --topic): each essay's stance on the topic
+    question, a grid of the claims two or more essays make with each essay's
+    relation to each (+ affirms, - denies, ~ differs, . absent), the objections
+    each essay leaves unanswered, and the claims only one essay makes.
 
     With --out, also write the comparative diagram (by default the shared
-    claims, each thesis and what links them; see --full, --shared-only, --focus).
+    claims, each thesis and what links them; see --full, --shared-only, --focus);
+    for three or more maps, the topic diagram.
     """
-    from argmap.exporters.report import compare_markdown
-    from argmap.queries.comparison import compare as run_compare
-
-    opened = open_refs([left, right], claims)
-    corpus, ids = opened.corpus, opened.exactly(2, "compare")
-    result = run_compare(corpus, ids[0], ids[1])
+    opened = open_refs(maps, claims)
+    corpus, ids = opened.corpus, opened.ids
+    if len(ids) < 3 and not as_topic:
+        if fmt != "markdown":
+            raise ArgmapError("--format text is for the topic report (three or more maps, or --topic)")
+        ids = opened.exactly(2, "compare")
     if out is not None:
         from argmap.cli.render import write_diagram
         from argmap.render import View, compare_dot, format_for_path
 
         format_for_path(out)
-        write_diagram(out, compare_dot(corpus, ids, View(focus, depth, shared_only, full)))
+        view = View(focus, depth, shared_only, full)
+        if len(ids) < 3:
+            dot = compare_dot(corpus, ids, view)
+        else:
+            from argmap.render.topic.diagram import topic_dot
+
+            dot = topic_dot(corpus, ids, view)
+        write_diagram(out, dot)
         if not as_json:
             click.echo(f"wrote {out}", err=True)
+    if len(ids) < 3 and not as_topic:
+        from argmap.exporters.report import compare_markdown
+        from argmap.queries.comparison import compare as run_compare
+
+        result = run_compare(corpus, ids[0], ids[1])
+        if as_json:
+            emit_json(result)
+        else:
+            click.echo(compare_markdown(result), nl=False)
+        return
+    from argmap.exporters.topic import topic_markdown, topic_text
+    from argmap.queries.topic import compare_topic
+
+    topic = compare_topic(corpus, ids)
     if as_json:
-        emit_json(result)
+        emit_json(topic)
     else:
-        click.echo(compare_markdown(result), nl=False)
+        click.echo((topic_text if fmt == "text" else topic_markdown)(topic), nl=False)

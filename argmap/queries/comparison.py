@@ -99,7 +99,8 @@ def _premise_nodes(gm: GroundedMap) -> set[str]:
 
 
 def _how(corpus: Corpus, claim_id: str) -> str:
-    return getattr(corpus.registry.get(claim_id), "how", None) or ""
+    claim = corpus.registry.get(claim_id)
+    return (claim.how if claim else None) or ""
 
 
 def thesis_first(claim_ids: Iterable[str], maps: Sequence[GroundedMap]) -> list[str]:

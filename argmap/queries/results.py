@@ -14,7 +14,9 @@ from argmap.format.model import Kind, RelationKind, Stance
 __all__ = [
     "FROZEN",
     "Agreement",
+    "CellRelation",
     "ClaimPath",
+    "ClaimRelation",
     "Comparison",
     "Difference",
     "Disagreement",
@@ -23,6 +25,13 @@ __all__ = [
     "SharedClaim",
     "SharedClaims",
     "SharedPremises",
+    "TopicCell",
+    "TopicComparison",
+    "TopicNode",
+    "TopicRow",
+    "TopicStance",
+    "UnansweredObjection",
+    "UniqueClaim",
     "UniqueNode",
 ]
 
@@ -149,3 +158,92 @@ class Comparison(BaseModel):
     unique_left: list[UniqueNode]
     unique_right: list[UniqueNode]
     paths: list[ClaimPath]
+
+
+ClaimRelation = Literal["agree", "contradict", "differ", "tension"]
+"""How the essays relate on a claim: the registry's ``relation``, or inferred from the stances."""
+CellRelation = Literal["affirms", "denies", "affirms-and-denies", "differs", "absent"]
+"""One essay's relation to a claim in the topic grid."""
+
+
+class TopicCell(BaseModel):
+    """One essay's relation to one claim, with the nodes it binds to it (none when ``absent``)."""
+
+    model_config = FROZEN
+    map: str
+    relation: CellRelation
+    mentions: list[Mention]
+
+
+class TopicRow(BaseModel):
+    """A claim two or more of the essays make, with each essay's relation to it (one cell per map, in order)."""
+
+    model_config = FROZEN
+    claim: str
+    wording: str
+    relation: ClaimRelation
+    how: str | None = Field(description="the registry's account of how the essays relate on it, when given")
+    essays: int = Field(description="how many of the essays make the claim")
+    cells: list[TopicCell]
+    theses: list[str] = Field(description="the maps whose thesis is bound to this claim")
+
+
+class TopicStance(BaseModel):
+    """An essay's stance on the topic question, and the node (and quote) that takes it."""
+
+    model_config = FROZEN
+    map: str
+    claim: str | None
+    stance: Literal["affirms", "denies", "none"]
+    node: str | None
+    quote: str | None
+
+
+class UnansweredObjection(BaseModel):
+    """An objection that map ``by`` raises (node ``node``) against claim ``claim`` taken with ``stance``, which
+    ``map`` also takes and never answers (it does not bind the objection's claim)."""
+
+    model_config = FROZEN
+    map: str
+    claim: str
+    stance: Stance
+    by: str
+    node: str
+    text: str
+    quote: str | None
+    objection_claim: str | None
+
+
+class UniqueClaim(BaseModel):
+    """A registry claim that only one of the essays makes."""
+
+    model_config = FROZEN
+    claim: str
+    wording: str
+    map: str
+    mentions: list[Mention]
+
+
+class TopicNode(BaseModel):
+    """A statement of one map bound to no claim: what the map says in its own words only."""
+
+    model_config = FROZEN
+    map: str
+    node: str
+    kind: Kind
+    text: str
+    quote: str | None
+
+
+class TopicComparison(BaseModel):
+    """Two or more essays compared claim by claim (``argmap compare A B C ... --json``)."""
+
+    model_config = FROZEN
+    maps: list[MapSummary]
+    topic: str | None = Field(description="the claim the most theses bind: the topic question")
+    topic_wording: str | None
+    stances: list[TopicStance]
+    rows: list[TopicRow]
+    unanswered: list[UnansweredObjection]
+    unique_claims: list[UniqueClaim]
+    unbound: list[TopicNode]

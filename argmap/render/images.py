@@ -59,7 +59,8 @@ def render_bytes(dot: str, fmt: Format, *, timeout: float = 30.0) -> bytes:
 
     if fmt not in ("svg", "png", "pdf"):
         raise ArgmapError(f"unknown image format '{fmt}'; use svg, png or pdf")
-    cmd = [str(c) for c in dot_command.command("dot", fmt)]
+    # without -K, so a graph may choose its layout engine (the topic diagram pins its nodes: layout=neato)
+    cmd = [str(c) for c in dot_command.command("dot", fmt) if not str(c).startswith("-K")]
     try:
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except FileNotFoundError:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from argmap.format.model import Kind
 from argmap.queries.results import FROZEN
 
-__all__ = ["Binding", "BindingCheck", "NodeRef", "Suggestion", "Suggestions"]
+__all__ = ["Binding", "BindingCheck", "GroupMember", "NodeRef", "SuggestedGroup", "SuggestedGroups", "Suggestion",
+           "Suggestions"]
 
 
 
@@ -51,3 +53,34 @@ class BindingCheck(BaseModel):
 
     model_config = FROZEN
     bindings: list[Binding]
+
+
+class GroupMember(BaseModel):
+    """One statement of a suggested group: its map, node, kind, paraphrase and the claim it is bound to (if any)."""
+
+    model_config = FROZEN
+    map: str
+    node: str
+    kind: Kind
+    text: str
+    claim: str | None
+
+
+class SuggestedGroup(BaseModel):
+    """Statements of different maps (at most one each) that may state one proposition."""
+
+    model_config = FROZEN
+    score: float = Field(description="the average score of the group's pairs of statements")
+    why: str
+    claim: str | None = Field(description="the one registry claim some of the statements are bound to already")
+    wording: str = Field(description="the paraphrase of the statement nearest all the others: a first wording")
+    members: list[GroupMember]
+    words: list[str] = Field(description="the content words most of the statements share")
+
+
+class SuggestedGroups(BaseModel):
+    """The JSON of ``argmap suggest A B C ... --json`` and ``GET /suggest?maps=...``: best first."""
+
+    model_config = FROZEN
+    maps: list[str]
+    groups: list[SuggestedGroup]

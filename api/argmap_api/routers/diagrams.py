@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from ..cache import cacheable
-from ..deps import MapDep, PairDep, RendererDep, SnapshotDep
+from ..deps import ChosenDep, MapDep, RendererDep, SnapshotDep
 from ..problems import problems
 from ..svg_cache import SvgEntry
 from .common import CACHED, IF_NONE_MATCH
@@ -62,22 +62,30 @@ async def map_diagram(gm: MapDep, snapshot: SnapshotDep, renderer: RendererDep, 
 
 
 @router.get("/compare/diagram.svg", response_class=Response, responses=_SVG_RESPONSES,
-            openapi_extra=IF_NONE_MATCH, summary="Two maps merged on their shared claims (SVG)")
-async def compare_diagram(snapshot: SnapshotDep, renderer: RendererDep, pair: PairDep,
+            openapi_extra=IF_NONE_MATCH, summary="Two or more maps merged on their shared claims (SVG)")
+async def compare_diagram(snapshot: SnapshotDep, renderer: RendererDep, ids: ChosenDep,
                           focus: Focus = None, depth: Depth = None,
                           shared_only: Annotated[bool, Query(description="draw only the shared claims and what "
-                                                                         "links them")] = False) -> Response:
-    """Both maps in one diagram: shared claims drawn once, each map's own nodes in its colour.
+                                                                         "links them")] = False,
+                          full: Annotated[bool, Query(description="draw every statement of every map")] = False,
+                          ) -> Response:
+    """Two maps in one diagram: shared claims drawn once, each map's own nodes in its colour; three or more
+    (``maps=a&maps=b&maps=c``): the topic diagram, the shared claims in the middle sized by how many essays make
+    them, each thesis around them.  The options are the CLI's ``--focus``, ``--depth``, ``--shared-only``, ``--full``.
 
     A map-local node's SVG element id is ``<map id>--<node id>``, a shared claim's ``claim--<claim id>``.
     """
     corpus = snapshot.corpus
-    a, b = pair.left, pair.right
 
     def make_dot() -> str:  # a bad focus or a depth without one raises here (404, 422)
         from argmap.render import View, compare_dot
 
-        return compare_dot(corpus, [a, b], View(focus=focus, depth=depth, shared_only=shared_only))
+        view = View(focus=focus, depth=depth, shared_only=shared_only, full=full)
+        if len(ids) > 2:
+            from argmap.render.topic.diagram import topic_dot
 
-    entry = await renderer.svg(snapshot, ("compare", a, b, focus, depth, shared_only), make_dot)
+            return topic_dot(corpus, ids, view)
+        return compare_dot(corpus, ids, view)
+
+    entry = await renderer.svg(snapshot, ("compare", *ids, focus, depth, shared_only, full), make_dot)
     return _answer(entry)

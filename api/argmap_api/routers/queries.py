@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from argmap.queries.results import Comparison, SharedClaims, SharedPremises
+from argmap.queries.results import Comparison, SharedClaims, SharedPremises, TopicComparison
 
-from ..deps import PairDep, SnapshotDep
+from ..deps import ChosenDep, SnapshotDep
 from ..problems import problems
 from .common import CACHED, IF_NONE_MATCH, cached_json, json_bytes
 
@@ -59,20 +59,29 @@ async def shared_claims(snapshot: SnapshotDep, maps: MapIds = None) -> Response:
     return await cached_json(snapshot, ("shared-claims", *ids), compute)
 
 
-@router.get("/compare", response_model=Comparison, responses={**CACHED, **problems(404, 422)},
-            openapi_extra=IF_NONE_MATCH, summary="Compare two maps")
-async def compare(snapshot: SnapshotDep, pair: PairDep) -> Response:
-    """Agreements, contradictions (``disagreements``: opposite stances, or divergent conclusions), claims the
-    maps answer differently or are in tension on (``differences``, with the registry's ``how``), what each map
-    claims alone, and how each shared claim reaches each thesis.  The same result as ``argmap compare A B --json``.
+@router.get("/compare", response_model=Comparison | TopicComparison, responses={**CACHED, **problems(404, 422)},
+            openapi_extra=IF_NONE_MATCH, summary="Compare two maps, or a whole topic of three or more")
+async def compare(snapshot: SnapshotDep, ids: ChosenDep,
+                  topic: Annotated[bool, Query(description="the topic report even for two maps")] = False) -> Response:
+    """For two maps (``left`` and ``right``, or ``maps`` twice): agreements, contradictions (``disagreements``:
+    opposite stances, or divergent conclusions), claims the maps answer differently or are in tension on
+    (``differences``, with the registry's ``how``), what each map claims alone, and how each shared claim reaches
+    each thesis, as ``argmap compare A B --json``.  For three or more (``maps=a&maps=b&maps=c``), or with
+    ``topic=true``: each essay's stance on the topic question, the grid of shared claims by essay, the objections
+    each leaves unanswered and the claims only one makes, as ``argmap compare A B C --json``.
 
-    ``left`` and ``right`` must name two different maps (422 otherwise).
+    Fewer than two different maps, or ``left``/``right`` together with ``maps``, is a 422.
     """
-    corpus, a, b = snapshot.corpus, pair.left, pair.right
+    corpus = snapshot.corpus
+    as_topic = topic or len(ids) > 2
 
     def compute() -> bytes:
+        if as_topic:
+            from argmap.queries.topic import compare_topic
+
+            return compare_topic(corpus, ids).model_dump_json().encode()
         from argmap.queries.comparison import compare as run
 
-        return run(corpus, a, b).model_dump_json().encode()
+        return run(corpus, ids[0], ids[1]).model_dump_json().encode()
 
-    return await cached_json(snapshot, ("compare", a, b), compute)
+    return await cached_json(snapshot, ("topic" if as_topic else "compare", *ids), compute)

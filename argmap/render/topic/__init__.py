@@ -1,0 +1,1 @@
+"""The topic diagram: many essays around the claims they share."""
