@@ -31,14 +31,16 @@ from typing import Any
 __all__ = ["AifGraph"]
 
 _NAME_PART = r"[#@]?[^\W\d][\w.'’-]*"
-_ODDS = r"[(\[]?\d*\.?\d+%?[)\]]?"
+_ODDS = r"[(\[]?(?:\d+(?:\.\d+)?|\.\d+)%?[)\]]?"  # one way to read any number: no backtracking on digits
 _PREFIX = re.compile(rf"^(?P<who>(?:{_ODDS}[ \t]+)?{_NAME_PART}(?:[ \t]+(?:{_NAME_PART}|{_ODDS})){{0,4}})[ \t]*:[ \t]+")
+_ODDS_ONLY = re.compile(_ODDS)
+_MARKED = re.compile(r"^[ \t]++:")
 _NO_NAME = {"none", "null", "nil", ""}
 
 
 def _clean(who: str) -> str:
     """A speaker's name without hashes, at-signs or probabilities: ``#Bob (0.8)`` is ``Bob``."""
-    words = [w.lstrip("#@") for w in who.split() if not re.fullmatch(_ODDS, w)]
+    words = [w.lstrip("#@") for w in who.split() if not _ODDS_ONLY.fullmatch(w)]
     return " ".join(w for w in words if w.lower() not in _NO_NAME)
 
 
@@ -95,7 +97,7 @@ class AifGraph:
             return None  # the proposition says it too: part of the words
         names = {n.lower() for n in self.participants.values()} | {
             part.lower() for n in self.participants.values() for part in n.split()}
-        marked = who.startswith(("#", "@")) or re.match(r"[ \t]+:", m.group(0)[len(who):]) is not None
+        marked = who.startswith(("#", "@")) or _MARKED.match(m.group(0)[len(who):]) is not None
         if marked or _clean(who).lower() in names or self.prefixes[who] > 1 or l_node in self.speaker_of:
             return who
         return None

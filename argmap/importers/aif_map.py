@@ -18,6 +18,7 @@ _IDENT = re.compile(ID_PATTERN)
 _ARROWS = {"supports": "->", "example": "..>", "attacks": "-|"}
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_EXAMPLE_WORD = re.compile(r"\bexample\b")
 _RELATION_TYPES = {"RA": "supports", "CA": "attacks"}
 
 
@@ -62,7 +63,7 @@ def _relation_type(g: AifGraph, key: str) -> str | None:
     if rtype == "supports":
         told = extra.get("relation") if isinstance(extra, dict) else None
         scheme = f"{node.get('scheme') or ''} {node.get('text') or ''}".lower()
-        if told == "example" or (told is None and re.search(r"\bexample\b", scheme)):
+        if told == "example" or (told is None and _EXAMPLE_WORD.search(scheme)):
             return "example"
     return rtype
 

@@ -46,6 +46,9 @@ from typing import Any
 from argmap.errors import MapEditError
 from argmap.yaml.edit import append_item, block_list, dump, is_flow, load, plain, quoted, value_end
 
+_CLAIM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+_CLAIM_LINE = re.compile(r"(claim:\s*)[^#]*?(\s*(#.*)?)$")
+
 __all__ = [
     "EDGE_KINDS",
     "NODE_KINDS",
@@ -215,7 +218,7 @@ def bind_claim(text: str, node_id: str, claim: str | None) -> str:
         claim: deposits-work
     <BLANKLINE>
     """
-    if claim is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]*", claim):
+    if claim is not None and not _CLAIM_ID.fullmatch(claim):
         raise MapEditError(f"'{claim}' is not a claim id")
     y, data = load(text)
     nodes: list[Any] = [n for n in (data.get("nodes") or []) if isinstance(n, dict)]
@@ -235,7 +238,7 @@ def bind_claim(text: str, node_id: str, claim: str | None) -> str:
         if claim is None:
             del lines[at]
         else:
-            lines[at] = re.sub(r"(claim:\s*)[^#]*?(\s*(#.*)?)$", lambda m: f"{m.group(1)}{claim}{m.group(2)}", lines[at])
+            lines[at] = _CLAIM_LINE.sub(lambda m: f"{m.group(1)}{claim}{m.group(2)}", lines[at])
         return "\n".join(lines)
     if claim is None:
         return text

@@ -51,6 +51,7 @@ _HINT_WORDS = 8
 _PLAIN = re.compile(r"[\w./-]+")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _ID = re.compile(ID_PATTERN)
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 SEEDS = "seeds"
 
 
@@ -84,7 +85,7 @@ def heading_title(text: str) -> str | None:
     True
     """
     first = text.lstrip("\ufeff").lstrip("\n").split("\n", 1)[0].strip()
-    first = re.sub(r"^#{1,6}\s+", "", first).strip()
+    first = _HEADING_MARK.sub("", first).strip()
     if not first or len(first.split()) >= MIN_WORDS or first.endswith((".", ",", ";", ":")):
         return None
     return first

@@ -36,6 +36,8 @@ from argmap.corpus.pairs import comparison_ids
 from argmap.suggest.align import CONTEXT, ONE_TO_ONE, SAME_KIND, THESES, _claim_text, _contexts, _Model, _statement
 from argmap.suggest.results import GroupMember, SuggestedGroup
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
 if TYPE_CHECKING:
     from argmap.checks.grounded import GroundedMap
     from argmap.corpus.load import Corpus
@@ -123,7 +125,7 @@ def _average(score: Any, a: list[int], b: list[int]) -> float:
 
 
 def _slug(words: list[str], taken: set[str]) -> str:
-    base = "-".join(re.sub(r"[^a-z0-9]+", "-", w).strip("-") for w in words[:4]) or "claim"
+    base = "-".join(_NOT_ALNUM.sub("-", w).strip("-") for w in words[:4]) or "claim"
     base = base[:60].strip("-") or "claim"
     out, k = base, 2
     while out in taken:

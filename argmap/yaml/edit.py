@@ -30,6 +30,7 @@ __all__ = ["append_item", "block_end", "block_list", "dump", "guess_indent", "is
 _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*:\s*(#.*)?$")
 _ITEM = re.compile(r"^( *)-( +)\S")
 _KEY = re.compile(r"^( +)[A-Za-z_][\w-]*:")
+_EMPTY_VALUE = re.compile(r":\s*(\[\]|null|~)")
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
@@ -143,7 +144,7 @@ def append_item(text: str, data: Any, key: str, item_lines: list[str]) -> str:
     at = _key_line(data, lines, key)
     head = lines[at]
     if "[]" in head.split("#", 1)[0] or head.split("#", 1)[0].rstrip().endswith((": null", ": ~")):
-        lines[at] = re.sub(r":\s*(\[\]|null|~)", ":", head, count=1)
+        lines[at] = _EMPTY_VALUE.sub(":", head, count=1)
     end = block_end(lines, at)
     first = " " * dash + "-" + " " * max(content - dash - 1, 1) + item_lines[0].removeprefix("- ")
     block = [first] + [" " * content + x for x in item_lines[1:]]

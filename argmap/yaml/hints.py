@@ -65,7 +65,7 @@ def _uneven_keys(path: str, text: str, mark: Any) -> Diagnostic | None:
                       hint=f"line it up with '{prev.group(2)}:', at column {len(prev.group(1)) + 1}")
 
 
-_KEY = re.compile(r"(\s*)([A-Za-z_][\w.-]*):")
+_KEY = re.compile(r"^(\s*+)([A-Za-z_][\w.-]*+):")  # anchored, possessive: one try per line
 
 
 def joined_list_item(path: str, text: str, joined: list[tuple[int, int]]) -> Diagnostic | None:
@@ -93,7 +93,8 @@ as the end of line 2's value (move '- P2 -> T' left, to the column of line 2's '
     return None
 
 
-_KEY_VALUE = re.compile(r"(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):\s+(.*\S)\s*$")
+_KEY_VALUE = re.compile(r"^(\s*+(?:-\s++)?)([^\s:#'\"][^:#]*?):\s++(.*\S)\s*$")  # anchored: one try per line
+_KEY_START = re.compile(r"^(\s*+(?:-\s++)?)([^\s:#][^:#]*?):")
 
 
 def _mapping_values(path: str, text: str, mark: Any) -> Diagnostic | None:
@@ -126,7 +127,7 @@ it as part of that value (move 'quote:' left, to the column of 'text:')
     key = line.strip().split(":", 1)[0]
     if above is None or not key:
         return None
-    prev = _KEY_VALUE.match(lines[above]) or re.match(r"(\s*(?:-\s+)?)([^\s:#][^:#]*?):", lines[above])
+    prev = _KEY_VALUE.match(lines[above]) or _KEY_START.match(lines[above])
     col = len(line) - len(line.lstrip()) + 1
     if prev is None:
         return Diagnostic(path, mark.line + 1, col, f"'{key}:' is indented more than line {above + 1}, so YAML "
