@@ -30,7 +30,7 @@ import time
 from types import TracebackType
 
 from argmap.errors import RenderError, RenderTimeout
-from argmap.render.images import _LOCK, _RUNNING, plain_ids, render_bytes, tooltips_as_titles
+from argmap.render.images import _LOCK, _RUNNING, dot_command, plain_ids, render_bytes, tooltips_as_titles
 
 __all__ = ["DotPool"]
 
@@ -44,12 +44,9 @@ class _Dot:
     """One running ``dot -Tsvg`` and how many graphs it has drawn."""
 
     def __init__(self) -> None:
-        from graphviz.backend import dot_command
-
-        cmd = [str(c) for c in dot_command.command("dot", "svg")]  # the command render_bytes runs
         try:
-            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                         bufsize=0)
+            self.proc = subprocess.Popen(dot_command("svg"), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, bufsize=0)
         except FileNotFoundError:
             from argmap.render.images import INSTALL_HINT
 
