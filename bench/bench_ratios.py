@@ -47,7 +47,6 @@ __all__ = ["main"]
 
 GROUPS = ("build", "startup", "load")
 
-# What argmap's time is held to: (row name, anchor, target ratio).
 Row = tuple[str, float, str, float, float, str]
 """(what argmap does, its figure, the anchor, the anchor's figure, the target ratio, the unit)"""
 
@@ -84,7 +83,6 @@ def _interleave(rounds: int, runs: dict[str, Callable[[], tuple[float, float]]])
     return {name: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for name, v in kept.items()}
 
 
-# ---------------------------------------------------------------------------------------------------------- build
 
 
 def _write_sources(maps_dir: Path, into: Path) -> list[Path]:
@@ -128,7 +126,6 @@ def bench_build(work: Path, sizes: list[int], rounds: int, jobs: int) -> list[Ro
     return rows
 
 
-# -------------------------------------------------------------------------------------------------------- startup
 
 
 def bench_startup(work: Path, rounds: int) -> list[Row]:
@@ -156,7 +153,6 @@ def bench_startup(work: Path, rounds: int) -> list[Row]:
     ]
 
 
-# ----------------------------------------------------------------------------------------------------------- load
 
 _PARSE = r"""
 import json, resource, sys, time
@@ -254,7 +250,6 @@ def bench_load(work: Path, rounds: int, big: int) -> list[Row]:
     return rows
 
 
-# ----------------------------------------------------------------------------------------------------------- main
 
 
 def table(rows: list[Row]) -> list[str]:
