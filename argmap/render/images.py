@@ -94,7 +94,7 @@ def dot_command(fmt: Format) -> list[str]:
 
 
 def stop_renders() -> int:
-    """Kill every ``dot`` that :func:`render_bytes` is running (in any thread); how many there were.
+    """Kill every ``dot`` that :func:`render_bytes` or a :class:`~argmap.render.dotpool.DotPool` runs; how many there were.
 
     >>> stop_renders()
     0
