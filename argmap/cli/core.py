@@ -34,10 +34,10 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     ./maps, else the bundled maps).  Exit status: 0 valid, 1 on any error (or
     warning, with --strict).
     """
-    from argmap.queries.coverage import coverage_warnings
-
     corpus, diags, _ = check_refs(paths, claims)
     if with_coverage and corpus is not None:
+        from argmap.queries.coverage import coverage_warnings  # its report models cost start-up time: only with --coverage
+
         diags += [d for gm in corpus.maps.values() for d in coverage_warnings(gm)]
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors
