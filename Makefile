@@ -9,7 +9,7 @@ OUT ?= out
 # apt-get needs root; use sudo when we are not root and it is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: run test lint docs pytest setup sysdeps sysdeps-test argdown schema images clean
+.PHONY: run test lint docs pytest setup bytecode sysdeps sysdeps-test argdown schema images clean
 
 run: setup
 	$(BIN)/argmap build
@@ -29,7 +29,7 @@ docs: setup
 pytest: setup sysdeps-test argdown
 	$(BIN)/pytest -q -n auto --dist loadfile
 
-setup: sysdeps $(VENV)/.installed
+setup: sysdeps $(VENV)/.installed bytecode
 
 # System packages: Graphviz's dot for the diagrams.
 sysdeps:
@@ -59,6 +59,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,api]'
 	touch $@
+
+# An editable install runs argmap from its sources: compile what changed, so that every run (even with
+# PYTHONDONTWRITEBYTECODE set) reads bytecode instead of compiling each module again (a tenth of a start-up).
+bytecode: $(VENV)/.installed
+	$(BIN)/python -m compileall -q -j 0 argmap api/argmap_api
 
 # Regenerate the committed JSON Schemas after changing argmap/format/model.py.
 schema: setup

@@ -134,6 +134,21 @@ def test_help_does_not_import_heavy_modules() -> None:
     assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
 
 
+@pytest.mark.parametrize(("args", "unneeded"), [
+    (["validate", "MAP"], ("networkx", "graphviz", "argmap.queries.coverage", "argmap.render", "rich", "fastapi")),
+    (["render", "MAP", "--out", "OUT"], ("networkx", "graphviz", "argmap.queries.coverage", "rich", "fastapi")),
+])
+def test_validate_and_render_import_only_what_they_need(tmp_path: Path, args: list[str], unneeded: tuple[str, ...]) -> None:
+    """The quick start: the edit-save-check loop does not pay for the merge, the coverage report or the service."""
+    argv = [str(ROOT / "maps" / "enforcer.yaml") if a == "MAP" else str(tmp_path / "x.svg") if a == "OUT" else a
+            for a in args]
+    code = ("import sys; from argmap.cli import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+            f"print('LOADED=' + ','.join(m for m in {unneeded!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip().splitlines()[-1] == "LOADED=", proc.stderr
+
+
 def test_validate_coverage_warns_at_the_maps_source_path_naming_the_paragraph(tmp_path: Path) -> None:
     import hashlib
 

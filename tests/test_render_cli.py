@@ -149,8 +149,8 @@ def test_build_jobs_must_be_positive(tmp_path: Path) -> None:
 
 
 def test_a_failing_diagram_stops_the_build_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.render.images as images
     from argmap.errors import RenderError
+    from argmap.render.dotpool import DotPool
 
     rendered: list[str] = []
 
@@ -160,7 +160,7 @@ def test_a_failing_diagram_stops_the_build_cleanly(tmp_path: Path, monkeypatch: 
         rendered.append(dot.split("\n", 1)[0])
         return b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'
 
-    monkeypatch.setattr(images, "render_bytes", fake_render)
+    monkeypatch.setattr(DotPool, "render_svg", lambda self, dot, *, timeout=None: fake_render(dot, "svg"))
     out = tmp_path / "out"
     code, _, err = run("build", str(three_maps(tmp_path)), "--out", str(out), "--jobs", "2")
     assert code == 1
@@ -171,9 +171,9 @@ def test_a_failing_diagram_stops_the_build_cleanly(tmp_path: Path, monkeypatch: 
 
 def test_beyond_six_maps_build_draws_no_comparison(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Seven columns no longer read as one diagram, and 21 pairs are too many to print: only the shared report."""
-    import argmap.render.images as images
+    from argmap.render.dotpool import DotPool
 
-    monkeypatch.setattr(images, "render_bytes", lambda dot, fmt, *, timeout=30.0: b"<svg/>")
+    monkeypatch.setattr(DotPool, "render_svg", lambda self, dot, *, timeout=None: b"<svg/>")
     maps = tmp_path / "maps"
     shutil.copytree(MINI, maps)
     beta = (maps / "beta.yaml").read_text()
@@ -188,9 +188,9 @@ def test_beyond_six_maps_build_draws_no_comparison(tmp_path: Path, monkeypatch: 
 
 def test_build_renders_each_diagram_once_some_while_the_maps_are_still_checked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.render.images as images
     from argmap.corpus.load import check_corpus, load_corpus
     from argmap.jobs.build import EarlyDiagrams, build_outputs
+    from argmap.render.dotpool import DotPool
 
     rendered: list[str] = []
 
@@ -198,7 +198,7 @@ def test_build_renders_each_diagram_once_some_while_the_maps_are_still_checked(
         rendered.append(dot.split("\n", 1)[0])
         return hashlib.sha256(dot.encode()).hexdigest().encode()
 
-    monkeypatch.setattr(images, "render_bytes", fake_render)
+    monkeypatch.setattr(DotPool, "render_svg", lambda self, dot, *, timeout=None: fake_render(dot, "svg"))
     maps = three_maps(tmp_path)
     plain = list(build_outputs(load_corpus([maps]), jobs=2))
     rendered.clear()

@@ -37,10 +37,11 @@ def validate(paths: tuple[str, ...], claims: Path | None, strict: bool, with_cov
     """
     from argmap.checks.validate import verdict
     from argmap.corpus.inputs import valid_maps
-    from argmap.queries.coverage import coverage_warnings
 
     corpus, diags, _ = check_refs(paths, claims)
     if with_coverage and corpus is not None:
+        from argmap.queries.coverage import coverage_warnings  # its report models cost start-up time: only with --coverage
+
         diags += [d for gm in corpus.maps.values() for d in coverage_warnings(gm)]
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors

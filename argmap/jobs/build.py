@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from argmap.checks.grounded import GroundedMap
+    from argmap.render.dotpool import DotPool
 
 __all__ = ["EarlyDiagrams", "Job", "build_outputs", "build_plan", "default_jobs", "diagram_sources"]
 
@@ -134,10 +135,14 @@ class EarlyDiagrams:
     def __init__(self, jobs: int | None = None, *, timeout: float = 30.0, limit: int = 500) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
+        from argmap.render.dotpool import DotPool
+
         self.jobs = jobs or default_jobs()
         self.timeout = timeout
         self.limit = limit
         self.pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="argmap-dot")
+        self.dots = DotPool(self.jobs, timeout=timeout)
+        """The ``dot`` processes this build's diagrams are drawn by, one per thread of :attr:`pool`."""
         self._started: dict[str, tuple[GroundedMap, Future[bytes]]] = {}
         self._waiting: list[Future[bytes]] = []
         self.started = 0
@@ -145,13 +150,12 @@ class EarlyDiagrams:
 
     def offer(self, gm: GroundedMap) -> None:
         """Start rendering ``gm``'s diagram, unless enough are waiting or started already."""
-        from argmap.render.images import render_bytes
         from argmap.render.map.diagram import map_dot
 
         self._waiting = [f for f in self._waiting if not f.done()]
         if self.started >= self.limit or len(self._waiting) >= 2 * self.jobs:
             return
-        future = self.pool.submit(render_bytes, map_dot(gm), "svg", timeout=self.timeout)
+        future = self.pool.submit(self.dots.render_svg, map_dot(gm))
         self._started[_map_path(gm.id)] = (gm, future)
         self._waiting.append(future)
         self.started += 1
@@ -168,6 +172,7 @@ class EarlyDiagrams:
 
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        self.dots.close()
 
 
 def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = None,
@@ -175,8 +180,9 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
     """Every output of :func:`build_plan` as ``(path, content)``, in plan order, rendering ``jobs`` diagrams at once.
 
     The DOT sources, the reports and the order of the results come from this thread, so the
-    outputs are the same bytes whatever ``jobs`` is; only the ``dot`` subprocesses run side by
-    side (in threads, which wait on them without holding the GIL).  At most ``2 * jobs``
+    outputs are the same bytes whatever ``jobs`` is; only ``dot`` runs side by side: ``jobs`` long-lived
+    ``dot`` processes (a :class:`~argmap.render.dotpool.DotPool`), each drawing one diagram after another,
+    fed by as many threads, which wait on them without holding the GIL.  At most ``2 * jobs``
     diagrams are in flight, so memory does not grow with the corpus.  Diagrams that ``early``
     started while the maps were checked are taken from it, and the rest rendered by its ``jobs``
     threads (``jobs`` is then ignored), so no more than that many ``dot`` processes ever run.
@@ -187,7 +193,7 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
     """
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    from argmap.render.images import render_bytes
+    from argmap.render.dotpool import DotPool
 
     workers = early.jobs if early is not None else jobs or default_jobs()
     if workers < 1:
@@ -203,13 +209,14 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
         return path, item.result() if isinstance(item, Future) else item
 
     pool = early.pool if early is not None else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="argmap-dot")
+    dots: DotPool = early.dots if early is not None else DotPool(workers, timeout=timeout)
     try:
         for path, (is_dot, make) in _steps(corpus).items():
             started = early.take(path, corpus) if early is not None and is_dot else None
             if started is not None:
                 pending.append((path, started))
             else:
-                pending.append((path, pool.submit(render_bytes, make(), "svg", timeout=timeout) if is_dot else make()))
+                pending.append((path, pool.submit(dots.render_svg, make(), timeout=timeout) if is_dot else make()))
             while pending and ready():
                 yield pop()
         while pending:
@@ -217,3 +224,4 @@ def build_outputs(corpus: Corpus, *, timeout: float = 30.0, jobs: int | None = N
     finally:
         if early is None:
             pool.shutdown(wait=True, cancel_futures=True)
+            dots.close()

@@ -1,4 +1,4 @@
-"""Turning DOT into SVG, PNG or PDF with Graphviz's ``dot`` (through the graphviz package).
+"""Turning DOT into SVG, PNG or PDF with Graphviz's ``dot``.
 
 ``dot`` runs as a subprocess with a timeout.  When it is missing, the error
 says how to install it.  SVG gets one finishing touch: a node's ``<title>``
@@ -27,6 +27,7 @@ __all__ = [
     "FORMATS",
     "INSTALL_HINT",
     "Format",
+    "dot_command",
     "format_for_path",
     "plain_ids",
     "render_bytes",
@@ -55,12 +56,9 @@ def render_bytes(dot: str, fmt: Format, *, timeout: float = 30.0) -> bytes:
     when it runs longer than ``timeout`` seconds (it is then killed).  Each running
     ``dot`` is known to :func:`stop_renders`, which a front end calls on a signal.
     """
-    from graphviz.backend import dot_command
-
     if fmt not in ("svg", "png", "pdf"):
         raise ArgmapError(f"unknown image format '{fmt}'; use svg, png or pdf")
-    # without -K, so a graph may choose its layout engine (the topic diagram pins its nodes: layout=neato)
-    cmd = [str(c) for c in dot_command.command("dot", fmt) if not str(c).startswith("-K")]
+    cmd = dot_command(fmt)
     try:
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except FileNotFoundError:
@@ -86,8 +84,20 @@ def render_bytes(dot: str, fmt: Format, *, timeout: float = 30.0) -> bytes:
     return tooltips_as_titles(plain_ids(out)) if fmt == "svg" else out
 
 
+def dot_command(fmt: Format) -> list[str]:
+    """The command that turns DOT on standard input into ``fmt`` on standard output.
+
+    No ``-K``: a graph may choose its own layout engine (the topic diagram pins its nodes with ``layout=neato``);
+    every other graph is laid out by ``dot``, Graphviz's default for this command.
+
+    >>> dot_command("svg")
+    ['dot', '-Tsvg']
+    """
+    return ["dot", f"-T{fmt}"]
+
+
 def stop_renders() -> int:
-    """Kill every ``dot`` that :func:`render_bytes` is running (in any thread); how many there were.
+    """Kill every ``dot`` that :func:`render_bytes` or a :class:`~argmap.render.dotpool.DotPool` runs; how many there were.
 
     >>> stop_renders()
     0
