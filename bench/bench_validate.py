@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from argmap.checks.validate import check_map  # noqa: E402
-from argmap.format.model import ClaimRegistry  # noqa: E402
+from argmap.format.registry import ClaimRegistry  # noqa: E402
 from argmap.yaml.reader import YamlDocument, parse_yaml  # noqa: E402
 
 __all__ = ["main"]

@@ -60,7 +60,10 @@ def get_routes(schema: dict[str, Any]) -> list[str]:
         if "get" not in ops:
             continue
         url = re.sub(r"\{(\w+)\}", lambda m: SAMPLES[m.group(1)], path)
+        names = {p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "query"}
         required = [p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "query" and p.get("required")]
+        if not required and {"left", "right"} <= names:  # a pair named by left and right, or by maps
+            required = ["left", "right"]
         if required:
             url += "?" + "&".join(f"{name}={QUERY[name]}" for name in required)
         paths.append(url)

@@ -14,7 +14,8 @@ from argmap.corpus.load import Corpus
 from argmap.exporters.aif import to_aif
 from argmap.exporters.outline import outline, outline_text
 from argmap.exporters.view import export_view
-from argmap.format.model import ArgumentMap, ClaimRegistry, Relation
+from argmap.format.model import ArgumentMap, Relation
+from argmap.format.registry import ClaimRegistry
 from argmap.graph.map_graph import map_graph, support_path
 from argmap.queries.analysis import load_bearing, map_structure, thesis_lines
 from argmap.render import map_dot

@@ -20,7 +20,8 @@ from argmap.checks.grounded import GroundedMap
 from argmap.cli import cli
 from argmap.corpus.load import Corpus
 from argmap.exporters.report import compare_markdown, shared_markdown
-from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap
+from argmap.format.registry import ClaimRegistry
 from argmap.queries.comparison import compare, shared_premises
 from argmap.text.essayindex import Essay
 from argmap.text.safe import visible

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
-from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap
+from argmap.format.registry import ClaimRegistry
 from argmap.graph.merge import claim_key, merge_maps
 
 CLAIMS = ["c0", "c1", "c2", "c3"]

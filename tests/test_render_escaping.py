@@ -12,7 +12,8 @@ from pydantic import ValidationError
 
 from argmap.checks.grounded import GroundedMap
 from argmap.corpus.load import Corpus
-from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap
+from argmap.format.registry import ClaimRegistry
 from argmap.render import compare_dot, map_dot, render_bytes
 from argmap.render.text import clean
 from argmap.text.essayindex import Essay

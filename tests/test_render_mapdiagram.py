@@ -56,7 +56,9 @@ def test_the_thesis_is_on_top_and_every_arrow_into_it_ends_at_its_bottom(bundled
 @pytest.mark.parametrize("map_id", ["bankruptcy", "enforcer"])
 def test_the_diagram_is_page_shaped(bundled: Corpus, map_id: str) -> None:
     w, h = page_size(render_bytes(map_dot(bundled.get(map_id)), "svg"))
-    assert 1.0 <= w / h <= 2.0  # A4 landscape is 1.41; a 3:1 strip prints its text at a third of the size
+    # A4 landscape is 1.41 and portrait 0.71: near-square or landscape prints large; a 3:1 strip prints its text at a
+    # third of the size.
+    assert 0.9 <= w / h <= 2.0
 
 
 def test_the_thesis_has_the_largest_type(bundled: Corpus, mini: Corpus) -> None:

@@ -16,7 +16,7 @@ from argmap.cli import cli
 from argmap.corpus.load import Corpus, load_corpus
 from argmap.exporters.report import compare_markdown
 from argmap.exporters.topic import topic_markdown, topic_text
-from argmap.format.model import Claim
+from argmap.format.registry import Claim
 from argmap.format.relations import claim_relation
 from argmap.queries.comparison import compare
 from argmap.queries.topic import compare_topic

@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from argmap.checks.grounded import GroundedMap
 from argmap.corpus.pairs import comparison_ids, require_pair
 from argmap.errors import InvalidRequest, NotFound
-from argmap.format.model import Claim
+from argmap.format.registry import Claim
 
 from .settings import Settings
 from .snapshot import Snapshot

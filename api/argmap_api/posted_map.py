@@ -8,7 +8,7 @@ within the size limit), and otherwise reported as a located error without
 being read, so nothing of it can appear in a hint.
 
 >>> from pathlib import Path
->>> from argmap.format.model import ClaimRegistry
+>>> from argmap.format.registry import ClaimRegistry
 >>> report = validate_yaml(b"id: x\\ntitle: t\\nsource: {path: /etc/passwd, sha256: '%s'}\\n"
 ...                        b"nodes: [{id: T, kind: thesis, text: t, quote: q}]\\n" % (b"0" * 64),
 ...                        ClaimRegistry(), Path("/nonexistent"), {})
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from argmap.checks.validate import ReadFn, check_map
 from argmap.files.confine import EssayPolicy, EssayReader
-from argmap.format.model import ClaimRegistry
+from argmap.format.registry import ClaimRegistry
 from argmap.yaml.reader import Limits, YamlError, decode_utf8, parse_yaml
 
 from .models import DiagnosticOut, ValidationReport

@@ -30,7 +30,7 @@ from pathlib import Path
 from argmap.corpus.load import MAP_SUFFIXES, Corpus
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.files.confine import EssayPolicy
-from argmap.format.model import ClaimRegistry
+from argmap.format.registry import ClaimRegistry
 
 from .snapshot import Snapshot, build_snapshot
 from .work import Gate

@@ -6,7 +6,8 @@ thesis, cycles, loose ends, and a map that both affirms and denies one claim.
 relation is readable.  Each rule appends located diagnostics to one :class:`_Report`.
 
 >>> from argmap.yaml.reader import parse_yaml
->>> from argmap.format.model import ArgumentMap, ClaimRegistry
+>>> from argmap.format.model import ArgumentMap
+>>> from argmap.format.registry import ClaimRegistry
 >>> doc = parse_yaml('''
 ... id: m
 ... title: t
@@ -32,7 +33,8 @@ from argmap.checks.defence import attacks_on, stands
 from argmap.checks.salvage import indexed
 from argmap.checks.undercuts import undercut_cycle
 from argmap.errors import Diagnostic, did_you_mean, id_hint
-from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap
+from argmap.format.registry import ClaimRegistry
 from argmap.yaml.reader import YamlDocument
 
 __all__ = ["PLACEHOLDER", "has_placeholder", "integrity_diagnostics"]

@@ -7,7 +7,7 @@ that fails its schema is salvaged (:mod:`argmap.checks.salvage`) and checked as 
 it can be.  The checks are documented in the README's format reference.
 
 >>> from argmap.yaml.reader import parse_yaml
->>> from argmap.format.model import ClaimRegistry
+>>> from argmap.format.registry import ClaimRegistry
 >>> doc = parse_yaml('''
 ... id: m
 ... title: t
@@ -33,7 +33,8 @@ from argmap.checks.quotes import ReadFn, grounding_diagnostics
 from argmap.checks.salvage import salvage
 from argmap.errors import Diagnostic
 from argmap.format.hints import authoring_hints
-from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap
+from argmap.format.registry import ClaimRegistry
 from argmap.format.schema_errors import validate_model
 from argmap.yaml.reader import YamlDocument
 

@@ -10,7 +10,7 @@ the maps; the question words only those facts, and only a contested claim is cal
 >>> from argmap.queries.topic import compare_topic
 >>> points = discussion_points(compare_topic(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"]))
 >>> points[0].relation, points[0].affirm, points[0].deny
-('contradict', ['bankruptcy'], ['enforcer'])
+('differ', ['bankruptcy', 'enforcer'], [])
 """
 
 from __future__ import annotations

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from argmap.checks.grounded import GroundedMap
 from argmap.checks.validate import check_map, check_registry
+from argmap.corpus.registry_checks import claims_named, registry_diagnostics
 from argmap.errors import Diagnostic, InvalidInput, NotFound
 from argmap.files.confine import EssayReader, map_file_ok, resolved, system_folder
 from argmap.files.limits import gc_paused
-from argmap.format.model import ClaimRegistry
+from argmap.format.registry import ClaimRegistry
 from argmap.yaml.reader import Limits, YamlDocument, YamlError, parse_yaml, parse_yaml_bytes, read_yaml_bytes, read_yaml_file
 
 __all__ = [
@@ -229,7 +230,7 @@ def _check_corpus(
         def read(rel: str, base: Path = f.parent) -> bytes:
             return essays.read(base, rel)
 
-        named_claims.update(_claims_named(doc.data))
+        named_claims.update(claims_named(doc.data))
         gm, more = check_map(doc, registry if registry_ok else None, read)
         foreign = _foreign(raw, shown) if gm is None else None
         diags.extend([foreign] if foreign else more)
@@ -244,13 +245,9 @@ def _check_corpus(
         first_seen[gm.id] = shown
         if on_map is not None:
             on_map(gm)
-    if registry_path is not None and grounded and len(files) > 1:
-        for i, c in enumerate(registry.claims):
-            if c.id not in named_claims:
-                diags.append(Diagnostic(registry_path, *_registry_pos(registry_doc, i), f"claim '{c.id}' is used by no map",
-                                        "warning", "bind a node to it with 'claim:', or remove it"))
-    if registry_path is not None and len(grounded) > 1:
-        diags += _relation_diagnostics(registry, registry_path, registry_doc, grounded)
+    if registry_path is not None:
+        diags += registry_diagnostics(registry, registry_path, registry_doc, grounded, named_claims,
+                                      several_files=len(files) > 1)
     diags.sort()
     if any(d.severity == "error" for d in diags) and not (partial and registry_ok):
         return None, diags
@@ -258,33 +255,11 @@ def _check_corpus(
     return Corpus(registry, dict(sorted(grounded.items())), registry_path, warnings), diags
 
 
-def _claims_named(data: object) -> set[str]:
-    """The claim ids a map's nodes name, read from its YAML data whether or not the map is valid."""
-    nodes = data.get("nodes") if isinstance(data, dict) else None
-    return {n["claim"] for n in nodes or [] if isinstance(n, dict) and isinstance(n.get("claim"), str)} \
-        if isinstance(nodes, list) else set()
-
-
-def _relation_diagnostics(registry: ClaimRegistry, shown: str, registry_doc: YamlDocument | None,
-                          grounded: dict[str, GroundedMap]) -> list[Diagnostic]:
-    """A located error for each relation a claim declares that the maps' bindings contradict."""
-    from argmap.format.relations import relation_problems
-
-    return [Diagnostic(shown, *_registry_pos(registry_doc, i, "relation"), message, hint=hint)
-            for i, message, hint in relation_problems(registry, (g.model for g in grounded.values()))]
-
-
 def _foreign(raw: bytes, shown: str) -> Diagnostic | None:
     """A file of another argument format (AIF, arg-microtexts…) gets one error naming it and ``argmap import``."""
     from argmap.importers.sniff import foreign_format_diagnostic
 
     return foreign_format_diagnostic(raw, shown) if raw else None
-
-
-def _registry_pos(registry_doc: YamlDocument | None, index: int, key: str = "id") -> tuple[int, int]:
-    if registry_doc is None:  # pragma: no cover - guarded by caller
-        return 1, 1
-    return registry_doc.where(("claims", index, key))
 
 
 def load_corpus(paths: Sequence[Path] | None = None, claims: Path | None = None, strict: bool = False,

@@ -130,7 +130,7 @@ def argdown_text(view: ExportView) -> str:
     '[P8b]'
     >>> r5 = lines.index('<r5>: An attack. #attacks {relation: "attacks", map: "enforcer"}')
     >>> lines[r5 + 2:r5 + 4], lines[r5 + 4][:45], lines[r5 + 5]   # an undercut attack: premise, conclusion, target
-    (['(13) [O4]', '----'], '(14) [r5-conclusion]: Not so: China, too, has', '  -> [P8]')
+    (['(14) [O4]', '----'], '(15) [r5-conclusion]: Not so: China, too, has', '  -> [P8]')
     """
     out = ["===", f"title: {_value(view.title)}", "===", ""]
     arguments = _as_argument(view)

@@ -80,8 +80,8 @@ def compare_markdown(c: Comparison) -> str:
     >>> from argmap.queries.comparison import compare
     >>> text = compare_markdown(compare(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer"))
     >>> [line for line in text.splitlines() if line.startswith("## ")]  # doctest: +NORMALIZE_WHITESPACE
-    ['## Contradictions (4)', '## Agreements (21)', '## Only in bankruptcy (26)', '## Only in enforcer (26)',
-     '## How each shared claim reaches each thesis']
+    ['## Different answers (4)', '## In tension (1)', '## Agreements (24)', '## Only in bankruptcy (24)',
+     '## Only in enforcer (26)', '## How each shared claim reaches each thesis']
     """
     L, R = c.left.id, c.right.id
     by = {s.id: f" ({s.author})" if s.author else "" for s in (c.left, c.right)}

@@ -12,7 +12,7 @@ in Markdown and :func:`argmap.text.safe.visible` in plain text.
 >>> from argmap.queries.topic import compare_topic
 >>> topic = compare_topic(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"])
 >>> [line for line in topic_markdown(topic).splitlines() if line.startswith("## ")][:2]
-['## Stances on the topic question', '## Shared claims (25)']
+['## Stances on the topic question', '## Shared claims (29)']
 """
 
 from __future__ import annotations

@@ -44,8 +44,6 @@ __all__ = [
     "RELATION_KINDS",
     "SUPPORT_TYPES",
     "ArgumentMap",
-    "Claim",
-    "ClaimRegistry",
     "DriftKind",
     "Kind",
     "Node",
@@ -289,52 +287,3 @@ class ArgumentMap(BaseModel):
     def thesis(self) -> Node:
         """The single thesis (validation guarantees there is exactly one)."""
         return next(n for n in self.nodes if n.kind == "thesis")
-
-
-class Claim(BaseModel):
-    """A proposition that several essays make, in neutral wording, and how the essays relate on it."""
-
-    model_config = _STRICT
-    id: Ident
-    wording: Text
-    relation: RelationKind | None = Field(
-        default=None, description="how the essays relate on it: agree, contradict, differ or tension; absent: "
-        "inferred from the stances of the nodes bound to it (one stance: agree; affirms and denies: contradict)")
-    how: Text | None = Field(
-        default=None, description="required for differ and tension: in one or two sentences, how the essays relate "
-        "on it (shown to students)")
-    description: Text | None = Field(default=None, description="curator's notes (for teachers, not students)")
-
-    @model_validator(mode="after")
-    def _how_rules(self) -> Claim:
-        if self.relation in ("differ", "tension") and not (self.how or "").strip():
-            raise ValueError(f"a claim whose relation is '{self.relation}' needs 'how': say in a sentence or two how "
-                             "the essays relate on it")
-        return self
-
-
-class ClaimRegistry(BaseModel):
-    """The shared-claim registry, ``maps/claims.yaml``."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True,
-        json_schema_extra={"title": "argmap shared-claim registry"},
-    )
-    claims: list[Claim] = Field(default_factory=list)
-
-    def get(self, claim_id: str) -> Claim | None:
-        for c in self.claims:
-            if c.id == claim_id:
-                return c
-        return None
-
-    def wording(self, claim_id: str) -> str:
-        """The registry's neutral wording of ``claim_id``; the id itself for a claim it does not hold.
-
-        >>> ClaimRegistry(claims=[Claim(id="c", wording="It rained.")]).wording("c"), ClaimRegistry().wording("x")
-        ('It rained.', 'x')
-        """
-        found = self.get(claim_id)
-        return found.wording if found else claim_id
-
-

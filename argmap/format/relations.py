@@ -5,7 +5,7 @@ when it does not, the stances of the nodes bound to it decide, as they always ha
 affirms in one map and denies in another is a contradiction.  Everything that words a relation (report, handout,
 slides, site, API, exports) asks :func:`claim_relation`; only a ``contradict`` may be called a contradiction.
 
->>> from argmap.format.model import Claim
+>>> from argmap.format.registry import Claim
 >>> claim_relation(None, {"a": {"affirms"}, "b": {"affirms"}})
 'agree'
 >>> claim_relation(None, {"a": {"affirms"}, "b": {"denies"}})
@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from argmap.format.model import ArgumentMap, Claim, ClaimRegistry, RelationKind, Stance
+from argmap.format.model import ArgumentMap, RelationKind, Stance
+from argmap.format.registry import Claim, ClaimRegistry
 
 __all__ = [
     "RELATION_LABELS",

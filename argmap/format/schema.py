@@ -22,7 +22,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap
+from argmap.format.registry import ClaimRegistry
 
 __all__ = ["SHORT_RELATION_PATTERN", "map_schema", "registry_schema", "schema_text"]
 

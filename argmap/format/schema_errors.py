@@ -1,7 +1,7 @@
 """Turn pydantic validation errors into located, readable diagnostics.
 
 >>> from argmap.yaml.reader import parse_yaml
->>> from argmap.format.model import ClaimRegistry
+>>> from argmap.format.registry import ClaimRegistry
 >>> doc = parse_yaml("claims:\\n  - id: a\\n    wordin: x\\n", "claims.yaml")
 >>> for d in validate_model(ClaimRegistry, doc)[1]:
 ...     print(d)

@@ -16,8 +16,8 @@ Definitions used here:
 >>> result = shared_premises(corpus)
 >>> {"russia-silent", "russia-overextended", "iran-isolated"} <= {c.claim for c in result.claims}
 True
->>> any(d.claim == "russia-used-to-react" for d in compare(corpus, "bankruptcy", "enforcer").disagreements)
-True
+>>> [d.relation for d in compare(corpus, "bankruptcy", "enforcer").differences if d.claim == "russia-used-to-react"]
+['tension']
 """
 
 from __future__ import annotations
@@ -137,8 +137,8 @@ def shared_premises(corpus: Corpus, map_ids: Sequence[str] | None = None) -> Sha
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> result = shared_premises(load_corpus([bundled_maps_dir()]))
-    >>> result.claims[0].claim, result.claims[0].maps, result.claims[0].agree
-    ('inaction-by-choice', ['bankruptcy', 'enforcer'], True)
+    >>> result.claims[0].claim, result.claims[0].maps, result.claims[0].relation
+    ('inaction-by-choice', ['bankruptcy', 'enforcer'], 'differ')
     """
     chosen = [corpus.get(i) for i in (map_ids or list(corpus.maps))]
     users: dict[str, list[str]] = {}
@@ -244,8 +244,8 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> result = compare(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
-    >>> [(d.claim, d.reason, d.detail) for d in result.disagreements[:1]]
-    [('russia-used-to-react', 'opposite-stances', 'bankruptcy denies, enforcer affirms')]
+    >>> result.disagreements, [(d.claim, d.relation) for d in result.differences[:2]]
+    ([], [('inaction-by-choice', 'differ'), ('alliances-hollow-or-eroded', 'differ')])
     >>> result.paths[0]
     ClaimPath(claim='russia-not-protector', left=['T'], left_via='supports', right=None, right_via=None)
     """

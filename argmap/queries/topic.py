@@ -32,7 +32,7 @@ report for three or more, and it works for two as well.
 >>> topic = compare_topic(load_corpus([bundled_maps_dir()]), ["bankruptcy", "enforcer"])
 >>> row = next(r for r in topic.rows if r.claim == "inaction-by-choice")
 >>> row.relation, [(c.map, c.relation) for c in row.cells]
-('contradict', [('bankruptcy', 'affirms'), ('enforcer', 'denies')])
+('differ', [('bankruptcy', 'differs'), ('enforcer', 'differs')])
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def topic_grid(corpus: Corpus, maps: Sequence[GroundedMap],
     >>> corpus = load_corpus([bundled_maps_dir()])
     >>> rows = topic_grid(corpus, [corpus.get("bankruptcy"), corpus.get("enforcer")])
     >>> rows[0].claim, rows[0].essays, rows[0].theses
-    ('russia-not-protector', 2, ['enforcer'])
+    ('russia-not-protector', 2, ['bankruptcy'])
     """
     mentions = _mentions(maps) if mentions is None else mentions
     registry = {c.id: k for k, c in enumerate(corpus.registry.claims)}

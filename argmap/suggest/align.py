@@ -45,7 +45,8 @@ from argmap.suggest.results import Binding, BindingCheck, NodeRef, Suggestion, S
 if TYPE_CHECKING:
     from argmap.checks.grounded import GroundedMap
     from argmap.corpus.load import Corpus
-    from argmap.format.model import Claim, Node
+    from argmap.format.model import Node
+    from argmap.format.registry import Claim
 
 __all__ = ["CONTEXT", "ONE_TO_ONE", "SAME_KIND", "THESES", "Binding", "BindingCheck", "NodeRef", "Suggestion",
            "Suggestions", "check_bindings", "suggest"]

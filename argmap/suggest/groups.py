@@ -198,7 +198,7 @@ def draft_registry(corpus: Corpus, groups: Sequence[SuggestedGroup]) -> str:
     statements to bind in a comment above it; the curator accepts or edits it, then binds the statements.
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
-    >>> from argmap.format.model import ClaimRegistry
+    >>> from argmap.format.registry import ClaimRegistry
     >>> import yaml
     >>> corpus = load_corpus([bundled_maps_dir()])
     >>> text = draft_registry(corpus, suggest_groups(corpus, ["bankruptcy", "enforcer"]))

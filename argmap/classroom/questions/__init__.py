@@ -28,26 +28,21 @@ order of the registry and of the maps' nodes.  No template is used more than twi
 lesson gets at most ten questions (every template's first before any second).
 
 The modules: :mod:`.model` (the question's shapes), :mod:`.context` (the comparison
-computed once, and phrasing helpers), :mod:`.common_ground` (kinds 1-3),
+computed once, and phrasing helpers), :mod:`.common_ground` and :mod:`.parting` (kinds 1-3),
 :mod:`.weak_points` (kinds 4 and 6) and :mod:`.assumptions` (kind 5).
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> qs = discussion_questions(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> [q.id for q in qs[:3]]
 ['Q1', 'Q2', 'Q3']
->>> any(q.kind == "contradiction" for q in qs)  # the disagreements come first
+>>> any(q.kind == "difference" for q in qs)  # how the essays differ: asked as a difference, not a contradiction
 True
 """
 
 from __future__ import annotations
 
 from argmap.classroom.questions.assumptions import unstated_assumption_drafts
-from argmap.classroom.questions.common_ground import (
-    central_claim_drafts,
-    contradiction_drafts,
-    difference_drafts,
-    shared_premise_drafts,
-)
+from argmap.classroom.questions.common_ground import central_claim_drafts, shared_premise_drafts
 from argmap.classroom.questions.context import Context
 from argmap.classroom.questions.model import (
     KINDS,
@@ -60,6 +55,7 @@ from argmap.classroom.questions.model import (
     Reconstruction,
     node_ref,
 )
+from argmap.classroom.questions.parting import contradiction_drafts, difference_drafts
 from argmap.classroom.questions.weak_points import evidence_drafts, load_bearing_drafts
 from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import require_pair
