@@ -29,9 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.classroom.browser import Browser, find_chromium  # noqa: E402
-from argmap.classroom.handout import build_handout, print_diagram  # noqa: E402
+from argmap.classroom.decks import build_slides  # noqa: E402
+from argmap.classroom.handout import print_diagram  # noqa: E402
+from argmap.classroom.handout_writer import build_handout  # noqa: E402
 from argmap.classroom.site import site_files  # noqa: E402
-from argmap.classroom.slides import build_slides  # noqa: E402
 from argmap.classroom.tiles import diagram_tiles, min_font_size, svg_box  # noqa: E402
 from argmap.corpus.load import bundled_maps_dir, load_corpus  # noqa: E402
 from argmap.render import compare_svg  # noqa: E402

@@ -11,7 +11,8 @@ import pytest
 from helpers import build_corpus, node
 
 from argmap.classroom.decks import comparison_deck
-from argmap.classroom.handout import handout_data, handout_markdown
+from argmap.classroom.handout import handout_data
+from argmap.classroom.handout_writer import handout_markdown
 from argmap.corpus.load import Corpus, check_corpus
 from argmap.exporters.aif import to_aif
 from argmap.exporters.report import compare_markdown

@@ -10,14 +10,8 @@ import pytest
 from click.testing import CliRunner
 from helpers import build_corpus, node
 
-from argmap.classroom.handout import (
-    Handout,
-    build_handout,
-    format_for_path,
-    handout_data,
-    handout_html,
-    handout_markdown,
-)
+from argmap.classroom.handout import Handout, handout_data
+from argmap.classroom.handout_writer import build_handout, format_for_path, handout_html, handout_markdown
 from argmap.classroom.wording import smart_quotes
 from argmap.cli import cli
 from argmap.corpus.load import Corpus

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from helpers import MINI, chromium_or_skip
 
-from argmap.classroom.handout import build_handout
-from argmap.classroom.slides import build_slides
+from argmap.classroom.decks import build_slides
+from argmap.classroom.handout_writer import build_handout
 from argmap.cli import cli
 from argmap.corpus.load import Corpus
 

@@ -92,7 +92,8 @@ def page_marks(pdf: bytes) -> list[list[tuple[str, float]]]:
 def test_each_printed_question_has_room_to_write_on_its_own_page(bundled: Corpus) -> None:
     from helpers import chromium_or_skip
 
-    from argmap.classroom.handout import build_handout, handout_data
+    from argmap.classroom.handout import handout_data
+    from argmap.classroom.handout_writer import build_handout
 
     chromium_or_skip()
     questions = [q.id for q in handout_data(bundled, *PAIR).questions]

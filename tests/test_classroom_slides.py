@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from helpers import chromium_or_skip, write_pair
 
 from argmap.classroom.browser import Browser
-from argmap.classroom.decks import comparison_deck, map_deck
-from argmap.classroom.slides import Column, Item, build_slides, paginate
+from argmap.classroom.decks import build_slides, comparison_deck, map_deck
+from argmap.classroom.slides import Column, Item, paginate
 from argmap.cli import cli
 from argmap.corpus.load import Corpus, load_corpus
 from argmap.queries.analysis import map_structure

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from helpers import write_pair
 
-from argmap.classroom.handout import Handout, handout_data, handout_html, handout_markdown, lesson_plan
+from argmap.classroom.handout import Handout, handout_data
+from argmap.classroom.handout_writer import handout_html, handout_markdown, lesson_plan
 from argmap.classroom.questions import TEMPLATE_LIMIT
 from argmap.corpus.load import Corpus
 

@@ -14,8 +14,8 @@ import sys
 SCRIPT = r"""
 import hashlib, json
 from argmap.corpus.load import bundled_maps_dir, load_corpus
-from argmap.classroom.handout import build_handout
-from argmap.classroom.slides import build_slides
+from argmap.classroom.handout_writer import build_handout
+from argmap.classroom.decks import build_slides
 from argmap.exporters import export_text
 from argmap.exporters.outline import outline, outline_text
 from argmap.exporters.report import compare_markdown, shared_markdown

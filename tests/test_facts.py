@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from helpers import build_corpus, node
 
-from argmap.classroom.handout import handout_data, handout_html, handout_markdown
+from argmap.classroom.handout import handout_data
+from argmap.classroom.handout_writer import handout_html, handout_markdown
 from argmap.corpus.load import Corpus
 from argmap.queries.facts import (
     AttackedBy,

@@ -96,7 +96,8 @@ def test_markdown_reports_render_as_text(title: str, thesis: str, quote: str, pr
 @given(title=text, thesis=text, quote=text, premise=text, wording=text)
 def test_the_handout_shows_hostile_text_as_text(title: str, thesis: str, quote: str, premise: str,
                                                 wording: str) -> None:
-    from argmap.classroom.handout import handout_data, handout_html, handout_markdown
+    from argmap.classroom.handout import handout_data
+    from argmap.classroom.handout_writer import handout_html, handout_markdown
 
     h = handout_data(_pair(title, thesis, quote, premise, wording), "left", "right")
     page = handout_html(h, teacher=True)

@@ -110,3 +110,20 @@ def test_no_test_module_imports_another() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             offenders += [f"{path.name} imports {n}" for n in names if n.split(".")[0].startswith(("test_", "conftest"))]
     assert offenders == []
+
+
+def import_cycles() -> list[list[str]]:
+    """Cycles of imports between modules (lazy ones included), leaving out a package and its own modules."""
+    import networkx as nx
+
+    modules = _modules()
+    g = nx.DiGraph()
+    for module, path in modules.items():
+        g.add_edges_from((module, other) for other in imported_modules(module, path) if other in modules)
+    def related(a: str, b: str) -> bool:
+        return a.startswith(b + ".") or b.startswith(a + ".")
+    return sorted(c for c in nx.simple_cycles(g) if len(c) > 1 and not any(related(a, b) for a in c for b in c if a != b))
+
+
+def test_no_import_cycle() -> None:
+    assert import_cycles() == []

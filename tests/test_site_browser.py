@@ -20,7 +20,7 @@ import pytest
 from helpers import chromium_or_skip
 
 from argmap.classroom.browser import Browser, Page
-from argmap.classroom.handout import build_handout
+from argmap.classroom.handout_writer import build_handout
 from argmap.classroom.site import site_files
 from argmap.classroom.wording import smart_quotes
 from argmap.corpus.load import Corpus

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions import NodeRef
-from argmap.classroom.slides import Column, Item, Slide, diagram_box, paginate
+from argmap.classroom.slides import Column, Item, Slide, SlideFormat, diagram_box, paginate, slides_html
 from argmap.classroom.templating import inline_svg
 from argmap.classroom.wording import essay_title, inside, number_word
 from argmap.corpus.load import Corpus
@@ -34,7 +34,7 @@ from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import map_structure
 from argmap.queries.centrality import shared_centrality, theses_first
 
-__all__ = ["claim_relation", "comparison_deck", "map_deck"]
+__all__ = ["build_slides", "claim_relation", "comparison_deck", "map_deck"]
 
 _SHARED_SLIDES = 4
 
@@ -193,3 +193,20 @@ def map_deck(corpus: Corpus, map_id: str) -> list[Slide]:
         deck += paginate(f"Line {k} of {len(s.lines)}", f"“{_item(m, lead).text}”",
                          [Column(heading="", items=tuple(items))])
     return deck
+
+
+def build_slides(corpus: Corpus, map_ids: list[str], *, fmt: SlideFormat = "html",
+                 timeout: float = 60.0) -> str | bytes:
+    """The deck for one map or for a pair: HTML text, or PDF bytes printed by headless Chromium."""
+    from argmap.corpus.pairs import deck_ids
+
+    if len(deck_ids(map_ids)) == 1:
+        deck, name = map_deck(corpus, map_ids[0]), essay_title(corpus.get(map_ids[0]))
+    else:
+        deck, name = comparison_deck(corpus, map_ids[0], map_ids[1]), f"{map_ids[0]} and {map_ids[1]}"
+    page = slides_html(deck, title=name)
+    if fmt == "html":
+        return page
+    from argmap.classroom.browser import html_to_pdf
+
+    return html_to_pdf(page, timeout=timeout)

@@ -1,42 +1,32 @@
-"""The discussion handout for a pair of essays: HTML (printable on A4), Markdown or PDF.
-
-:func:`handout_data` gathers everything a class needs from the maps (pure, no
-Graphviz); :func:`handout_html` and :func:`handout_markdown` lay it out;
-:func:`build_handout` adds the comparative diagram and, for PDF, prints the HTML
-with headless Chromium.  The student version leaves blanks (hidden premises to
-reconstruct, lines to write on); ``teacher=True`` adds a lesson plan, model
-answers, the nodes that answer each question and the curators' notes.
+"""What the discussion handout for a pair of essays says, gathered from the maps (pure, no Graphviz), with the
+facts each of its sections states (:func:`section_facts`); :mod:`argmap.classroom.handout_writer` lays it out as
+HTML, Markdown or PDF.  The student version leaves blanks (hidden premises to reconstruct, lines to write on); the
+teacher's adds a lesson plan, model answers, the nodes that answer each question and the curators' notes.
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> h = handout_data(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
 >>> h.left.id, h.right.id
 ('bankruptcy', 'enforcer')
->>> md = handout_markdown(h)
->>> md.startswith("# Discussion handout") and "## 7. Discussion questions" in md
-True
->>> handout_markdown(h) == md  # byte-identical for identical input
-True
+>>> sorted(section_facts(h))
+['alone', 'common ground', 'contradictions', 'differences', 'theses']
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions import NodeRef, Question, discussion_questions, node_ref
-from argmap.classroom.sections import SharedRow, section_facts, shared_rows
-from argmap.classroom.templating import asset, inline_svg, render
-from argmap.classroom.tiles import diagram_tiles, print_diagram
+from argmap.classroom.sections import SharedRow, shared_rows
+from argmap.classroom.tiles import print_diagram
 from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import require_pair
-from argmap.errors import ArgmapError
 from argmap.queries.analysis import MapStructure, map_structure
 from argmap.queries.centrality import ClaimCentrality, shared_centrality, theses_first
-from argmap.queries.facts import AnyFact, require
-from argmap.queries.results import FROZEN, Difference, Disagreement
+from argmap.queries.facts import AnyFact, Binds, Fact, KindIs, LinesOfSupport, OnlyIn, RelationIs, TitleInEssay, require
+from argmap.queries.results import FROZEN, Difference, Disagreement, Mention
 
 __all__ = [
     "FORMATS",
@@ -46,13 +36,9 @@ __all__ = [
     "Handout",
     "HandoutFormat",
     "SharedRow",
-    "build_handout",
-    "format_for_path",
     "handout_data",
-    "handout_html",
-    "handout_markdown",
-    "lesson_plan",
     "print_diagram",
+    "section_facts",
     "theses_first",
 ]
 
@@ -183,97 +169,32 @@ def _main_lines(gm: GroundedMap) -> set[str]:
     return near | {n.id for n in m.nodes if n.kind == "conclusion"}
 
 
-def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
-    """A 45-minute plan: (minutes, activity, question ids); the core is both sides of every contradiction and
-    the first question of each other kind, the rest is extra.
+def section_facts(h: Handout) -> dict[str, list[Fact]]:
+    """The facts each section of the handout states: the theses and their lines of support, the common ground,
+    the contradictions, the differences and what each essay claims alone."""
+    pair = [h.left.id, h.right.id]
 
-    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
-    >>> plan = lesson_plan(handout_data(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer"))
-    >>> [row[0] for row in plan]
-    ['0–5', '5–12', '12–22', '22–32', '32–40', '40–45', 'extra']
-    """
-    first: dict[str, str] = {}
-    for q in h.questions:
-        first.setdefault(q.kind, q.id)
-    def pick(*kinds: str) -> list[str]:
-        return [first[k] for k in kinds if k in first]
+    def binds(rows_left: list[Mention], rows_right: list[Mention], claim: str) -> list[Fact]:
+        out: list[Fact] = []
+        for m in (*rows_left, *rows_right):
+            out.append(Binds(map=m.map, claim=claim, stance=m.stance or "affirms", nodes=[m.node]))
+            out.append(KindIs(map=m.map, node=m.node, kind=m.kind))
+        return out
 
-    contradictions = [q.id for q in h.questions if q.kind in ("contradiction", "difference")]
-    parting = {"contradiction": "contradict each other", "difference": "answer one question differently"}
-    where = " or ".join(v for k, v in parting.items() if any(q.kind == k for q in h.questions))
-    core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
-    core |= set(contradictions)
-    stress = ("Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
-              "then compare)." if "unstated-assumption" in first else
-              "Stress-test the arguments: which premise, if rejected, would do the most damage?")
-    rows = [
-        ("0–5", "Read the two theses aloud; students answer the warm-up under them.", []),
-        ("5–12", "Walk through the diagram and the shared premises: what both essays accept.",
-         pick("shared-premise", "central-claim")),
-        ("12–22", f"Where the essays {where}: take each side's evidence in turn.", contradictions),
-        ("22–32", stress, pick("load-bearing", "unstated-assumption")),
-        ("32–40", "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
-        ("40–45", "Verdict: which essay argues its thesis better, and what would change your mind?", []),
-        ("extra", "If time allows, or as homework.", [q.id for q in h.questions if q.id not in core]),
-    ]
-    needs_questions = {"5–12", "12–22", "22–32", "32–40", "extra"}
-    return [r for r in rows if r[2] or r[0] not in needs_questions]
-
-
-def handout_html(h: Handout, *, teacher: bool = False, diagram: Sequence[bytes] = (),
-                 back: str | None = None) -> str:
-    """The handout as one self-contained HTML page (inline CSS and SVG; nothing loaded from elsewhere).
-
-    ``diagram`` holds the SVG pages of the comparison (:func:`print_diagram`), each printed on an A4 landscape
-    page, across several if its text would otherwise print under 8 pt
-    (:func:`~argmap.classroom.tiles.diagram_tiles`); ``back`` is a link to the site the handout belongs to.
-    """
-    tiles = [t for svg in diagram for t in diagram_tiles(inline_svg(svg).encode("utf-8"))]
-    return render("handout.html", h=h, teacher=teacher, css=asset("handout.css").decode("utf-8"),
-                  tiles=tiles, plan=lesson_plan(h), back=back, hidden=_hidden(h))
-
-
-def handout_markdown(h: Handout, *, teacher: bool = False) -> str:
-    """The handout as Markdown (without the diagram, which needs the HTML or PDF version)."""
-    return render("handout.md", h=h, teacher=teacher, plan=lesson_plan(h), hidden=_hidden(h))
-
-
-def _hidden(h: Handout) -> set[str]:
-    """``map/node`` of every premise students reconstruct: its text is never printed in their edition."""
-    return {f"{b.map}/{b.hidden.node}" for q in h.questions for b in q.blanks}
-
-
-def format_for_path(path: str, given: str | None = None) -> HandoutFormat:
-    """The format named by ``given``, else by the file's extension (``.htm``/``.html``, ``.md``, ``.pdf``).
-
-    >>> format_for_path("out/handout.pdf"), format_for_path("h.markdown"), format_for_path("x", "md")
-    ('pdf', 'md', 'md')
-    """
-    if given is not None:
-        if given not in FORMATS:
-            raise ArgmapError(f"unknown handout format '{given}'; use html, md or pdf")
-        return given  # type: ignore[return-value]
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-    by_ext: dict[str, HandoutFormat] = {"html": "html", "htm": "html", "md": "md", "markdown": "md", "pdf": "pdf"}
-    if suffix not in by_ext:
-        raise ArgmapError(f"cannot tell the handout format from '{path}'; end it in .html, .md or .pdf, "
-                          "or pass --format")
-    return by_ext[suffix]
-
-
-def build_handout(corpus: Corpus, left: str, right: str, *, fmt: HandoutFormat = "html",
-                  teacher: bool = False, timeout: float = 60.0) -> str | bytes:
-    """The finished handout: HTML or Markdown text, or PDF bytes (printed by headless Chromium).
-
-    HTML and PDF include the comparative diagram, rendered by Graphviz; a missing
-    ``dot`` or ``chromium`` raises :class:`~argmap.errors.RenderError` naming the install step.
-    """
-    h = handout_data(corpus, left, right)
-    if fmt == "md":
-        return handout_markdown(h, teacher=teacher)
-    page = handout_html(h, teacher=teacher, diagram=print_diagram(corpus, left, right))
-    if fmt == "html":
-        return page
-    from argmap.classroom.browser import html_to_pdf
-
-    return html_to_pdf(page, timeout=timeout)
+    facts: dict[str, list[Fact]] = {"theses": []}
+    for side, s in zip((h.left, h.right), h.structure, strict=True):
+        facts["theses"] += [KindIs(map=side.id, node=side.thesis.node, kind="thesis"),
+                            LinesOfSupport(map=side.id, lines=list(s.lines)),
+                            TitleInEssay(map=side.id, given=side.titled)]
+    facts["common ground"] = [f for r in h.shared for f in [RelationIs(claim=r.claim, maps=pair, relation="agree"),
+                                                             *binds(r.left, r.right, r.claim)]]
+    facts["contradictions"] = [f for d in h.disagreements if d.reason == "opposite-stances"
+                               for f in [RelationIs(claim=d.claim, maps=pair, relation="contradict"),
+                                         *binds(d.left, d.right, d.claim)]]
+    facts["differences"] = [f for d in h.differences for f in [RelationIs(claim=d.claim, maps=pair,
+                                                                          relation=d.relation),
+                                                               *binds(d.left, d.right, d.claim)]]
+    facts["alone"] = [f for mid, refs in h.alone.items() for r in refs
+                      for f in (OnlyIn(map=mid, node=r.node, other=pair[1] if mid == pair[0] else pair[0]),
+                                KindIs(map=mid, node=r.node, kind=r.kind))]  # type: ignore[arg-type]
+    return facts

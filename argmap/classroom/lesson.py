@@ -32,9 +32,10 @@ def lesson_files(corpus: Corpus, left: str, right: str, *, timeout: float = 60.0
     :class:`~argmap.errors.NotFound`.
     """
     from argmap.classroom.browser import html_to_pdf
-    from argmap.classroom.handout import handout_data, handout_html
+    from argmap.classroom.decks import build_slides
+    from argmap.classroom.handout import handout_data
+    from argmap.classroom.handout_writer import handout_html
     from argmap.classroom.site import site_files
-    from argmap.classroom.slides import build_slides
     from argmap.classroom.tiles import print_diagram
 
     require_pair(left, right)

@@ -13,8 +13,6 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import BaseModel, Field
 
 from argmap.checks.grounded import GroundedMap
@@ -22,13 +20,9 @@ from argmap.corpus.load import Corpus
 from argmap.format.model import RelationKind
 from argmap.format.relations import mentions_relation
 from argmap.queries.centrality import theses_first
-from argmap.queries.facts import Binds, Fact, KindIs, LinesOfSupport, OnlyIn, RelationIs, TitleInEssay
 from argmap.queries.results import FROZEN, Mention
 
-if TYPE_CHECKING:
-    from argmap.classroom.handout import Handout
-
-__all__ = ["SharedRow", "section_facts", "shared_rows"]
+__all__ = ["SharedRow", "shared_rows"]
 
 
 
@@ -63,37 +57,6 @@ def shared_rows(corpus: Corpus, a: GroundedMap, b: GroundedMap) -> list[SharedRo
     rows = [r for r in rows if r.relation == "agree"]  # the others have sections of their own
     theses = theses_first([a, b])
     return sorted((r.model_copy(update={"theses": theses(r.claim) < 2}) for r in rows), key=lambda r: theses(r.claim))
-
-
-def section_facts(h: Handout) -> dict[str, list[Fact]]:
-    """The facts each section of the handout states: the theses and their lines of support, the common ground,
-    the contradictions, the differences and what each essay claims alone."""
-    pair = [h.left.id, h.right.id]
-
-    def binds(rows_left: list[Mention], rows_right: list[Mention], claim: str) -> list[Fact]:
-        out: list[Fact] = []
-        for m in (*rows_left, *rows_right):
-            out.append(Binds(map=m.map, claim=claim, stance=m.stance or "affirms", nodes=[m.node]))
-            out.append(KindIs(map=m.map, node=m.node, kind=m.kind))
-        return out
-
-    facts: dict[str, list[Fact]] = {"theses": []}
-    for side, s in zip((h.left, h.right), h.structure, strict=True):
-        facts["theses"] += [KindIs(map=side.id, node=side.thesis.node, kind="thesis"),
-                            LinesOfSupport(map=side.id, lines=list(s.lines)),
-                            TitleInEssay(map=side.id, given=side.titled)]
-    facts["common ground"] = [f for r in h.shared for f in [RelationIs(claim=r.claim, maps=pair, relation="agree"),
-                                                             *binds(r.left, r.right, r.claim)]]
-    facts["contradictions"] = [f for d in h.disagreements if d.reason == "opposite-stances"
-                               for f in [RelationIs(claim=d.claim, maps=pair, relation="contradict"),
-                                         *binds(d.left, d.right, d.claim)]]
-    facts["differences"] = [f for d in h.differences for f in [RelationIs(claim=d.claim, maps=pair,
-                                                                          relation=d.relation),
-                                                               *binds(d.left, d.right, d.claim)]]
-    facts["alone"] = [f for mid, refs in h.alone.items() for r in refs
-                      for f in (OnlyIn(map=mid, node=r.node, other=pair[1] if mid == pair[0] else pair[0]),
-                                KindIs(map=mid, node=r.node, kind=r.kind))]  # type: ignore[arg-type]
-    return facts
 
 
 def _wording(corpus: Corpus, claim: str) -> str:

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.handout import Handout, handout_data, handout_html, print_diagram
+from argmap.classroom.handout import Handout, handout_data, print_diagram
+from argmap.classroom.handout_writer import handout_html
 from argmap.classroom.templating import asset, inline_svg, render
 from argmap.classroom.wording import smart_quotes
 from argmap.corpus.load import Corpus

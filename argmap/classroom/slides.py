@@ -20,10 +20,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from argmap.classroom.templating import asset, render
-from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError
 
-__all__ = ["FORMATS", "Column", "Item", "Slide", "SlideFormat", "build_slides", "diagram_box", "format_for_path",
+__all__ = ["FORMATS", "Column", "Item", "Slide", "SlideFormat", "diagram_box", "format_for_path",
            "paginate", "slides_html"]
 
 SlideFormat = Literal["html", "pdf"]
@@ -160,21 +159,3 @@ def format_for_path(path: str, given: str | None = None) -> SlideFormat:
     if choice is None:
         raise ArgmapError(f"cannot tell the slide format from '{path}'; end it in .html or .pdf, or pass --format")
     return choice
-
-
-def build_slides(corpus: Corpus, map_ids: list[str], *, fmt: SlideFormat = "html",
-                 timeout: float = 60.0) -> str | bytes:
-    """The deck for one map or for a pair: HTML text, or PDF bytes printed by headless Chromium."""
-    from argmap.classroom.decks import comparison_deck, map_deck
-    from argmap.corpus.pairs import deck_ids
-
-    if len(deck_ids(map_ids)) == 1:
-        deck, name = map_deck(corpus, map_ids[0]), corpus.get(map_ids[0]).model.title
-    else:
-        deck, name = comparison_deck(corpus, map_ids[0], map_ids[1]), f"{map_ids[0]} and {map_ids[1]}"
-    page = slides_html(deck, title=name)
-    if fmt == "html":
-        return page
-    from argmap.classroom.browser import html_to_pdf
-
-    return html_to_pdf(page, timeout=timeout)

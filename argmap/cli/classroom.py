@@ -31,7 +31,8 @@ def handout(left: str, right: str, out: Path | None, fmt: str | None, teacher: b
     With --json and no --out, print the handout's content (questions included) as JSON.
     PDF is printed by headless Chromium (apt-get install chromium).
     """
-    from argmap.classroom.handout import build_handout, format_for_path, handout_data
+    from argmap.classroom.handout import handout_data
+    from argmap.classroom.handout_writer import build_handout, format_for_path
     from argmap.files.atomic import write_atomic
 
     opened = open_refs([left, right], claims)
@@ -102,7 +103,8 @@ def slides(maps: tuple[str, ...], out: Path, fmt: str | None, claims: Path | Non
     Every word is at least 24 pt on a 1920 x 1080 page; long content continues on further
     slides.  PDF is printed by headless Chromium (apt-get install chromium).
     """
-    from argmap.classroom.slides import build_slides, format_for_path
+    from argmap.classroom.decks import build_slides
+    from argmap.classroom.slides import format_for_path
     from argmap.corpus.pairs import deck_ids
     from argmap.files.atomic import write_atomic
 

@@ -17,15 +17,6 @@ Relation(id='r2', type='supports', sources=['P2', 'P3'], target='C', note=None)
 >>> Relation.model_validate("E1 ..> T").is_support  # an example counts as support everywhere
 True
 
-A shared claim may say how the essays relate on it; a difference or a tension says how:
-
->>> Claim.model_validate({"id": "c", "wording": "W", "relation": "differ", "how": "000 says will, 001 means."}).how
-'000 says will, 001 means.'
->>> Claim.model_validate({"id": "c", "wording": "W", "relation": "tension"})  # doctest: +ELLIPSIS
-Traceback (most recent call last):
-pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
-  Value error, a claim whose relation is 'tension' needs 'how': ...
-
 Unknown keys are errors (``extra="forbid"``) and types are not coerced
 (``strict=True``), so ``id: 12`` is reported rather than turned into ``"12"``.
 """

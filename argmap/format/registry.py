@@ -2,6 +2,15 @@
 
 >>> ClaimRegistry.model_validate({"claims": [{"id": "c", "wording": "It rained.", "relation": "agree"}]}).wording("c")
 'It rained.'
+
+A shared claim may say how the essays relate on it; a difference or a tension says how:
+
+>>> Claim.model_validate({"id": "c", "wording": "W", "relation": "differ", "how": "000 says will, 001 means."}).how
+'000 says will, 001 means.'
+>>> Claim.model_validate({"id": "c", "wording": "W", "relation": "tension"})  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
+  Value error, a claim whose relation is 'tension' needs 'how': ...
 """
 
 from __future__ import annotations

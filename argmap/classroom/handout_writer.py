@@ -1,0 +1,120 @@
+"""The handout written out: its lesson plan, HTML for A4 printing, Markdown, and PDF printed by headless Chromium,
+from the content :func:`argmap.classroom.handout.handout_data` gathers.  :func:`build_handout` adds the comparative
+diagram and, for PDF, prints the HTML with headless Chromium.
+
+>>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+>>> h = handout_data(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer")
+>>> md = handout_markdown(h)
+>>> md.startswith("# Discussion handout") and "Discussion questions" in md
+True
+>>> handout_markdown(h) == md  # byte-identical for identical input
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from argmap.classroom.handout import FORMATS, Handout, HandoutFormat, handout_data
+from argmap.classroom.templating import asset, inline_svg, render
+from argmap.classroom.tiles import diagram_tiles, print_diagram
+from argmap.corpus.load import Corpus
+from argmap.errors import ArgmapError
+
+__all__ = ["build_handout", "format_for_path", "handout_html", "handout_markdown", "lesson_plan"]
+
+
+def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
+    """A 45-minute plan: (minutes, activity, question ids); the core is both sides of every contradiction and
+    the first question of each other kind, the rest is extra.
+
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> plan = lesson_plan(handout_data(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer"))
+    >>> [row[0] for row in plan]
+    ['0–5', '5–12', '12–22', '22–32', '32–40', '40–45', 'extra']
+    """
+    first: dict[str, str] = {}
+    for q in h.questions:
+        first.setdefault(q.kind, q.id)
+    def pick(*kinds: str) -> list[str]:
+        return [first[k] for k in kinds if k in first]
+
+    contradictions = [q.id for q in h.questions if q.kind in ("contradiction", "difference")]
+    parting = {"contradiction": "contradict each other", "difference": "answer one question differently"}
+    where = " or ".join(v for k, v in parting.items() if any(q.kind == k for q in h.questions))
+    core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
+    core |= set(contradictions)
+    stress = ("Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
+              "then compare)." if "unstated-assumption" in first else
+              "Stress-test the arguments: which premise, if rejected, would do the most damage?")
+    rows = [
+        ("0–5", "Read the two theses aloud; students answer the warm-up under them.", []),
+        ("5–12", "Walk through the diagram and the shared premises: what both essays accept.",
+         pick("shared-premise", "central-claim")),
+        ("12–22", f"Where the essays {where}: take each side's evidence in turn.", contradictions),
+        ("22–32", stress, pick("load-bearing", "unstated-assumption")),
+        ("32–40", "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
+        ("40–45", "Verdict: which essay argues its thesis better, and what would change your mind?", []),
+        ("extra", "If time allows, or as homework.", [q.id for q in h.questions if q.id not in core]),
+    ]
+    needs_questions = {"5–12", "12–22", "22–32", "32–40", "extra"}
+    return [r for r in rows if r[2] or r[0] not in needs_questions]
+
+
+def handout_html(h: Handout, *, teacher: bool = False, diagram: Sequence[bytes] = (),
+                 back: str | None = None) -> str:
+    """The handout as one self-contained HTML page (inline CSS and SVG; nothing loaded from elsewhere).
+
+    ``diagram`` holds the SVG pages of the comparison (:func:`print_diagram`), each printed on an A4 landscape
+    page, across several if its text would otherwise print under 8 pt
+    (:func:`~argmap.classroom.tiles.diagram_tiles`); ``back`` is a link to the site the handout belongs to.
+    """
+    tiles = [t for svg in diagram for t in diagram_tiles(inline_svg(svg).encode("utf-8"))]
+    return render("handout.html", h=h, teacher=teacher, css=asset("handout.css").decode("utf-8"),
+                  tiles=tiles, plan=lesson_plan(h), back=back, hidden=_hidden(h))
+
+
+def handout_markdown(h: Handout, *, teacher: bool = False) -> str:
+    """The handout as Markdown (without the diagram, which needs the HTML or PDF version)."""
+    return render("handout.md", h=h, teacher=teacher, plan=lesson_plan(h), hidden=_hidden(h))
+
+
+def _hidden(h: Handout) -> set[str]:
+    """``map/node`` of every premise students reconstruct: its text is never printed in their edition."""
+    return {f"{b.map}/{b.hidden.node}" for q in h.questions for b in q.blanks}
+
+
+def format_for_path(path: str, given: str | None = None) -> HandoutFormat:
+    """The format named by ``given``, else by the file's extension (``.htm``/``.html``, ``.md``, ``.pdf``).
+
+    >>> format_for_path("out/handout.pdf"), format_for_path("h.markdown"), format_for_path("x", "md")
+    ('pdf', 'md', 'md')
+    """
+    if given is not None:
+        if given not in FORMATS:
+            raise ArgmapError(f"unknown handout format '{given}'; use html, md or pdf")
+        return given  # type: ignore[return-value]
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    by_ext: dict[str, HandoutFormat] = {"html": "html", "htm": "html", "md": "md", "markdown": "md", "pdf": "pdf"}
+    if suffix not in by_ext:
+        raise ArgmapError(f"cannot tell the handout format from '{path}'; end it in .html, .md or .pdf, "
+                          "or pass --format")
+    return by_ext[suffix]
+
+
+def build_handout(corpus: Corpus, left: str, right: str, *, fmt: HandoutFormat = "html",
+                  teacher: bool = False, timeout: float = 60.0) -> str | bytes:
+    """The finished handout: HTML or Markdown text, or PDF bytes (printed by headless Chromium).
+
+    HTML and PDF include the comparative diagram, rendered by Graphviz; a missing
+    ``dot`` or ``chromium`` raises :class:`~argmap.errors.RenderError` naming the install step.
+    """
+    h = handout_data(corpus, left, right)
+    if fmt == "md":
+        return handout_markdown(h, teacher=teacher)
+    page = handout_html(h, teacher=teacher, diagram=print_diagram(corpus, left, right))
+    if fmt == "html":
+        return page
+    from argmap.classroom.browser import html_to_pdf
+
+    return html_to_pdf(page, timeout=timeout)
