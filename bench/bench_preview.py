@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from argmap.cli.preview_server import PreviewServer
 from argmap.corpus.load import bundled_maps_dir
-from argmap.jobs.preview import POLL_SECONDS, PreviewServer
+from argmap.jobs.preview import POLL_SECONDS
 
 
 def _events(url: str) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:

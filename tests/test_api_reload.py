@@ -99,7 +99,7 @@ def test_the_background_check_reloads_without_being_asked(maps: Path) -> None:
         while c.get("/maps/alpha").json()["title"] != "Alpha, polled":
             assert time.monotonic() < deadline, "the edit was never picked up"
             time.sleep(0.05)
-    assert app.state.store._thread is None  # stopped with the app
+    assert not app.state.store.watching  # stopped with the app
 
 
 def rewrite_generation(maps: Path, store: Store, originals: dict[str, str], generation: int) -> None:

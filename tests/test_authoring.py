@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.jobs.preview import PreviewServer
+from argmap.cli.preview_server import PreviewServer
 
 ROOT = Path(__file__).resolve().parent.parent
 ESSAY = ROOT / "tests" / "fixtures" / "trio" / "seeds" / "a.txt"

@@ -134,7 +134,7 @@ def test_a_served_name_is_answered_when_given(tmp_path: Path) -> None:
 def test_the_preview_answers_only_its_own_host(tmp_path: Path) -> None:
     import http.client
 
-    from argmap.jobs.preview import PreviewServer
+    from argmap.cli.preview_server import PreviewServer
 
     shutil.copytree(MINI, tmp_path / "maps")
     preview = PreviewServer(tmp_path / "maps" / "alpha.yaml", port=0, render=False)

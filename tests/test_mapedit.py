@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from argmap.cli.preview_server import PreviewServer
 from argmap.corpus.load import bundled_maps_dir
 from argmap.errors import MapEditError
 from argmap.jobs.map_edit import add_node, add_relation, bind_claim
 from argmap.jobs.map_outline import outline
-from argmap.jobs.preview import PreviewServer
 from argmap.jobs.preview_edit import MapEditor
 
 ENFORCER = bundled_maps_dir() / "enforcer.yaml"

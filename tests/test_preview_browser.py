@@ -9,7 +9,7 @@ import pytest
 from helpers import chromium_or_skip
 
 from argmap.classroom.browser import Browser
-from argmap.jobs.preview import PreviewServer
+from argmap.cli.preview_server import PreviewServer
 
 TRIO = Path(__file__).resolve().parent / "fixtures" / "trio"
 

@@ -15,8 +15,8 @@ from helpers import chromium_or_skip
 
 from argmap.classroom.browser import Browser, Page
 from argmap.cli import cli
+from argmap.cli.preview_server import PreviewServer
 from argmap.jobs.new_map import plan_new_map
-from argmap.jobs.preview import PreviewServer
 
 TRIO = Path(__file__).resolve().parent / "fixtures" / "trio"
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from argmap.corpus.load import MAP_SUFFIXES, Corpus
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.files.confine import EssayPolicy
+from argmap.files.watch import Fingerprint, Poller, fingerprint
 from argmap.format.registry import ClaimRegistry
 
 from .snapshot import Snapshot, build_snapshot
@@ -49,7 +50,6 @@ class ReloadError:
     diagnostics: list[Diagnostic]
 
 
-Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 class Store:
@@ -75,8 +75,7 @@ class Store:
         self._pending: tuple[Fingerprint, float] | None = None
         self._essay_paths: frozenset[Path] = frozenset()
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._poller: Poller | None = None
 
     @property
     def snapshot(self) -> Snapshot:
@@ -176,49 +175,36 @@ class Store:
     def fingerprint(self) -> Fingerprint:
         """(path, mtime_ns, size) of each map file and of the essays the last load read; -1s for a missing file.
 
-        Only ``stat`` is called: nothing is opened, so a FIFO among the files cannot block the check.
+        Only ``stat`` is called (:func:`argmap.files.watch.fingerprint`): nothing is opened, so a FIFO among the
+        files cannot block the check.
         """
-        entries: dict[str, tuple[str, int, int]] = {}
-
-        def add(p: Path) -> None:
-            try:
-                st = p.stat()
-            except (OSError, ValueError):
-                entries[str(p)] = (str(p), -1, -1)
-                return
-            entries[str(p)] = (str(p), st.st_mtime_ns, st.st_size)
-
         try:
-            children = sorted(self.maps_dir.iterdir())
+            children = [c for c in sorted(self.maps_dir.iterdir()) if c.suffix in MAP_SUFFIXES]
         except OSError:
-            children = []
-            add(self.maps_dir)
-        for child in children:
-            if child.suffix in MAP_SUFFIXES:
-                add(child)
-        for essay in self._essay_paths:
-            add(essay)
-        return tuple(sorted(entries.values()))
+            children = [self.maps_dir]
+        return fingerprint([*children, *self._essay_paths])
 
     def start(self) -> None:
         """Start the background check (no-op when ``interval`` is 0)."""
-        if self.interval <= 0 or self._thread is not None:
+        if self.interval <= 0 or self._poller is not None:
             return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._watch, name="argmap-reload", daemon=True)
-        self._thread.start()
+        self._poller = Poller(self.check, self._next_interval, name="argmap-reload",
+                              failed=lambda exc: log.error("checking %s for changes failed: %s", self.maps_dir, exc))
+        self._poller.start()
 
     def stop(self) -> None:
         """Stop the background check and wait for it."""
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
+        if self._poller is not None:
+            self._poller.stop()
+            self._poller = None
 
-    def _watch(self) -> None:
-        while not self._stop.wait(self.interval if self._pending is None else min(self.interval, max(self.settle, 0.05))):
-            try:
-                self.check()
-            except Exception:  # pragma: no cover - check() records its own failures
-                log.exception("checking %s for changes failed", self.maps_dir)
+    @property
+    def watching(self) -> bool:
+        """Whether the background check runs."""
+        return self._poller is not None
+
+    def _next_interval(self) -> float:
+        """Every ``interval`` seconds; sooner while a change settles."""
+        return self.interval if self._pending is None else min(self.interval, max(self.settle, 0.05))
+
 

@@ -82,8 +82,8 @@ def preview(map_ref: str, claims: Path | None, port: int, open_browser: bool, as
     Events stream).  Ctrl-C stops it.
     """
     from argmap.cli.common import note
+    from argmap.cli.preview_server import serve_preview
     from argmap.corpus.inputs import resolve_inputs
-    from argmap.jobs.preview import serve_preview
 
     sources = resolve_inputs([map_ref], notify=note).sources
     map_file = sources[0]

@@ -1,12 +1,11 @@
-"""``argmap preview``: a page on 127.0.0.1 that redraws a map each time its file is saved.
+"""The preview's state: what the page of ``argmap preview`` shows of a map, kept current as its file is saved.
 
-A watcher thread polls the map file, its essay and its claim registry (modification
-time and size, every :data:`POLL_SECONDS`).  On a change it checks the map and
+A :class:`PreviewSession` watches the map file, its essay and its claim registry
+(:mod:`argmap.files.watch`: modification time and size, every :data:`POLL_SECONDS`).  On a change it checks the map and
 builds a :class:`PreviewState`: the diagram (SVG) when the map is valid, the
-located errors and warnings, and the coverage of the essay.  The page listens on
-a Server-Sent Events stream (``/events``) and replaces its content with each new
-state; ``/state.json`` answers the current state.  Only the standard library is
-used (``http.server``); the diagram needs Graphviz's ``dot`` like every diagram.
+located errors and warnings, and the coverage of the essay.  The page and its
+HTTP server are a front end (:mod:`argmap.cli.preview_server`), which listens for
+new states here.
 
 The page shows the essay beside the diagram: selecting a passage makes a node, and
 relations, undercuts, claims and undo are a click away.  Those edits are posted to
@@ -21,23 +20,18 @@ with its per-session token, over loopback, and only to this one map file).
 
 from __future__ import annotations
 
-import json
 import re
 import threading
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.jobs.hosts import allowed_hosts, host_allowed
+from argmap.files.watch import Poller, fingerprint
 
-__all__ = ["POLL_SECONDS", "PreviewServer", "PreviewState", "preview_state", "serve_preview"]
+__all__ = ["POLL_SECONDS", "PreviewSession", "PreviewState", "preview_state", "watched_files"]
 
 POLL_SECONDS = 0.2
-_KEEPALIVE_SECONDS = 10.0
-_PREVIEW_HOSTS = allowed_hosts("127.0.0.1")
 _SOURCE_PATH = re.compile(r"^[ \t]+path:[ \t]*['\"]?([^'\"\n#]+)", re.M)  # no \s: a line at a time
 
 
@@ -92,18 +86,7 @@ def preview_state(map_file: Path, *, version: int, claims: Path | None = None, r
     return PreviewState(version, not errors, gm.id, gm.model.title, svg, errors, warnings, cover, **editing)
 
 
-def _stamp(paths: list[Path]) -> tuple[tuple[int, int] | None, ...]:
-    out: list[tuple[int, int] | None] = []
-    for p in paths:
-        try:
-            st = p.stat()
-            out.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append(None)
-    return tuple(out)
-
-
-def _watched(map_file: Path, claims: Path | None) -> list[Path]:
+def watched_files(map_file: Path, claims: Path | None) -> list[Path]:
     """The map, its essay (when the map names one) and its registry."""
     from argmap.files.confine import read_regular
     from argmap.yaml.reader import Limits
@@ -119,139 +102,50 @@ def _watched(map_file: Path, claims: Path | None) -> list[Path]:
     return paths
 
 
-class PreviewServer:
-    """The preview's HTTP server and file watcher; ``start()`` runs both in threads, ``stop()`` ends them."""
+class PreviewSession:
+    """One map file's :class:`PreviewState`, made anew on every save: ``start()`` watches, ``stop()`` ends it.
 
-    def __init__(self, map_file: Path, *, claims: Path | None = None, port: int = 0, render: bool = True) -> None:
+    The edit token and the editor live here too, so that whatever serves the page hands out the one token its
+    edits must carry (:mod:`argmap.jobs.preview_edit`).
+    """
+
+    def __init__(self, map_file: Path, *, claims: Path | None = None, render: bool = True) -> None:
         from argmap.jobs.preview_edit import MapEditor, new_token
 
         self.map_file, self.claims, self.render = map_file, claims, render
         self.token = new_token()
         self.editor = MapEditor(map_file)
         self._cond = threading.Condition()
-        self._stop = threading.Event()
-        self._stamp = _stamp(_watched(map_file, claims))  # before reading: a save during the first check is seen
+        self._stamp = fingerprint(watched_files(map_file, claims))  # before reading: a save during the first check is seen
         self.state = preview_state(map_file, version=1, claims=claims, render=render)
-        self._http = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
-        self._http.daemon_threads = True
-        self._threads: list[threading.Thread] = []
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._http.server_address[1]}/"
+        self._poller = Poller(self._check, lambda: POLL_SECONDS, name="argmap-preview")
 
     def start(self) -> None:
-        for target in (self._http.serve_forever, self._watch):
-            t = threading.Thread(target=target, daemon=True)
-            t.start()
-            self._threads.append(t)
+        self._poller.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        self._http.shutdown()
-        self._http.server_close()
+        self._poller.stop()
         with self._cond:
             self._cond.notify_all()
 
+    @property
+    def stopped(self) -> bool:
+        return self._poller.stopped
+
     def wait_for(self, version: int, timeout: float) -> PreviewState:
-        """The first state newer than ``version`` (or the current one after ``timeout`` seconds)."""
+        """The first state newer than ``version`` (or the current one after ``timeout`` seconds, or on stop)."""
         with self._cond:
-            self._cond.wait_for(lambda: self.state.version > version or self._stop.is_set(), timeout)
+            self._cond.wait_for(lambda: self.state.version > version or self.stopped, timeout)
             return self.state
 
-    def _watch(self) -> None:
-        stamp = self._stamp
-        while not self._stop.wait(POLL_SECONDS):
-            now = _stamp(_watched(self.map_file, self.claims))
-            if now == stamp:
-                continue
-            stamp = now
-            state = preview_state(self.map_file, version=self.state.version + 1, claims=self.claims,
-                                  render=self.render)
-            if state.svg is None and self.state.svg is not None:  # keep the last good diagram on screen
-                state = PreviewState(**{**asdict(state), "svg": self.state.svg})
-            with self._cond:
-                self.state = state
-                self._cond.notify_all()
-
-
-def _handler(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
-    from argmap.jobs.preview_page import PAGE
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # quiet: the terminal is the user's
+    def _check(self) -> None:
+        now = fingerprint(watched_files(self.map_file, self.claims))
+        if now == self._stamp:
             return
-
-        def do_GET(self) -> None:
-            if not host_allowed(self.headers.get("Host"), _PREVIEW_HOSTS):  # DNS rebinding: see argmap.jobs.hosts
-                self._send(400, "text/plain; charset=utf-8", b"this preview answers only 127.0.0.1 and localhost\n")
-            elif self.path == "/":
-                self._send(200, "text/html; charset=utf-8", PAGE.replace("__TOKEN__", server.token).encode("utf-8"))
-            elif self.path == "/state.json":
-                self._send(200, "application/json", json.dumps(asdict(server.state)).encode("utf-8"))
-            elif self.path == "/events":
-                self._events()
-            else:
-                self._send(404, "text/plain; charset=utf-8", b"not found\n")
-
-        def do_POST(self) -> None:
-            from argmap.jobs.preview_edit import answer_edit
-
-            if self.path != "/edit":
-                self._send(404, "text/plain; charset=utf-8", b"not found\n")
-                return
-            status, body = answer_edit(server.editor, server.token, server._http.server_address[1],
-                                       dict(self.headers.items()), self.client_address[0], self.rfile.read)
-            self._answer(status, body)
-
-        def _answer(self, status: int, body: dict[str, Any]) -> None:
-            self._send(status, "application/json", json.dumps(body).encode("utf-8"))
-
-        def _send(self, status: int, ctype: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            seen = 0
-            try:
-                while not server._stop.is_set():
-                    state = server.wait_for(seen, _KEEPALIVE_SECONDS)
-                    if state.version > seen:
-                        seen = state.version
-                        self.wfile.write(b"data: " + json.dumps(asdict(state)).encode("utf-8") + b"\n\n")
-                    else:
-                        self.wfile.write(b": keep-alive\n\n")
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                return
-
-    return Handler
-
-
-def serve_preview(map_file: Path, *, claims: Path | None = None, port: int = 8765, open_browser: bool = False,
-                  announce: Callable[[str], None] = print) -> None:
-    """Run the preview until Ctrl-C."""
-    try:
-        server = PreviewServer(map_file, claims=claims, port=port)
-    except OSError as exc:
-        raise ArgmapError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror} (try --port)") from None
-    server.start()
-    announce(server.url)
-    if open_browser:
-        import webbrowser
-
-        webbrowser.open(server.url)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+        self._stamp = now
+        state = preview_state(self.map_file, version=self.state.version + 1, claims=self.claims, render=self.render)
+        if state.svg is None and self.state.svg is not None:  # keep the last good diagram on screen
+            state = PreviewState(**{**asdict(state), "svg": self.state.svg})
+        with self._cond:
+            self.state = state
+            self._cond.notify_all()
