@@ -153,7 +153,7 @@ def test_cli_writes_a_pdf_deck_of_16_9_pages_and_the_same_bytes_twice(tmp_path: 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["a", "b", "c", "--out", "x.pdf"], "one map or compare two"),
-    (["alpha.yaml", "--out", "x.txt"], "end it in .html or .pdf"),
+    (["alpha.yaml", "--out", "x.txt"], "end it in .html, .htm or .pdf, or pass --format"),
 ])
 def test_cli_errors_are_clear(args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT / "tests/fixtures/mini")

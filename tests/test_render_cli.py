@@ -46,7 +46,7 @@ def test_render_focus(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--out", "x.gif"], "end the file name in .svg, .png, .pdf or .dot"),
+    (["--out", "x.gif"], "cannot tell the diagram format from 'x.gif'; end it in .svg, .png, .pdf or .dot"),
     (["--out", "x.svg", "--focus", "Q9"], "unknown node, relation or claim 'Q9'"),
     (["--out", "x.svg", "--focus", "T", "--depth", "-2"], "depth must be 0 or more"),
 ])

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.questions import NodeRef
+from argmap.classroom.questions import CitedNode
 from argmap.classroom.slides import Column, Item, Slide, SlideFormat, diagram_box, paginate, slides_html
 from argmap.classroom.templating import inline_svg
 from argmap.classroom.wording import essay_title, inside, number_word
@@ -152,7 +152,7 @@ def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
     return out
 
 
-def _unique_lines(corpus: Corpus, pair: list[GroundedMap], alone: dict[str, list[NodeRef]]) -> list[Slide]:
+def _unique_lines(corpus: Corpus, pair: list[GroundedMap], alone: dict[str, list[CitedNode]]) -> list[Slide]:
     """For each essay, the main lines the other does not share (the handout's "what each essay claims alone"),
     with what backs each; an essay with none gets a slide that says so."""
     out: list[Slide] = []

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.questions import NodeRef, Question, discussion_questions, node_ref
+from argmap.classroom.questions import CitedNode, Question, discussion_questions, node_ref
 from argmap.classroom.sections import SharedRow, shared_rows
 from argmap.classroom.tiles import print_diagram
 from argmap.corpus.load import Corpus
@@ -56,7 +56,7 @@ class EssaySide(BaseModel):
     author: str | None
     publication: str | None
     date: str | None
-    thesis: NodeRef
+    thesis: CitedNode
     lines: int = Field(description="lines of support of the thesis: its support relations")
     nodes: int
     titled: bool = Field(default=True, description="the title is the essay's own (it appears in the essay's text); "
@@ -67,9 +67,9 @@ class Assumption(BaseModel):
     """An unstated premise and the step it is needed for."""
 
     model_config = FROZEN
-    node: NodeRef
-    given: list[NodeRef]
-    target: NodeRef | None
+    node: CitedNode
+    given: list[CitedNode]
+    target: CitedNode | None
     question: str | None = Field(description="id of the question that asks students to reconstruct it")
 
 
@@ -78,9 +78,9 @@ class EvidenceList(BaseModel):
 
     model_config = FROZEN
     map: str
-    cited: list[tuple[NodeRef, list[str]]]
-    unsourced: list[NodeRef] = Field(description="evidence given without a source")
-    flagged: list[NodeRef] = Field(description="thesis, direct supports and conclusions resting on no cited evidence")
+    cited: list[tuple[CitedNode, list[str]]]
+    unsourced: list[CitedNode] = Field(description="evidence given without a source")
+    flagged: list[CitedNode] = Field(description="thesis, direct supports and conclusions resting on no cited evidence")
 
 
 class Handout(BaseModel):
@@ -93,7 +93,7 @@ class Handout(BaseModel):
     disagreements: list[Disagreement] = Field(description="contradictions only")
     differences: list[Difference] = Field(default_factory=list, description="claims on which the essays differ or "
                                           "are in tension (not contradictions)")
-    alone: dict[str, list[NodeRef]] = Field(description="map id to the main lines (premises joined straight to "
+    alone: dict[str, list[CitedNode]] = Field(description="map id to the main lines (premises joined straight to "
                                             "the thesis, and conclusions) that only that essay claims")
     assumptions: dict[str, list[Assumption]]
     evidence: list[EvidenceList]

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argmap.classroom.handout import FORMATS, Handout, HandoutFormat, handout_data
+from argmap.classroom.handout import Handout, HandoutFormat, handout_data
 from argmap.classroom.templating import asset, inline_svg, render
 from argmap.classroom.tiles import diagram_tiles, print_diagram
 from argmap.corpus.load import Corpus
-from argmap.errors import ArgmapError
+from argmap.files.formats import format_for_name
 
 __all__ = ["build_handout", "format_for_path", "handout_html", "handout_markdown", "lesson_plan"]
 
@@ -90,16 +90,8 @@ def format_for_path(path: str, given: str | None = None) -> HandoutFormat:
     >>> format_for_path("out/handout.pdf"), format_for_path("h.markdown"), format_for_path("x", "md")
     ('pdf', 'md', 'md')
     """
-    if given is not None:
-        if given not in FORMATS:
-            raise ArgmapError(f"unknown handout format '{given}'; use html, md or pdf")
-        return given  # type: ignore[return-value]
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-    by_ext: dict[str, HandoutFormat] = {"html": "html", "htm": "html", "md": "md", "markdown": "md", "pdf": "pdf"}
-    if suffix not in by_ext:
-        raise ArgmapError(f"cannot tell the handout format from '{path}'; end it in .html, .md or .pdf, "
-                          "or pass --format")
-    return by_ext[suffix]
+    endings = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
+    return format_for_name(path, endings, given=given, what="handout")  # type: ignore[return-value]
 
 
 def build_handout(corpus: Corpus, left: str, right: str, *, fmt: HandoutFormat = "html",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from argmap.classroom.templating import asset, render
-from argmap.errors import ArgmapError
+from argmap.files.formats import format_for_name
 
 __all__ = ["FORMATS", "Column", "Item", "Slide", "SlideFormat", "diagram_box", "format_for_path",
            "paginate", "slides_html"]
@@ -154,8 +154,5 @@ def format_for_path(path: str, given: str | None = None) -> SlideFormat:
     >>> format_for_path("deck.pdf"), format_for_path("deck.htm"), format_for_path("x", "html")
     ('pdf', 'html', 'html')
     """
-    by_name: dict[str, SlideFormat] = {"html": "html", "htm": "html", "pdf": "pdf"}
-    choice = by_name.get(given or path.rsplit(".", 1)[-1].lower())
-    if choice is None:
-        raise ArgmapError(f"cannot tell the slide format from '{path}'; end it in .html or .pdf, or pass --format")
-    return choice
+    return format_for_name(path, {".html": "html", ".htm": "html", ".pdf": "pdf"}, given=given,  # type: ignore[return-value]
+                           what="slide")

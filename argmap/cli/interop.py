@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import claims_option, keep_going_option, left_out, open_refs, reports_errors
-from argmap.errors import ArgmapError
 
 __all__ = ["export"]
 
@@ -38,11 +37,8 @@ def export(map_refs: tuple[str, ...], fmt: str | None, out: Path | None, claims:
     from argmap.exporters import export_text, format_for_path
     from argmap.files.atomic import write_atomic
 
-    if fmt is None and out is not None:
-        fmt = format_for_path(out)
-        if fmt is None:
-            raise ArgmapError(f"cannot tell the export format from '{out.name}'; name it .aif.json, .argdown, "
-                              ".graphml or .json, or give --format")
+    if out is not None:
+        fmt = format_for_path(out, fmt)
     opened = open_refs(map_refs, claims, keep_going=keep_going)
     text = export_text(opened.corpus.subset(opened.ids), opened.ids, fmt or "aif")
     if out is None:

@@ -19,6 +19,7 @@ from pathlib import PurePath
 from argmap.corpus.load import Corpus
 from argmap.errors import ArgmapError
 from argmap.exporters.view import export_view
+from argmap.files.formats import format_for_name
 
 __all__ = ["EXPORT_FORMATS", "export_text", "format_for_path"]
 
@@ -31,15 +32,17 @@ EXPORT_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def format_for_path(path: str | PurePath) -> str | None:
-    """The format a file name asks for (the longest matching ending), or None.
+def format_for_path(path: str | PurePath, given: str | None = None) -> str:
+    """The export format ``given`` names, else the one the file name asks for (:mod:`argmap.files.formats`).
 
-    >>> format_for_path("exports/Enforcer.AIF"), format_for_path("enforcer.ad"), format_for_path("notes.txt")
-    ('aif', 'argdown', None)
+    >>> format_for_path("exports/Enforcer.AIF"), format_for_path("enforcer.ad"), format_for_path("m.aif.json")
+    ('aif', 'argdown', 'aif')
+    >>> format_for_path("notes.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.ArgmapError: cannot tell the export format from 'notes.txt'; end it in .aif.json, .aif, ... or pass --format
     """
-    name = PurePath(path).name.lower()
-    hits = [(len(end), fmt) for fmt, (_, ends) in EXPORT_FORMATS.items() for end in ends if name.endswith(end)]
-    return max(hits)[1] if hits else None
+    endings = {end: fmt for fmt, (_, ends) in EXPORT_FORMATS.items() for end in ends}
+    return format_for_name(path, endings, given=given, what="export")
 
 
 def export_text(corpus: Corpus, map_ids: Sequence[str], fmt: str) -> str:

@@ -28,32 +28,15 @@ from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.files.atomic import write_tree
 from argmap.importers import FORMATS
 from argmap.importers.base import ImportedMap
+from argmap.importers.sniff import detect_format
 
-__all__ = ["PlannedFile", "convert_files", "detect_format", "plan_files", "write_plan"]
+__all__ = ["PlannedFile", "convert_files", "plan_files", "write_plan"]
 
 SNIFF_BYTES = 65536
 DEFAULT_GROUP = "maps"
 MAX_INPUT_BYTES = 64 * 2**20
 """The largest file ``argmap import`` reads (each format's converter has its own, smaller limit)."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
-
-
-def detect_format(data: bytes, name: str | None = None) -> str | None:
-    """The first format in FORMATS whose ``sniff`` accepts ``data`` (and, given a file ``name``, whose file name
-    endings it has), or None.  So a ``.md`` or ``.txt`` file is never read as XML, whatever it contains.
-
-    >>> detect_format(b"<arggraph id='micro_b001'>"), detect_format(b"hello")
-    ('microtexts', None)
-    >>> detect_format(b"<arggraph id='micro_b001'>", "micro_b001.xml"), detect_format(b"<arggraph>", "notes.md")
-    ('microtexts', None)
-    """
-    for fmt, module_path in FORMATS.items():
-        module = importlib.import_module(module_path)
-        if name is not None and not name.lower().endswith(tuple(module.SUFFIXES)):
-            continue
-        if module.sniff(data):
-            return fmt
-    return None
 
 
 def _suffixes() -> str:

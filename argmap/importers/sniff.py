@@ -14,22 +14,39 @@ import importlib
 from argmap.errors import Diagnostic
 from argmap.importers import FORMATS
 
-__all__ = ["foreign_format", "foreign_format_diagnostic"]
+__all__ = ["detect_format", "foreign_format", "foreign_format_diagnostic"]
 
 _MAX_SNIFF = 64 * 1024 * 1024
 
 
+def detect_format(data: bytes, name: str | None = None) -> str | None:
+    """The first format in FORMATS whose ``sniff`` accepts ``data`` (and, given a file ``name``, whose file name
+    endings it has), or None.  So a ``.md`` or ``.txt`` file is never read as XML, whatever it contains.
+
+    >>> detect_format(b"<arggraph id='micro_b001'>"), detect_format(b"hello")
+    ('microtexts', None)
+    >>> detect_format(b"<arggraph id='micro_b001'>", "micro_b001.xml"), detect_format(b"<arggraph>", "notes.md")
+    ('microtexts', None)
+    """
+    for fmt, module_path in FORMATS.items():
+        module = importlib.import_module(module_path)
+        if name is not None and not name.lower().endswith(tuple(module.SUFFIXES)):
+            continue
+        if module.sniff(data):
+            return fmt
+    return None
+
+
 def foreign_format(data: bytes) -> tuple[str, str] | None:
-    """(format name, its title) of the first importer whose ``sniff`` accepts ``data``, or None.
+    """(format name, its title) of the format :func:`detect_format` finds in ``data``, or None.
 
     >>> foreign_format(b'{"nodes": [{"nodeID": "1", "type": "I", "text": "t"}], "edges": []}'), foreign_format(b"id: m\\n")
     (('aif', 'AIF JSON'), None)
     """
-    for name, module_path in FORMATS.items():
-        module = importlib.import_module(module_path)
-        if module.sniff(data):
-            return name, str(getattr(module, "TITLE", name))
-    return None
+    fmt = detect_format(data)
+    if fmt is None:
+        return None
+    return fmt, str(getattr(importlib.import_module(FORMATS[fmt]), "TITLE", fmt))
 
 
 def foreign_format_diagnostic(data: bytes, shown: str) -> Diagnostic | None:

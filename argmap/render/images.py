@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.errors import ArgmapError, RenderError, RenderTimeout
+from argmap.files.formats import format_for_name
 
 __all__ = [
     "FORMATS",
@@ -136,7 +137,4 @@ def format_for_path(path: str | Path) -> str:
     >>> format_for_path("out/map.SVG"), format_for_path("m.dot")
     ('svg', 'dot')
     """
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in FORMATS:
-        raise ArgmapError(f"cannot tell the format of '{path}': end the file name in .svg, .png, .pdf or .dot")
-    return suffix
+    return format_for_name(path, {f".{f}": f for f in FORMATS}, what="diagram", option=None)

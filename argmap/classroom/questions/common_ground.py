@@ -25,7 +25,7 @@ from argmap.classroom.questions.context import (
     path_facts,
     path_sentence,
 )
-from argmap.classroom.questions.model import Draft, NodeRef
+from argmap.classroom.questions.model import CitedNode, Draft
 from argmap.classroom.wording import inside
 from argmap.format.model import ArgumentMap
 from argmap.queries.facts import (
@@ -115,7 +115,7 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
                       f"thesis?")
         said: list[Said] = [(path_sentence(c.a.model, p.left), path_facts(c.a.model, p.left)),
                             (path_sentence(c.b.model, p.right), path_facts(c.b.model, p.right))]
-        nodes: list[NodeRef] = []
+        nodes: list[CitedNode] = []
         for gm, path in ((c.a, p.left), (c.b, p.right)):
             for here, nxt in itertools.pairwise(path):
                 rel = next(r for r in gm.model.relations if r.is_support and r.target == nxt and here in r.sources)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.questions.model import Draft, NodeRef, node_of, node_ref
+from argmap.classroom.questions.model import CitedNode, Draft, node_of, node_ref
 from argmap.classroom.wording import count, inside
 from argmap.corpus.load import Corpus
 from argmap.format.model import ArgumentMap, Node
@@ -46,21 +46,21 @@ __all__ = [
 ]
 
 
-def say(r: NodeRef) -> str:
+def say(r: CitedNode) -> str:
     """``bankruptcy P1 (“quote”)``, or the paraphrase for an assumption.
 
-    >>> say(NodeRef(map="m", node="A1", kind="assumption", text="it holds", quote=None))
+    >>> say(CitedNode(map="m", node="A1", kind="assumption", text="it holds", quote=None))
     'm A1 (unstated: it holds)'
     """
     words = f"“{r.quote}”" if r.quote else f"unstated: {r.text}"
     return f"{r.map} {r.node} ({words})"
 
 
-def node_list(refs: list[NodeRef]) -> str:
+def node_list(refs: list[CitedNode]) -> str:
     """``bankruptcy P5, enforcer P6c``.
 
-    >>> node_list([NodeRef(map="a", node="P5", kind="premise", text="t", quote="q"),
-    ...            NodeRef(map="b", node="P6c", kind="premise", text="t", quote="q")])
+    >>> node_list([CitedNode(map="a", node="P5", kind="premise", text="t", quote="q"),
+    ...            CitedNode(map="b", node="P6c", kind="premise", text="t", quote="q")])
     'a P5, b P6c'
     """
     return ", ".join(f"{r.map} {r.node}" for r in refs)
@@ -75,10 +75,10 @@ def join_and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def label(r: NodeRef) -> str:
+def label(r: CitedNode) -> str:
     """``P1 (its text)``, without the text's final full stop; ``the unstated A1 (…)`` for an assumption.
 
-    >>> label(NodeRef(map="m", node="P1", kind="premise", text="Debts matter.", quote="q"))
+    >>> label(CitedNode(map="m", node="P1", kind="premise", text="Debts matter.", quote="q"))
     'P1 (Debts matter)'
     """
     lead = "the unstated " if r.kind == "assumption" else "the thesis " if r.kind == "thesis" else ""
@@ -138,8 +138,8 @@ class Context:
         self.structure: dict[str, MapStructure] = {g.id: map_structure(g.model) for g in (self.a, self.b)}
         self.cited = {g.id: cited_support(g.model) for g in (self.a, self.b)}
 
-    def ref(self, map_id: str, node: str) -> NodeRef:
-        """The :class:`NodeRef` of ``node`` in map ``map_id``."""
+    def ref(self, map_id: str, node: str) -> CitedNode:
+        """The :class:`CitedNode` of ``node`` in map ``map_id``."""
         return node_ref(self.maps[map_id], node)
 
     def bound(self, map_id: str, claim: str) -> list[Node]:
@@ -164,7 +164,7 @@ Said = tuple[str, list[Fact]]
 """A sentence of a model answer and the facts it states."""
 
 
-def draft(kind: str, prompt: str, facts: list[Fact], about: list[NodeRef], said: list[Said], **more: object) -> Draft:
+def draft(kind: str, prompt: str, facts: list[Fact], about: list[CitedNode], said: list[Said], **more: object) -> Draft:
     """A :class:`Draft` whose prompt states ``facts`` and whose answer is ``said``, sentence by sentence."""
     return Draft(kind=kind, prompt=prompt, about=about, answer=[t for t, _ in said],  # type: ignore[arg-type]
                  answer_facts=[f for _, f in said], facts=facts, **more)  # type: ignore[arg-type]

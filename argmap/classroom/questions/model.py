@@ -24,8 +24,8 @@ __all__ = [
     "QUESTION_LIMIT",
     "TEMPLATE_LIMIT",
     "TITLES",
+    "CitedNode",
     "Draft",
-    "NodeRef",
     "Question",
     "QuestionKind",
     "Reconstruction",
@@ -60,7 +60,7 @@ TEMPLATE_LIMIT = 2  # no template is asked more than twice
 QUESTION_LIMIT = 10  # questions for one 45-minute lesson
 
 
-class NodeRef(BaseModel):
+class CitedNode(BaseModel):
     """A node of a map, with what a reader needs to find it in the essay."""
 
     model_config = FROZEN
@@ -78,9 +78,9 @@ class Reconstruction(BaseModel):
     model_config = FROZEN
     map: str
     relation: str
-    given: list[NodeRef]
-    hidden: NodeRef = Field(description="the assumption: the model answer, shown only to teachers")
-    target: NodeRef
+    given: list[CitedNode]
+    hidden: CitedNode = Field(description="the assumption: the model answer, shown only to teachers")
+    target: CitedNode
 
 
 class Question(BaseModel):
@@ -92,10 +92,10 @@ class Question(BaseModel):
     title: str
     template: str = Field(default="", description="the template that wrote it; none is used more than twice")
     prompt: str
-    about: list[NodeRef] = Field(description="the nodes the question is about")
+    about: list[CitedNode] = Field(description="the nodes the question is about")
     claim: str | None = None
     answer: list[str] = Field(description="model answer, one paragraph per item")
-    answer_nodes: list[NodeRef] = Field(description="the nodes whose content answers the question")
+    answer_nodes: list[CitedNode] = Field(description="the nodes whose content answers the question")
     facts: list[AnyFact] = Field(default_factory=list, description="the facts the prompt states, each checked "
                                  "against the maps (argmap.queries.facts)")
     answer_facts: list[list[AnyFact]] = Field(default_factory=list, description="for each paragraph of the answer, "
@@ -106,15 +106,15 @@ class Question(BaseModel):
     blanks: list[Reconstruction] = Field(default_factory=list)
 
     @property
-    def notes(self) -> list[NodeRef]:
+    def notes(self) -> list[CitedNode]:
         """Curator notes on the nodes involved, each node once.
 
-        >>> r = NodeRef(map="m", node="P1", kind="premise", text="t", quote="q", note="n")
+        >>> r = CitedNode(map="m", node="P1", kind="premise", text="t", quote="q", note="n")
         >>> q = Question(id="Q1", kind="evidence", title="t", prompt="p", about=[r], answer=[], answer_nodes=[r])
         >>> [(x.node, x.note) for x in q.notes]
         [('P1', 'n')]
         """
-        seen: dict[tuple[str, str], NodeRef] = {}
+        seen: dict[tuple[str, str], CitedNode] = {}
         for r in [*self.about, *self.answer_nodes]:
             if r.note and (r.map, r.node) not in seen:
                 seen[(r.map, r.node)] = r
@@ -133,10 +133,10 @@ class Draft:
 
     kind: QuestionKind
     prompt: str
-    about: list[NodeRef]
+    about: list[CitedNode]
     claim: str | None = None
     answer: list[str] = field(default_factory=list)
-    answer_nodes: list[NodeRef] = field(default_factory=list)
+    answer_nodes: list[CitedNode] = field(default_factory=list)
     paths: dict[str, list[str]] = field(default_factory=dict)
     blanks: list[Reconstruction] = field(default_factory=list)
     template: str = ""
@@ -179,8 +179,8 @@ def node_of(gm: GroundedMap | ArgumentMap, node_id: str) -> Node:
     return n
 
 
-def node_ref(gm: GroundedMap | ArgumentMap, node_id: str) -> NodeRef:
-    """A :class:`NodeRef` for ``node_id`` of a map (see the module example)."""
+def node_ref(gm: GroundedMap | ArgumentMap, node_id: str) -> CitedNode:
+    """A :class:`CitedNode` for ``node_id`` of a map (see the module example)."""
     m = gm.model if isinstance(gm, GroundedMap) else gm
     n = node_of(m, node_id)
-    return NodeRef(map=m.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, note=n.note)
+    return CitedNode(map=m.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote, note=n.note)

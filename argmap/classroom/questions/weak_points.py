@@ -25,7 +25,7 @@ from argmap.classroom.questions.context import (
     rejection,
     say,
 )
-from argmap.classroom.questions.model import Draft, NodeRef
+from argmap.classroom.questions.model import CitedNode, Draft
 from argmap.classroom.wording import count, end, inside
 from argmap.queries.analysis import load_bearing
 from argmap.queries.facts import AttackedBy, CitationFor, Fact, LinesOfSupport, NoCitedEvidence, RelationIs, SupportedBy
@@ -69,7 +69,7 @@ def _thesis_load_draft(c: Context) -> Draft | None:
               f"more on a single premise, and is that premise well founded?")
     said: list[Said] = []
     harm: dict[str, tuple[int, int]] = {}
-    about: list[NodeRef] = []
+    about: list[CitedNode] = []
     for g in (c.a, c.b):
         node = tops[g.id]
         assert node is not None
@@ -164,7 +164,7 @@ def evidence_drafts(c: Context) -> list[Draft]:
         prompt = (f"{join_and(parts)[0].upper()}{join_and(parts)[1:]}. Which claim of each essay most needs a "
                   f"source, and where would you look for one?")
         said: list[Said] = []
-        about: list[NodeRef] = []
+        about: list[CitedNode] = []
         for g in (c.a, c.b):
             xs = uncited[g.id]
             if not xs:
