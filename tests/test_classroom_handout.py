@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -189,3 +190,28 @@ def test_a_curators_note_is_printed_once_for_the_teacher_and_never_in_an_answer(
     assert "see the note above" not in teacher
     model = re.findall(r'<div class="model">.*?</div>', teacher, flags=re.S)
     assert model and not any('class="note"' in block for block in model)
+
+
+def test_the_handout_and_the_deck_compute_the_comparison_once(bundled: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison, the central claims and each map's structure are computed once and passed on to every part
+    (sections, questions, claim slides), never again by a part that needs them."""
+    import argmap.classroom.questions.context as context
+    import argmap.queries.comparison as comparison
+    from argmap.classroom.decks import comparison_deck
+
+    calls: dict[str, int] = {}
+
+    def counted(name: str, fn: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] = calls.get(name, 0) + 1
+            return fn(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(comparison, "compare", counted("compare", comparison.compare))
+    monkeypatch.setattr(context, "shared_centrality", counted("centrality", context.shared_centrality))
+    monkeypatch.setattr(context, "map_structure", counted("structure", context.map_structure))
+    handout_data(bundled, "bankruptcy", "enforcer")
+    assert calls == {"compare": 1, "centrality": 1, "structure": 2}
+    calls.clear()
+    comparison_deck(bundled, "bankruptcy", "enforcer")
+    assert calls == {"compare": 1, "centrality": 1, "structure": 2}

@@ -26,13 +26,14 @@ from dataclasses import replace
 
 from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions import CitedNode
+from argmap.classroom.questions.context import PairAnalysis
 from argmap.classroom.slides import Column, Item, Slide, SlideFormat, diagram_box, paginate, slides_html
 from argmap.classroom.templating import inline_svg
 from argmap.classroom.wording import essay_title, inside, number_word
 from argmap.corpus.load import Corpus
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import map_structure
-from argmap.queries.centrality import shared_centrality, theses_first
+from argmap.queries.centrality import theses_first
 
 __all__ = ["build_slides", "claim_relation", "comparison_deck", "map_deck"]
 
@@ -112,12 +113,12 @@ def _in_html(svg: str) -> str:
     return inline_svg(svg.encode("utf-8")).replace(xmlns, "", 1)
 
 
-def _shared(corpus: Corpus, pair: list[GroundedMap]) -> list[Slide]:
-    from argmap.queries.comparison import compare, mentions_of
+def _shared(corpus: Corpus, pair: list[GroundedMap], analysis: PairAnalysis) -> list[Slide]:
+    from argmap.queries.comparison import mentions_of
 
     a, b = pair
-    comparison = compare(corpus, a.id, b.id)
-    rank = {c.claim: i for i, c in enumerate(shared_centrality(corpus, [a.id, b.id]))}
+    comparison = analysis.comparison
+    rank = {c.claim: i for i, c in enumerate(analysis.central)}
     theses = theses_first(pair)
     relation = {c: claim_relation(corpus, c, pair) for c in dict.fromkeys(
         [p.claim for p in comparison.paths] + [d.claim for d in comparison.disagreements])}
@@ -169,10 +170,12 @@ def _unique_lines(corpus: Corpus, pair: list[GroundedMap], alone: dict[str, list
 def comparison_deck(corpus: Corpus, left: str, right: str) -> list[Slide]:
     """The slides comparing ``left`` with ``right`` (see the module doc): every question of the handout."""
     from argmap.classroom.handout import handout_data
+    from argmap.classroom.questions import analyse_pair
 
-    h = handout_data(corpus, left, right)
+    analysis = analyse_pair(corpus, left, right)  # once: the handout's data and the claim slides share it
+    h = handout_data(corpus, left, right, analysis)
     pair = [corpus.get(left), corpus.get(right)]
-    deck = [_theses(pair), *_shared(corpus, pair), *_unique_lines(corpus, pair, h.alone)]
+    deck = [_theses(pair), *_shared(corpus, pair, analysis), *_unique_lines(corpus, pair, h.alone)]
     if h.questions:
         items = tuple(Item(label=q.id, text=q.prompt) for q in h.questions)
         deck += paginate("Discuss", "Questions for the class", [Column(heading="", items=items)])

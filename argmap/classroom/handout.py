@@ -18,13 +18,13 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.questions import CitedNode, Question, discussion_questions, node_ref
+from argmap.classroom.questions import CitedNode, PairAnalysis, Question, analyse_pair, discussion_questions, node_ref
 from argmap.classroom.sections import SharedRow, shared_rows
 from argmap.classroom.tiles import print_diagram
 from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import require_pair
-from argmap.queries.analysis import MapStructure, map_structure
-from argmap.queries.centrality import ClaimCentrality, shared_centrality, theses_first
+from argmap.queries.analysis import MapStructure
+from argmap.queries.centrality import ClaimCentrality, theses_first
 from argmap.queries.facts import AnyFact, Binds, Fact, KindIs, LinesOfSupport, OnlyIn, RelationIs, TitleInEssay, require
 from argmap.queries.results import FROZEN, Difference, Disagreement, Mention
 
@@ -133,15 +133,14 @@ def _evidence(gm: GroundedMap, s: MapStructure) -> EvidenceList:
         flagged=[node_ref(gm, x) for x in s.uncited])
 
 
-def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
-    """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser)."""
-    from argmap.queries.comparison import compare
-
+def handout_data(corpus: Corpus, left: str, right: str, analysis: PairAnalysis | None = None) -> Handout:
+    """Gather the handout's content for ``left`` versus ``right`` (pure: no Graphviz, no browser); ``analysis``,
+    when the caller has the pair's already, is used rather than computed again."""
     require_pair(left, right)
     a, b = corpus.get(left), corpus.get(right)
-    comparison = compare(corpus, left, right)
-    structure = {g.id: map_structure(g.model) for g in (a, b)}
-    questions = discussion_questions(corpus, left, right)
+    analysis = analysis or analyse_pair(corpus, left, right)  # once, for the sections and the questions alike
+    comparison, structure = analysis.comparison, analysis.structure
+    questions = discussion_questions(corpus, left, right, analysis)
     blanks = {(r.map, r.hidden.node): q.id for q in questions for r in q.blanks}
     theses = theses_first([a, b])
     shared = shared_rows(corpus, a, b)
@@ -155,7 +154,7 @@ def handout_data(corpus: Corpus, left: str, right: str) -> Handout:
         differences=sorted(comparison.differences, key=lambda d: theses(d.claim)), alone=alone,
         assumptions={g.id: _assumptions(g, blanks) for g in (a, b)},
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
-        centrality=shared_centrality(corpus, [left, right]),
+        centrality=analysis.central,
         structure=[structure[left], structure[right]], questions=questions)
     facts = section_facts(h)
     require(corpus, [f for fs in facts.values() for f in fs])

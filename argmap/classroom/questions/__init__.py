@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from argmap.classroom.questions.assumptions import unstated_assumption_drafts
 from argmap.classroom.questions.common_ground import central_claim_drafts, shared_premise_drafts
-from argmap.classroom.questions.context import Context
+from argmap.classroom.questions.context import Context, PairAnalysis, analyse_pair
 from argmap.classroom.questions.model import (
     KINDS,
     QUESTION_LIMIT,
@@ -68,18 +68,21 @@ __all__ = [
     "TEMPLATE_LIMIT",
     "CitedNode",
     "Draft",
+    "PairAnalysis",
     "Question",
     "QuestionKind",
     "Reconstruction",
+    "analyse_pair",
     "discussion_questions",
     "node_ref",
 ]
 
 
-def discussion_questions(corpus: Corpus, left: str, right: str) -> list[Question]:
-    """The discussion questions for comparing ``left`` with ``right``, numbered Q1, Q2, … (see module doc)."""
+def discussion_questions(corpus: Corpus, left: str, right: str, analysis: PairAnalysis | None = None) -> list[Question]:
+    """The discussion questions for comparing ``left`` with ``right``, numbered Q1, Q2, … (see module doc); a
+    caller that has the pair's :class:`PairAnalysis` already passes it, so it is not computed twice."""
     require_pair(left, right)
-    c = Context(corpus, left, right)
+    c = Context(corpus, left, right, analysis)
     drafts = [*shared_premise_drafts(c), *contradiction_drafts(c), *difference_drafts(c)]
     drafts += central_claim_drafts(c, drafts)
     drafts += load_bearing_drafts(c)

@@ -15,6 +15,7 @@ records; the package numbers them into :class:`~argmap.classroom.questions.model
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions.model import CitedNode, Draft, node_of, node_ref
@@ -29,7 +30,9 @@ from argmap.queries.results import Comparison
 __all__ = [
     "Context",
     "Draft",
+    "PairAnalysis",
     "Said",
+    "analyse_pair",
     "binds",
     "chain",
     "draft",
@@ -124,18 +127,40 @@ def chain(m: ArgumentMap, path: list[str]) -> str:
     return " → ".join(parts)
 
 
+@dataclass(frozen=True)
+class PairAnalysis:
+    """What all material about a pair of essays is built from, computed once and passed on: the comparison, the
+    central shared claims, and each map's structure (by map id)."""
+
+    comparison: Comparison
+    central: list[ClaimCentrality]
+    structure: dict[str, MapStructure]
+
+
+def analyse_pair(corpus: Corpus, left: str, right: str) -> PairAnalysis:
+    """The :class:`PairAnalysis` of ``left`` and ``right``.
+
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> sorted(analyse_pair(load_corpus([bundled_maps_dir()]), "bankruptcy", "enforcer").structure)
+    ['bankruptcy', 'enforcer']
+    """
+    from argmap.queries.comparison import compare
+
+    return PairAnalysis(compare(corpus, left, right), shared_centrality(corpus, [left, right]),
+                        {g.id: map_structure(g.model) for g in (corpus.get(left), corpus.get(right))})
+
+
 class Context:
-    """What every generator needs, computed once."""
+    """What every generator needs: the pair's analysis (computed here unless the caller has it already)."""
 
-    def __init__(self, corpus: Corpus, left: str, right: str) -> None:
-        from argmap.queries.comparison import compare
-
+    def __init__(self, corpus: Corpus, left: str, right: str, analysis: PairAnalysis | None = None) -> None:
         self.corpus = corpus
         self.a, self.b = corpus.get(left), corpus.get(right)
         self.maps = {self.a.id: self.a, self.b.id: self.b}
-        self.comparison: Comparison = compare(corpus, left, right)
-        self.central: list[ClaimCentrality] = shared_centrality(corpus, [left, right])
-        self.structure: dict[str, MapStructure] = {g.id: map_structure(g.model) for g in (self.a, self.b)}
+        analysis = analysis or analyse_pair(corpus, left, right)
+        self.comparison: Comparison = analysis.comparison
+        self.central: list[ClaimCentrality] = analysis.central
+        self.structure: dict[str, MapStructure] = analysis.structure
         self.cited = {g.id: cited_support(g.model) for g in (self.a, self.b)}
 
     def ref(self, map_id: str, node: str) -> CitedNode:
