@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from argmap.queries.facts import UngroundedFact
 from argmap.queries.results import Agreement, Comparison, Difference, Disagreement, Mention, SharedClaims, SharedPremises
 from argmap.text.safe import markdown_text as md
 
@@ -74,7 +75,7 @@ def _claim_section(title: str, items: Sequence[tuple[Agreement | Disagreement | 
 
 def compare_markdown(c: Comparison) -> str:
     """Agreements, disagreements, unique claims and paths to each thesis; a section with nothing in it is left out,
-    and the claim both theses are bound to comes first.
+    and the claim both theses are bound to comes first.  Only a comparison carrying its checked facts is worded.
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> from argmap.queries.comparison import compare
@@ -83,6 +84,9 @@ def compare_markdown(c: Comparison) -> str:
     ['## Different answers (4)', '## In tension (1)', '## Agreements (24)', '## Only in bankruptcy (24)',
      '## Only in enforcer (26)', '## How each shared claim reaches each thesis']
     """
+    if not c.facts:
+        raise UngroundedFact("a comparison whose facts were not checked is not worded "
+                             "(argmap.queries.comparison.compare checks them)")
     L, R = c.left.id, c.right.id
     by = {s.id: f" ({s.author})" if s.author else "" for s in (c.left, c.right)}
     lines = [f"# {L} vs {R}", "",

@@ -238,7 +238,8 @@ def _path(to_thesis: dict[Via, Callable[[Any], list[Any] | None]], gm: GroundedM
 
 
 def compare(corpus: Corpus, left: str, right: str) -> Comparison:
-    """Agreements, disagreements, what each map claims alone, and how shared claims reach each thesis.
+    """Agreements, disagreements, what each map claims alone, and how shared claims reach each thesis; each item
+    carries the facts it states, checked (:func:`argmap.queries.facts.comparison.checked`).
 
     ``left`` and ``right`` must be two different maps (:func:`argmap.corpus.pairs.require_pair`).
 
@@ -290,6 +291,8 @@ def compare(corpus: Corpus, left: str, right: str) -> Comparison:
         pa, va = _path(to_thesis[a.id], a, c)
         pb, vb = _path(to_thesis[b.id], b, c)
         paths.append(ClaimPath(claim=c, left=pa, left_via=va, right=pb, right_via=vb))
-    return Comparison(left=map_summary(a), right=map_summary(b), agreements=agreements,
-                      disagreements=disagreements, differences=differences, unique_left=unique(a, cb),
-                      unique_right=unique(b, ca), paths=paths)
+    from argmap.queries.facts.comparison import checked
+
+    return checked(corpus, Comparison(left=map_summary(a), right=map_summary(b), agreements=agreements,
+                                      disagreements=disagreements, differences=differences,
+                                      unique_left=unique(a, cb), unique_right=unique(b, ca), paths=paths))

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.format.model import Kind, RelationKind, Stance
+from argmap.queries.facts import AnyFact
 
 __all__ = [
     "FROZEN",
@@ -158,6 +159,8 @@ class Comparison(BaseModel):
     unique_left: list[UniqueNode]
     unique_right: list[UniqueNode]
     paths: list[ClaimPath]
+    facts: dict[str, list[AnyFact]] = Field(default_factory=dict, description="per section of the report, the "
+                                             "checked facts its items state, each with its grounds")
 
 
 ClaimRelation = Literal["agree", "contradict", "differ", "tension"]

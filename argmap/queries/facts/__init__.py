@@ -48,6 +48,7 @@ from argmap.queries.facts.structure import (
     LinesOfSupport,
     NoCitedEvidence,
     OnPath,
+    ReachesThesis,
     Rejection,
     SupportedBy,
     Unsupported,
@@ -69,6 +70,7 @@ __all__ = [
     "NoCitedEvidence",
     "OnPath",
     "OnlyIn",
+    "ReachesThesis",
     "Rejection",
     "RelationIs",
     "SameGap",
@@ -83,7 +85,7 @@ __all__ = [
 AnyFact = Annotated[
     Union[Binds, RelationIs, OnPath, SupportedBy, Unsupported, AttackedBy, CitationFor, Cites,  # noqa: UP007
           NoCitedEvidence,
-          OnlyIn, KindIs, LinesOfSupport, Rejection, SameGap, TitleInEssay],
+          OnlyIn, KindIs, LinesOfSupport, Rejection, SameGap, TitleInEssay, ReachesThesis],
     Field(discriminator="fact")]
 """Any fact, as it appears in JSON (its ``fact`` field names its type)."""
 

@@ -13,8 +13,8 @@ from argmap.queries.facts.base import SUPPORT, Fact, Grounds, map_of, standing, 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
 
-__all__ = ["AttackedBy", "KindIs", "LinesOfSupport", "NoCitedEvidence", "OnPath", "Rejection", "SupportedBy",
-           "Unsupported"]
+__all__ = ["AttackedBy", "KindIs", "LinesOfSupport", "NoCitedEvidence", "OnPath", "ReachesThesis", "Rejection",
+           "SupportedBy", "Unsupported"]
 
 
 class OnPath(Fact):
@@ -213,3 +213,51 @@ class Rejection(Fact):
         return f"rejecting {self.map} {self.node} breaks {self.breaks or 'no line'} and cuts off {self.cuts or 'nothing'}"
 
 
+
+
+def _reaching(m: ArgumentMap, types: tuple[str, ...]) -> set[str]:
+    """The statements from which a chain of relations of ``types`` leads to the thesis of ``m``."""
+    found, todo = {m.thesis.id}, [m.thesis.id]
+    while todo:
+        x = todo.pop()
+        for r in m.relations:
+            if r.type in types and r.target == x:
+                todo += [s for s in r.sources if s not in found]
+                found |= set(r.sources)
+    return found
+
+
+class ReachesThesis(Fact):
+    """In ``map``, claim ``claim`` reaches the thesis along ``path`` (from a node bound to it): by supports alone
+    (``via`` "supports"), or only through attacks (``via`` "any": no chain of supports exists); with no ``path``,
+    no node bound to the claim reaches the thesis at all."""
+
+    fact: Literal["reaches-thesis"] = "reaches-thesis"
+    map: str
+    claim: str
+    path: list[str] | None = None
+    via: Literal["supports", "any"] | None = None
+
+    def check(self, corpus: Corpus) -> bool:
+        m = map_of(corpus, self.map)
+        starts = {n.id for n in m.nodes if n.claim == self.claim} if m is not None else set()
+        if m is None or not starts:
+            return False
+        by_support = bool(starts & _reaching(m, SUPPORT))
+        if self.path is None or self.via is None:
+            return self.path is None and self.via is None and not starts & _reaching(m, (*SUPPORT, "attacks"))
+        types = SUPPORT if self.via == "supports" else (*SUPPORT, "attacks")
+        steps = all(any(r.type in types and r.target == b and a in r.sources for r in m.relations)
+                    for a, b in zip(self.path, self.path[1:], strict=False))
+        return (self.path[0] in starts and self.path[-1] == m.thesis.id and steps
+                and by_support == (self.via == "supports"))
+
+    def _grounds(self) -> Grounds:
+        rels = [f"{self.map}:{a}->{b}" for a, b in zip(self.path or [], (self.path or [])[1:], strict=False)]
+        return Grounds(nodes=[f"{self.map}:{x}" for x in self.path or []], relations=rels, claims=[self.claim])
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return f"in {self.map}, claim '{self.claim}' has no path to the thesis"
+        how = "by supports" if self.via == "supports" else "only through attacks"
+        return f"in {self.map}, claim '{self.claim}' reaches the thesis {how}: {' → '.join(self.path)}"
