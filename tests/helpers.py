@@ -10,7 +10,8 @@ from typing import Any
 
 from argmap.corpus.load import Corpus, load_corpus
 
-__all__ = ["MINI", "PROBLEM", "ROOT", "assert_problem", "build_corpus", "chromium_or_skip", "node"]
+__all__ = ["MINI", "PROBLEM", "ROOT", "assert_problem", "build_corpus", "check_grounds", "chromium_or_skip", "fact_holds",
+           "node"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -86,3 +87,27 @@ def write_pair(folder: Path, maps: dict[str, dict[str, Any]], claims: dict[str, 
     (folder / "claims.yaml").write_text(json.dumps({"claims": [{"id": k, "wording": v} for k, v in claims.items()]}),
                                         encoding="utf-8")
     return load_corpus([folder])
+
+
+def check_grounds(corpus: Corpus, grounds: dict[str, list[str]]) -> None:
+    """Every id a fact rests on is in the maps: ``map:node``, ``map:relation`` and registry claims."""
+    for ref in grounds["nodes"]:
+        map_id, node_id = ref.split(":", 1)
+        m = corpus.get(map_id).model
+        assert node_id == "title" or m.node(node_id) is not None, ref
+    for ref in grounds["relations"]:
+        map_id, key = ref.split(":", 1)
+        m = corpus.get(map_id).model
+        ends = {(s, r.target) for r in m.relations for s in r.sources}
+        assert any(r.key == key for r in m.relations) or tuple(key.split("->")) in ends, ref
+    for claim in grounds["claims"]:
+        assert corpus.registry.get(claim) is not None, claim
+
+
+def fact_holds(corpus: Corpus, raw: dict[str, Any]) -> bool:
+    """Read a fact back from JSON (its type from its ``fact`` field) and check it against the corpus."""
+    from pydantic import TypeAdapter
+
+    from argmap.queries.facts import AnyFact
+
+    return bool(TypeAdapter(AnyFact).validate_python(raw).check(corpus))

@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import build_corpus, node
-from test_grounded_handout import _check_grounds, _fact_holds
+from helpers import build_corpus, check_grounds, fact_holds, node
 
 from argmap.cli import cli
 from argmap.corpus.load import Corpus
@@ -31,8 +30,8 @@ def test_every_item_of_the_bundled_comparison_rests_on_facts_that_check(bundled:
     facts = c["facts"]
     for section, items in facts.items():
         for fact in items:
-            assert _fact_holds(bundled, fact), (section, fact)
-            _check_grounds(bundled, fact["grounds"])
+            assert fact_holds(bundled, fact), (section, fact)
+            check_grounds(bundled, fact["grounds"])
 
     def stated(section: str, kind: str, **fields: Any) -> bool:
         return any(f["fact"] == kind and all(f.get(k) == v for k, v in fields.items()) for f in facts[section])
@@ -103,3 +102,44 @@ def test_reaches_thesis_refuses_a_path_the_map_does_not_have(tmp_path: Path) -> 
                                            for p in c.paths]})
     with pytest.raises(UngroundedFact, match="claim 'hub' reaches the thesis by supports: H → C → T"):
         checked(corpus, wrong)
+
+
+def _page_data(page: bytes) -> dict[str, Any]:
+    text = page.decode("utf-8")
+    start = text.index('id="argmap-data">') + len('id="argmap-data">')
+    return dict(json.loads(text[start:text.index("</script>", start)]))
+
+
+def test_the_sites_comparison_page_rests_on_facts_that_check(bundled: Corpus) -> None:
+    from argmap.classroom.site import site_files
+
+    files = site_files(bundled)
+    data = _page_data(files["compare/bankruptcy--enforcer.html"])
+    facts = data["facts"]
+    assert {"theses", "common ground", "central", "claims"} <= set(facts)
+    for section, items in facts.items():
+        for fact in items:
+            assert fact_holds(bundled, fact), (section, fact)
+            check_grounds(bundled, fact["grounds"])
+    # every claim the page's panel relates carries the relation it shows, and each node its stance
+    for key, n in data["nodes"].items():
+        if n["kind"] == "claim" and n["relation"]:
+            assert any(f["fact"] == "relation" and f["claim"] == n["claim"] and f["relation"] == n["relation"]
+                       for f in facts["claims"]), key
+            for m in n["mentions"]:
+                assert any(f["fact"] == "binds" and f["claim"] == n["claim"] and f["nodes"] == [m["node"]]
+                           and f["map"] == m["map"] and f["stance"] == m["stance"] for f in facts["claims"]), m
+
+
+def test_the_comparison_page_never_flags_a_difference_as_contradicted(tmp_path: Path) -> None:
+    from argmap.classroom.compare_page import page_data
+    from argmap.classroom.handout import handout_data
+
+    corpus = _differ_corpus(tmp_path)
+    h = handout_data(corpus, "a", "b")
+    central = [c for c in h.centrality if c.claim == "why"]
+    assert central and not central[0].contested
+    assert page_data(corpus, h, [])["nodes"]["claim--why"]["relation"] == "differ"
+    wrong = h.model_copy(update={"centrality": [c.model_copy(update={"contested": True}) for c in h.centrality]})
+    with pytest.raises(UngroundedFact, match="claim 'why' is contradict"):
+        page_data(corpus, wrong, [])

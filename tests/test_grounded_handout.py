@@ -9,38 +9,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from click.testing import CliRunner
+from helpers import check_grounds, fact_holds
 
 from argmap.classroom.handout import handout_data
 from argmap.cli import cli
 from argmap.corpus.load import Corpus
 from argmap.queries.facts import RelationIs, SameGap
-
-
-def _check_grounds(corpus: Corpus, grounds: dict[str, list[str]]) -> None:
-    """Every id a fact rests on is in the maps: ``map:node``, ``map:relation`` and registry claims."""
-    for ref in grounds["nodes"]:
-        map_id, node_id = ref.split(":", 1)
-        m = corpus.get(map_id).model
-        assert node_id == "title" or m.node(node_id) is not None, ref
-    for ref in grounds["relations"]:
-        map_id, key = ref.split(":", 1)
-        m = corpus.get(map_id).model
-        ends = {(s, r.target) for r in m.relations for s in r.sources}
-        assert any(r.key == key for r in m.relations) or tuple(key.split("->")) in ends, ref
-    for claim in grounds["claims"]:
-        assert corpus.registry.get(claim) is not None, claim
-
-
-def _fact_holds(corpus: Corpus, raw: dict[str, Any]) -> bool:
-    """Read a fact back from JSON (its type from its ``fact`` field) and check it against the corpus."""
-    from pydantic import TypeAdapter
-
-    from argmap.queries.facts import AnyFact
-
-    return bool(TypeAdapter(AnyFact).validate_python(raw).check(corpus))
 
 
 def test_every_sentence_of_the_bundled_handout_json_rests_on_facts_that_check(bundled: Corpus) -> None:
@@ -52,14 +28,14 @@ def test_every_sentence_of_the_bundled_handout_json_rests_on_facts_that_check(bu
         assert q["facts"], q["id"]  # the prompt states facts
         assert len(q["answer_facts"]) == len(q["answer"]) and all(q["answer_facts"]), q["id"]
         for fact in [*q["facts"], *(f for fs in q["answer_facts"] for f in fs)]:
-            assert _fact_holds(bundled, fact), (q["id"], fact)
-            _check_grounds(bundled, fact["grounds"])
+            assert fact_holds(bundled, fact), (q["id"], fact)
+            check_grounds(bundled, fact["grounds"])
         assert not any("see the note above" in s or "curator" in s for s in q["answer"]), q["id"]
     assert set(h["facts"]) >= {"theses", "common ground", "contradictions", "differences", "alone"}
     for section, facts in h["facts"].items():
         for fact in facts:
-            assert _fact_holds(bundled, fact), (section, fact)
-            _check_grounds(bundled, fact["grounds"])
+            assert fact_holds(bundled, fact), (section, fact)
+            check_grounds(bundled, fact["grounds"])
 
 
 def test_no_heading_of_the_bundled_handout_holds_a_claim_its_relation_contradicts(bundled: Corpus) -> None:
@@ -128,7 +104,7 @@ def test_a_curated_pair_of_microtexts_gets_material_as_true_as_the_bundled_pair(
     assert {r.claim for r in h.shared} == {"no-death-penalty", "no-right-over-life", "amends"}
     for q in h.questions:
         for fact in [*q.facts, *(f for fs in q.answer_facts for f in fs)]:
-            assert _fact_holds(corpus, fact.model_dump()), (q.id, fact)
+            assert fact_holds(corpus, fact.model_dump()), (q.id, fact)
         assert "different destinations" not in q.title.lower(), q.id  # both theses are one claim
     assert [q.kind for q in h.questions if q.claim == "further-reason"] == ["difference"]
     assert not any(q.kind == "contradiction" for q in h.questions)

@@ -39,17 +39,6 @@ from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import MapStructure, cited_support, map_structure
 
 
-def _relation(corpus: Corpus, claim: str, mentions: list[dict[str, Any]]) -> str | None:
-    """How the two essays relate on ``claim`` (None when only one binds it)."""
-    from types import SimpleNamespace
-
-    from argmap.format.relations import mentions_relation
-
-    if len({x["map"] for x in mentions}) < 2:
-        return None
-    return mentions_relation(corpus.registry.get(claim), [SimpleNamespace(**x) for x in mentions])
-
-
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files"]
 
 
@@ -188,30 +177,12 @@ def _compare_svg(corpus: Corpus, a: str, b: str) -> tuple[bytes, list[str]]:
 
 
 def _compare_page(corpus: Corpus, h: Handout, svg: bytes, theses: list[str]) -> str:
-    a, b = h.left.id, h.right.id
-    nodes: dict[str, Any] = {}
-    central = {c.claim: c for c in h.centrality}
-    for c in corpus.registry.claims:
-        mentions = [{"map": g.id, "node": n.id, "kind": n.kind, "quote": n.quote, "text": n.text,
-                     "stance": n.effective_stance, "href": f"../maps/{g.id}.html#node={n.id}"}
-                    for g in (corpus.get(a), corpus.get(b)) for n in g.model.nodes if n.claim == c.id]
-        if mentions:
-            cc = central.get(c.id)
-            nodes[f"claim--{c.id}"] = {"kind": "claim", "claim": c.id, "wording": smart_quotes(c.wording),
-                                       "mentions": mentions,
-                                       "links": cc is not None and cc in h.centrality[:5],
-                                       "relation": _relation(corpus, c.id, mentions),
-                                       "contested": _relation(corpus, c.id, mentions) == "contradict"}
-    for g in (corpus.get(a), corpus.get(b)):
-        for n in g.model.nodes:
-            if n.claim is None:
-                nodes[f"{g.id}--{n.id}"] = {"kind": n.kind, "map": g.id, "node": n.id, "text": n.text,
-                                            "quote": n.quote, "note": n.note,
-                                            "href": f"../maps/{g.id}.html#node={n.id}"}
-    data = {"page": "compare", "maps": [a, b], "nodes": nodes, "theses": theses,
-            "central": [f"claim--{c.claim}" for c in h.centrality[:5]]}
+    """The comparison page: its text and its script's data rest on facts checked first (:mod:`.compare_page`)."""
+    from argmap.classroom.compare_page import page_data
+
+    name = _compare_name(h.left.id, h.right.id)
     return render("site/compare.html", h=h, diagram=inline_svg(svg),
-                  data=json_for_script(data), name=_compare_name(a, b), root="../")
+                  data=json_for_script(page_data(corpus, h, theses)), name=name, root="../")
 
 
 def _topic_page(corpus: Corpus, ids: list[str]) -> str:
