@@ -38,7 +38,6 @@ from argmap.corpus.pairs import pairs as compared_pairs
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import MapStructure, cited_support, map_structure
 
-
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files"]
 
 
