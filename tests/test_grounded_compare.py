@@ -143,3 +143,17 @@ def test_the_comparison_page_never_flags_a_difference_as_contradicted(tmp_path: 
     wrong = h.model_copy(update={"centrality": [c.model_copy(update={"contested": True}) for c in h.centrality]})
     with pytest.raises(UngroundedFact, match="claim 'why' is contradict"):
         page_data(corpus, wrong, [])
+
+
+def test_a_path_through_an_undercut_reaches_the_thesis_only_through_attacks(tmp_path: Path) -> None:
+    # S attacks the objection O, which undercuts the line r1 into the thesis: S reaches T through attacks alone
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), node("a", "P"), node("a", "O", "objection"), node("a", "S", claim="x")],
+              ["r1: P -> T", "O -| r1", "S -| O"]),
+        "b": ([node("b", "T", "thesis"), node("b", "S", claim="x")], ["S -> T"]),
+    }, {"x": "The elite still profits."})
+    assert ReachesThesis(map="a", claim="x", path=["S", "O", "T"], via="any").check(corpus)
+    assert not ReachesThesis(map="a", claim="x").check(corpus)
+    assert not ReachesThesis(map="b", claim="x", path=["S", "T"], via="any").check(corpus)  # it supports T
+    text = compare_markdown(compare(corpus, "a", "b"))
+    assert "  - a: S → O → T (through attacks)" in text and "  - b: S → T\n" in text

@@ -215,13 +215,29 @@ class Rejection(Fact):
 
 
 
+def _step_targets(m: ArgumentMap, types: tuple[str, ...]) -> list[tuple[Relation, str]]:
+    """Each relation of ``types`` with the statement it leads to: its target, or, for an attack on a relation
+    (an undercut), that relation's target statement."""
+    by_id = {r.id: r for r in m.relations if r.id}
+    out = []
+    for r in m.relations:
+        target, seen = r.target, set()
+        while target in by_id and target not in seen:
+            seen.add(target)
+            target = by_id[target].target
+        if r.type in types:
+            out.append((r, target))
+    return out
+
+
 def _reaching(m: ArgumentMap, types: tuple[str, ...]) -> set[str]:
     """The statements from which a chain of relations of ``types`` leads to the thesis of ``m``."""
+    steps = _step_targets(m, types)
     found, todo = {m.thesis.id}, [m.thesis.id]
     while todo:
         x = todo.pop()
-        for r in m.relations:
-            if r.type in types and r.target == x:
+        for r, target in steps:
+            if target == x:
                 todo += [s for s in r.sources if s not in found]
                 found |= set(r.sources)
     return found
@@ -229,8 +245,8 @@ def _reaching(m: ArgumentMap, types: tuple[str, ...]) -> set[str]:
 
 class ReachesThesis(Fact):
     """In ``map``, claim ``claim`` reaches the thesis along ``path`` (from a node bound to it): by supports alone
-    (``via`` "supports"), or only through attacks (``via`` "any": no chain of supports exists); with no ``path``,
-    no node bound to the claim reaches the thesis at all."""
+    (``via`` "supports"), or only through attacks, an attack on a relation leading to that relation's target
+    (``via`` "any": no chain of supports exists); with no ``path``, no node bound to the claim reaches the thesis."""
 
     fact: Literal["reaches-thesis"] = "reaches-thesis"
     map: str
@@ -247,7 +263,8 @@ class ReachesThesis(Fact):
         if self.path is None or self.via is None:
             return self.path is None and self.via is None and not starts & _reaching(m, (*SUPPORT, "attacks"))
         types = SUPPORT if self.via == "supports" else (*SUPPORT, "attacks")
-        steps = all(any(r.type in types and r.target == b and a in r.sources for r in m.relations)
+        edges = _step_targets(m, types)
+        steps = all(any(t == b and a in r.sources for r, t in edges)
                     for a, b in zip(self.path, self.path[1:], strict=False))
         return (self.path[0] in starts and self.path[-1] == m.thesis.id and steps
                 and by_support == (self.via == "supports"))
