@@ -9,9 +9,9 @@ import pytest
 
 from argmap.corpus.load import Corpus
 from argmap.render import render_bytes
-from argmap.render.compare.pages import LEAST_PT, PAGE_BOX, comparison_pages
+from argmap.render.compare.pages import LEAST_PT, PAGE_BOX, comparison_pages, prints_large
 from argmap.render.compare.selection import is_shared, select
-from argmap.render.crossings import node_boxes, page_size
+from argmap.render.crossings import body_font_size, node_boxes, page_size
 from argmap.render.map.pages import map_pages, page_parts
 from argmap.render.paging import print_scale
 from argmap.render.subgraph import View
@@ -84,3 +84,24 @@ def test_each_printed_comparison_page_reads_at_8_pt_with_the_first_thesis_on_the
         assert drawn <= linked, drawn - linked  # no statement without an edge
         shown |= drawn
     assert {k for k in sel.drawn if is_shared(sel.graph, k)} <= shown
+
+
+
+@needs_dot
+def test_a_full_comparison_page_of_several_claims_prints_its_statements_at_8_pt(bundled: Corpus) -> None:
+    """Shared claims join a page only while its statements' body text still prints at LEAST_PT in the handout's box
+    (a claim whose paths are too large for that gets a page of its own)."""
+    joined: set[str] = set()
+
+    def fits(dot: str, first: bool) -> bool:
+        ok = prints_large(dot, first)
+        if ok:
+            joined.add(dot)
+        return ok
+
+    pages = comparison_pages(bundled, PAIR, fits=fits)
+    packed = [dot for dot in pages if dot in joined]
+    assert 1 < len(pages) < 29 and packed  # 29 shared claims, packed onto fewer pages
+    for dot in packed:
+        svg = render_bytes(dot, "svg")
+        assert body_font_size(svg) * print_scale(page_size(svg), PAGE_BOX) >= LEAST_PT

@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-__all__ = ["A4", "BODY_BOX", "MARGIN", "PAGE_BOX", "min_font_size", "on_a4", "pack", "print_scale"]
+__all__ = ["A4", "BODY_BOX", "MARGIN", "PAGE_BOX", "min_font_size", "on_a4", "pack", "print_scale",
+           "prints_large_enough"]
 
 T = TypeVar("T")
 
@@ -79,6 +80,23 @@ def min_font_size(svg: bytes | str) -> float:
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
     sizes = [float(x) for x in _FONT.findall(text)]
     return min(sizes) if sizes else 14.0
+
+
+def prints_large_enough(svg: bytes | str, least_pt: float, box: tuple[float, float]) -> bool:
+    """Whether a drawing's body text prints at ``least_pt`` or more once the drawing is fitted to ``box`` (points).
+
+    >>> svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="1000pt" height="400pt"><g class="graph">'
+    ...        '<g id="a" class="node"><text font-size="14.00">a</text><text font-size="9.00">P1</text></g>'
+    ...        '<g id="b" class="node"><text font-size="14.00">b</text></g></g></svg>')
+    >>> prints_large_enough(svg, 8.0, PAGE_BOX), prints_large_enough(svg, 12.0, PAGE_BOX)
+    (True, False)
+    """
+    from argmap.render.crossings import body_font_size, page_size
+
+    # The measure is the commonest size of the text inside the statements (legend aside): the words a reader
+    # must read.  Smaller labels (a statement's id, an edge's "e.g.") are drawn a fixed step below it, so they
+    # follow; taking the smallest size instead would let one short label decide where a page breaks.
+    return body_font_size(svg) * print_scale(page_size(svg), box) >= least_pt
 
 
 def on_a4(pdfs: Sequence[bytes]) -> bytes:

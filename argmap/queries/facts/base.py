@@ -5,18 +5,19 @@ See :mod:`argmap.queries.facts` for the fact types and the definitions their che
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from argmap.errors import ArgmapError
-from argmap.format.model import ArgumentMap, Relation
+from argmap.format.model import ArgumentMap, Node, Relation
 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
 
-__all__ = ["FROZEN", "SUPPORT", "Fact", "Grounds", "UngroundedFact", "bound", "map_of", "standing", "supports_into"]
+__all__ = ["FROZEN", "SUPPORT", "Fact", "Grounds", "NodeFact", "UngroundedFact", "bound", "in_map", "map_of", "node_in",
+           "relation_in", "standing", "supports_into"]
 
 FROZEN = ConfigDict(frozen=True, extra="ignore")  # "grounds" is computed: read back, it is ignored
 SUPPORT = ("supports", "example")
@@ -38,6 +39,36 @@ class Grounds(BaseModel):
 def map_of(corpus: Corpus, map_id: str) -> ArgumentMap | None:
     found = corpus.maps.get(map_id)
     return found.model if found is not None else None
+
+
+def node_in(corpus: Corpus, map_id: str, node_id: str) -> tuple[ArgumentMap, Node] | None:
+    """Map ``map_id`` of ``corpus`` and its node ``node_id``; None when either is missing (a fact about a node that
+    is not there is false, whatever else it says).
+
+    >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
+    >>> corpus = load_corpus([bundled_maps_dir()])
+    >>> m, n = node_in(corpus, "enforcer", "P1"); (m.id, n.id)
+    ('enforcer', 'P1')
+    >>> node_in(corpus, "enforcer", "P99"), node_in(corpus, "nowhere", "P1")
+    (None, None)
+    """
+    m = map_of(corpus, map_id)
+    n = m.node(node_id) if m is not None else None
+    return (m, n) if m is not None and n is not None else None
+
+
+def relation_in(m: ArgumentMap | None, key: str) -> Relation | None:
+    """The relation of ``m`` whose key is ``key``; None when ``m`` is None or has no such relation."""
+    return next((r for r in m.relations if r.key == key), None) if m is not None else None
+
+
+def in_map(map_id: str, ids: Iterable[str]) -> list[str]:
+    """``ids`` as the grounds name them, ``map:id``.
+
+    >>> in_map("enforcer", ["P1", "T"])
+    ['enforcer:P1', 'enforcer:T']
+    """
+    return [f"{map_id}:{x}" for x in ids]
 
 
 def supports_into(m: ArgumentMap, node: str, types: Sequence[str] = SUPPORT) -> list[Relation]:
@@ -85,3 +116,12 @@ class Fact(BaseModel):
         return repr(self)
 
 
+class NodeFact(Fact):
+    """A fact about node ``node`` of map ``map``: it rests on that node unless its type says otherwise."""
+
+    fact: str
+    map: str
+    node: str
+
+    def _grounds(self) -> Grounds:
+        return Grounds(nodes=in_map(self.map, [self.node]))

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from argmap.format.model import RelationKind, Stance
-from argmap.queries.facts.base import SUPPORT, Fact, Grounds, bound, map_of
+from argmap.format.model import Node, RelationKind, Stance
+from argmap.queries.facts.base import SUPPORT, Fact, Grounds, NodeFact, bound, in_map, map_of, node_in, relation_in
 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
@@ -26,17 +26,12 @@ class Binds(Fact):
     nodes: list[str] = Field(min_length=1)
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        if m is None or corpus.registry.get(self.claim) is None:
-            return False
-        for x in self.nodes:
-            n = m.node(x)
-            if n is None or n.claim != self.claim or n.effective_stance != self.stance:
-                return False
-        return True
+        found = [node_in(corpus, self.map, x) for x in self.nodes]
+        return corpus.registry.get(self.claim) is not None and all(
+            f is not None and f[1].claim == self.claim and f[1].effective_stance == self.stance for f in found)
 
     def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{x}" for x in self.nodes], claims=[self.claim])
+        return Grounds(nodes=in_map(self.map, self.nodes), claims=[self.claim])
 
     def __str__(self) -> str:
         return f"{self.map} binds claim '{self.claim}' with stance {self.stance} ({', '.join(self.nodes)})"
@@ -84,22 +79,27 @@ class CitationFor(Fact):
     via: str | None = None
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        n = m.node(self.evidence) if m is not None else None
-        if m is None or n is None or n.kind != "evidence" or self.citation not in (n.citation or []):
+        found = node_in(corpus, self.map, self.evidence)
+        if found is None or not _carries(found[1], self.citation):
             return False
+        m, n = found
         if self.via is None:
             return n.claim == self.claim
-        r = next((r for r in m.relations if r.key == self.via), None)
+        r = relation_in(m, self.via)
         return (r is not None and r.type in SUPPORT and self.evidence in r.sources
                 and r.target in bound(m, self.claim))
 
     def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{self.evidence}"], claims=[self.claim],
-                       relations=[f"{self.map}:{self.via}"] if self.via else [])
+        return Grounds(nodes=in_map(self.map, [self.evidence]), claims=[self.claim],
+                       relations=in_map(self.map, [self.via] if self.via else []))
 
     def __str__(self) -> str:
         return f"in {self.map}, {self.evidence} cites “{self.citation}” for claim '{self.claim}'"
+
+
+def _carries(n: Node, citation: str) -> bool:
+    """``n`` is an evidence node that gives the source ``citation``."""
+    return n.kind == "evidence" and citation in (n.citation or [])
 
 
 class Cites(Fact):
@@ -111,34 +111,27 @@ class Cites(Fact):
     citation: str
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        n = m.node(self.evidence) if m is not None else None
-        return n is not None and n.kind == "evidence" and self.citation in (n.citation or [])
+        found = node_in(corpus, self.map, self.evidence)
+        return found is not None and _carries(found[1], self.citation)
 
     def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{self.evidence}"])
+        return Grounds(nodes=in_map(self.map, [self.evidence]))
 
     def __str__(self) -> str:
         return f"{self.map} {self.evidence} cites “{self.citation}”"
 
 
-class OnlyIn(Fact):
+class OnlyIn(NodeFact):
     """Node ``node`` of ``map`` makes a claim that ``other`` does not: it is bound to no claim, or to one that no
     node of ``other`` is bound to."""
 
     fact: Literal["only-in"] = "only-in"
-    map: str
-    node: str
     other: str
 
     def check(self, corpus: Corpus) -> bool:
-        m, o = map_of(corpus, self.map), map_of(corpus, self.other)
-        n = m.node(self.node) if m is not None else None
-        return m is not None and o is not None and n is not None and self.map != self.other \
-            and (n.claim is None or not bound(o, n.claim))
-
-    def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{self.node}"])
+        found, o = node_in(corpus, self.map, self.node), map_of(corpus, self.other)
+        claim = found[1].claim if found is not None else None
+        return found is not None and o is not None and self.map != self.other and (claim is None or not bound(o, claim))
 
     def __str__(self) -> str:
         return f"{self.map} {self.node} says what {self.other} does not"
@@ -154,12 +147,11 @@ class SameGap(Fact):
 
     def _step(self, corpus: Corpus, side: tuple[str, str, str]) -> tuple[str | None, frozenset[str | None]] | None:
         map_id, aid, key = side
-        m = map_of(corpus, map_id)
-        a = m.node(aid) if m is not None else None
-        r = next((r for r in m.relations if r.key == key), None) if m is not None else None
-        if m is None or a is None or a.kind != "assumption" or r is None or r.type != "supports" \
-                or aid not in r.sources:
+        found = node_in(corpus, map_id, aid)
+        r = relation_in(found[0], key) if found is not None else None
+        if found is None or found[1].kind != "assumption" or r is None or r.type != "supports" or aid not in r.sources:
             return None
+        m = found[0]
         target = m.node(r.target)
         givens = [m.node(s) for s in r.sources if s != aid]
         if target is None or target.claim is None or not givens or any(g is None or g.claim is None for g in givens):

@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from argmap.format.model import ArgumentMap, Kind, Relation
-from argmap.queries.facts.base import SUPPORT, Fact, Grounds, map_of, standing, supports_into
+from argmap.queries.facts.base import (
+    SUPPORT,
+    Fact,
+    Grounds,
+    NodeFact,
+    in_map,
+    map_of,
+    node_in,
+    relation_in,
+    standing,
+    supports_into,
+)
 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
@@ -40,91 +51,87 @@ class OnPath(Fact):
 
     def _grounds(self) -> Grounds:
         rels = [f"{self.map}:{a}->{b}" for a, b in zip(self.path, self.path[1:], strict=False)]
-        return Grounds(nodes=[f"{self.map}:{x}" for x in self.path], relations=rels)
+        return Grounds(nodes=in_map(self.map, self.path), relations=rels)
 
     def __str__(self) -> str:
         end = " (the thesis)" if self.to_thesis else ""
         return f"in {self.map}, {' → '.join(self.path)}{end} is a chain of supports"
 
 
-class SupportedBy(Fact):
+def _joins(r: Relation, sources: list[str], node: str) -> bool:
+    """Relation ``r`` has exactly ``sources``, in that order, and targets ``node``."""
+    return r.target == node and list(r.sources) == sources
+
+
+def _relation_grounds(map_id: str, relation: str, sources: list[str], node: str) -> Grounds:
+    return Grounds(nodes=in_map(map_id, (*sources, node)), relations=in_map(map_id, [relation]))
+
+
+class SupportedBy(NodeFact):
     """In ``map``, relation ``relation`` (a support) has exactly ``sources`` and targets ``node``."""
 
     fact: Literal["supported-by"] = "supported-by"
-    map: str
-    node: str
     relation: str
     sources: list[str] = Field(min_length=1)
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        r = next((r for r in m.relations if r.key == self.relation), None) if m is not None else None
-        return r is not None and r.type in SUPPORT and r.target == self.node and list(r.sources) == self.sources
+        r = relation_in(map_of(corpus, self.map), self.relation)
+        return r is not None and r.type in SUPPORT and _joins(r, self.sources, self.node)
 
     def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{x}" for x in (*self.sources, self.node)],
-                       relations=[f"{self.map}:{self.relation}"])
+        return _relation_grounds(self.map, self.relation, self.sources, self.node)
 
     def __str__(self) -> str:
         return f"in {self.map}, {' + '.join(self.sources)} support {self.node} ({self.relation})"
 
 
-class Unsupported(Fact):
+class Unsupported(NodeFact):
     """Nothing in ``map`` supports ``node``: the essay asserts it without argument."""
 
     fact: Literal["unsupported"] = "unsupported"
-    map: str
-    node: str
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        return m is not None and m.node(self.node) is not None and not supports_into(m, self.node)
-
-    def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{self.node}"])
+        found = node_in(corpus, self.map, self.node)
+        return found is not None and not supports_into(found[0], self.node)
 
     def __str__(self) -> str:
         return f"nothing in {self.map} supports {self.node}"
 
 
-class AttackedBy(Fact):
+class AttackedBy(NodeFact):
     """In ``map``, relation ``relation`` attacks ``node`` from ``sources`` (an objection the essay raises)."""
 
     fact: Literal["attacked-by"] = "attacked-by"
-    map: str
-    node: str
     relation: str
     sources: list[str] = Field(min_length=1)
     answered: bool = Field(description="the essay attacks the objection in turn")
 
     def check(self, corpus: Corpus) -> bool:
         m = map_of(corpus, self.map)
-        r = next((r for r in m.relations if r.key == self.relation), None) if m is not None else None
-        if m is None or r is None or r.type != "attacks" or r.target != self.node or list(r.sources) != self.sources:
+        r = relation_in(m, self.relation)
+        if m is None or r is None or r.type != "attacks" or not _joins(r, self.sources, self.node):
             return False
         answered = any(x.type == "attacks" and (x.target in r.sources or x.target == r.id) for x in m.relations)
         return answered == self.answered
 
     def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{x}" for x in (*self.sources, self.node)],
-                       relations=[f"{self.map}:{self.relation}"])
+        return _relation_grounds(self.map, self.relation, self.sources, self.node)
 
     def __str__(self) -> str:
         return (f"in {self.map}, {' + '.join(self.sources)} attack {self.node} ({self.relation}), "
                 f"{'answered' if self.answered else 'unanswered'}")
 
 
-class NoCitedEvidence(Fact):
+class NoCitedEvidence(NodeFact):
     """No evidence node with a citation reaches ``node`` of ``map`` through supports (nor is it one)."""
 
     fact: Literal["no-cited-evidence"] = "no-cited-evidence"
-    map: str
-    node: str
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        if m is None or m.node(self.node) is None:
+        found = node_in(corpus, self.map, self.node)
+        if found is None:
             return False
+        m = found[0]
         seen, todo = set(), [self.node]
         while todo:
             x = todo.pop()
@@ -137,28 +144,19 @@ class NoCitedEvidence(Fact):
             todo += [s for r in supports_into(m, x) for s in r.sources]
         return True
 
-    def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{self.node}"])
-
     def __str__(self) -> str:
         return f"no cited evidence supports {self.node} in {self.map}"
 
 
-class KindIs(Fact):
+class KindIs(NodeFact):
     """Node ``node`` of ``map`` is of kind ``kind``."""
 
     fact: Literal["kind"] = "kind"
-    map: str
-    node: str
     kind: Kind
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        n = m.node(self.node) if m is not None else None
-        return n is not None and n.kind == self.kind
-
-    def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{self.node}"])
+        found = node_in(corpus, self.map, self.node)
+        return found is not None and found[1].kind == self.kind
 
     def __str__(self) -> str:
         return f"{self.map} {self.node} is a {self.kind}"
@@ -177,25 +175,24 @@ class LinesOfSupport(Fact):
                                                                                               ("supports",)))
 
     def _grounds(self) -> Grounds:
-        return Grounds(relations=[f"{self.map}:{k}" for k in self.lines])
+        return Grounds(relations=in_map(self.map, self.lines))
 
     def __str__(self) -> str:
         return f"the thesis of {self.map} has {len(self.lines)} lines of support"
 
 
-class Rejection(Fact):
+class Rejection(NodeFact):
     """Rejecting ``node`` of ``map`` breaks exactly the thesis's lines ``breaks`` and cuts off exactly ``cuts``."""
 
     fact: Literal["rejection"] = "rejection"
-    map: str
-    node: str
     breaks: list[str]
     cuts: list[str]
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
-        if m is None or m.node(self.node) is None:
+        found = node_in(corpus, self.map, self.node)
+        if found is None:
             return False
+        m = found[0]
         before, after = standing(m, None), standing(m, self.node)
         lines = [r.key for r in supports_into(m, m.thesis.id, ("supports",))]
         broken = {k for k in lines if f"rel:{k}" in before and f"rel:{k}" not in after}
@@ -206,8 +203,7 @@ class Rejection(Fact):
         return broken == set(self.breaks) and cut == set(self.cuts)
 
     def _grounds(self) -> Grounds:
-        return Grounds(nodes=[f"{self.map}:{x}" for x in (self.node, *self.cuts)],
-                       relations=[f"{self.map}:{k}" for k in self.breaks])
+        return Grounds(nodes=in_map(self.map, (self.node, *self.cuts)), relations=in_map(self.map, self.breaks))
 
     def __str__(self) -> str:
         return f"rejecting {self.map} {self.node} breaks {self.breaks or 'no line'} and cuts off {self.cuts or 'nothing'}"

@@ -2,7 +2,7 @@
 
 The default view (:func:`argmap.render.compare.selection.select`) is cut into parts, one per shared claim with every
 drawn statement on a path from it to a thesis (:func:`~argmap.render.compare.selection.spine_parts`), and the parts are
-packed onto as few pages as keep the smallest text at :data:`LEAST_PT` or more on A4 landscape
+packed onto as few pages as keep the body text at :data:`LEAST_PT` or more on A4 landscape
 (:func:`~argmap.render.paging.pack`).  Each page is drawn as the comparison draws (first essay on the left,
 theses alike at the outer edges); the legend is on the first page.  Every statement of the default view is on
 some page.
@@ -22,22 +22,20 @@ from dataclasses import replace
 from argmap.corpus.load import Corpus
 from argmap.render.compare.diagram import PRINT, selection_dot
 from argmap.render.compare.selection import Selection, lone_bridges, select, spine_parts, statements
-from argmap.render.paging import PAGE_BOX, min_font_size, pack, print_scale
+from argmap.render.paging import PAGE_BOX, pack, prints_large_enough
 from argmap.render.subgraph import View, with_relations
 
 __all__ = ["LEAST_PT", "PAGE_BOX", "comparison_pages", "prints_large"]
 
 LEAST_PT = 8.0
-"""The smallest text of a printed comparison page, in points on A4 landscape."""
+"""The body text of a printed comparison page, in points on A4 landscape."""
 
 
 def prints_large(dot: str, first: bool) -> bool:
-    """Whether the page's smallest text prints at :data:`LEAST_PT` or more in a handout's diagram box."""
-    from argmap.render.crossings import page_size
+    """Whether the page's body text prints at :data:`LEAST_PT` or more in a handout's diagram box."""
     from argmap.render.images import render_bytes
 
-    svg = render_bytes(dot, "svg")
-    return min_font_size(svg) * print_scale(page_size(svg), PAGE_BOX) >= LEAST_PT
+    return prints_large_enough(render_bytes(dot, "svg"), LEAST_PT, PAGE_BOX)
 
 
 def _page(sel: Selection, keys: set[str], caption: str) -> Selection:

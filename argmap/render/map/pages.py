@@ -31,7 +31,7 @@ from argmap.graph.map_graph import map_graph, relation_key
 from argmap.graph.view import is_statement
 from argmap.queries.analysis import thesis_lines
 from argmap.render.map.diagram import part_dot
-from argmap.render.paging import pack, print_scale
+from argmap.render.paging import BODY_BOX, pack, prints_large_enough
 from argmap.render.subgraph import with_relations
 
 if TYPE_CHECKING:
@@ -45,9 +45,9 @@ ROW = 4
 TITLE = 60
 """Characters per line of the title on a page."""
 MOST = 9
+"""A line of more statements than this (besides the thesis) is split into one page per relation into its head."""
 LEAST_PT = 7.5
 """A page prints its body text at least this large on A4 landscape (7 pt is the floor; the rest is a margin)."""
-"""A line of more statements than this (besides the thesis) is split into one page per relation into its head."""
 
 
 def check_paged(fmt: str, focus: str | None) -> None:
@@ -137,11 +137,9 @@ Fits = Callable[[str, bool], bool]
 
 def prints_large(dot: str, first: bool) -> bool:
     """Whether the page's body text prints at :data:`LEAST_PT` or more on A4 landscape (rendered by Graphviz)."""
-    from argmap.render.crossings import body_font_size, page_size
     from argmap.render.images import render_bytes
 
-    svg = render_bytes(dot, "svg")
-    return body_font_size(svg) * print_scale(page_size(svg)) >= LEAST_PT
+    return prints_large_enough(render_bytes(dot, "svg"), LEAST_PT, BODY_BOX)
 
 
 def map_pages(gm: GroundedMap, fits: Fits = prints_large) -> list[str]:
