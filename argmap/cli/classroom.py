@@ -126,7 +126,7 @@ def slides(maps: tuple[str, ...], out: Path, fmt: str | None, claims: Path | Non
 
 
 @click.command()
-@click.argument("maps", nargs=-1, required=True, metavar="A B [C]...")
+@click.argument("maps", nargs=-1, metavar="A B [C]...")
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the lesson into (created if missing; other files in it are left alone).")
 @click.option("--pair", "chosen", nargs=2, multiple=True, metavar="A B",
