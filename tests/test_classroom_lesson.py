@@ -95,6 +95,11 @@ def test_a_topic_lesson_writes_the_overview_and_the_chosen_pairs_byte_identicall
     assert Path(report["site"]["overview"]) == out / "site" / "topic.html"
     for essay, stance in gold.items():
         assert f'href="maps/{essay}.html">{essay}</a>\n      <p class="meta">{stance}</p>' in overview
+    # The site is the one `argmap site` writes for the topic, its overview drawing the same diagram.
+    site = tmp_path / "site"
+    assert CliRunner().invoke(cli, ["site", str(TOPIC_MAPS), "--out", str(site)]).exit_code == 0
+    assert {f"site/{name}": body for name, body in _files(site).items()} == {
+        name: body for name, body in written.items() if name.startswith("site/")}
     again = tmp_path / "again"
     assert CliRunner().invoke(cli, [*args[:3], str(again), *args[4:]]).exit_code == 0
     assert _files(again) == written

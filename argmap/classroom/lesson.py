@@ -119,26 +119,25 @@ def topic_lesson_files(corpus: Corpus, map_ids: Sequence[str], chosen: Sequence[
     Every pair is checked (:func:`topic_pairs`) before anything is built; fewer than three maps raise
     :class:`~argmap.errors.InvalidRequest` (a lesson on two is :func:`lesson_files`).
     """
-    from argmap.classroom.site import site_files
+    from argmap.classroom.site import site_files, topic_svg
     from argmap.exporters.topic import topic_markdown
     from argmap.queries.topic import compare_topic
-    from argmap.render import render_bytes
-    from argmap.render.topic.diagram import topic_dot
 
     ids = list(dict.fromkeys(map_ids))
     if len(ids) < 3:
         raise InvalidRequest(f"a topic lesson needs three or more different maps, got {len(ids)}")
     pairs = topic_pairs(ids, chosen)
     topic = compare_topic(corpus, ids)
+    svg = topic_svg(corpus, topic)
     report = json.dumps(topic.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
     out: dict[str, bytes] = {
         "topic.md": topic_markdown(topic).encode("utf-8"),
         "topic.json": report.encode("utf-8"),
-        "topic.svg": render_bytes(topic_dot(corpus, ids, topic=topic), "svg"),
+        "topic.svg": svg,
     }
     for left, right in pairs:
         folder = pair_folder(left, right)
         out.update({f"{folder}/{name}": body for name, body in _pair_files(corpus, left, right, timeout).items()})
-    site = site_files(corpus.subset(ids))
+    site = site_files(corpus.subset(ids), (topic, svg) if ids == sorted(ids) else None)  # the site sorts its maps
     out.update({f"site/{name}": body for name, body in site.items()})
     return out
