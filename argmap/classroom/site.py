@@ -37,8 +37,10 @@ from argmap.corpus.pairs import PAIR_LIMIT
 from argmap.corpus.pairs import pairs as compared_pairs
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import MapStructure, cited_support, map_structure
+from argmap.queries.results import TopicComparison
 
-__all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files"]
+__all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files",
+           "topic_svg"]
 
 
 def is_teacher_page(name: str) -> bool:
@@ -184,23 +186,34 @@ def _compare_page(corpus: Corpus, h: Handout, svg: bytes, theses: list[str]) -> 
                   data=json_for_script(page_data(corpus, h, theses)), name=name, root="../")
 
 
-def _topic_page(corpus: Corpus, ids: list[str]) -> str:
+def topic_svg(corpus: Corpus, topic: TopicComparison) -> bytes:
+    """The topic diagram of ``topic`` as SVG, as the class overview shows it and a topic lesson writes it."""
+    from argmap.render import render_bytes
+    from argmap.render.topic.diagram import topic_dot
+
+    return render_bytes(topic_dot(corpus, [m.id for m in topic.maps], topic=topic), "svg")
+
+
+def _topic_page(corpus: Corpus, ids: list[str], given: tuple[TopicComparison, bytes] | None) -> str:
     """The class overview: each essay's answer, the topic diagram, the claims most worth discussing, the grid."""
     from argmap.classroom.topic import discussion_points
     from argmap.exporters.topic import CELL_MARK
     from argmap.queries.topic import compare_topic
-    from argmap.render import render_bytes
-    from argmap.render.topic.diagram import topic_dot
 
-    topic = compare_topic(corpus, ids)
-    svg = render_bytes(topic_dot(corpus, ids, topic=topic), "svg")
+    if given is None:
+        topic = compare_topic(corpus, ids)
+        given = topic, topic_svg(corpus, topic)
+    topic, svg = given
     marks = {**CELL_MARK, "denies": "\u2212", "absent": "\u00b7"}
     return render("site/topic.html", topic=topic, points=discussion_points(topic), diagram=inline_svg(svg),
                   marks=marks, root="")
 
 
-def site_files(corpus: Corpus) -> dict[str, bytes]:
+def site_files(corpus: Corpus, topic: tuple[TopicComparison, bytes] | None = None) -> dict[str, bytes]:
     """Every page and asset of the site: relative path to content (sorted by path, byte-identical per corpus).
+
+    ``topic`` is the grid of all the corpus's maps (in sorted order) and its :func:`topic_svg`, when the caller has
+    computed them already; the class overview (three or more maps) shows them.
 
     Needs Graphviz's ``dot`` for the diagrams (:class:`~argmap.errors.RenderError` otherwise).
     """
@@ -229,7 +242,7 @@ def site_files(corpus: Corpus) -> dict[str, bytes]:
                                                              back="../teacher.html")
     listed = [(a, b, _compare_name(a, b)) for a, b in pairs]
     if len(ids) >= 3:
-        pages["topic.html"] = _topic_page(corpus, ids)
+        pages["topic.html"] = _topic_page(corpus, ids, topic)
     for page, teacher in (("index.html", False), ("teacher.html", True)):
         pages[page] = render("site/index.html", maps=summaries, pairs=listed, central=central, pair_limit=PAIR_LIMIT,
                              root="", teacher=teacher, topic=len(ids) >= 3)

@@ -78,7 +78,7 @@ _SHORT_HELP = {
     "new": "Write a starting map of an essay: metadata, sha256, one commented skeleton per paragraph.",
     "preview": "Serve a page that redraws a map on every save: diagram, errors, coverage.",
     "slides": "Write a 16:9 slide deck for one map, or comparing two (HTML or PDF).",
-    "lesson": "Write a lesson on two maps into one folder: both handouts, the slides and the site.",
+    "lesson": "Write a lesson into one folder: on two maps, handouts, slides and site; on a topic, its class overview.",
 }
 
 

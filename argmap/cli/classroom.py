@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.cli.common import claims_option, emit_json, json_option, open_refs, paths_argument, reports_errors
 from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.corpus.load import Corpus
 
 __all__ = ["handout", "lesson", "site", "slides"]
 
@@ -122,37 +126,55 @@ def slides(maps: tuple[str, ...], out: Path, fmt: str | None, claims: Path | Non
 
 
 @click.command()
-@click.argument("left", metavar="A")
-@click.argument("right", metavar="B")
+@click.argument("maps", nargs=-1, metavar="A B [C]...")
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the lesson into (created if missing; other files in it are left alone).")
+@click.option("--pair", "chosen", nargs=2, multiple=True, metavar="A B",
+              help="Three or more maps: also write the handouts and slides of this pair (map ids; repeatable).")
 @claims_option
 @json_option
 @reports_errors
-def lesson(left: str, right: str, out: Path, claims: Path | None, as_json: bool) -> None:
-    """Write everything for a lesson comparing maps A and B into one folder.
+def lesson(maps: tuple[str, ...], out: Path, chosen: tuple[tuple[str, str], ...], claims: Path | None,
+           as_json: bool) -> None:
+    """Write everything for a lesson comparing maps A and B, or a whole topic, into one folder.
 
-    The student and teacher handouts (HTML and PDF), the slides (HTML and PDF) and the
-    classroom site of the two maps (site/index.html); then list what was written.
-    PDFs are printed by headless Chromium (apt-get install chromium).
+    Two maps: the student and teacher handouts (HTML and PDF), the slides (HTML and
+    PDF) and the classroom site of the two maps (site/index.html).  Three or more
+    (or a folder of maps): the topic report (topic.md, topic.json), the topic
+    diagram (topic.svg), the site with its class overview (site/topic.html), and
+    for each --pair A B the pair's handouts and slides under pairs/A--B/.  Then
+    list what was written.  PDFs are printed by headless Chromium (apt-get install chromium).
     """
-    from argmap.classroom.lesson import lesson_files
     from argmap.files.atomic import write_atomic
 
-    opened = open_refs([left, right], claims)
-    ids = opened.exactly(2, "a lesson")
-    files = lesson_files(opened.corpus, ids[0], ids[1])
+    opened = open_refs(maps, claims)
+    ids = opened.ids
+    if len(ids) < 3:
+        if chosen:
+            raise ArgmapError("--pair is for a lesson on three or more maps; a lesson on two is that pair's")
+        ids = opened.exactly(2, "a lesson")
+    files = _lesson_files(opened.corpus, ids, chosen)
     for name, body in files.items():
         write_atomic(out / name, body)
     listed = [{"path": str(out / name), "bytes": len(body)} for name, body in files.items()
               if not name.startswith("site/")]
     site = {name: body for name, body in files.items() if name.startswith("site/")}
+    index = out / "site" / ("topic.html" if len(ids) >= 3 else "index.html")
     if as_json:
         emit_json({"out": str(out), "maps": ids, "files": listed,
                    "site": {"index": str(out / "site" / "index.html"), "files": len(site),
-                            "bytes": sum(len(b) for b in site.values())}})
+                            "bytes": sum(len(b) for b in site.values()),
+                            **({"overview": str(index)} if len(ids) >= 3 else {})}})
         return
     for row in listed:
         click.echo(f"wrote {row['path']} ({row['bytes']} bytes)")
     click.echo(f"wrote {len(site)} files of the site ({sum(len(b) for b in site.values())} bytes); "
-               f"open {out / 'site' / 'index.html'}")
+               f"open {index}")
+
+
+def _lesson_files(corpus: Corpus, ids: list[str], chosen: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
+    from argmap.classroom.lesson import lesson_files, topic_lesson_files
+
+    if len(ids) == 2:
+        return lesson_files(corpus, ids[0], ids[1])
+    return topic_lesson_files(corpus, ids, list(chosen))
