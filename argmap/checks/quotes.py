@@ -129,24 +129,19 @@ def _quotes(doc: YamlDocument, m: ArgumentMap, essay: Essay, hints: _Hints,
                                       hint=hints.closest(n.quote)))
             else:
                 spans[n.id] = span
-        for k, more in enumerate(n.more_quotes or []):
-            mspan = essay.find(more)
-            if mspan is None:
-                missing.append(f"{n.id} (more_quotes)")
-                line, col = doc.where(("nodes", i, "more_quotes", k))
-                out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].more_quotes[{k}]: not found in {name}",
-                                      hint=hints.closest(more)))
-            else:
-                more_spans.setdefault(n.id, []).append(mspan)
-        for k, cite in enumerate(n.citation or []):
-            cspan = essay.find(cite)
-            if cspan is None:
-                missing.append(f"{n.id} (citation)")
-                line, col = doc.where(("nodes", i, "citation", k))
-                out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].citation: not found in {name}",
-                                      hint=hints.closest(cite)))
-            else:
-                cites.setdefault(n.id, []).append(cspan)
+        # A restated quote and a citation are found the same way; each lists the spans it found under the node.
+        for field, passages, found in (("more_quotes", n.more_quotes or [], more_spans),
+                                       ("citation", n.citation or [], cites)):
+            for k, passage in enumerate(passages):
+                span = essay.find(passage)
+                if span is None:
+                    missing.append(f"{n.id} ({field})")
+                    line, col = doc.where(("nodes", i, field, k))
+                    at = f"nodes[{i}].{field}[{k}]" if field == "more_quotes" else f"nodes[{i}].{field}"
+                    out.append(Diagnostic(doc.path, line, col, f"{at}: not found in {name}",
+                                          hint=hints.closest(passage)))
+                else:
+                    found.setdefault(n.id, []).append(span)
     return spans, cites, missing
 
 
