@@ -242,3 +242,35 @@ def test_a_declared_relation_heads_its_claims_slide_with_its_how(contested: Corp
     assert {s.kicker.split(" · ")[0] for s in mine} == {kicker}
     assert all(s.note == how for s in mine if not s.diagram)
     assert any(s.diagram for s in mine)
+
+
+@pytest.mark.parametrize("corpus_name", ["bundled", "contested"])
+def test_every_slide_carries_facts_that_hold_and_its_heading_is_among_them(corpus_name: str,
+                                                                          request: pytest.FixtureRequest) -> None:
+    """Each slide states facts re-checked here against the maps; a claim's heading is its relation's fact; the
+    deck for one map carries its lines of support."""
+    from argmap.queries.facts import LinesOfSupport, RelationIs
+
+    corpus: Corpus = request.getfixturevalue(corpus_name)
+    deck = comparison_deck(corpus, "bankruptcy", "enforcer")
+    for s in deck:
+        assert s.facts, (s.kicker, s.title)
+        assert all(f.check(corpus) for f in s.facts), (s.kicker, s.title)
+        kicker = s.kicker.split(" · ")[0]
+        if kicker in CLAIM_KICKERS:
+            claim = _claim_of_title(corpus, s.title)
+            expected = RelationIs(claim=claim, maps=["bankruptcy", "enforcer"], relation=CLAIM_KICKERS[kicker])
+            assert expected in s.facts, (kicker, claim)
+    for s in map_deck(corpus, "enforcer")[1:]:
+        assert any(isinstance(f, LinesOfSupport) for f in s.facts)
+
+
+def test_a_slide_that_would_state_a_false_fact_is_never_written(bundled: Corpus,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.classroom import decks
+    from argmap.queries.facts import UngroundedFact
+
+    real = decks.RelationIs  # every claim slide would call its claim common ground
+    monkeypatch.setattr(decks, "RelationIs", lambda **kw: real(**{**kw, "relation": "agree"}))
+    with pytest.raises(UngroundedFact, match="relation of bankruptcy and enforcer on claim"):
+        comparison_deck(bundled, "bankruptcy", "enforcer")

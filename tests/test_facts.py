@@ -253,3 +253,4 @@ def test_title_in_essay_refuses_a_title_the_essay_does_not_carry(tmp_path: Path)
     headings = [c.heading for c in comparison_deck(corpus, "a", "b")[0].columns]
     assert headings == ["a · The a essay (no title in its text)", "b · The b essay (no title in its text)"]
 
+

@@ -58,12 +58,12 @@ def page_facts(corpus: Corpus, h: Handout) -> dict[str, list[Fact]]:
     """Per part of the comparison page, the facts its text and its panel state (see the module's docstring)."""
     pair = [h.left.id, h.right.id]
     claims = shared_claim_nodes(corpus, *pair)
-    facts = {k: v for k, v in section_facts(h).items() if k != "alone"}
+    facts = {k: v for k, v in section_facts(h).items() if k not in ("alone", "structure")}
     facts["contradictions"] += [f for d in h.disagreements if d.reason != "opposite-stances"
                                 for f in [RelationIs(claim=d.claim, maps=pair, relation="agree"),
                                           *_binds(d.claim, claims.get(d.claim, []))]]
     # "links both arguments": both maps bind it (RelationIs checks that); flagged "contradicted" only if they do
-    facts["central"] = [f for c in h.centrality[:5] for f in [
+    facts["central"] = facts.get("central", []) + [f for c in h.most_central for f in [
         RelationIs(claim=c.claim, maps=pair, relation="contradict" if c.contested else c.relation or "agree"),  # type: ignore[arg-type]
         *_binds(c.claim, claims.get(c.claim, []))]]
     facts["claims"] = []
@@ -87,7 +87,7 @@ def page_data(corpus: Corpus, h: Handout, theses: list[str]) -> dict[str, Any]:
         cc, relation = central.get(claim), _relation(corpus, claim, mentions)
         nodes[f"claim--{claim}"] = {"kind": "claim", "claim": claim,
                                     "wording": smart_quotes(corpus.registry.wording(claim)), "mentions": mentions,
-                                    "links": cc is not None and cc in h.centrality[:5],
+                                    "links": cc is not None and cc in h.most_central,
                                     "relation": relation, "contested": relation == "contradict"}
     for g in (corpus.get(a), corpus.get(b)):
         for n in g.model.nodes:
@@ -96,5 +96,5 @@ def page_data(corpus: Corpus, h: Handout, theses: list[str]) -> dict[str, Any]:
                                             "quote": n.quote, "note": n.note,
                                             "href": f"../maps/{g.id}.html#node={n.id}"}
     return {"page": "compare", "maps": [a, b], "nodes": nodes, "theses": theses,
-            "central": [f"claim--{c.claim}" for c in h.centrality[:5]],
+            "central": [f"claim--{c.claim}" for c in h.most_central],
             "facts": {k: [f.model_dump(mode="json") for f in fs] for k, fs in facts.items()}}

@@ -25,15 +25,28 @@ from __future__ import annotations
 from dataclasses import replace
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.questions import CitedNode
+from argmap.classroom.questions import CitedNode, Question
 from argmap.classroom.questions.context import PairAnalysis
 from argmap.classroom.slides import Column, Item, Slide, SlideFormat, diagram_box, paginate, slides_html
 from argmap.classroom.templating import inline_svg
 from argmap.classroom.wording import essay_title, inside, number_word
 from argmap.corpus.load import Corpus
-from argmap.format.model import ArgumentMap
+from argmap.format.model import ArgumentMap, Relation
 from argmap.queries.analysis import map_structure
 from argmap.queries.centrality import theses_first
+from argmap.queries.facts import (
+    Binds,
+    Fact,
+    KindIs,
+    LinesOfSupport,
+    MainLinesShared,
+    OnlyIn,
+    OnPath,
+    RelationIs,
+    SupportedBy,
+    TitleInEssay,
+    require,
+)
 
 __all__ = ["build_slides", "claim_relation", "comparison_deck", "map_deck"]
 
@@ -50,11 +63,28 @@ def _item(m: ArgumentMap, node_id: str, *, quote: bool = False, tone: str = "") 
                 quote=n.quote if quote else None, tone=kind or ("unstated" if n.kind == "assumption" else ""))
 
 
+def _backing(m: ArgumentMap, node_id: str) -> list[Relation]:
+    return [r for r in m.relations if r.type in ("supports", "example") and r.target == node_id]
+
+
 def _backed(m: ArgumentMap, node_id: str, *, quote: bool = False) -> list[Item]:
     """The node, then what supports it directly (one level, marked ↳)."""
-    backing = [src for r in m.relations if r.type in ("supports", "example") and r.target == node_id
-               for src in r.sources]
-    return [_item(m, node_id, quote=quote), *(_item(m, b, tone="step") for b in backing)]
+    return [_item(m, node_id, quote=quote), *(_item(m, b, tone="step") for r in _backing(m, node_id)
+                                              for b in r.sources)]
+
+
+def _backed_facts(m: ArgumentMap, node_id: str) -> list[Fact]:
+    """What :func:`_backed` shows: the node's kind, and each support into it with its sources' kinds."""
+    out: list[Fact] = [_kind(m, node_id)]
+    for r in _backing(m, node_id):
+        out.append(SupportedBy(map=m.id, node=node_id, relation=r.key, sources=list(r.sources)))
+        out += [_kind(m, x) for x in r.sources]
+    return out
+
+
+def _kind(m: ArgumentMap, node_id: str) -> Fact:
+    n = m.node(node_id)
+    return KindIs(map=m.id, node=node_id, kind=n.kind if n else "premise")
 
 
 def _heading(gm: GroundedMap) -> str:
@@ -64,7 +94,10 @@ def _heading(gm: GroundedMap) -> str:
 def _theses(pair: list[GroundedMap]) -> Slide:
     cols = tuple(Column(heading=_heading(g), side=side, items=(_item(g.model, g.model.thesis.id, quote=True),))
                  for g, side in zip(pair, ("left", "right"), strict=True))
-    return Slide(kicker=f"{number_word(len(pair)).capitalize()} essays compared", title="The two theses", columns=cols)
+    facts = [f for g in pair for f in (KindIs(map=g.id, node=g.model.thesis.id, kind="thesis"),
+                                       TitleInEssay(map=g.id, given=g.essay.find(g.model.title) is not None))]
+    return Slide(kicker=f"{number_word(len(pair)).capitalize()} essays compared", title="The two theses", columns=cols,
+                 facts=tuple(facts))
 
 
 _KICKER = {"agree": "Common ground", "contradict": "They contradict each other",
@@ -93,7 +126,8 @@ def _how(corpus: Corpus, claim: str) -> str:
     return (found.how if found else None) or ""
 
 
-def _diagrams(corpus: Corpus, pair: list[GroundedMap], claim: str, kicker: str, title: str) -> list[Slide]:
+def _diagrams(corpus: Corpus, pair: list[GroundedMap], claim: str, kicker: str, title: str,
+              facts: list[Fact]) -> list[Slide]:
     """One slide per diagram of the claim's neighbourhood (:func:`argmap.render.compare.slides.claim_diagrams`)."""
     from argmap.render.compare.slides import claim_diagrams
 
@@ -103,7 +137,7 @@ def _diagrams(corpus: Corpus, pair: list[GroundedMap], claim: str, kicker: str, 
         where = f"around it in {d.part}" if d.part else "around it in both essays"
         count = f" ({n} of {len(parts)})" if len(parts) > 1 else ""
         out.append(Slide(kicker=f"{kicker} · diagram{count}", title=title, columns=(),
-                         note=f"The statements {where}.", diagram=_in_html(d.svg)))
+                         note=f"The statements {where}.", diagram=_in_html(d.svg), facts=tuple(facts)))
     return out
 
 
@@ -113,10 +147,19 @@ def _in_html(svg: str) -> str:
     return inline_svg(svg.encode("utf-8")).replace(xmlns, "", 1)
 
 
-def _shared(corpus: Corpus, pair: list[GroundedMap], analysis: PairAnalysis) -> list[Slide]:
+def _binds(pair: list[GroundedMap], claim: str) -> list[Fact]:
+    from argmap.queries.comparison import mentions_of
+
+    return [Binds(map=g.id, claim=claim, stance=m.stance or "affirms", nodes=[m.node])
+            for g in pair for m in mentions_of(g, claim)]
+
+
+def _shared(corpus: Corpus, pair: list[GroundedMap], analysis: PairAnalysis,
+            questions: list[Question]) -> list[Slide]:
     from argmap.queries.comparison import mentions_of
 
     a, b = pair
+    ids = [a.id, b.id]
     comparison = analysis.comparison
     rank = {c.claim: i for i, c in enumerate(analysis.central)}
     theses = theses_first(pair)
@@ -132,24 +175,32 @@ def _shared(corpus: Corpus, pair: list[GroundedMap], analysis: PairAnalysis) -> 
                        items=tuple(_item(g.model, x) for x in path))
                 for g, side, path in ((a, "left", p.left or []), (b, "right", p.right or []))]
         title = f"“{inside(corpus.registry.wording(p.claim))}”"
-        out += paginate(_KICKER["agree"], title, cols)
-        out += _diagrams(corpus, pair, p.claim, _KICKER["agree"], title)
+        facts: list[Fact] = [RelationIs(claim=p.claim, maps=ids, relation="agree"), *_binds(pair, p.claim),
+                             *(OnPath(map=g.id, path=path) for g, path in ((a, p.left), (b, p.right)) if path),
+                             *(_kind(g.model, x) for g, path in ((a, p.left), (b, p.right)) for x in path or [])]
+        out += paginate(_KICKER["agree"], title, cols, facts)
+        out += _diagrams(corpus, pair, p.claim, _KICKER["agree"], title, facts)
     for claim in sorted(parted, key=theses):
         # A claim both affirm, from which the essays reach opposite theses, is not common ground on this slide.
         kicker = ("Same premise, different conclusions" if relation[claim] == "agree"
                   else _KICKER.get(relation[claim], "Where they part"))
         cols = []
+        facts = [RelationIs(claim=claim, maps=ids, relation=relation[claim]), *_binds(pair, claim)]  # type: ignore[arg-type]
+        if relation[claim] == "agree":  # the different conclusions: the question that asks about them says so
+            facts += [f for q in questions if q.claim == claim and q.template == "divergent-conclusions"
+                      for f in q.facts]
         for g, side in ((a, "left"), (b, "right")):
             items: list[Item] = []
             for m in mentions_of(g, claim):
                 items.append(Item(label=f"{m.node} {m.stance}", text=m.quote or m.text, tone=m.stance or ""))
                 items += _backed(g.model, m.node)[1:]
+                facts += _backed_facts(g.model, m.node)
             cols.append(Column(heading=g.id, side=side, items=tuple(items)))
         title = f"“{inside(corpus.registry.wording(claim))}”"
-        slides = paginate(kicker, title, cols)
+        slides = paginate(kicker, title, cols, facts)
         how = _how(corpus, claim)
         out += [replace(s, note=how) for s in slides] if how else slides
-        out += _diagrams(corpus, pair, claim, kicker, title)
+        out += _diagrams(corpus, pair, claim, kicker, title, facts)
     return out
 
 
@@ -160,10 +211,13 @@ def _unique_lines(corpus: Corpus, pair: list[GroundedMap], alone: dict[str, list
     for g in pair:
         other = pair[1] if g is pair[0] else pair[0]
         items = [i for r in alone.get(g.id, []) for i in _backed(g.model, r.node)]
+        facts = [f for r in alone.get(g.id, []) for f in (OnlyIn(map=g.id, node=r.node, other=other.id),
+                                                           *_backed_facts(g.model, r.node))]
         if not items:
             items = [Item(label=g.id, text=f"Every main line of {g.id} is one {other.id} shares.")]
+            facts = [MainLinesShared(map=g.id, other=other.id)]
         out += paginate(f"Only in {g.id}", f"Lines of argument {other.id} does not share",
-                        [Column(heading="", side="left" if g is pair[0] else "right", items=tuple(items))])
+                        [Column(heading="", side="left" if g is pair[0] else "right", items=tuple(items))], facts)
     return out
 
 
@@ -175,10 +229,12 @@ def comparison_deck(corpus: Corpus, left: str, right: str) -> list[Slide]:
     analysis = analyse_pair(corpus, left, right)  # once: the handout's data and the claim slides share it
     h = handout_data(corpus, left, right, analysis)
     pair = [corpus.get(left), corpus.get(right)]
-    deck = [_theses(pair), *_shared(corpus, pair, analysis), *_unique_lines(corpus, pair, h.alone)]
+    deck = [_theses(pair), *_shared(corpus, pair, analysis, h.questions), *_unique_lines(corpus, pair, h.alone)]
     if h.questions:
         items = tuple(Item(label=q.id, text=q.prompt) for q in h.questions)
-        deck += paginate("Discuss", "Questions for the class", [Column(heading="", items=items)])
+        deck += paginate("Discuss", "Questions for the class", [Column(heading="", items=items)],
+                         [f for q in h.questions for f in q.facts])
+    require(corpus, [f for s in deck for f in s.facts])
     return deck
 
 
@@ -188,13 +244,19 @@ def map_deck(corpus: Corpus, map_id: str) -> list[Slide]:
     m = gm.model
     s = map_structure(m)
     deck = [Slide(kicker="One essay", title=essay_title(gm),
-                  columns=(Column(heading=_heading(gm), side="left", items=(_item(m, m.thesis.id, quote=True),)),))]
+                  columns=(Column(heading=_heading(gm), side="left", items=(_item(m, m.thesis.id, quote=True),)),),
+                  facts=(KindIs(map=m.id, node=m.thesis.id, kind="thesis"),
+                         TitleInEssay(map=m.id, given=gm.essay.find(m.title) is not None)))]
+    lines = LinesOfSupport(map=m.id, lines=list(s.lines))
     for k, key in enumerate(s.lines, start=1):
         items = [i for x in s.line_sources[key] for i in _backed(m, x, quote=True)]
+        facts = [lines, SupportedBy(map=m.id, node=m.thesis.id, relation=key, sources=list(s.line_sources[key])),
+                 *(f for x in s.line_sources[key] for f in _backed_facts(m, x))]
         lead = next((x for x in s.line_sources[key] if (n := m.node(x)) and n.kind != "assumption"),
                     s.line_sources[key][0])
         deck += paginate(f"Line {k} of {len(s.lines)}", f"“{_item(m, lead).text}”",
-                         [Column(heading="", items=tuple(items))])
+                         [Column(heading="", items=tuple(items))], facts)
+    require(corpus, [f for s in deck for f in s.facts])
     return deck
 
 

@@ -8,7 +8,7 @@ teacher's adds a lesson plan, model answers, the nodes that answer each question
 >>> h.left.id, h.right.id
 ('bankruptcy', 'enforcer')
 >>> sorted(section_facts(h))
-['alone', 'common ground', 'contradictions', 'differences', 'theses']
+['alone', 'central', 'common ground', 'contradictions', 'differences', 'structure', 'theses']
 """
 
 from __future__ import annotations
@@ -25,11 +25,27 @@ from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import require_pair
 from argmap.queries.analysis import MapStructure
 from argmap.queries.centrality import ClaimCentrality, theses_first
-from argmap.queries.facts import AnyFact, Binds, Fact, KindIs, LinesOfSupport, OnlyIn, RelationIs, TitleInEssay, require
+from argmap.queries.facts import (
+    AnyFact,
+    Binds,
+    Fact,
+    KindIs,
+    LinesOfSupport,
+    LoadBearing,
+    MostCentral,
+    NoContradiction,
+    OnlyIn,
+    Rejection,
+    RelationIs,
+    TitleInEssay,
+    require,
+)
 from argmap.queries.results import FROZEN, Difference, Disagreement, Mention
 
 __all__ = [
+    "CENTRAL_SHOWN",
     "FORMATS",
+    "IMPACTS_SHOWN",
     "Assumption",
     "EssaySide",
     "EvidenceList",
@@ -39,12 +55,17 @@ __all__ = [
     "handout_data",
     "print_diagram",
     "section_facts",
+    "structure_facts",
     "theses_first",
 ]
 
 HandoutFormat = Literal["html", "md", "pdf"]
 FORMATS: tuple[str, ...] = ("html", "md", "pdf")
 _ALONE_KINDS = ("premise", "conclusion")
+CENTRAL_SHOWN = 5
+"""How many of the claims that link the arguments most the handout and the site list."""
+IMPACTS_SHOWN = 5
+"""How many of each map's most damaging rejections the teacher's appendix lists."""
 
 
 class EssaySide(BaseModel):
@@ -102,6 +123,12 @@ class Handout(BaseModel):
     questions: list[Question]
     facts: dict[str, list[AnyFact]] = Field(default_factory=dict, description="per section of the handout, the facts "
                                             "its sentences state, each checked against the maps")
+
+    @property
+    def most_central(self) -> list[ClaimCentrality]:
+        """The shared claims that link the two arguments most, as every output lists them (at most
+        :data:`CENTRAL_SHOWN`)."""
+        return self.centrality[:CENTRAL_SHOWN]
 
 
 def _side(gm: GroundedMap, s: MapStructure) -> EssaySide:
@@ -168,9 +195,20 @@ def _main_lines(gm: GroundedMap) -> set[str]:
     return near | {n.id for n in m.nodes if n.kind == "conclusion"}
 
 
+def structure_facts(s: MapStructure) -> list[Fact]:
+    """What the material says of one map's structure: its lines of support, which nodes are load-bearing (rejecting
+    one breaks every line), and what the most damaging rejections break and cut off."""
+    by_node = {i.node: i for i in s.impacts}
+    return [LinesOfSupport(map=s.map, lines=list(s.lines)), LoadBearing(map=s.map, nodes=list(s.load_bearing)),
+            *(Rejection(map=s.map, node=x, breaks=list(s.lines), cuts=by_node[x].cuts) for x in s.load_bearing),
+            *(Rejection(map=s.map, node=i.node, breaks=i.lines, cuts=i.cuts) for i in s.impacts[:IMPACTS_SHOWN]
+              if i.node not in s.load_bearing)]
+
+
 def section_facts(h: Handout) -> dict[str, list[Fact]]:
     """The facts each section of the handout states: the theses and their lines of support, the common ground,
-    the contradictions, the differences and what each essay claims alone."""
+    the contradictions (or that there are none), the differences, what each essay claims alone, the claims that
+    link the arguments most, and what rejecting a premise does to each thesis."""
     pair = [h.left.id, h.right.id]
 
     def binds(rows_left: list[Mention], rows_right: list[Mention], claim: str) -> list[Fact]:
@@ -190,10 +228,16 @@ def section_facts(h: Handout) -> dict[str, list[Fact]]:
     facts["contradictions"] = [f for d in h.disagreements if d.reason == "opposite-stances"
                                for f in [RelationIs(claim=d.claim, maps=pair, relation="contradict"),
                                          *binds(d.left, d.right, d.claim)]]
+    if not facts["contradictions"]:
+        facts["contradictions"] = [NoContradiction(maps=pair)]
     facts["differences"] = [f for d in h.differences for f in [RelationIs(claim=d.claim, maps=pair,
                                                                           relation=d.relation),
                                                                *binds(d.left, d.right, d.claim)]]
     facts["alone"] = [f for mid, refs in h.alone.items() for r in refs
                       for f in (OnlyIn(map=mid, node=r.node, other=pair[1] if mid == pair[0] else pair[0]),
                                 KindIs(map=mid, node=r.node, kind=r.kind))]  # type: ignore[arg-type]
+    if h.most_central:
+        facts["central"] = [MostCentral(maps=pair, claims=[c.claim for c in h.most_central],
+                                        scores=[c.betweenness for c in h.most_central])]
+    facts["structure"] = [f for s in h.structure for f in structure_facts(s)]
     return facts

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.checks.grounded import GroundedMap
-from argmap.classroom.handout import Handout, handout_data, print_diagram
+from argmap.classroom.handout import IMPACTS_SHOWN, Handout, handout_data, print_diagram, structure_facts
 from argmap.classroom.handout_writer import handout_html
 from argmap.classroom.templating import asset, inline_svg, render
 from argmap.classroom.wording import smart_quotes
@@ -37,6 +37,7 @@ from argmap.corpus.pairs import PAIR_LIMIT
 from argmap.corpus.pairs import pairs as compared_pairs
 from argmap.format.model import ArgumentMap
 from argmap.queries.analysis import MapStructure, cited_support, map_structure
+from argmap.queries.facts import require
 from argmap.queries.results import TopicComparison
 
 __all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files",
@@ -155,8 +156,11 @@ def _map_page(corpus: Corpus, gm: GroundedMap, pairs: list[tuple[str, str]]) -> 
     from argmap.render import map_svg
 
     s = map_structure(gm.model)
+    facts = structure_facts(s)
+    require(corpus, facts)
     data = {"page": "map", "map": gm.id, "lines": len(s.lines), "thesis": s.thesis,
-            "nodes": _node_data(corpus, gm, s, pairs), "impacts": [i.node for i in s.impacts[:5]]}
+            "nodes": _node_data(corpus, gm, s, pairs), "impacts": [i.node for i in s.impacts[:IMPACTS_SHOWN]],
+            "facts": [f.model_dump(mode="json") for f in facts]}
     comparisons = [(a, b, _compare_name(a, b)) for a, b in pairs if gm.id in (a, b)]
     return render("site/map.html", gm=gm, m=gm.model, s=s, paragraphs=essay_paragraphs(gm),
                   diagram=inline_svg(map_svg(gm)), data=json_for_script(data), comparisons=comparisons,
@@ -233,7 +237,7 @@ def site_files(corpus: Corpus, topic: tuple[TopicComparison, bytes] | None = Non
     for a, b in pairs:
         name = _compare_name(a, b)
         h = handout_data(corpus, a, b)
-        central[name] = h.centrality[:3]
+        central[name] = h.most_central[:3]
         svg, theses = _compare_svg(corpus, a, b)
         pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg, theses)
         printed = print_diagram(corpus, a, b)

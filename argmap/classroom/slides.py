@@ -16,11 +16,15 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from argmap.classroom.templating import asset, render
 from argmap.files.formats import format_for_name
+
+if TYPE_CHECKING:
+    from argmap.queries.facts import Fact
 
 __all__ = ["FORMATS", "Column", "Item", "Slide", "SlideFormat", "diagram_box", "format_for_path",
            "paginate", "slides_html"]
@@ -68,6 +72,8 @@ class Slide:
     """A line under the title (how the essays relate on the slide's claim, or what its diagram shows)."""
     diagram: str | None = None
     """An SVG sized for the slide (:mod:`argmap.render.compare.slides`), drawn under the title."""
+    facts: tuple[Fact, ...] = ()
+    """What the slide says about the essays (:mod:`argmap.queries.facts`), each checked before the deck is written."""
 
 
 def diagram_box(title: str) -> tuple[float, float]:
@@ -123,11 +129,11 @@ def _chunks(items: tuple[Item, ...], width: int, room: float) -> list[list[Item]
     return out
 
 
-def paginate(kicker: str, title: str, columns: list[Column]) -> list[Slide]:
+def paginate(kicker: str, title: str, columns: list[Column], facts: Sequence[Fact] = ()) -> list[Slide]:
     """The slides needed to show ``columns`` under ``title`` at full size (see the module example).
 
     Each column is cut into slide-sized chunks; slide *k* shows chunk *k* of every column, and the
-    title of a continued slide says which of how many it is.
+    title of a continued slide says which of how many it is.  Every slide carries ``facts``.
     """
     width = _WIDTH[min(2, max(1, len(columns)))]
     title_lines = _lines(title + " (9 of 9)", _WIDTH[1], _TITLE_PX)
@@ -139,7 +145,8 @@ def paginate(kicker: str, title: str, columns: list[Column]) -> list[Slide]:
     for k in range(n):
         cols = tuple(replace(c, items=tuple(ch[k]) if k < len(ch) else ()) for c, ch in zip(columns, chunked,
                                                                                          strict=True))
-        slides.append(Slide(kicker=kicker, title=title if n == 1 else f"{title} ({k + 1} of {n})", columns=cols))
+        slides.append(Slide(kicker=kicker, title=title if n == 1 else f"{title} ({k + 1} of {n})", columns=cols,
+                            facts=tuple(facts)))
     return slides
 
 

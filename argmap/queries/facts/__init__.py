@@ -53,6 +53,7 @@ from argmap.queries.facts.structure import (
     SupportedBy,
     Unsupported,
 )
+from argmap.queries.facts.summary import LoadBearing, MainLinesShared, MostCentral, NoContradiction
 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
@@ -67,7 +68,11 @@ __all__ = [
     "Grounds",
     "KindIs",
     "LinesOfSupport",
+    "LoadBearing",
+    "MainLinesShared",
+    "MostCentral",
     "NoCitedEvidence",
+    "NoContradiction",
     "OnPath",
     "OnlyIn",
     "ReachesThesis",
@@ -85,7 +90,8 @@ __all__ = [
 AnyFact = Annotated[
     Union[Binds, RelationIs, OnPath, SupportedBy, Unsupported, AttackedBy, CitationFor, Cites,  # noqa: UP007
           NoCitedEvidence,
-          OnlyIn, KindIs, LinesOfSupport, Rejection, SameGap, TitleInEssay, ReachesThesis],
+          OnlyIn, KindIs, LinesOfSupport, Rejection, SameGap, TitleInEssay, ReachesThesis, MostCentral,
+          NoContradiction, LoadBearing, MainLinesShared],
     Field(discriminator="fact")]
 """Any fact, as it appears in JSON (its ``fact`` field names its type)."""
 

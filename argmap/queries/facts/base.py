@@ -81,11 +81,20 @@ def bound(m: ArgumentMap, claim: str) -> list[str]:
 
 def standing(m: ArgumentMap, rejected: str | None) -> set[str]:
     """Nodes that stand with ``rejected`` rejected (see the module's definitions); relations by ``rel:<key>``."""
+    from argmap.checks.defence import attacks_on, counters, defended
+
+    thesis = m.thesis.id
+    # A thesis that nothing backs but that answers an attack on it stands by that answer (its defence).
+    defence = [list(c.sources) for a in attacks_on(m, thesis) for c in counters(m, a)] \
+        if not supports_into(m, thesis) and defended(m, thesis) else None
     memo: dict[str, bool] = {}
 
     def stands(x: str, depth: int = 0) -> bool:
         if x not in memo:
             memo[x] = False  # a cycle does not hold itself up
+            if x == thesis and defence is not None:
+                memo[x] = x != rejected and any(all(stands(s, depth + 1) for s in c) for c in defence)
+                return memo[x]
             rels = supports_into(m, x, ("supports",))
             memo[x] = x != rejected and (not rels or any(all(stands(s, depth + 1) for s in r.sources) for r in rels))
         return memo[x]

@@ -196,10 +196,7 @@ class Rejection(NodeFact):
         before, after = standing(m, None), standing(m, self.node)
         lines = [r.key for r in supports_into(m, m.thesis.id, ("supports",))]
         broken = {k for k in lines if f"rel:{k}" in before and f"rel:{k}" not in after}
-        thesis = m.thesis.id
         cut = {n.id for n in m.nodes if n.id != self.node and n.id in before and n.id not in after}
-        if thesis in cut and not lines:
-            cut.discard(thesis)  # a thesis that stands by its defence alone is not cut off by losing support
         return broken == set(self.breaks) and cut == set(self.cuts)
 
     def _grounds(self) -> Grounds:
