@@ -156,4 +156,4 @@ def test_a_path_through_an_undercut_reaches_the_thesis_only_through_attacks(tmp_
     assert not ReachesThesis(map="a", claim="x").check(corpus)
     assert not ReachesThesis(map="b", claim="x", path=["S", "T"], via="any").check(corpus)  # it supports T
     text = compare_markdown(compare(corpus, "a", "b"))
-    assert "  - a: S → O → T (through attacks)" in text and "  - b: S → T\n" in text
+    assert "  - a: S → O → T (only through attacks and answers to them)" in text and "  - b: S → T\n" in text

@@ -68,33 +68,11 @@ def test_the_bundled_questions_are_balanced_between_the_essays(bundled: Corpus) 
 
 
 def _curated_microtexts(folder: Path) -> Corpus:
-    """Two arg-microtexts on capital punishment (b023, b031) with a registry curated here: three agreements and
-    one difference (each essay's further reason)."""
-    import re
-    import shutil
-
+    """Two arg-microtexts on capital punishment (b023, b031) with their curated registry
+    (``tests/fixtures/microtexts/curated``): three agreements and one difference (each essay's further reason)."""
     from argmap.corpus.load import load_corpus
 
-    source = Path(__file__).resolve().parent / "fixtures" / "microtexts"
-    shutil.copytree(source / "seeds", folder / "seeds")
-    (folder / "maps").mkdir()
-    binds = {"b023": {"T": "no-death-penalty", "P1": "no-right-over-life", "P4": "amends", "P2": "further-reason"},
-             "b031": {"T": "no-death-penalty", "P1": "no-right-over-life", "P3": "amends", "P2": "further-reason"}}
-    for map_id, claims in binds.items():
-        text = (source / "maps" / f"{map_id}.yaml").read_text(encoding="utf-8")
-        for node_id, claim in claims.items():
-            text = re.sub(rf"(  - id: {node_id}\n(?:    [a-z_]+: [^\n]*\n)+?    quote: [^\n]*\n)",
-                          lambda m, c=claim: m.group(1) + f"    claim: {c}\n", text, count=1)
-        (folder / "maps" / f"{map_id}.yaml").write_text(text, encoding="utf-8")
-    (folder / "maps" / "claims.yaml").write_text(json.dumps({"claims": [
-        {"id": "no-death-penalty", "wording": "Germany should not (re-)introduce capital punishment."},
-        {"id": "no-right-over-life", "wording": "No one may decide over another person's life or death."},
-        {"id": "amends", "wording": "An offender must keep the chance to make amends."},
-        {"id": "further-reason", "relation": "differ",
-         "wording": "What else tells against capital punishment: the courts' fallibility, or its failure to deter.",
-         "how": "b023 adds that courts make human errors; b031 that it deters no one; neither denies the other's."},
-    ]}), encoding="utf-8")
-    return load_corpus([folder / "maps"])
+    return load_corpus([Path(__file__).resolve().parent / "fixtures" / "microtexts" / "curated" / "maps"])
 
 
 def test_a_curated_pair_of_microtexts_gets_material_as_true_as_the_bundled_pair(tmp_path: Path) -> None:

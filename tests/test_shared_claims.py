@@ -61,7 +61,7 @@ def test_the_comparison_report_has_a_section_per_relation_and_leaves_out_empty_o
     assert "- **gamma** `T` (thesis) [denies]: “The bottle deposit should stay as it is.”" in disputed
     agreed = compare_markdown(compare(trio, "alpha", "beta"))
     assert "## Disagreements" not in agreed
-    assert agreed.index("`deposit-up` · both affirms") < agreed.index("`returns-rise` · both affirms")
+    assert agreed.index("`deposit-up` · both affirm") < agreed.index("`returns-rise` · both affirm")
 
 
 def test_coverage_of_a_one_paragraph_text_counts_sentences(trio: Corpus) -> None:

@@ -1,7 +1,7 @@
 """The site's comparison page for a pair of essays, and the checked facts behind its text.
 
 The page says what the handout says (its theses, common ground, contradictions and differences, whose facts
-:func:`argmap.classroom.handout.handout_data` has checked), and more: the claims that link most of both arguments
+:func:`argmap.classroom.handout.handout_data` has checked), and more: the shared claims that connect the two arguments most
 (each bound in both maps; flagged "contradicted" only where the maps contradict each other on it), and, for the
 panel, each shared claim's relation and every essay's node bound to it.  :func:`page_facts` states those facts;
 :func:`page_data` requires them all before the page is written and carries them in the page's data (``facts``).

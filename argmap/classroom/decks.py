@@ -1,7 +1,7 @@
 """What the slides say: a deck comparing two maps, or a deck for one map, built from the maps alone.
 
 The comparison deck: the two theses side by side; one slide per claim the essays agree on that reaches
-both theses (the claim the theses share first, then the claims that link most of both arguments), each
+both theses (the claim the theses share first, then the shared claims that connect the two arguments most), each
 essay's path from it to its thesis side by side; one per claim on which they contradict each other, differ
 or stand in tension, headed by that relation (:func:`claim_relation`), never under "Common ground"; after
 each claim's slide, its neighbourhood drawn at 24 pt or more; each essay's main lines the other does not

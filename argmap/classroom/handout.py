@@ -125,6 +125,12 @@ class Handout(BaseModel):
                                             "its sentences state, each checked against the maps")
 
     @property
+    def same_position(self) -> bool:
+        """Both theses are bound to one claim of the common ground: they take the same position."""
+        return any(any(m.node == self.left.thesis.node for m in r.left)
+                   and any(m.node == self.right.thesis.node for m in r.right) for r in self.shared)
+
+    @property
     def most_central(self) -> list[ClaimCentrality]:
         """The shared claims that link the two arguments most, as every output lists them (at most
         :data:`CENTRAL_SHOWN`)."""

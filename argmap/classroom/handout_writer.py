@@ -16,12 +16,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from argmap.classroom.handout import Handout, HandoutFormat, handout_data
+from argmap.classroom.questions.context import join_and
 from argmap.classroom.templating import asset, inline_svg, render
 from argmap.classroom.tiles import diagram_tiles, print_diagram
 from argmap.corpus.load import Corpus
 from argmap.files.formats import format_for_name
 
 __all__ = ["build_handout", "format_for_path", "handout_html", "handout_markdown", "lesson_plan"]
+
+
+LESSON_MINUTES = 45
 
 
 def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
@@ -40,25 +44,40 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
         return [first[k] for k in kinds if k in first]
 
     contradictions = [q.id for q in h.questions if q.kind in ("contradiction", "difference")]
-    parting = {"contradiction": "contradict each other", "difference": "answer one question differently"}
-    where = " or ".join(v for k, v in parting.items() if any(q.kind == k for q in h.questions))
+    ways = {"contradict each other": any(q.kind == "contradiction" for q in h.questions),
+            "answer one question differently": any(q.kind == "difference" and q.template != "tension"
+                                                   for q in h.questions),
+            "sit uneasily with each other": any(q.template == "tension" for q in h.questions)}
+    where = join_and([w for w, found in ways.items() if found], "or") if any(ways.values()) else ""
     core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
     core |= set(contradictions)
-    stress = ("Stress-test the arguments: a load-bearing premise, then a hidden one (pairs reconstruct it, "
+    stress = ("Stress-test the arguments: the premise whose loss does most harm, then a hidden one (pairs reconstruct it, "
               "then compare)." if "unstated-assumption" in first else
               "Stress-test the arguments: which premise, if rejected, would do the most damage?")
-    rows = [
-        ("0–5", "Read the two theses aloud; students answer the warm-up under them.", []),
-        ("5–12", "Walk through the diagram and the shared premises: what both essays accept.",
+    # (minutes, activity, questions); a step with no question to ask is left out and its minutes go to the others
+    steps: list[tuple[int, str, list[str]]] = [
+        (5, "Read the two theses aloud; students answer the warm-up under them.", []),
+        (7, "Walk through the diagram and the shared premises: what both essays accept.",
          pick("shared-premise", "central-claim")),
-        ("12–22", f"Where the essays {where}: take each side's evidence in turn.", contradictions),
-        ("22–32", stress, pick("load-bearing", "unstated-assumption")),
-        ("32–40", "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
-        ("40–45", "Verdict: which essay argues its thesis better, and what would change your mind?", []),
-        ("extra", "If time allows, or as homework.", [q.id for q in h.questions if q.id not in core]),
+        (10, f"Where the essays {where}: take each side's evidence in turn.", contradictions),
+        (10, stress, pick("load-bearing", "unstated-assumption")),
+        (8, "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
+        (5, "Verdict: which essay argues its thesis better, and what would change your mind?", []),
     ]
-    needs_questions = {"5–12", "12–22", "22–32", "32–40", "extra"}
-    return [r for r in rows if r[2] or r[0] not in needs_questions]
+    kept = [steps[0], *(x for x in steps[1:-1] if x[2]), steps[-1]]
+    middle = kept[1:-1]
+    spare = LESSON_MINUTES - sum(m for m, _, _ in kept)
+    share = sum(m for m, _, _ in middle)
+    widened = [(m + (spare * m // share if share else 0), a, q) for m, a, q in middle]
+    if widened:  # what rounding leaves goes to the first discussion
+        widened[0] = (widened[0][0] + LESSON_MINUTES - sum(m for m, _, _ in [kept[0], *widened, kept[-1]]),
+                      *widened[0][1:])
+    rows, start = [], 0
+    for minutes, activity, qs in [kept[0], *widened, kept[-1]]:
+        rows.append((f"{start}–{start + minutes}", activity, qs))
+        start += minutes
+    extra = [q.id for q in h.questions if q.id not in core]
+    return rows + ([("extra", "If time allows, or as homework.", extra)] if extra else [])
 
 
 def handout_html(h: Handout, *, teacher: bool = False, diagram: Sequence[bytes] = (),

@@ -34,7 +34,7 @@ class SharedRow(BaseModel):
     wording: str
     agree: bool
     relation: RelationKind = "agree"
-    theses: bool = Field(default=False, description="the claim both theses are bound to (shown first)")
+    theses: bool = Field(default=False, description="a claim a thesis is bound to (shown first)")
     left: list[Mention]
     right: list[Mention]
 

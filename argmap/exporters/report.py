@@ -23,6 +23,10 @@ from argmap.text.safe import markdown_text as md
 __all__ = ["compare_markdown", "shared_markdown"]
 
 
+_PLURAL = {"affirms": "affirm", "denies": "deny"}
+_VIA_ATTACKS = " (only through attacks and answers to them)"
+"""A stance as the verb of "both": both affirm, both deny."""
+
 def _quote(m: Mention) -> str:
     q = f"“{md(m.quote)}”" if m.quote else "(implicit assumption, no quote)"
     stance = "" if m.stance in (None, "affirms") else f" [{m.stance}]"
@@ -96,7 +100,7 @@ def compare_markdown(c: Comparison) -> str:
     lines += _claim_section("Contradictions", disagree)
     lines += _claim_section("Different answers", [(d, md(d.how)) for d in c.differences if d.relation == "differ"])
     lines += _claim_section("In tension", [(d, md(d.how)) for d in c.differences if d.relation == "tension"])
-    lines += _claim_section("Agreements", [(a, f"both {a.stance}") for a in c.agreements])
+    lines += _claim_section("Agreements", [(a, f"both {_PLURAL.get(a.stance, a.stance)}") for a in c.agreements])
     for side, items in ((L, c.unique_left), (R, c.unique_right)):
         if items:
             lines += [f"## Only in {side} ({len(items)})", ""]
@@ -107,7 +111,7 @@ def compare_markdown(c: Comparison) -> str:
     for p in c.paths:
         left = " → ".join(p.left) if p.left else "no path"
         right = " → ".join(p.right) if p.right else "no path"
-        lines += [f"- `{p.claim}`", f"  - {L}: {left}" + (" (through attacks)" if p.left_via == "any" else ""),
-                  f"  - {R}: {right}" + (" (through attacks)" if p.right_via == "any" else "")]
+        lines += [f"- `{p.claim}`", f"  - {L}: {left}" + (_VIA_ATTACKS if p.left_via == "any" else ""),
+                  f"  - {R}: {right}" + (_VIA_ATTACKS if p.right_via == "any" else "")]
     lines.append("")
     return "\n".join(lines)

@@ -93,7 +93,13 @@ def discussion_questions(corpus: Corpus, left: str, right: str, analysis: PairAn
         if len(d.answer_facts) != len(d.answer) or not d.facts or not all(d.answer_facts):
             raise ArgmapError(f"a '{d.form}' question has a sentence without facts")  # pragma: no cover
         require(corpus, [*d.facts, *(f for fs in d.answer_facts for f in fs)])
-    return [d.numbered(i, _teacher_notes(corpus, d)) for i, d in enumerate(chosen, start=1)]
+    out = [d.numbered(i, _teacher_notes(corpus, d)) for i, d in enumerate(chosen, start=1)]
+    seen: dict[str, int] = {}
+    for k, q in enumerate(out):  # two questions of one template: the second title says it is another
+        seen[q.title] = seen.get(q.title, 0) + 1
+        if seen[q.title] > 1:
+            out[k] = q.model_copy(update={"title": f"{q.title} ({seen[q.title]})"})
+    return out
 
 
 def _teacher_notes(corpus: Corpus, d: Draft) -> list[str]:

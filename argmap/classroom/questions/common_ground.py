@@ -26,13 +26,14 @@ from argmap.classroom.questions.context import (
     path_sentence,
 )
 from argmap.classroom.questions.model import CitedNode, Draft
-from argmap.classroom.wording import inside
+from argmap.classroom.wording import count, inside
 from argmap.format.model import ArgumentMap
 from argmap.queries.facts import (
     Fact,
     KindIs,
     OnPath,
     RelationIs,
+    SupportedBy,
 )
 from argmap.queries.results import Disagreement
 
@@ -81,6 +82,24 @@ def _divergent(c: Context, d: Disagreement) -> Draft | None:
     return draft("shared-premise", prompt, facts, about, said, claim=d.claim, template="divergent-conclusions")
 
 
+def _routes(c: Context, left: list[str], right: list[str]) -> list[Said]:
+    """How the two chains from one shared claim to one shared thesis compare: their lengths, and what each essay
+    puts under the shared claim itself."""
+    steps = [count(len(x) - 1, "step") for x in (left, right)]
+    facts: list[Fact] = [OnPath(map=c.a.id, path=left), OnPath(map=c.b.id, path=right)]
+    out: list[Said] = [(f"Both take the same route, {steps[0]} from the shared claim to the thesis." if steps[0] == steps[1]
+                        else f"{c.a.id} takes {steps[0]} from the shared claim to the thesis, {c.b.id} {steps[1]}.",
+                        facts)]
+    for gm, start in ((c.a, left[0]), (c.b, right[0])):
+        backing = [r for r in gm.model.relations if r.is_support and r.target == start]
+        if backing:
+            out.append((f"{gm.id} also gives a reason for {start} itself: "
+                        f"{join_and([' + '.join(r.sources) for r in backing])}.",
+                        [SupportedBy(map=gm.id, node=start, relation=r.key, sources=list(r.sources))
+                         for r in backing]))
+    return out
+
+
 def shared_premise_drafts(c: Context) -> list[Draft]:
     """Claims both essays agree on that lead to different places: divergent conclusions, then the two most central
     shared claims that reach both theses through support."""
@@ -103,18 +122,24 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
         about = [c.ref(L, p.left[0]), c.ref(R, p.right[0])]
         facts: list[Fact] = [RelationIs(claim=p.claim, maps=[L, R], relation="agree"), *binds(c, L, p.claim),
                              *binds(c, R, p.claim), OnPath(map=L, path=p.left), OnPath(map=R, path=p.right)]
-        one = c.a.model.thesis.claim is not None and c.a.model.thesis.claim == c.b.model.thesis.claim
+        ta, tb = c.a.model.thesis, c.b.model.thesis
+        one = ta.claim is not None and ta.claim == tb.claim and ta.effective_stance == tb.effective_stance
         if one:  # both theses are bound to one claim: the same destination, perhaps by different routes
             facts += binds(c, L, c.a.model.thesis.claim or "") + binds(c, R, c.a.model.thesis.claim or "")
+            thesis = inside(c.wording(c.a.model.thesis.claim or ''))
+            # theses that deny the claim they are bound to argue against it, not for it
+            goal = (f"to the same thesis, “{thesis}”" if c.a.model.thesis.effective_stance != "denies"
+                    else f"to the same thesis, that it is not so that “{thesis}”")
             prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), and both argue from it "
-                      f"to the same thesis, “{inside(c.wording(c.a.model.thesis.claim or ''))}”. Do they take the "
-                      f"same route? What does each essay add on the way?")
+                      f"{goal}. Do they take the same route? What does each essay add on the way?")
         else:
             prompt = (f"Both essays accept the claim “{inside(wording)}” ({node_list(about)}), and each argues from "
                       f"it towards its own thesis. What does each essay add to get from this common ground to its "
                       f"thesis?")
         said: list[Said] = [(path_sentence(c.a.model, p.left), path_facts(c.a.model, p.left)),
                             (path_sentence(c.b.model, p.right), path_facts(c.b.model, p.right))]
+        if one:
+            said += _routes(c, p.left, p.right)
         nodes: list[CitedNode] = []
         for gm, path in ((c.a, p.left), (c.b, p.right)):
             for here, nxt in itertools.pairwise(path):

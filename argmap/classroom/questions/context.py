@@ -69,13 +69,13 @@ def node_list(refs: list[CitedNode]) -> str:
     return ", ".join(f"{r.map} {r.node}" for r in refs)
 
 
-def join_and(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``.
+def join_and(items: list[str], word: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (or another ``word``).
 
-    >>> join_and(["a"]), join_and(["a", "b"]), join_and(["a", "b", "c"])
-    ('a', 'a and b', 'a, b and c')
+    >>> join_and(["a"]), join_and(["a", "b"]), join_and(["a", "b", "c"], "or")
+    ('a', 'a and b', 'a, b or c')
     """
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def label(r: CitedNode) -> str:

@@ -76,9 +76,14 @@ def _thesis_load_draft(c: Context) -> Draft | None:
         r = c.ref(g.id, node)
         about.append(r)
         text, f = impact_said(c, g.id, node)
+        ties = _as_harmful(c, g, node)
         if node in c.structure[g.id].load_bearing:
             said.append((end(f"Every line of support for {g.id}'s thesis runs through {say(r)}: "
                              f"{text.split(': ', 1)[1]}"), f))
+        elif ties:
+            said.append((end(f"In {g.id} no single premise stands out: rejecting {join_and([node, *ties], 'or')} does "
+                             f"the same harm. For {say(r)}, {text.split(': ', 1)[1]}"),
+                         [*f, *(rejection(c, g.id, x) for x in ties)]))
         else:
             said.append((end(f"{say(r)} does the most harm if rejected: {text.split(': ', 1)[1]}"), f))
         fact = rejection(c, g.id, node)
@@ -107,6 +112,15 @@ def _thesis_load_draft(c: Context) -> Draft | None:
     nodes = [c.ref(g.id, n) for g in (c.a, c.b) for n in (c.structure[g.id].load_bearing
                                                            or rejection(c, g.id, tops[g.id] or "").cuts)]
     return draft("load-bearing", prompt, facts, about, said, answer_nodes=nodes, template="both-theses")
+
+
+def _as_harmful(c: Context, gm: GroundedMap, node: str, among: list[str] | None = None) -> list[str]:
+    """The other nodes (of ``among``, else any but the thesis) whose rejection breaks as many lines and cuts off as
+    many statements as rejecting ``node``: a tie that document order alone would settle."""
+    s = c.structure[gm.id]
+    harm = {i.node: (len(i.lines), len(i.cuts)) for i in s.impacts}
+    pool = among if among is not None else [n.id for n in gm.model.nodes]
+    return [x for x in pool if x not in (node, s.thesis) and harm.get(x, (0, 0)) == harm.get(node, (0, 0))]
 
 
 def _one_leg_draft(c: Context, gm: GroundedMap) -> Draft | None:
@@ -147,35 +161,62 @@ def _neediest(c: Context, gm: GroundedMap, uncited: list[str]) -> str:
                                        place[n]))
 
 
+def _uncited_prompt(c: Context, uncited: dict[str, list[str]]) -> tuple[str, list[Fact]]:
+    """The question's opening: what rests on no cited evidence in each essay, with its facts."""
+    facts: list[Fact] = [NoCitedEvidence(map=m, node=x) for m, xs in uncited.items() for x in xs]
+    parts = []
+    bare = [m for m in uncited if not any(n.kind == "evidence" and n.citation for n in c.maps[m].model.nodes)]
+    for m in bare:  # nothing cited anywhere: every statement rests on the author's word
+        facts += [NoCitedEvidence(map=m, node=n.id) for n in c.maps[m].model.nodes if n.id not in uncited[m]]
+    if len(bare) == 2:
+        parts.append("neither essay cites a source: every statement rests on its author's word")
+    for m, xs in uncited.items():
+        if len(bare) == 2:
+            break
+        if m in bare:
+            parts.append(f"{m} cites no source at all")
+        elif not xs:
+            parts.append(f"in {m}, the thesis and every claim it rests on directly have cited evidence")
+        else:
+            named = join_and(xs) if len(xs) <= 5 else f"{', '.join(xs[:5])} and {count(len(xs) - 5, 'other')}"
+            parts.append(f"in {m}, {named} {'rests' if len(xs) == 1 else 'rest'} on no cited evidence")
+    said = join_and(parts)
+    return (f"{said[0].upper()}{said[1:]}. Which claim of each essay most needs a source, and where would you look "
+            f"for one?"), facts
+
+
+def _neediest_draft(c: Context, uncited: dict[str, list[str]]) -> Draft:
+    """Which claim of each essay most needs a source, one question about both (ties said as ties)."""
+    prompt, facts = _uncited_prompt(c, uncited)
+    said: list[Said] = []
+    about: list[CitedNode] = []
+    for g in (c.a, c.b):
+        xs = uncited[g.id]
+        if not xs:
+            continue
+        pick = _neediest(c, g, xs)
+        about.append(c.ref(g.id, pick))
+        text, f = impact_said(c, g.id, pick)
+        ties = _as_harmful(c, g, pick, xs)
+        if ties:
+            said.append((end(f"In {g.id}, {join_and([pick, *ties])} need a source as much as each other: "
+                             f"nothing cited backs them, and rejecting any one does the same harm. For "
+                             f"{say(c.ref(g.id, pick))}, {text.split(': ', 1)[1]}"),
+                         [NoCitedEvidence(map=g.id, node=pick), *f, *(rejection(c, g.id, x) for x in ties)]))
+            continue
+        said.append((end(f"{say(c.ref(g.id, pick))} most needs a source: nothing cited backs it, and "
+                         f"{text.split(': ', 1)[1]}"), [NoCitedEvidence(map=g.id, node=pick), *f]))
+    cited = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in g.model.nodes if n.kind == "evidence" and n.citation]
+    return draft("evidence", prompt, facts, about, said, answer_nodes=cited)
+
+
 def evidence_drafts(c: Context) -> list[Draft]:
     """Which claim of each essay most needs a source (one question about both), then a shared claim only one essay
     cites a source for."""
     out: list[Draft] = []
     uncited = {g.id: c.structure[g.id].uncited for g in (c.a, c.b)}
     if any(uncited.values()):
-        facts: list[Fact] = [NoCitedEvidence(map=m, node=x) for m, xs in uncited.items() for x in xs]
-        parts = []
-        for m, xs in uncited.items():
-            if not xs:
-                parts.append(f"in {m}, the thesis and every claim it rests on directly have cited evidence")
-                continue
-            named = join_and(xs) if len(xs) <= 5 else f"{', '.join(xs[:5])} and {count(len(xs) - 5, 'other')}"
-            parts.append(f"in {m}, {named} {'rests' if len(xs) == 1 else 'rest'} on no cited evidence")
-        prompt = (f"{join_and(parts)[0].upper()}{join_and(parts)[1:]}. Which claim of each essay most needs a "
-                  f"source, and where would you look for one?")
-        said: list[Said] = []
-        about: list[CitedNode] = []
-        for g in (c.a, c.b):
-            xs = uncited[g.id]
-            if not xs:
-                continue
-            pick = _neediest(c, g, xs)
-            about.append(c.ref(g.id, pick))
-            text, f = impact_said(c, g.id, pick)
-            said.append((end(f"{say(c.ref(g.id, pick))} most needs a source: nothing cited backs it, and "
-                             f"{text.split(': ', 1)[1]}"), [NoCitedEvidence(map=g.id, node=pick), *f]))
-        cited = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in g.model.nodes if n.kind == "evidence" and n.citation]
-        out.append(draft("evidence", prompt, facts, about, said, answer_nodes=cited))
+        out.append(_neediest_draft(c, uncited))
     rank = {x.claim: i for i, x in enumerate(c.central)}
     for claim in sorted(rank, key=rank.__getitem__):
         if claim not in {x.claim for x in c.comparison.agreements}:

@@ -89,7 +89,7 @@
       if (n.relation === "contradict") { box.appendChild(el("p", "flag", "The essays contradict each other: one affirms it, the other denies it.")); }
       if (n.relation === "differ") { box.appendChild(el("p", "flag", "The essays answer this differently; they do not contradict each other.")); }
       if (n.relation === "tension") { box.appendChild(el("p", "flag", "One essay’s evidence sits uneasily with the other’s claim; neither essay debates it.")); }
-      if (n.links) { box.appendChild(el("p", "muted", "One of the claims that link most of both arguments.")); }
+      if (n.links) { box.appendChild(el("p", "muted", "One of the shared claims that connect the two arguments most (most routes between them pass through it).")); }
       n.mentions.forEach(function (m) {
         var p = el("p", "mention");
         var a = el("a", "ref", m.map + " " + m.node);

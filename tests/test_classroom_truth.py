@@ -1,0 +1,65 @@
+"""What the handout says follows what the maps show: a tie is said as a tie, theses that deny a claim argue against
+it, two theses with one position are not asked how they differ, the lesson's minutes add up, and no two questions
+share a title."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from helpers import build_corpus, node
+
+from argmap.classroom.handout import handout_data
+from argmap.classroom.handout_writer import handout_markdown, lesson_plan
+from argmap.classroom.questions import discussion_questions
+from argmap.corpus.load import Corpus, load_corpus
+
+CURATED = Path(__file__).resolve().parent / "fixtures" / "microtexts" / "curated" / "maps"
+
+
+def test_a_tie_between_premises_is_said_as_a_tie_not_as_the_most_harm(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), node("a", "P"), node("a", "Q")], ["P -> T", "Q -> T"]),
+        "b": ([node("b", "T", "thesis"), node("b", "P"), node("b", "Q"), node("b", "E", "evidence")],
+              ["P -> T", "Q -> T", "E -> P"]),
+    }, {})
+    q = next(q for q in discussion_questions(corpus, "a", "b") if q.template == "both-theses")
+    said = {line.split()[1] if line.startswith("In ") else line.split()[0]: line for line in q.answer[:2]}
+    assert "no single premise stands out: rejecting P or Q does the same harm" in said["a"]
+    assert "does the most harm" in said["b"]  # E breaks P's line and cuts P off: more than Q does
+
+
+def test_theses_that_deny_a_claim_are_said_to_argue_against_it(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        m: ([node(m, "T", "thesis", claim="death", stance="denies"), node(m, "P", claim="life"), node(m, "Q")],
+            ["P -> T", "Q -> T"]) for m in ("a", "b")
+    }, {"death": "Germany should introduce capital punishment.", "life": "No one may decide over a life."})
+    prompts = [q.prompt for q in discussion_questions(corpus, "a", "b") if q.template == "same-thesis"]
+    assert prompts and all("to the same thesis, that it is not so that “Germany should introduce" in p
+                           for p in prompts)
+    assert not any("to the same thesis, “Germany should introduce" in p for p in prompts)
+
+
+def test_the_warm_up_asks_how_theses_differ_only_when_they_take_different_positions(bundled: Corpus) -> None:
+    same = handout_markdown(handout_data(load_corpus([CURATED]), "b023", "b031"))
+    assert "Both theses take the same position" in same and "how do the two theses differ" not in same
+    different = handout_markdown(handout_data(bundled, "bankruptcy", "enforcer"))
+    assert "how do the two theses differ" in different and "take the same position" not in different
+
+
+def test_the_lesson_plan_runs_from_0_to_45_minutes_without_a_gap(bundled: Corpus, tmp_path: Path) -> None:
+    thin = build_corpus(tmp_path, {  # no shared claim, no evidence: several steps have nothing to ask
+        "a": ([node("a", "T", "thesis"), node("a", "P")], ["P -> T"]),
+        "b": ([node("b", "T", "thesis"), node("b", "P")], ["P -> T"]),
+    }, {})
+    for h in (handout_data(bundled, "bankruptcy", "enforcer"), handout_data(load_corpus([CURATED]), "b023", "b031"),
+              handout_data(thin, "a", "b")):
+        spans = [tuple(int(x) for x in minutes.split("–")) for minutes, _, _ in lesson_plan(h) if minutes != "extra"]
+        assert spans[0][0] == 0 and spans[-1][1] == 45
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(spans)), spans
+
+
+def test_no_two_questions_share_a_title(bundled: Corpus) -> None:
+    for corpus, pair in ((bundled, ("bankruptcy", "enforcer")), (load_corpus([CURATED]), ("b023", "b031"))):
+        titles = [q.title for q in discussion_questions(corpus, *pair)]
+        assert len(titles) == len(set(titles)), titles
