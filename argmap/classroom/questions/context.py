@@ -222,8 +222,7 @@ def rejection(c: Context, map_id: str, node: str) -> Rejection:
     """What rejecting ``node`` does to ``map_id``, as a checked fact (from the map's structure)."""
     s = c.structure[map_id]
     hit = next((i for i in s.impacts if i.node == node), None)
-    cuts = [x for x in (hit.cuts if hit else []) if not (x == s.thesis and not s.lines)]
-    return Rejection(map=map_id, node=node, breaks=list(hit.lines) if hit else [], cuts=cuts)
+    return Rejection(map=map_id, node=node, breaks=list(hit.lines) if hit else [], cuts=list(hit.cuts) if hit else [])
 
 
 def impact_said(c: Context, map_id: str, node: str) -> Said:
@@ -241,6 +240,10 @@ def impact_line(c: Context, map_id: str, node: str) -> str:
             else "the thesis still stands by its defence")
     if hit is None:
         return f"{map_id}: rejecting {node} cuts nothing else off; {kept}."
+    if not s.lines and s.thesis in hit.cuts:  # the answer that defends the thesis falls with it
+        others = [x for x in hit.cuts if x != s.thesis]
+        tail = f", and leaves {join_and(others)} unsupported" if others else ""
+        return f"{map_id}: rejecting {node} takes away the answer that defends the thesis, so it no longer stands{tail}."
     if not hit.lines:
         intact = (f"leaves the thesis's {count(len(s.lines), 'line', 'lines')} of support intact" if s.lines
                   else "leaves the thesis standing by its defence")
