@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from argmap.cli import cli
@@ -73,6 +74,13 @@ def test_four_of_the_six_public_aif_maps_pass_strict_and_the_empty_export_is_a_n
     strict = run("validate", "--strict", str(tmp_path / "maps"))
     assert strict.exit_code == 1
     assert "4 maps valid, 0 errors, 4 warnings" in strict.output, strict.output
+
+
+def test_the_analyst_who_reports_an_ova_dialogue_is_not_one_of_its_authors() -> None:
+    doc = yaml.safe_load(convert_files([AIF / "ova3-xaif.json"]).maps[0].map_yaml)
+    assert doc["author"] == "Participant Rachel"   # not OVA's analyst "Anon", whose locutions report Rachel's
+    assert [n["quote"] for n in doc["nodes"]] == ["A", "B"]   # said as "Participant Rachel: A", "… B"
+    assert doc["relations"] == ["I15_164926162804546033 -> I2_164926129380455983"]   # "A because B"
 
 
 def test_rephrase_nodes_are_not_support(tmp_path: Path) -> None:
