@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -66,14 +67,30 @@ def test_a_public_aif_file_imports_into_a_valid_map_with_the_statements_and_rela
         NOT_CONNECTED.get(path.stem, []), warnings
 
 
-def test_four_of_the_six_public_aif_maps_pass_strict_and_the_empty_export_is_a_note(tmp_path: Path) -> None:
+def test_five_of_the_seven_public_aif_maps_pass_strict_and_the_empty_export_is_a_note(tmp_path: Path) -> None:
     result = run("import", str(AIF), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "imported 6 map(s)" in result.output and "1 note(s)" in result.output
+    assert "imported 7 map(s)" in result.output and "1 note(s)" in result.output
     assert "ova3-empty.json:1:1: warning: an AIF graph with no statement (I-node): nothing to import" in result.output
     strict = run("validate", "--strict", str(tmp_path / "maps"))
     assert strict.exit_code == 1
-    assert "4 maps valid, 0 errors, 4 warnings" in strict.output, strict.output
+    assert "5 maps valid, 0 errors, 4 warnings" in strict.output, strict.output
+
+
+@pytest.mark.parametrize(("nodeset", "text"), [("6361", "micro_b001"), ("6363", "micro_b003"), ("6396", "micro_b036")])
+def test_the_thesis_and_each_voice_are_those_the_corpus_marks(nodeset: str, text: str) -> None:
+    # The same microtext as AIFdb exports it (no voices) and in the corpus's own XML, read here: each ADU is pro or
+    # opp, and the central claim is the ADU no sup, exa, reb, und or add edge leaves
+    root = ET.parse(AIF.parent / "microtexts" / f"{text}.xml").getroot()
+    edu = {e.get("id"): (e.text or "").strip() for e in root.iter("edu")}
+    voice = {a.get("id"): a.get("type") for a in root.iter("adu")}
+    unit_of = {edu[e.get("src")]: e.get("trg") for e in root.iter("edge") if e.get("type") == "seg"}
+    argues = {e.get("src") for e in root.iter("edge") if e.get("type") in ("sup", "exa", "reb", "und", "add")}
+    doc = yaml.safe_load(convert_files([AIF / f"microtexts-nodeset{nodeset}.json"]).maps[0].map_yaml)
+    kinds = {n["text"]: n["kind"] for n in doc["nodes"]}
+    assert kinds.keys() == unit_of.keys()
+    assert [t for t, k in kinds.items() if k == "thesis"] == [t for t, a in unit_of.items() if a not in argues]
+    assert {t: k == "objection" for t, k in kinds.items()} == {t: voice[a] == "opp" for t, a in unit_of.items()}
 
 
 def test_the_analyst_who_reports_an_ova_dialogue_is_not_one_of_its_authors() -> None:
