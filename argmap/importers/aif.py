@@ -13,10 +13,13 @@ What is read: ``nodes`` (types I, L, RA, CA, MA, YA, TA, PA), ``edges`` and ``lo
 * The essay is what the quotes are checked against: OVA3's ``text`` (with its markup removed), or else every
   locution in order, one paragraph each, as ``Speaker : words``; any quote still missing is added as a paragraph.
 * Dialogue structure (TA and YA nodes, who speaks when), preference (PA) nodes and timestamps have no place in an
-  argmap map and are dropped.  The thesis is the statement that the most others support, directly or not, among
-  those that support nothing; the other statements that support nothing are conclusions, the sources of attacks are
-  objections, the rest premises.  argmap's own export carries kinds, claims, stances, citations and notes under
-  ``argmap`` keys; they are read back, so a map round-trips.
+  argmap map and are dropped.  The thesis is the root of the argument: among the statements that argue for or
+  against nothing, the one the most others argue about, directly or not.  What argues against it is an objection
+  and what argues for it a premise, going out from it: a support's sources take its target's side, an attack's and
+  an undercut's the other side, so an answer to an objection is a premise.  Of the statements not reached so, those
+  that support nothing are conclusions, the sources of attacks objections, the rest premises.  argmap's own export
+  carries kinds, claims, stances, citations and notes under ``argmap`` keys; they are read back, so a map
+  round-trips.
 
 >>> sniff(b'{"nodes": [{"nodeID": "1", "type": "I", "text": "x"}], "edges": []}')
 True

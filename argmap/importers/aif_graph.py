@@ -107,8 +107,23 @@ class AifGraph:
         text = self.text_of(l_node)
         return _PREFIX.sub("", text, count=1) if self._speaker_prefix(l_node, proposition) else text
 
+    def reports_a_locution(self, l_node: str) -> bool:
+        """Is ``l_node`` the analyst's report of another locution (OVA3's ``Anon: Participant Rachel: A``, whose
+        illocution, ``Analysing``, points at a locution), not something said in the dialogue?
+
+        >>> g = AifGraph.from_json({"nodes": [{"nodeID": "1", "type": "L", "text": "Ann : A"},
+        ...     {"nodeID": "2", "type": "YA", "text": "Analysing"}, {"nodeID": "3", "type": "L", "text": "Anon : Ann : A"}],
+        ...     "edges": [{"fromID": "3", "toID": "2"}, {"fromID": "2", "toID": "1"}]}, None)
+        >>> g.reports_a_locution("3"), g.reports_a_locution("1"), g.speakers()
+        (True, False, ['Ann'])
+        """
+        said = [t for ya in self.succs.get(l_node, []) if self.type(ya) == "YA" for t in self.succs.get(ya, [])]
+        return bool(said) and all(self.type(t) == "L" for t in said)
+
     def speakers(self) -> list[str]:
-        """Who says something, in order: for each locution, the participant it names, else its speaker prefix."""
-        said = [k for k in dict.fromkeys([*self.locution_order, *self.nodes]) if k in self.nodes and self.type(k) == "L"]
+        """Who says something, in order: for each locution, the participant it names, else its speaker prefix;
+        the analyst who reports the dialogue (:meth:`reports_a_locution`) does not speak in it."""
+        said = [k for k in dict.fromkeys([*self.locution_order, *self.nodes])
+                if k in self.nodes and self.type(k) == "L" and not self.reports_a_locution(k)]
         who = [self.participants.get(self.speaker_of.get(k, "")) or _clean(self._speaker_prefix(k) or "") for k in said]
         return list(dict.fromkeys(w for w in who if w))

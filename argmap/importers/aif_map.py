@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -20,6 +21,8 @@ _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _EXAMPLE_WORD = re.compile(r"\bexample\b")
 _RELATION_TYPES = {"RA": "supports", "CA": "attacks"}
+Rel = tuple[str, str, list[str], str]
+"""A relation node as read: its AIF id, its type, its sources (I-nodes) and its target (an I-node, or a relation)."""
 
 
 def _ident(raw: str, prefix: str, taken: set[str]) -> str:
@@ -68,7 +71,7 @@ def _relation_type(g: AifGraph, key: str) -> str | None:
     return rtype
 
 
-def _relations(g: AifGraph, keep: set[str]) -> list[tuple[str, str, list[str], str]]:
+def _relations(g: AifGraph, keep: set[str]) -> list[Rel]:
     """(AIF id, type, AIF sources, AIF target) of each relation node with I-node sources and one target."""
     out = []
     for key in g.nodes:
@@ -82,33 +85,63 @@ def _relations(g: AifGraph, keep: set[str]) -> list[tuple[str, str, list[str], s
     return out
 
 
-def _ancestors(start: str, supports: dict[str, list[str]]) -> int:
-    seen: set[str] = set()
-    todo = [start]
-    while todo:
-        for s in supports.get(todo.pop(), []):
-            if s not in seen:
-                seen.add(s)
-                todo.append(s)
-    return len(seen)
-
-
-def _kinds(keys: list[str], rels: list[tuple[str, str, list[str], str]]) -> dict[str, str]:
-    supported: dict[str, list[str]] = {}
+def _kinds(keys: list[str], rels: list[Rel]) -> dict[str, str]:
+    """Each statement's kind.  The thesis is the root of the argument: among the statements that argue for or
+    against nothing, the one the most others argue about, directly or not (supports, attacks and undercuts; the
+    first in the file on a tie), so a claim defended only by answering its objections is found too.  The rest take
+    their side from it (:func:`_sides`); a statement not connected to it is a conclusion when it supports nothing
+    (and is supported), an objection when it attacks, a premise otherwise."""
+    supported = {target for _, rtype, _, target in rels if rtype != "attacks"}
     sources_of: dict[str, set[str]] = {}
-    for _, rtype, sources, target in rels:
-        for s in sources:
-            sources_of.setdefault(s, set()).add(rtype)
-        if rtype != "attacks":
-            supported.setdefault(target, []).extend(sources)
-    roots = [k for k in keys if k in supported and k not in sources_of]
-    ranked = sorted(roots or [k for k in keys if k in supported] or keys[:1],
-                    key=lambda k: (-_ancestors(k, supported), keys.index(k)))
-    kinds = {k: "objection" if "attacks" in sources_of.get(k, ()) else "conclusion" if k in roots else "premise"
-             for k in keys}
-    if ranked:
-        kinds[ranked[0]] = "thesis"
+    for _, rtype, sources, _ in rels:
+        for source in sources:
+            sources_of.setdefault(source, set()).add(rtype)
+    if not keys:
+        return {}
+    index = _index(rels)
+    sinks = [k for k in keys if k not in sources_of] or keys
+    sides = max((_sides(k, index) for k in sinks), key=len)  # max keeps the first of equals
+    thesis = next(iter(sides))
+    kinds = {k: ("premise" if sides[k] else "objection") if k in sides else "objection"
+             if "attacks" in sources_of.get(k, ()) else "conclusion" if k in supported and k not in sources_of
+             else "premise" for k in keys}
+    kinds[thesis] = "thesis"
     return kinds
+
+
+def _index(rels: list[Rel]) -> tuple[dict[str, list[Rel]], dict[str, list[Rel]]]:
+    """The relations into each statement, and the undercuts of the attacks each statement makes."""
+    into: dict[str, list[Rel]] = {}
+    for rel in rels:
+        into.setdefault(rel[3], []).append(rel)
+    undercuts: dict[str, list[Rel]] = {}
+    for key, _, sources, _ in rels:
+        for source in sources if key in into else ():
+            undercuts.setdefault(source, []).extend(into[key])
+    return into, undercuts
+
+
+def _sides(thesis: str, index: tuple[dict[str, list[Rel]], dict[str, list[Rel]]]) -> dict[str, bool]:
+    """Which statements argue for ``thesis`` (True) and which against it, going out from it: a support's sources
+    are on its target's side, an attack's on the other side, and an undercut's on the side other than that of the
+    attack it undercuts.  So an answer to an objection is a premise, as in the corpora that mark each voice.
+
+    >>> rels = [("r1", "attacks", ["O"], "T"), ("r2", "attacks", ["P"], "r1"), ("r3", "supports", ["Q"], "O")]
+    >>> _sides("T", _index(rels))
+    {'T': True, 'O': False, 'Q': False, 'P': True}
+    """
+    into, undercuts = index
+    side, todo = {thesis: True}, deque([thesis])
+    while todo:
+        x = todo.popleft()
+        steps = [(sources, side[x] != (rtype == "attacks")) for _, rtype, sources, _ in into.get(x, [])]
+        steps += [(sources, not side[x]) for _, _, sources, _ in undercuts.get(x, [])]
+        for sources, pro in steps:
+            for y in sources:
+                if y not in side:
+                    side[y] = pro
+                    todo.append(y)
+    return side
 
 
 def _essay(g: AifGraph, quotes: dict[str, str | None], extra_texts: list[str]) -> str:
@@ -241,7 +274,7 @@ def _rephrases(g: AifGraph, ids: dict[str, str], nodes: list[dict[str, Any]]) ->
             node["note"] = f"{node['note']}; {said}" if node.get("note") else said
 
 
-def _relation_forms(g: AifGraph, rels: list[tuple[str, str, list[str], str]], ids: dict[str, str],
+def _relation_forms(g: AifGraph, rels: list[Rel], ids: dict[str, str],
                     taken: set[str]) -> list[str]:
     """Short forms; a relation keeps an id when an undercut needs it or it had one of its own."""
     undercut = {target for _, _, _, target in rels if target not in ids}
