@@ -1,7 +1,9 @@
-"""Typed facts about a pair of essays' maps: what classroom material may say, each checked against the corpus.
+"""Typed facts about essays' maps, a pair or a whole topic: what reports and classroom material may say, each checked
+against the corpus.
 
-Every sentence the handout, its questions and model answers write about the essays is built from facts such as
-"both maps bind claim X with stance S" or "node N lies on a path to map M's thesis".  Each fact knows how to
+Every sentence the handout, its questions and model answers, the compare report and the topic report write about
+the essays is built from facts such as "both maps bind claim X with stance S", "node N lies on a path to map M's
+thesis" or "claim X is made by k of the N essays" (:mod:`argmap.queries.facts.topic`).  Each fact knows how to
 :meth:`~Fact.check` itself against the corpus, reading the maps and the registry directly (never the code that
 proposed it), and names its :attr:`~Fact.grounds`: the node, relation and claim ids a reader can look up.
 :func:`require` refuses a fact whose check fails, so a template never words what the maps do not say.
@@ -53,6 +55,16 @@ from argmap.queries.facts.structure import (
     SupportedBy,
     Unsupported,
 )
+from argmap.queries.facts.topic import (
+    EssayOnClaim,
+    MadeBy,
+    NothingIn,
+    RelationAmong,
+    StanceOnTopic,
+    TopicQuestion,
+    Unanswered,
+    Unbound,
+)
 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
@@ -63,19 +75,27 @@ __all__ = [
     "Binds",
     "CitationFor",
     "Cites",
+    "EssayOnClaim",
     "Fact",
     "Grounds",
     "KindIs",
     "LinesOfSupport",
+    "MadeBy",
     "NoCitedEvidence",
+    "NothingIn",
     "OnPath",
     "OnlyIn",
     "ReachesThesis",
     "Rejection",
+    "RelationAmong",
     "RelationIs",
     "SameGap",
+    "StanceOnTopic",
     "SupportedBy",
     "TitleInEssay",
+    "TopicQuestion",
+    "Unanswered",
+    "Unbound",
     "UngroundedFact",
     "Unsupported",
     "failed",
@@ -85,7 +105,8 @@ __all__ = [
 AnyFact = Annotated[
     Union[Binds, RelationIs, OnPath, SupportedBy, Unsupported, AttackedBy, CitationFor, Cites,  # noqa: UP007
           NoCitedEvidence,
-          OnlyIn, KindIs, LinesOfSupport, Rejection, SameGap, TitleInEssay, ReachesThesis],
+          OnlyIn, KindIs, LinesOfSupport, Rejection, SameGap, TitleInEssay, ReachesThesis,
+          TopicQuestion, StanceOnTopic, MadeBy, EssayOnClaim, RelationAmong, Unanswered, NothingIn, Unbound],
     Field(discriminator="fact")]
 """Any fact, as it appears in JSON (its ``fact`` field names its type)."""
 
