@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from helpers import MINI, ROOT, assert_problem, chromium_or_skip
 
+from argmap.classroom.handout import Handout
 from argmap.cli import cli
 
 TOPIC = ROOT / "tests" / "fixtures" / "topic" / "higher_dog_poo_fines"
@@ -68,6 +69,7 @@ def test_the_teachers_material_is_served_only_with_the_teacher_pages(student: Te
     assert body.headers["content-type"] == "application/json"
     assert body.json() == json.loads(cli_out("handout", *_maps("alpha", "beta"), "--json"))
     assert body.json()["questions"] and all("answer" in q for q in body.json()["questions"])
+    Handout.model_validate(body.json())  # what the schema documents
 
 
 def test_the_slides_are_the_clis(student: TestClient, tmp_path: Path) -> None:
