@@ -181,7 +181,8 @@ def test_openapi_documents_every_route_and_its_problems(client: TestClient) -> N
     paths = doc["paths"]
     assert set(paths) == {"/maps", "/maps/{map_id}", "/maps/{map_id}/nodes/{node_id}", "/claims", "/claims/{claim_id}",
                           "/shared-premises", "/shared-claims", "/compare", "/suggest", "/maps/{map_id}/diagram.svg",
-                          "/compare/diagram.svg",
+                          "/compare/diagram.svg", "/lesson/handout.html", "/lesson/handout.pdf",
+                          "/lesson/handout.json", "/lesson/slides.html", "/lesson/slides.pdf", "/lesson/topic.html",
                           "/validate", "/healthz", "/version"}
     for path, item in paths.items():
         for op in item.values():

@@ -181,7 +181,7 @@ _DESCRIPTIONS = {
     404: "An unknown map, node or claim; `detail` names it.",
     413: "The body is over the size limit.",
     422: "Bad parameters; `errors` lists each one.",
-    503: "Graphviz is not available (install it, e.g. `apt-get install graphviz`).",
+    503: "Graphviz (diagrams) or Chromium (PDF) is not available (install it, e.g. `apt-get install graphviz`).",
     504: "Rendering the diagram took longer than the render timeout.",
 }
 

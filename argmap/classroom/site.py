@@ -40,7 +40,7 @@ from argmap.queries.analysis import MapStructure, cited_support, map_structure
 from argmap.queries.facts import require
 from argmap.queries.results import TopicComparison
 
-__all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files",
+__all__ = ["Paragraph", "Piece", "essay_paragraphs", "is_teacher_page", "json_for_script", "site_files", "topic_page",
            "topic_svg"]
 
 
@@ -198,8 +198,10 @@ def topic_svg(corpus: Corpus, topic: TopicComparison) -> bytes:
     return render_bytes(topic_dot(corpus, [m.id for m in topic.maps], topic=topic), "svg")
 
 
-def _topic_page(corpus: Corpus, ids: list[str], given: tuple[TopicComparison, bytes] | None) -> str:
-    """The class overview: each essay's answer, the topic diagram, the claims most worth discussing, the grid."""
+def topic_page(corpus: Corpus, ids: list[str], given: tuple[TopicComparison, bytes] | None = None, *,
+               root: str = "") -> str:
+    """The class overview of maps ``ids``: each essay's answer, the topic diagram, the claims most worth
+    discussing, the grid; ``root`` is the site's folder relative to the page (its links and stylesheet)."""
     from argmap.classroom.topic import discussion_points
     from argmap.exporters.topic import CELL_MARK
     from argmap.queries.topic import compare_topic
@@ -210,7 +212,7 @@ def _topic_page(corpus: Corpus, ids: list[str], given: tuple[TopicComparison, by
     topic, svg = given
     marks = {**CELL_MARK, "denies": "\u2212", "absent": "\u00b7"}
     return render("site/topic.html", topic=topic, points=discussion_points(topic), diagram=inline_svg(svg),
-                  marks=marks, root="")
+                  marks=marks, root=root)
 
 
 def site_files(corpus: Corpus, topic: tuple[TopicComparison, bytes] | None = None) -> dict[str, bytes]:
@@ -246,7 +248,7 @@ def site_files(corpus: Corpus, topic: tuple[TopicComparison, bytes] | None = Non
                                                              back="../teacher.html")
     listed = [(a, b, _compare_name(a, b)) for a, b in pairs]
     if len(ids) >= 3:
-        pages["topic.html"] = _topic_page(corpus, ids, topic)
+        pages["topic.html"] = topic_page(corpus, ids, topic)
     for page, teacher in (("index.html", False), ("teacher.html", True)):
         pages[page] = render("site/index.html", maps=summaries, pairs=listed, central=central, pair_limit=PAIR_LIMIT,
                              root="", teacher=teacher, topic=len(ids) >= 3)

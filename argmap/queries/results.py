@@ -250,3 +250,5 @@ class TopicComparison(BaseModel):
     unanswered: list[UnansweredObjection]
     unique_claims: list[UniqueClaim]
     unbound: list[TopicNode]
+    facts: dict[str, list[AnyFact]] = Field(default_factory=dict, description="per section of the report, the "
+                                             "checked facts its sentences state, each with its grounds")

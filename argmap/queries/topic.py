@@ -45,6 +45,7 @@ from argmap.corpus.pairs import comparison_ids
 from argmap.format.model import Stance
 from argmap.format.relations import mentions_relation
 from argmap.queries.comparison import map_summary
+from argmap.queries.facts.topic_report import checked_topic
 from argmap.queries.results import (
     CellRelation,
     ClaimRelation,
@@ -178,7 +179,8 @@ def topic_grid(corpus: Corpus, maps: Sequence[GroundedMap],
 
 def compare_topic(corpus: Corpus, map_ids: Sequence[str]) -> TopicComparison:
     """The grid of shared claims by essay, each essay's stance on the topic, the objections each essay leaves
-    unanswered, and what only one essay claims, for two or more different maps (in the order given).
+    unanswered, and what only one essay claims, for two or more different maps (in the order given), carrying the
+    checked facts each item states (:func:`argmap.queries.facts.topic_report.checked_topic`).
 
     >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
     >>> compare_topic(load_corpus([bundled_maps_dir()]), ["enforcer"])
@@ -201,8 +203,8 @@ def compare_topic(corpus: Corpus, map_ids: Sequence[str]) -> TopicComparison:
     unique_claims.sort(key=lambda u: (order[u.map], registry.get(u.claim, len(registry)), u.claim))
     unbound = [TopicNode(map=gm.id, node=n.id, kind=n.kind, text=n.text, quote=n.quote)
                for gm in maps for n in gm.model.nodes if n.claim is None]
-    return TopicComparison(
+    return checked_topic(corpus, TopicComparison(
         maps=[map_summary(gm) for gm in maps], topic=topic,
         topic_wording=(c.wording if (c := corpus.registry.get(topic)) else topic) if topic else None,
         stances=[_stance_on(gm, topic) for gm in maps], rows=topic_grid(corpus, maps, mentions),
-        unanswered=_unanswered(maps, binds), unique_claims=unique_claims, unbound=unbound)
+        unanswered=_unanswered(maps, binds), unique_claims=unique_claims, unbound=unbound))

@@ -1,7 +1,9 @@
-"""Typed facts about a pair of essays' maps: what classroom material may say, each checked against the corpus.
+"""Typed facts about essays' maps, a pair or a whole topic: what reports and classroom material may say, each checked
+against the corpus.
 
-Every sentence the handout, its questions and model answers write about the essays is built from facts such as
-"both maps bind claim X with stance S" or "node N lies on a path to map M's thesis".  Each fact knows how to
+Every sentence the handout, its questions and model answers, the compare report and the topic report write about
+the essays is built from facts such as "both maps bind claim X with stance S", "node N lies on a path to map M's
+thesis" or "claim X is made by k of the N essays" (:mod:`argmap.queries.facts.topic`).  Each fact knows how to
 :meth:`~Fact.check` itself against the corpus, reading the maps and the registry directly (never the code that
 proposed it), and names its :attr:`~Fact.grounds`: the node, relation and claim ids a reader can look up.
 :func:`require` refuses a fact whose check fails, so a template never words what the maps do not say.
@@ -54,6 +56,16 @@ from argmap.queries.facts.structure import (
     Unsupported,
 )
 from argmap.queries.facts.summary import LoadBearing, MainLinesShared, MostCentral, NoContradiction
+from argmap.queries.facts.topic import (
+    EssayOnClaim,
+    MadeBy,
+    NothingIn,
+    RelationAmong,
+    StanceOnTopic,
+    TopicQuestion,
+    Unanswered,
+    Unbound,
+)
 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
@@ -64,23 +76,31 @@ __all__ = [
     "Binds",
     "CitationFor",
     "Cites",
+    "EssayOnClaim",
     "Fact",
     "Grounds",
     "KindIs",
     "LinesOfSupport",
     "LoadBearing",
+    "MadeBy",
     "MainLinesShared",
     "MostCentral",
     "NoCitedEvidence",
     "NoContradiction",
+    "NothingIn",
     "OnPath",
     "OnlyIn",
     "ReachesThesis",
     "Rejection",
+    "RelationAmong",
     "RelationIs",
     "SameGap",
+    "StanceOnTopic",
     "SupportedBy",
     "TitleInEssay",
+    "TopicQuestion",
+    "Unanswered",
+    "Unbound",
     "UngroundedFact",
     "Unsupported",
     "failed",
@@ -91,7 +111,8 @@ AnyFact = Annotated[
     Union[Binds, RelationIs, OnPath, SupportedBy, Unsupported, AttackedBy, CitationFor, Cites,  # noqa: UP007
           NoCitedEvidence,
           OnlyIn, KindIs, LinesOfSupport, Rejection, SameGap, TitleInEssay, ReachesThesis, MostCentral,
-          NoContradiction, LoadBearing, MainLinesShared],
+          NoContradiction, LoadBearing, MainLinesShared,
+          TopicQuestion, StanceOnTopic, MadeBy, EssayOnClaim, RelationAmong, Unanswered, NothingIn, Unbound],
     Field(discriminator="fact")]
 """Any fact, as it appears in JSON (its ``fact`` field names its type)."""
 
