@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import re
 import statistics
 import sys
@@ -29,7 +30,8 @@ from pathlib import Path
 from argmap.corpus.load import load_corpus
 from argmap.queries.topic import compare_topic, topic_grid
 from argmap.render import render_bytes
-from argmap.render.crossings import crossings, fit_scale, page_size
+from argmap.render.crossings import crossings, page_size
+from argmap.render.paging import print_scale
 from argmap.render.topic.diagram import topic_dot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,7 +64,7 @@ def nine(rounds: int, png: Path | None) -> bool:
     dot = topic_dot(corpus, ids)
     svg = render_bytes(dot, "svg").decode("utf-8")
     size = page_size(svg)
-    scale = fit_scale(size, SLIDE_PX)
+    scale = print_scale(size, SLIDE_PX, most=math.inf)
     smallest = min(float(x) for x in _FONT.findall(svg)) * scale
     touched = {n for e in _EDGE.findall(dot) for n in e}
     edgeless = [n for n in _NODE.findall(dot) if n not in touched]
