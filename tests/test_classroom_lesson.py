@@ -126,3 +126,24 @@ def test_two_maps_take_no_pair(tmp_path: Path) -> None:
     out = tmp_path / "lesson"
     result = CliRunner().invoke(cli, ["lesson", *MAPS, "--out", str(out), "--pair", "alpha", "beta"])
     assert result.exit_code == 1 and "three or more maps" in result.output and not out.exists()
+
+
+def test_a_lesson_analyses_its_pair_once(mini: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The handouts, the slides and the site's pages on the pair share one analysis (printing is left out)."""
+    from argmap.classroom import lesson
+    from argmap.classroom.questions import context
+
+    calls: list[tuple[str, str]] = []
+    real = context.analyse_pair
+
+    def counted(corpus: Corpus, left: str, right: str) -> context.PairAnalysis:
+        calls.append((left, right))
+        return real(corpus, left, right)
+
+    for module in ("argmap.classroom.questions", "argmap.classroom.questions.context", "argmap.classroom.handout"):
+        monkeypatch.setattr(f"{module}.analyse_pair", counted)
+    monkeypatch.setattr("argmap.classroom.browser.html_to_pdf", lambda html, timeout=60.0: b"%PDF")
+    a, b = sorted(mini.maps)[:2]
+    files = lesson.lesson_files(mini, a, b)
+    assert "site/index.html" in files and files["slides.pdf"] == b"%PDF"
+    assert calls == [(a, b)]

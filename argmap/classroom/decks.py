@@ -23,10 +23,14 @@ slide per line of support.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions import CitedNode, Question
 from argmap.classroom.questions.context import PairAnalysis
+
+if TYPE_CHECKING:
+    from argmap.classroom.handout import Handout
 from argmap.classroom.slides import Column, Item, Slide, SlideFormat, diagram_box, paginate, slides_html
 from argmap.classroom.templating import inline_svg
 from argmap.classroom.wording import essay_title, inside, number_word
@@ -221,13 +225,15 @@ def _unique_lines(corpus: Corpus, pair: list[GroundedMap], alone: dict[str, list
     return out
 
 
-def comparison_deck(corpus: Corpus, left: str, right: str) -> list[Slide]:
-    """The slides comparing ``left`` with ``right`` (see the module doc): every question of the handout."""
+def comparison_deck(corpus: Corpus, left: str, right: str, analysis: PairAnalysis | None = None,
+                    handout: Handout | None = None) -> list[Slide]:
+    """The slides comparing ``left`` with ``right`` (see the module doc): every question of the handout.  A caller
+    that has the pair's analysis, or its handout built from it, passes them rather than have them computed again."""
     from argmap.classroom.handout import handout_data
     from argmap.classroom.questions import analyse_pair
 
-    analysis = analyse_pair(corpus, left, right)  # once: the handout's data and the claim slides share it
-    h = handout_data(corpus, left, right, analysis)
+    analysis = analysis or analyse_pair(corpus, left, right)  # once: the handout's data and the claim slides share it
+    h = handout or handout_data(corpus, left, right, analysis)
     pair = [corpus.get(left), corpus.get(right)]
     deck = [_theses(pair), *_shared(corpus, pair, analysis, h.questions), *_unique_lines(corpus, pair, h.alone)]
     if h.questions:
@@ -261,14 +267,17 @@ def map_deck(corpus: Corpus, map_id: str) -> list[Slide]:
 
 
 def build_slides(corpus: Corpus, map_ids: list[str], *, fmt: SlideFormat = "html",
-                 timeout: float = 60.0) -> str | bytes:
-    """The deck for one map or for a pair: HTML text, or PDF bytes printed by headless Chromium."""
+                 timeout: float = 60.0, analysis: PairAnalysis | None = None,
+                 handout: Handout | None = None) -> str | bytes:
+    """The deck for one map or for a pair: HTML text, or PDF bytes printed by headless Chromium (a pair's analysis
+    and handout, when the caller has them, are passed on to :func:`comparison_deck`)."""
     from argmap.corpus.pairs import deck_ids
 
     if len(deck_ids(map_ids)) == 1:
         deck, name = map_deck(corpus, map_ids[0]), essay_title(corpus.get(map_ids[0]))
     else:
-        deck, name = comparison_deck(corpus, map_ids[0], map_ids[1]), f"{map_ids[0]} and {map_ids[1]}"
+        deck, name = comparison_deck(corpus, map_ids[0], map_ids[1], analysis, handout), \
+            f"{map_ids[0]} and {map_ids[1]}"
     page = slides_html(deck, title=name)
     if fmt == "html":
         return page

@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import require_pair
 from argmap.errors import InvalidRequest
+
+if TYPE_CHECKING:
+    from argmap.classroom.handout import Handout
 
 __all__ = ["LESSON_FILES", "TOPIC_FILES", "lesson_files", "pair_folder", "topic_lesson_files", "topic_pairs"]
 
@@ -48,33 +52,36 @@ def lesson_files(corpus: Corpus, left: str, right: str, *, timeout: float = 60.0
     from argmap.classroom.site import site_files
 
     require_pair(left, right)
-    out = _pair_files(corpus, left, right, timeout)
-    site = site_files(corpus.subset([left, right]))
+    out, h = _pair_files(corpus, left, right, timeout)
+    site = site_files(corpus.subset([left, right]), handouts={(left, right): h})
     out.update({f"site/{name}": body for name, body in site.items()})
     return out
 
 
-def _pair_files(corpus: Corpus, left: str, right: str, timeout: float) -> dict[str, bytes]:
-    """The handouts and slides on ``left`` and ``right`` (:data:`LESSON_FILES`), the analysis computed once."""
+def _pair_files(corpus: Corpus, left: str, right: str, timeout: float) -> tuple[dict[str, bytes], Handout]:
+    """The handouts and slides on ``left`` and ``right`` (:data:`LESSON_FILES`), the analysis computed once, and
+    the handout's content (for the site's pages on the pair)."""
     from argmap.classroom.browser import html_to_pdf
     from argmap.classroom.decks import build_slides
     from argmap.classroom.handout import handout_data
     from argmap.classroom.handout_writer import handout_html
+    from argmap.classroom.questions import analyse_pair
     from argmap.classroom.tiles import print_diagram
 
-    h = handout_data(corpus, left, right)
+    analysis = analyse_pair(corpus, left, right)
+    h = handout_data(corpus, left, right, analysis)
     diagram = print_diagram(corpus, left, right)
     pages: dict[str, str] = {
         "handout-student.html": handout_html(h, diagram=diagram),
         "handout-teacher.html": handout_html(h, teacher=True, diagram=diagram),
-        "slides.html": str(build_slides(corpus, [left, right], fmt="html")),
+        "slides.html": str(build_slides(corpus, [left, right], fmt="html", analysis=analysis, handout=h)),
     }
     out: dict[str, bytes] = {}
     for name in LESSON_FILES:
         source = pages.get(name.replace(".pdf", ".html"))
         assert source is not None
         out[name] = source.encode("utf-8") if name.endswith(".html") else html_to_pdf(source, timeout=timeout)
-    return out
+    return out, h
 
 
 def pair_folder(left: str, right: str) -> str:
@@ -135,9 +142,12 @@ def topic_lesson_files(corpus: Corpus, map_ids: Sequence[str], chosen: Sequence[
         "topic.json": report.encode("utf-8"),
         "topic.svg": svg,
     }
+    handouts = {}
     for left, right in pairs:
         folder = pair_folder(left, right)
-        out.update({f"{folder}/{name}": body for name, body in _pair_files(corpus, left, right, timeout).items()})
-    site = site_files(corpus.subset(ids), (topic, svg) if ids == sorted(ids) else None)  # the site sorts its maps
+        files, handouts[(left, right)] = _pair_files(corpus, left, right, timeout)
+        out.update({f"{folder}/{name}": body for name, body in files.items()})
+    # the site sorts its maps; the pairs' handouts are reused where the site draws the same pair
+    site = site_files(corpus.subset(ids), (topic, svg) if ids == sorted(ids) else None, handouts)
     out.update({f"site/{name}": body for name, body in site.items()})
     return out

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,7 +215,8 @@ def topic_page(corpus: Corpus, ids: list[str], given: tuple[TopicComparison, byt
                   marks=marks, root=root)
 
 
-def site_files(corpus: Corpus, topic: tuple[TopicComparison, bytes] | None = None) -> dict[str, bytes]:
+def site_files(corpus: Corpus, topic: tuple[TopicComparison, bytes] | None = None,
+               handouts: Mapping[tuple[str, str], Handout] | None = None) -> dict[str, bytes]:
     """Every page and asset of the site: relative path to content (sorted by path, byte-identical per corpus).
 
     ``topic`` is the grid of all the corpus's maps (in sorted order) and its :func:`topic_svg`, when the caller has
@@ -238,7 +239,7 @@ def site_files(corpus: Corpus, topic: tuple[TopicComparison, bytes] | None = Non
     central = {}
     for a, b in pairs:
         name = _compare_name(a, b)
-        h = handout_data(corpus, a, b)
+        h = (handouts or {}).get((a, b)) or handout_data(corpus, a, b)  # a caller's, built once, if it has it
         central[name] = h.most_central[:3]
         svg, theses = _compare_svg(corpus, a, b)
         pages[f"compare/{name}.html"] = _compare_page(corpus, h, svg, theses)
