@@ -63,3 +63,14 @@ def test_no_two_questions_share_a_title(bundled: Corpus) -> None:
     for corpus, pair in ((bundled, ("bankruptcy", "enforcer")), (load_corpus([CURATED]), ("b023", "b031"))):
         titles = [q.title for q in discussion_questions(corpus, *pair)]
         assert len(titles) == len(set(titles)), titles
+
+
+def test_common_ground_names_every_claim_the_essays_agree_on(bundled: Corpus) -> None:
+    from argmap.queries.comparison import compare
+
+    h = handout_data(bundled, "bankruptcy", "enforcer")
+    agreed = {a.claim for a in compare(bundled, "bankruptcy", "enforcer").agreements}
+    assert {r.claim for r in h.shared} | {r.claim for r in h.also_shared} == agreed
+    assert h.also_shared  # conclusions and answered objections both essays share are listed too
+    text = handout_markdown(h)
+    assert all(r.wording.replace("'", "’") in text for r in h.also_shared)

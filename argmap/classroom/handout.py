@@ -111,6 +111,8 @@ class Handout(BaseModel):
     left: EssaySide
     right: EssaySide
     shared: list[SharedRow] = Field(description="common ground: the claims both essays make and agree on")
+    also_shared: list[SharedRow] = Field(default_factory=list, description="claims both essays make and agree on "
+                                         "that the common-ground table leaves out: conclusions, evidence, objections")
     disagreements: list[Disagreement] = Field(description="contradictions only")
     differences: list[Difference] = Field(default_factory=list, description="claims on which the essays differ or "
                                           "are in tension (not contradictions)")
@@ -177,12 +179,15 @@ def handout_data(corpus: Corpus, left: str, right: str, analysis: PairAnalysis |
     blanks = {(r.map, r.hidden.node): q.id for q in questions for r in q.blanks}
     theses = theses_first([a, b])
     shared = shared_rows(corpus, a, b)
+    listed = {r.claim for r in shared}
+    also = [SharedRow(claim=x.claim, wording=x.wording, agree=True, relation="agree", left=x.left, right=x.right)
+            for x in comparison.agreements if x.claim not in listed]
     alone = {}
     for gm, unique in ((a, comparison.unique_left), (b, comparison.unique_right)):
         main = _main_lines(gm)
         alone[gm.id] = [node_ref(gm, u.node) for u in unique if u.kind in _ALONE_KINDS and u.node in main]
     h = Handout(
-        left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared,
+        left=_side(a, structure[left]), right=_side(b, structure[right]), shared=shared, also_shared=also,
         disagreements=sorted(comparison.disagreements, key=lambda d: theses(d.claim)),
         differences=sorted(comparison.differences, key=lambda d: theses(d.claim)), alone=alone,
         assumptions={g.id: _assumptions(g, blanks) for g in (a, b)},
@@ -229,7 +234,8 @@ def section_facts(h: Handout) -> dict[str, list[Fact]]:
         facts["theses"] += [KindIs(map=side.id, node=side.thesis.node, kind="thesis"),
                             LinesOfSupport(map=side.id, lines=list(s.lines)),
                             TitleInEssay(map=side.id, given=side.titled)]
-    facts["common ground"] = [f for r in h.shared for f in [RelationIs(claim=r.claim, maps=pair, relation="agree"),
+    facts["common ground"] = [f for r in h.shared + h.also_shared for f in [RelationIs(claim=r.claim, maps=pair,
+                                                                                            relation="agree"),
                                                              *binds(r.left, r.right, r.claim)]]
     facts["contradictions"] = [f for d in h.disagreements if d.reason == "opposite-stances"
                                for f in [RelationIs(claim=d.claim, maps=pair, relation="contradict"),

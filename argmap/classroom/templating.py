@@ -87,6 +87,11 @@ def _verbatim(text: str) -> Any:
     return markupsafe.escape(text)
 
 
+ROLES = {"thesis": "its thesis", "premise": "a premise", "evidence": "evidence", "conclusion": "a conclusion",
+         "objection": "an objection it answers", "assumption": "an unstated assumption"}
+"""A node's kind as the role it plays in its essay, for the handout's lists."""
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The template environment (built once): strict undefined, HTML autoescaped."""
@@ -108,6 +113,7 @@ def environment() -> jinja2.Environment:
 
     env.filters["essay_title"] = essay_title
     env.globals["untitled"] = untitled
+    env.globals["role"] = ROLES.get
     env.filters.update(md=md_escape, count=count, end=end, inside=inside, number_word=number_word, verbatim=_verbatim)
     return env
 
