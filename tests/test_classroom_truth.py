@@ -74,3 +74,15 @@ def test_common_ground_names_every_claim_the_essays_agree_on(bundled: Corpus) ->
     assert h.also_shared  # conclusions and answered objections both essays share are listed too
     text = handout_markdown(h)
     assert all(r.wording.replace("'", "’") in text for r in h.also_shared)
+
+
+def test_evidence_in_tension_is_not_said_to_deny_and_a_different_answer_answers(bundled: Corpus) -> None:
+    from argmap.classroom.decks import comparison_deck
+
+    text = handout_markdown(handout_data(bundled, "bankruptcy", "enforcer"))
+    differences = text.split("differ without contradicting each other")[1].split("\n## ")[0]
+    assert "*(in tension with it)*" in differences and "*(denies)*" not in differences
+    labels = {s.kicker: [i.label for c in s.columns for i in c.items if i.tone in ("affirms", "denies")]
+              for s in comparison_deck(bundled, "bankruptcy", "enforcer") if s.columns}
+    assert all(x.endswith(" answers") for x in labels["Same question, different answers"])
+    assert any(x.endswith(" in tension") for x in labels["A tension between them"])

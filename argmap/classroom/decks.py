@@ -151,6 +151,14 @@ def _in_html(svg: str) -> str:
     return inline_svg(svg.encode("utf-8")).replace(xmlns, "", 1)
 
 
+def _says(relation: str, stance: str | None) -> str:
+    """How a node stands on a claim, as its slide labels it: a different answer "answers" the claim's question;
+    evidence bound with "denies" to a claim in tension sits "in tension" with it."""
+    if relation == "differ":
+        return "answers"
+    return "in tension" if relation == "tension" and stance == "denies" else stance or "affirms"
+
+
 def _binds(pair: list[GroundedMap], claim: str) -> list[Fact]:
     from argmap.queries.comparison import mentions_of
 
@@ -196,7 +204,8 @@ def _shared(corpus: Corpus, pair: list[GroundedMap], analysis: PairAnalysis,
         for g, side in ((a, "left"), (b, "right")):
             items: list[Item] = []
             for m in mentions_of(g, claim):
-                items.append(Item(label=f"{m.node} {m.stance}", text=m.quote or m.text, tone=m.stance or ""))
+                items.append(Item(label=f"{m.node} {_says(relation[claim], m.stance)}", text=m.quote or m.text,
+                                  tone=m.stance or ""))
                 items += _backed(g.model, m.node)[1:]
                 facts += _backed_facts(g.model, m.node)
             cols.append(Column(heading=g.id, side=side, items=tuple(items)))
