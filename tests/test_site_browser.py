@@ -255,8 +255,8 @@ def test_the_handout_prints_to_a4_pdf(bundled: Corpus, student_pdf: bytes) -> No
     assert isinstance(teacher, bytes)
     student_pages, teacher_pages = (len(re.findall(rb"/Type\s*/Page\b", p)) for p in (pdf, teacher))
     # The printed comparison with every statement whole, six lines to write under each question; the teacher's
-    # edition adds the lesson plan, model answers and the teacher's notes.
-    assert student_pages <= 13 and teacher_pages <= 16, (student_pages, teacher_pages)
+    # edition adds the lesson plan, model answers (ties said in full) and the teacher's notes.
+    assert student_pages <= 13 and teacher_pages <= 17, (student_pages, teacher_pages)
     if ARTIFACTS is not None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS / "handout-student.pdf").write_bytes(pdf)

@@ -55,6 +55,23 @@ class GroundedMap:
     def id(self) -> str:
         return self.model.id
 
+    @property
+    def title_in_text(self) -> bool:
+        """Whether the essay's text carries the map's title (else the title is the curator's)."""
+        return self.essay.find(self.model.title) is not None
+
+    @property
+    def shown_title(self) -> str:
+        """The title as material for readers shows it: the map's, when the essay carries it, else "The <id> essay
+        (no title in its text)", never the curator's title as though it were the essay's own."""
+        return self.model.title if self.title_in_text else f"The {self.id} essay (no title in its text)"
+
+    @property
+    def labelled_title(self) -> str:
+        """The map's title, said to be the map's own when the essay does not carry it (for diagrams, which an
+        analyst reads as well as a class)."""
+        return self.model.title if self.title_in_text else f"{self.model.title} (the map's title, not the essay's)"
+
     def _repr_svg_(self) -> str | None:
         """The map's diagram, for Jupyter, once :mod:`argmap.render` is imported (needs Graphviz's ``dot``)."""
         return _svg_display(self) if _svg_display is not None else None

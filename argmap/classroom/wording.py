@@ -86,7 +86,7 @@ def essay_title(gm: GroundedMap) -> str:
     >>> essay_title(corpus.get("enforcer")), essay_title(corpus.get("bankruptcy")).startswith("Russia’s Strategic")
     ('The enforcer essay (no title in its text)', True)
     """
-    return gm.model.title if gm.essay.find(gm.model.title) is not None else untitled(gm.id)
+    return gm.shown_title
 
 
 def smart_quotes(text: str) -> str:

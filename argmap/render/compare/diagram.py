@@ -81,8 +81,7 @@ def _title(corpus: Corpus, sel: Selection, colours: dict[str, str], with_legend:
     """The title (the essays, in column order, and the view) with the legend beside it (either may be left out)."""
     names = []
     for i in sel.ids:
-        m = corpus.get(i).model
-        title = html_text(wrap(m.title, 100, 1)[0])
+        title = html_text(wrap(corpus.get(i).labelled_title, 100, 1)[0])
         side = "left" if i in sel.ids[:(len(sel.ids) + 1) // 2] else "right"
         names.append(f'<FONT COLOR="{colours[i]}"><B>{html_text(i)}</B> ({side}): {title}</FONT>')
     text = ('<FONT POINT-SIZE="16"><B>Comparing</B> ' + "<BR/>".join(names)

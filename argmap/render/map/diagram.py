@@ -88,7 +88,7 @@ def _header(node: Node, focused: bool) -> str:
 
 def _title_label(gm: GroundedMap, view: str | None, width: int = 80) -> Html:
     m = gm.model
-    title = "<BR/>".join(html_text(line) for line in wrap(m.title, width, 3))
+    title = "<BR/>".join(html_text(line) for line in wrap(gm.labelled_title, width, 3))
     meta = [m.author or "author unknown", m.publication, m.date, f"map {m.id}"]
     sub = " · ".join(html_text(x) for x in meta if x)
     line = f"<BR/>{html_text(view)}" if view is not None else ""
