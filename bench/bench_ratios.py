@@ -20,13 +20,13 @@ each run is a fresh process unless said otherwise.  The rows:
     .venv/bin/python bench/bench_ratios.py                 # everything (about ten minutes on two cores)
     .venv/bin/python bench/bench_ratios.py --quick         # no 1,000-map build, no 10,000-map load
     .venv/bin/python bench/bench_ratios.py --only startup  # one group: build, startup, load
+    .venv/bin/python bench/bench_ratios.py --only load --before ../main  # the load rows of two checkouts
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import json
 import os
 import resource
 import shutil
@@ -41,14 +41,13 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import generate  # noqa: E402  (a sibling script, not a package)
+from load_rows import Row, bench_load  # noqa: E402  (sibling scripts, not a package)
+from synth import generate  # noqa: E402
 
 __all__ = ["main"]
 
 GROUPS = ("build", "startup", "load")
 
-Row = tuple[str, float, str, float, float, str]
-"""(what argmap does, its figure, the anchor, the anchor's figure, the target ratio, the unit)"""
 
 
 def _load() -> str:
@@ -154,104 +153,6 @@ def bench_startup(work: Path, rounds: int) -> list[Row]:
 
 
 
-_PARSE = r"""
-import json, resource, sys, time
-from pathlib import Path
-import yaml
-t = time.perf_counter()
-files = sorted(p for p in Path(sys.argv[1]).iterdir() if p.suffix == ".yaml")
-c = time.process_time()
-docs = [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for p in files]  # kept, as a load keeps them
-print(json.dumps({"time": time.perf_counter() - t, "cpu": time.process_time() - c,
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
-"""
-
-_LOAD = r"""
-import json, resource, sys, time
-from pathlib import Path
-import networkx, pydantic, yaml
-from argmap.corpus.load import load_corpus
-from argmap.queries.comparison import merged_graph
-t, c = time.perf_counter(), time.process_time()
-corpus = load_corpus([Path(sys.argv[1])])
-graph = merged_graph(corpus)
-print(json.dumps({"time": time.perf_counter() - t, "cpu": time.process_time() - c,
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
-"""
-
-# The drift check of every map, everything it reads prepared beforehand (untimed), as load_corpus calls it.
-_DRIFT = r"""
-import json, sys, time
-from pathlib import Path
-from argmap.files.confine import EssayReader
-from argmap.checks.drift.check import drift_diagnostics
-from argmap.format.model import ArgumentMap
-from argmap.files.limits import gc_paused
-from argmap.checks.quotes import grounding_diagnostics
-from argmap.format.schema_errors import validate_model
-from argmap.yaml.reader import read_yaml_file
-folder = Path(sys.argv[1])
-files = sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and p.name != "claims.yaml")
-reader, ready = EssayReader(), []
-for p in files:
-    doc = read_yaml_file(str(p), p.name)
-    model, _ = validate_model(ArgumentMap, doc)
-    gm, _ = grounding_diagnostics(doc, model, lambda rel, base=p.parent: reader.read(base, rel))
-    ready.append((doc, gm))
-found = 0
-with gc_paused():
-    t, c = time.perf_counter(), time.process_time()
-    for doc, gm in ready:
-        found += len(drift_diagnostics(doc, gm))
-    spent, cpu = time.perf_counter() - t, time.process_time() - c
-print(json.dumps({"time": spent, "cpu": cpu, "findings": found}))
-"""
-
-
-def _py(code: str, folder: Path) -> tuple[float, float, dict[str, Any]]:
-    proc = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark run failed:\n{proc.stdout}\n{proc.stderr}")
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
-    return float(result["time"]), float(result.get("rss", 0.0)), result
-
-
-def bench_load(work: Path, rounds: int, big: int) -> list[Row]:
-    rows: list[Row] = []
-    mib = 1 << 20
-    small = generate(work / "load-1000", 1000).maps_dir
-    med: dict[str, list[tuple[float, float, dict[str, Any]]]] = {"parse": [], "load": [], "drift": []}
-    for _ in range(rounds):
-        for name, code in (("parse", _PARSE), ("load", _LOAD), ("drift", _DRIFT)):
-            med[name].append(_py(code, small))
-    parse_s = statistics.median(r[0] for r in med["parse"])
-    parse_cpu = statistics.median(r[2]["cpu"] for r in med["parse"])
-    load_s = statistics.median(r[0] for r in med["load"])
-    load_rss = statistics.median(r[1] for r in med["load"])
-    drift_s = statistics.median(r[0] for r in med["drift"])
-    findings = med["drift"][0][2]["findings"]
-    rows.append((f"drift check, 1,000 maps ({findings} findings)", drift_s, "parse-only, 1,000 maps", parse_s, 0.5, "s"))
-    rows.append(("  the same, CPU", statistics.median(r[2]["cpu"] for r in med["drift"]), "parse-only, CPU", parse_cpu,
-                 0.5, "s"))
-    rows.append(("load + validate + merge, 1,000 maps", load_s, "parse-only, 1,000 maps", parse_s, 2.0, "s"))
-    rows.append(("  the same, CPU", statistics.median(r[2]["cpu"] for r in med["load"]), "parse-only, CPU", parse_cpu,
-                 2.0, "s"))
-    if big:
-        shutil.rmtree(work / "load-1000", ignore_errors=True)
-        large = generate(work / f"load-{big}", big).maps_dir
-        parse_big = _py(_PARSE, large)
-        load_big = _py(_LOAD, large)
-        rows.append((f"load + validate + merge, {big:,} maps, peak", load_big[1] / mib, f"parse-only, {big:,} maps, peak",
-                     parse_big[1] / mib, 2.0, "MiB"))
-        rows.append((f"load, {big:,} maps: time", load_big[0], "load, 1,000 maps", load_s, 11.0, "s"))
-        rows.append(("  the same, CPU", load_big[2]["cpu"], "load, 1,000 maps, CPU",
-                     statistics.median(r[2]["cpu"] for r in med["load"]), 11.0, "s"))
-        rows.append((f"load, {big:,} maps: peak", load_big[1] / mib, "load, 1,000 maps", load_rss / mib, 11.0, "MiB"))
-    return rows
-
-
-
-
 def table(rows: list[Row]) -> list[str]:
     lines = [f"{'argmap':<44} {'figure':>9}  {'anchor':<34} {'figure':>9} {'ratio':>7} {'target':>7}  verdict",
              "-" * 130]
@@ -273,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="no 1,000-map build and no 10,000-map load")
     ap.add_argument("--only", choices=GROUPS, action="append", help="run only this group (repeatable)")
     ap.add_argument("--big", type=int, default=10000, help="maps in the large load (default 10000)")
+    ap.add_argument("--before", type=Path, help="load rows: also measure this source tree, in the same rounds")
     args = ap.parse_args(argv)
     if shutil.which("dot") is None:
         print("bench_ratios: Graphviz's dot is not installed (apt-get install graphviz)", file=sys.stderr)
@@ -287,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         if "build" in groups:
             rows += bench_build(work, [100] if args.quick else [100, 1000], args.build_rounds, args.jobs)
         if "load" in groups:
-            rows += bench_load(work, args.load_rounds, big=0 if args.quick else args.big)
+            rows += bench_load(work, args.load_rounds, big=0 if args.quick else args.big, before=args.before)
     print("\n".join(table(rows)))
     print(f"load average at end: {_load()}")
     return 0

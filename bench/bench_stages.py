@@ -53,7 +53,8 @@ from argmap.files.confine import EssayReader
 from argmap.corpus.load import Corpus
 from argmap.checks.drift.check import drift_diagnostics
 from argmap.checks.integrity import integrity_diagnostics
-from argmap.format.model import ArgumentMap, ClaimRegistry
+from argmap.format.model import ArgumentMap
+from argmap.format.registry import ClaimRegistry
 from argmap.files.limits import gc_paused
 from argmap.queries.comparison import merged_graph
 from argmap.checks.quotes import grounding_diagnostics

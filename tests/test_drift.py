@@ -268,3 +268,22 @@ def test_an_acceptance_on_an_assumption_is_stale() -> None:
     (d,) = drift_diagnostics(doc, gm)
     assert (d.line, d.severity) == (6, "warning")
     assert d.message == "nodes[1].accept_drift.hedge: accepts hedge drift, but the paraphrase has none"
+
+
+def test_a_name_only_the_essay_can_tell_is_still_found_and_the_essay_read_only_then() -> None:
+    from argmap.checks.drift.names import Lexicon, essay_lexicon
+
+    lexicon = essay_lexicon("Oil prices and Brent fell. Traders said Brent would recover.")
+    reads: list[int] = []
+
+    def read() -> Lexicon:
+        reads.append(1)
+        return lexicon
+
+    # 'Brent' starts the quote, where a capital says nothing: only the essay's use of it makes it a name.
+    found = find_drift("The price fell.", "Brent fell.", None, read)
+    assert [(d.kind, d.change, d.words) for d in found] == [("specifics", "drops", ("brent",))]
+    assert find_drift("The price fell.", "Brent fell.", None, lexicon) == found
+    assert find_drift("The price fell.", "Brent fell.") == []  # without the essay, not a name
+    assert find_drift("Brent dropped.", "Brent fell.", None, read) == []
+    assert reads == [1]  # the same name on both sides: the essay is not read for the second pair

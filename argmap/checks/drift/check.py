@@ -32,6 +32,7 @@ m.yaml:11:72: warning: nodes[1].accept_drift.hedge: accepts hedge drift, but the
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from argmap.checks.drift.names import Lexicon, essay_lexicon
@@ -40,6 +41,8 @@ from argmap.checks.integrity import has_placeholder
 from argmap.errors import Diagnostic
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from argmap.checks.grounded import GroundedMap
     from argmap.format.model import Node
     from argmap.yaml.reader import YamlDocument
@@ -119,7 +122,7 @@ def _paragraph(essay_text: str, span: tuple[int, int]) -> str:
     return essay_text[start: end if end >= 0 else len(essay_text)]
 
 
-def _node_drift(n: Node, gm: GroundedMap, lexicon: Lexicon) -> list[Drift]:
+def _node_drift(n: Node, gm: GroundedMap, lexicon: Callable[[], Lexicon]) -> list[Drift]:
     assert n.quote is not None
     span = gm.spans.get(n.id)
     context = _paragraph(gm.essay.text, span) if span else None
@@ -136,7 +139,7 @@ def drift_kinds(pairs: list[tuple[str, str]], essay_text: str) -> list[list[str]
     """
     from argmap.text.essayindex import Essay
 
-    essay, lexicon = Essay(essay_text), essay_lexicon(essay_text)
+    essay, lexicon = Essay(essay_text), partial(essay_lexicon, essay_text)
     out: list[list[str]] = []
     for text, quote in pairs:
         span = essay.find(quote)
@@ -148,17 +151,19 @@ def drift_kinds(pairs: list[tuple[str, str]], essay_text: str) -> list[list[str]
 def drift_diagnostics(doc: YamlDocument, gm: GroundedMap) -> list[Diagnostic]:
     """Warnings for each unaccepted drift, located at the node's ``text``, and for stale acceptances."""
     out: list[Diagnostic] = []
-    lexicon = essay_lexicon(gm.essay.text)
+    lexicon = partial(essay_lexicon, gm.essay.text)  # read only for the pairs whose names it must settle
     for i, n in enumerate(gm.model.nodes):
         accepted = n.accept_drift or {}
-        if (n.quote is None and not accepted) or has_placeholder(n.text):
-            continue  # a placeholder is reported as such (argmap.checks.integrity), not as drift
+        if n.quote is None and not accepted:
+            continue
         found = _node_drift(n, gm, lexicon) if n.quote is not None else []
-        line, col = doc.where(("nodes", i, "text"))
+        if (not found and not accepted) or has_placeholder(n.text):
+            continue  # nothing to say; a placeholder is reported as such (argmap.checks.integrity), not as drift
         for d in found:
             if d.kind in accepted:
                 continue
             msg, hint = drift_message(d, n.quote or "", n.text)
+            line, col = doc.where(("nodes", i, "text"))
             out.append(Diagnostic(doc.path, line, col, f"nodes[{i}].text: {msg}", "warning", hint))
         kinds = {d.kind for d in found}
         for kind in accepted:

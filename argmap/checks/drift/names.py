@@ -17,11 +17,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from argmap.checks.drift.words import ALIASES, COMMON_CAPS, MONTHS, NUMBER_VALUES, NUMBER_WORDS, PHRASE_NAMES, SMALL
 
-__all__ = ["Lexicon", "canonical_name", "context_names", "essay_lexicon", "names_in", "straighten",
-           "unmatched_names"]
+__all__ = ["Candidates", "Lexicon", "candidates_in", "canonical_name", "context_names", "essay_lexicon", "names_in",
+           "straighten", "unmatched_names"]
 
 
 def straighten(text: str) -> str:
@@ -126,20 +127,68 @@ def names_in(text: str, lexicon: Lexicon = Lexicon()) -> frozenset[str]:
     >>> sorted(names_in("Russian jets flew over the Kremlin's US-backed rivals."))
     ['russia', 'united states']
     """
-    out: set[str] = set()
+    return candidates_in(text).names(lexicon)
+
+
+class Candidates(NamedTuple):
+    """The names a text may have before its essay's :class:`Lexicon` is known: ``sure``, whatever the essay says
+    (numbers, number words, months, two-word names), and ``maybe``, each capitalised word's lower-case form
+    with the name it stands for and whether it ever stands inside a sentence."""
+
+    sure: set[str]
+    maybe: dict[str, tuple[str, bool]]
+
+    def names(self, lexicon: Lexicon) -> frozenset[str]:
+        """The names, as :func:`names_in` finds them with ``lexicon``."""
+        names, common = lexicon.names, lexicon.common
+        return frozenset(self.sure).union(value for low, (value, inside) in self.maybe.items()
+                                          if low in names or (inside and low not in common))
+
+    def kept_by(self, other: Candidates, words: set[str]) -> bool:
+        """Whether every name these candidates have with any lexicon is a word of ``words`` or a name that
+        ``other`` has with the same lexicon; ``False`` when only the lexicon can tell.
+
+        >>> a, b = candidates_in("Iran waited."), candidates_in("Then Iran waited.")
+        >>> a.kept_by(b, set()), b.kept_by(a, set()), b.kept_by(a, {"then", "iran"})
+        (True, False, True)
+        """
+        for name in self.sure:
+            if name not in words and name not in other.sure:
+                return False
+        for low, (value, inside) in self.maybe.items():
+            if value in words or value in other.sure:
+                continue
+            theirs = other.maybe.get(low)  # the same word is a name of both, or of neither; inside a sentence, more so
+            if theirs is None or (inside and not theirs[1]):
+                return False
+        return True
+
+
+_AT_START = ("", False)
+
+
+def candidates_in(text: str) -> Candidates:
+    """The :class:`Candidates` of ``text``: what :func:`names_in` finds in it, before the essay is consulted.
+
+    >>> c = candidates_in("Yet Moscow, in April 2024, said nothing; the United States neither.")
+    >>> sorted(c.sure), c.maybe
+    (['2024', 'april', 'united states'], {'yet': ('yet', False), 'moscow': ('russia', True)})
+    """
+    sure: set[str] = set()
+    maybe: dict[str, tuple[str, bool]] = {}
     text = straighten(text).replace("-", " ")
     lowered = text.lower()
     for long, short in PHRASE_NAMES:
         if long in lowered:
-            out.add(short)
+            sure.add(short)
             text = re.sub(long, " ", text, flags=re.IGNORECASE)
-    names, common = lexicon.names, lexicon.common
     for m in _CANDIDATE.finditer(text):
         kind, low, value = _classify(m.group())
-        if kind == _ALWAYS or (kind == _IF_NAME and (
-                low in names or (low not in common and not _starts_sentence(text, m.start())))):
-            out.add(value)
-    return frozenset(out)
+        if kind == _ALWAYS:
+            sure.add(value)
+        elif kind == _IF_NAME and not maybe.get(low, _AT_START)[1]:
+            maybe[low] = (value, not _starts_sentence(text, m.start()))
+    return Candidates(sure, maybe)
 
 
 _NEVER, _ALWAYS, _IF_NAME = 0, 1, 2

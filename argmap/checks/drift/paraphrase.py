@@ -36,10 +36,11 @@ hedge drops ('likely',)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from argmap.checks.drift.names import Lexicon, context_names, names_in, straighten, unmatched_names
+from argmap.checks.drift.names import Lexicon, candidates_in, context_names, straighten, unmatched_names
 from argmap.checks.drift.words import ABILITY, ABILITY_LIKE, HEDGES, LESSER, NEAR_NONE_LEAD, NEGATION, WILL
 from argmap.format.model import DriftKind
 
@@ -116,18 +117,18 @@ _CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall"}
 
 
 class _Words:
-    """A word list of :mod:`argmap.checks.drift.words`, with its single words as a set and its phrases padded with spaces."""
+    """A word list of :mod:`argmap.checks.drift.words`, with the first word of each of its words and phrases as a set."""
 
-    __slots__ = ("phrases", "singles", "words")
+    __slots__ = ("firsts", "words")
 
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = words
-        self.singles = frozenset(w for w in words if " " not in w)
-        self.phrases = tuple(f" {w} " for w in words if " " in w)
+        # A phrase occurs in the joined tokens only where its first word is a token: one set test rules out both.
+        self.firsts = frozenset(w.split(" ")[0] for w in words)
 
     def found(self, present: set[str], joined: str) -> list[str]:
         """The words (or phrases) of the list that occur in a text, given its token set and joined tokens."""
-        if present.isdisjoint(self.singles) and not (self.phrases and any(p in joined for p in self.phrases)):
+        if present.isdisjoint(self.firsts):
             return []  # the usual case, decided in C
         return [w for w in self.words if (f" {w} " in joined if " " in w else w in present)]
 
@@ -145,13 +146,17 @@ def _joined(tokens: list[str]) -> str:
 _NO_LEXICON = Lexicon()
 
 
-def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexicon = _NO_LEXICON) -> list[Drift]:
+def find_drift(text: str, quote: str, context: str | None = None,
+               lexicon: Lexicon | Callable[[], Lexicon] = _NO_LEXICON) -> list[Drift]:
     """Every drift of the paraphrase ``text`` from ``quote``, in the order hedge, modality, negation, specifics.
 
     ``context`` (the essay's paragraph around the quote) may name what the quote
     leaves to a pronoun: a name the paraphrase takes from it is not drift.
-    ``lexicon`` (from :func:`essay_lexicon`) tells names from sentence-initial capitals.
+    ``lexicon`` (from :func:`essay_lexicon`) tells names from sentence-initial capitals; given as a function,
+    it is called only when the names of the two differ in a way that only the lexicon can settle.
     """
+    if text == quote:
+        return []  # nothing can drift: every test below compares the two
     tq, tt = _tokens(quote), _tokens(text)
     jq, jt = _joined(tq), _joined(tt)
     sq, st = set(tq), set(tt)
@@ -176,7 +181,11 @@ def find_drift(text: str, quote: str, context: str | None = None, lexicon: Lexic
         out.append(Drift("negation", "drops", tuple(negq)))
     elif negt and not negq:
         out.append(Drift("negation", "adds", tuple(negt)))
-    nq, nt = names_in(quote, lexicon), names_in(text, lexicon)
+    cq, ct = candidates_in(quote), candidates_in(text)
+    if cq.kept_by(ct, st) and ct.kept_by(cq, sq):
+        return out  # whatever the essay's lexicon says, neither loses a name of the other: the usual case
+    lexicon = lexicon() if callable(lexicon) else lexicon
+    nq, nt = cq.names(lexicon), ct.names(lexicon)
     # A name the paraphrase keeps as a common word (Bankruptcy -> bankrupt) is not lost.
     # And a name the quote has only at the start of a sentence (where a capital says nothing) is not added.
     lost, extra = unmatched_names(nq, nt | st), unmatched_names(nt, nq | sq)
@@ -219,6 +228,8 @@ def _ability_like(present: set[str], joined: str) -> bool:
 def _modality(tq: list[str], tt: list[str], sq: set[str], st: set[str], jq: str, jt: str) -> list[Drift]:
     """Ability against will: *can't* → *won't* is a change of claim, not of wording (``sq``, ``st``: token sets;
     ``jq``, ``jt``: joined tokens)."""
+    if _ABILITY.firsts.isdisjoint(sq) and _ABILITY.firsts.isdisjoint(st):
+        return []  # every drift of modality needs an ability modal on one side
     ability_q, ability_t = _ABILITY.found(sq, ""), _ABILITY.found(st, "")
     will_q, will_t = _WILL.found(sq, ""), _WILL.found(st, "")
     if ability_q and not ability_t and not will_t and _ability_like(st, jt):
