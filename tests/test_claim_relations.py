@@ -136,3 +136,27 @@ def test_a_tension_needs_a_how(tmp_path: Path) -> None:
     claims = {**CLAIMS, "past": {"wording": "Russia used to answer.", "relation": "tension"}}
     errors = _errors(tmp_path, claims)
     assert len(errors) == 1 and "claims[3]: a claim whose relation is 'tension' needs 'how'" in errors[0]
+
+
+def test_exports_keep_two_different_answers_apart_and_one_agreement_together(bundled: Corpus) -> None:
+    """A claim the essays answer differently (or hold in tension) is no single proposition: every export writes each
+    essay's answer as a statement of its own, with that essay's relations; an agreement stays one statement."""
+    from argmap.exporters.argdown import argdown_text
+    from argmap.exporters.view import export_view
+
+    view = export_view(bundled, ["bankruptcy", "enforcer"])
+    by_claim: dict[str, list[Any]] = {}
+    for s in view.statements:
+        if s.claim:
+            by_claim.setdefault(s.claim, []).append(s)
+    assert [len(x) for x in by_claim.values()].count(2) == 5  # four differences and one tension
+    for claim, said in by_claim.items():
+        relation = bundled.registry.get(claim).relation if bundled.registry.get(claim) else None
+        if relation in ("differ", "tension"):
+            assert all(len(s.maps) == 1 for s in said) and {s.maps[0] for s in said} == {"bankruptcy", "enforcer"}
+            assert all(s.id == f"claim:{claim}/{s.maps[0]}" for s in said)
+    ids = {s.id for s in view.statements}
+    assert all(t in ids or t in {x.id for x in view.links} for link in view.links for t in (*link.sources, link.target))
+    text = argdown_text(view)
+    assert "[claim:inaction-by-choice/bankruptcy]:" in text and "[claim:inaction-by-choice]:" not in text
+    assert "[claim:russia-silent]:" in text  # an agreement: one equivalence class for both essays

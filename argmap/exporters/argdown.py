@@ -4,7 +4,8 @@
   a heading per map; an implicit node (a reconstruction) is tagged ``#implicit`` with ``implicit: true`` and no
   quote, and a proposition stated in several places lists the others under ``more_quotes``.  In a comparison,
   the nodes of several maps bound to one shared claim are written in each map's section with the same title,
-  ``[claim:<id>]``, which Argdown reads as one equivalence class.
+  ``[claim:<id>]``, which Argdown reads as one equivalence class; where the maps answer it differently or hold it in
+  tension, each map's answer is its own statement, ``[claim:<id>/<map>]``.
 * A relation with one source is a statement relation (``[P2]`` then ``+> [T]`` or ``-> [T]``).  Linked premises,
   a relation that an undercut attacks, support by example and a support that two maps of a comparison both make
   become an argument with its premise–conclusion structure (``<r1>``, ``(1) [P1]``, ``(2) [A1]``, ``----``,

@@ -6,7 +6,9 @@ mention (its kind, wording, quote, citation, note, stance); everything else stay
 
 Ids are readable and stable.  For one map they are the map's own: node ids (``T``, ``P1``), a named relation's
 id (``r1``), and for an unnamed relation its endpoints (``P2-supports-T``, ``O1-attacks-T``).  In a comparison,
-each id is prefixed with its map (``enforcer:P1``, ``enforcer:r1``) and a shared claim is ``claim:<claim id>``.
+each id is prefixed with its map (``enforcer:P1``, ``enforcer:r1``) and a shared claim is ``claim:<claim id>``;
+where the maps answer the claim's question differently, or one's evidence sits in tension with the other's claim,
+each map's node is a statement of its own, ``claim:<claim id>/<map>`` (:data:`APART`).
 
 >>> from argmap.corpus.load import bundled_maps_dir, load_corpus
 >>> corpus = load_corpus([bundled_maps_dir()])
@@ -30,7 +32,7 @@ from argmap.format.model import Node
 from argmap.graph.merge import CLAIM_PREFIX, merge_maps
 from argmap.graph.view import is_relation
 
-__all__ = ["ExportView", "Link", "MapInfo", "Mention", "Statement", "export_view"]
+__all__ = ["APART", "ExportView", "Link", "MapInfo", "Mention", "Statement", "export_view"]
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,11 @@ class ExportView:
         return " / ".join(m.title for m in self.maps)
 
 
+APART = ("differ", "tension")
+"""How two maps may relate on a shared claim without stating one proposition: each map's node is then a statement
+of its own in the view (``claim:<id>/<map>``), so that no exporter writes two answers as one."""
+
+
 def _relation_id(key: str) -> str:
     return key.replace("->", "-supports-").replace("-|", "-attacks-")
 
@@ -144,12 +151,20 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
     single = len(chosen) == 1
     nodes = {(c.id, n.id): n for c in chosen for n in c.model.nodes}
     ids: dict[str, str] = {}
+    apart: dict[tuple[str, str], str] = {}  # (shared claim's key, map) -> that map's statement of its own
     statements: list[Statement] = []
     for key, d in g.nodes(data=True):
         if d["role"] != "statement":
             ids[key] = _relation_id(d["relation"]) if single else f"{d['map']}:{_relation_id(d['relation'])}"
             continue
         mentions = tuple(_mention(x, nodes[x["map"], x["node"]]) for x in d["mentions"])
+        if d.get("relation") in APART:  # two answers, or a claim and evidence in tension: not one proposition
+            for mid in dict.fromkeys(m.map for m in mentions):
+                own = tuple(m for m in mentions if m.map == mid)
+                apart[key, mid] = f"{key}/{mid}"
+                statements.append(Statement(apart[key, mid], own[0].text, own[0].kind, d["claim"], False, own,
+                                            d["relation"]))
+            continue
         ids[key] = mentions[0].node if single and len(mentions) == 1 else key
         text = mentions[0].text if single else d["wording"]
         statements.append(Statement(ids[key], text, d["kind"], d["claim"], d["contested"], mentions,
@@ -158,9 +173,10 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
     named = {(c.id, r.key) for c in chosen for r in c.model.relations if r.id}
     for key, d in g.nodes(data=True):
         if d["role"] == "relation":
-            sources = tuple(ids[u] for u in g.predecessors(key) if g.edges[u, key]["role"] == "premise")
+            sources = tuple(apart.get((u, d["map"])) or ids[u] for u in g.predecessors(key)
+                            if g.edges[u, key]["role"] == "premise")
             (target,) = g.successors(key)
-            links.append(Link(ids[key], d["map"], d["type"], sources, ids[target],
+            links.append(Link(ids[key], d["map"], d["type"], sources, apart.get((target, d["map"])) or ids[target],
                               is_relation(g, target), d["note"],
                               d["relation"] if (d["map"], d["relation"]) in named else None))
     position = {key: i for i, key in enumerate(nodes)}  # map order, then each map's node order
