@@ -1,9 +1,13 @@
 """The service under a flood, without a server: a flooding client's computations stand aside while a lighter client's
-runs, and slow connections opened together are cut at different moments."""
+runs, slow connections opened together are cut at different moments, and a body that never arrives in full never
+starts a route."""
 
 from __future__ import annotations
 
 import time
+from typing import Any
+
+import pytest
 
 BOUND = 30.0  # seconds: far above any real answer; what never ends fails here
 
@@ -66,3 +70,42 @@ def test_slow_connections_opened_together_are_cut_at_different_moments() -> None
     per_tenth = Counter(min(24, int((t - 7.5) * 10)) for t in cuts)  # how many in each tenth of a second
     assert len(per_tenth) == 25 and max(per_tenth.values()) < 2000 / 25 * 1.5  # even (before: all at 10 s)
     assert connection_timeout(10.0, ("127.0.0.3", 40000)) == cuts[0]  # the same connection, the same deadline
+
+
+def _through_body_first(messages: list[dict[str, object]], max_bytes: int = 100) -> list[dict[str, object]] | None:
+    """What the app behind BodyFirst receives, when the client sends ``messages`` (None: the app never ran)."""
+    import asyncio
+
+    from argmap_api.body_first import BodyFirst
+
+    got: list[dict[str, object]] = []
+    ran = False
+
+    async def app(scope: object, receive: Any, send: object) -> None:
+        nonlocal ran
+        ran = True
+        while not got or got[-1].get("more_body"):
+            got.append(await receive())
+
+    async def receive() -> dict[str, object]:
+        return messages.pop(0)
+
+    scope = {"type": "http", "method": "POST", "path": "/validate", "client": ("127.0.0.3", 50000)}
+    asyncio.run(BodyFirst(app, max_bytes)(scope, receive, None))
+    return got if ran else None
+
+
+def test_a_body_that_never_arrives_in_full_never_starts_a_route(caplog: pytest.LogCaptureFixture) -> None:
+    part = {"type": "http.request", "body": b"id: ", "more_body": True}
+    assert _through_body_first([part, {"type": "http.disconnect"}]) is None  # before: the route ran, and waited
+    assert [r.getMessage() for r in caplog.records] == [
+        "POST /validate: 127.0.0.3:50000 closed the connection before the body was complete"]
+
+
+def test_a_body_in_pieces_reaches_the_route_whole_and_a_body_over_the_limit_at_once() -> None:
+    pieces = [{"type": "http.request", "body": b"id: ", "more_body": True},
+              {"type": "http.request", "body": b"m\n", "more_body": False}]
+    assert _through_body_first(pieces) == [{"type": "http.request", "body": b"id: m\n", "more_body": False}]
+    big = [{"type": "http.request", "body": b"x" * 80, "more_body": True} for _ in range(3)]
+    big[-1]["more_body"] = False
+    assert _through_body_first(list(big)) == big  # passed on as it comes: the route refuses it (413)
