@@ -5,11 +5,13 @@ outputs never land among the inputs."""
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import shutil
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -57,13 +59,21 @@ def swapping(path: Path, *versions: Callable[[Path], None]) -> Iterator[None]:
         sys.setswitchinterval(old)
 
 
-def _finishes(call: Callable[[], Any]) -> Any:
+def _finishes(call: Callable[[], Any], bound: float = BOUND) -> Any:
     out: list[Any] = []
     t = threading.Thread(target=lambda: out.append(call()), daemon=True)
     t.start()
-    t.join(BOUND)
-    assert not t.is_alive(), "blocked"
+    t.join(bound)
+    assert not t.is_alive(), f"blocked for {bound:g} s"
     return out[0]
+
+
+def _unblock(fifos: Iterable[Path]) -> None:
+    """Open each FIFO for writing and close it: a reader blocked on it (the bug under test) reads an empty file
+    and returns, so a failing test leaves no thread hanging behind it."""
+    for fifo in fifos:
+        with contextlib.suppress(OSError):  # ENXIO: nobody is reading it
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
 
 
 @pytest.fixture
@@ -105,22 +115,85 @@ def test_a_map_swapped_for_a_link_outside_is_never_loaded(site: Path) -> None:
     assert "leaked" not in ids
 
 
-def test_a_fifo_swapped_in_after_a_yaml_error_never_blocks(site: Path) -> None:
+AIF = '{"nodes": [{"nodeID": "1", "type": "I", "text": "t"}], "edges": []}'
+NOT_YAML = AIF[:-1]  # unclosed: a YAML error, after which the bytes are sniffed for another format
+
+
+def test_a_fifo_swapped_in_after_a_yaml_error_never_blocks(tmp_path: Path) -> None:
+    site = tmp_path
+    (site / "maps").mkdir()  # the swapped file alone: each round is short, so the rounds meet the swaps often
     target = site / "maps" / "alpha.yaml"
+    target.write_text(NOT_YAML)
+    made = itertools.count()
 
     def bad(p: Path) -> None:
-        p.write_text('{"nodes": [{"nodeID": "1", "type": "I", "text": "t"}], "edges": []')  # unclosed: a YAML error
+        p.write_text(NOT_YAML)
 
     def fifo(p: Path) -> None:
         os.mkfifo(p)
+        os.link(p, site / f"fifo-{next(made)}")  # kept by a second name, to unblock a reader of it afterwards
 
     def rounds() -> int:
-        for _ in range(ROUNDS // 4):
+        for _ in range(ROUNDS * 5):
             check_corpus([site / "maps"])
-        return ROUNDS // 4
+        return ROUNDS * 5
 
-    with swapping(target, bad, fifo):
-        assert _finishes(rounds) == ROUNDS // 4  # before: the file was read again by name to sniff its format
+    try:
+        with swapping(target, bad, fifo):
+            assert _finishes(rounds, bound=20.0) == ROUNDS * 5  # before: the file was read again by name to sniff its format
+    finally:
+        _unblock(site.glob("fifo-*"))
+
+
+@pytest.mark.parametrize("text", [NOT_YAML, AIF])
+def test_a_map_swapped_for_a_fifo_just_after_it_was_read_is_sniffed_from_the_bytes_read(
+        site: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race above made certain: the FIFO replaces the map at the moment its bytes have been read."""
+    import argmap.corpus.load
+
+    target = site / "maps" / "alpha.yaml"
+    target.write_text(text)
+    from argmap.yaml.reader import read_yaml_bytes as read_once
+
+    def read_then_swap(file: str, *args: Any) -> bytes:
+        data = read_once(file, *args)
+        if Path(file).name == target.name:
+            os.mkfifo(site / "fifo.tmp")
+            os.replace(site / "fifo.tmp", target)
+        return data
+
+    monkeypatch.setattr(argmap.corpus.load, "read_yaml_bytes", read_then_swap)
+    try:
+        _, diags = _finishes(lambda: check_corpus([site / "maps"]), bound=10.0)
+    finally:
+        _unblock([target])
+    assert [d.message for d in diags if d.path.endswith("alpha.yaml")] == [
+        "this is an AIF JSON file, not an argmap map"]  # found in the bytes read, not in the FIFO now there
+
+
+@pytest.mark.parametrize("text", [NOT_YAML, AIF])
+def test_a_map_that_is_not_a_map_is_opened_once(site: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened once and sniffed from the bytes read, whatever fails: a second open by name is the race above."""
+    import builtins
+    import io
+
+    target = site / "maps" / "alpha.yaml"
+    target.write_text(text)
+    opened: list[str] = []
+
+    def counting(real: Callable[..., Any]) -> Callable[..., Any]:
+        def open_(file: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(file, (str, bytes, os.PathLike)) and os.fsdecode(file).endswith("alpha.yaml"):
+                opened.append(os.fsdecode(file))
+            return real(file, *args, **kwargs)
+        return open_
+
+    monkeypatch.setattr(os, "open", counting(os.open))
+    monkeypatch.setattr(io, "open", counting(io.open))
+    monkeypatch.setattr(builtins, "open", counting(builtins.open))
+    _, diags = check_corpus([site / "maps"])
+    assert any(d.path.endswith("alpha.yaml") for d in diags)
+    assert len(opened) == 1, opened
 
 
 def test_validate_of_a_folder_whose_files_are_swapped_is_never_an_internal_error(site: Path) -> None:

@@ -20,6 +20,7 @@ from fastapi_offline import FastAPIOffline
 
 from argmap import __version__
 
+from .body_first import BodyFirst
 from .cache import SnapshotMiddleware
 from .deps import known_query
 from .docs import SameOriginDocs
@@ -82,6 +83,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SameOriginDocs)  # /docs and /redoc may load nothing from another host
     app.add_middleware(HeadAsGet)  # a HEAD is a GET all the way down, its body dropped on the way out
     app.add_middleware(ClientTag)  # the heavy work of each request counts against its client (see Gate)
+    app.add_middleware(BodyFirst, max_bytes=settings.max_body_bytes)  # a slow body never starts a route
     if settings.allowed_hosts:  # outermost: a request for another site's name goes no further
         app.add_middleware(HostCheck, allowed=frozenset(settings.allowed_hosts))
 

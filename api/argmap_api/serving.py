@@ -2,7 +2,10 @@
 
 * **Read timeout.**  A request must arrive in full (headers and body) within ``read_timeout`` seconds of its
   first byte, and a new connection must start its request within that time; otherwise the connection is closed.
-  So slow-header and slow-body connections cannot be held open to exhaust the server.
+  So slow-header and slow-body connections cannot be held open to exhaust the server.  Each connection's
+  deadline is its own share of ``read_timeout`` (from 3/4 of it to all of it, by a hash of the client's port):
+  thousands of slow connections opened together are then cut over a quarter of the timeout, not in one
+  iteration of the event loop that would stall every other request while it runs.
 * **Stop on a signal.**  On SIGTERM or SIGINT the service stops accepting connections, kills every running
   ``dot`` at once, gives requests in flight until :data:`STOP_WITHIN` seconds to finish, and then exits even
   if some worker is still busy: a process that was asked to stop is gone within two seconds.
@@ -16,7 +19,7 @@ import sys
 import threading
 from typing import Any
 
-__all__ = ["READ_TIMEOUT", "STOP_WITHIN", "SWITCH_INTERVAL", "run_server", "server_config"]
+__all__ = ["READ_TIMEOUT", "STOP_WITHIN", "SWITCH_INTERVAL", "connection_timeout", "run_server", "server_config"]
 
 READ_TIMEOUT = 10.0
 """Seconds a client has to send a whole request (headers and body), counted from its first byte."""
@@ -26,6 +29,22 @@ SWITCH_INTERVAL = 0.0005
 """Seconds a thread holds the GIL before another may take it (Python's default is 0.005)."""
 
 log = logging.getLogger("argmap_api")
+
+
+def connection_timeout(read_timeout: float, client: tuple[str, int] | None) -> float:
+    """The read timeout of one connection: from 3/4 of ``read_timeout`` to all of it, by a hash of its port.
+
+    Derived from the connection, not drawn at random, so the same connection always gets the same deadline.
+
+    >>> [round(connection_timeout(10.0, ("127.0.0.1", port)), 2) for port in (50000, 50001, 50002)]
+    [9.25, 8.29, 9.84]
+    >>> connection_timeout(10.0, None)
+    10.0
+    """
+    if not client:
+        return read_timeout
+    share = (client[1] * 2654435761) % 2**32 / 2**32  # Knuth's multiplicative hash: neighbouring ports spread out
+    return read_timeout * (0.75 + share / 4)
 
 
 def _protocol(read_timeout: float) -> type[Any]:
@@ -42,7 +61,7 @@ def _protocol(read_timeout: float) -> type[Any]:
 
         def _arm(self) -> None:
             if self._deadline is None:
-                self._deadline = self.loop.call_later(read_timeout, self._expired)
+                self._deadline = self.loop.call_later(connection_timeout(read_timeout, self.client), self._expired)
 
         def _disarm(self) -> None:
             if self._deadline is not None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Hashable
 from contextvars import ContextVar
@@ -44,6 +45,12 @@ __all__ = ["CLIENT", "ClientTag", "Gate", "Results"]
 
 T = TypeVar("T")
 
+
+TURN_WAIT = 0.5
+"""Seconds a computation stands aside for a lighter client's at most, before it runs on (see :class:`Gate`).
+
+A bound, not a schedule: a lighter computation that runs longer (a ``dot`` child, which needs no interpreter)
+only slows the flood, never stops it."""
 
 CLIENT: ContextVar[str] = ContextVar("argmap_client", default="")
 """Who the work is for (the client's address), set per request by :class:`ClientTag`."""
@@ -84,6 +91,12 @@ class Gate:
     come free the clients that wait are served in turn, one computation each, not in order of arrival.  So a
     client that sends many costly requests waits behind its own, never in front of everyone else's.
 
+    Computations also take turns while they run (:func:`argmap.files.limits.take_turn`): one whose client has
+    more requests at the gate than another client whose computation is running stands aside until that one is
+    done (at most :data:`TURN_WAIT` seconds at a time).  Python computations share one interpreter lock, so
+    without this a valid request running beside a flood's computation gets half the interpreter and takes twice
+    as long; with it, the lighter client's work runs as if alone and the flood waits.
+
     >>> import asyncio
     >>> order = []
     >>> async def main() -> None:
@@ -102,6 +115,9 @@ class Gate:
         self.per_client = per_client or max(1, concurrency - 1)
         self.seconds = seconds  # each computation's time limit (argmap.files.limits.time_limit), None for none
         self._loops: dict[int, tuple[_Slots, anyio.CapacityLimiter]] = {}
+        self._turns = threading.Condition()  # guards the two counters below, shared by every loop and thread
+        self._load: Counter[str] = Counter()  # per client: its requests at the gate, running or waiting
+        self._busy: Counter[str] = Counter()  # per client: its computations running now
 
     def _state(self) -> tuple[_Slots, anyio.CapacityLimiter]:
         # One state per event loop: futures and limiters belong to the loop they were made in (tests run several).
@@ -115,20 +131,50 @@ class Gate:
         """``fn()`` in a worker thread, once a place under the limit is free and it is this client's turn."""
         client = CLIENT.get()
         slots, threads = self._state()
-        await self._acquire(slots, client)
+        self._count(self._load, client, 1)
         try:
-            return await anyio.to_thread.run_sync(self._limited, fn, limiter=threads)
+            await self._acquire(slots, client)
+            try:
+                return await anyio.to_thread.run_sync(self._limited, fn, client, limiter=threads)
+            finally:
+                self._release(slots, client)
         finally:
-            self._release(slots, client)
+            self._count(self._load, client, -1)
 
-    def _limited(self, fn: Callable[[], T]) -> T:
-        """``fn()`` under the gate's time limit: the analyses check it as they go (504 when it runs out)."""
-        if self.seconds is None:
-            return fn()
-        from argmap.files.limits import time_limit
+    def _limited(self, fn: Callable[[], T], client: str) -> T:
+        """``fn()`` under the gate's time limit (504 when it runs out), taking turns with other clients' work."""
+        from contextlib import nullcontext
 
-        with time_limit(self.seconds, "the computation"):
-            return fn()
+        from argmap.files.limits import taking_turns, time_limit
+
+        self._count(self._busy, client, 1)
+        try:
+            with taking_turns(lambda: self._wait_turn(client)), \
+                    (nullcontext() if self.seconds is None else time_limit(self.seconds, "the computation")):
+                return fn()
+        finally:
+            self._count(self._busy, client, -1)
+
+    def _count(self, counter: Counter[str], client: str, step: int) -> None:
+        with self._turns:
+            counter[client] += step
+            if counter[client] <= 0:
+                del counter[client]
+            self._turns.notify_all()
+
+    def _outranked(self, client: str) -> bool:
+        """Whether a computation of a client with fewer requests at the gate is running (call with the lock)."""
+        mine = self._load[client]
+        return any(self._load[other] < mine for other in self._busy if other != client)
+
+    def _wait_turn(self, client: str) -> float:
+        """Block while a lighter client's computation runs, at most :data:`TURN_WAIT` s; the seconds waited."""
+        with self._turns:
+            if not self._outranked(client):
+                return 0.0
+            started = time.monotonic()
+            self._turns.wait_for(lambda: not self._outranked(client), TURN_WAIT)
+            return time.monotonic() - started
 
     async def _acquire(self, slots: _Slots, client: str) -> None:
         if slots.running < self.concurrency and slots.by_client[client] < self.per_client and not slots.waiting:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["check_time", "gc_paused", "time_left", "time_limit"]
+__all__ = ["check_time", "gc_paused", "take_turn", "taking_turns", "time_left", "time_limit"]
 
 _DEADLINE: ContextVar[tuple[float, float, str] | None] = ContextVar("argmap_deadline", default=None)
+_TURN: ContextVar[Callable[[], float] | None] = ContextVar("argmap_turn", default=None)
 
 
 @contextmanager
@@ -53,11 +54,47 @@ def check_time() -> None:
     Traceback (most recent call last):
     argmap.errors.RenderTimeout: the computation took more than 0 s and was stopped
     """
+    take_turn()
     limit = _DEADLINE.get()
     if limit is not None and time.monotonic() >= limit[0]:
         from argmap.errors import RenderTimeout
 
         raise RenderTimeout(f"{limit[2]} took more than {limit[1]:g} s and was stopped")
+
+
+@contextmanager
+def taking_turns(wait: Callable[[], float]) -> Iterator[None]:
+    """Within the block, :func:`take_turn` (and :func:`check_time`) calls ``wait``, which may block while more
+    urgent work runs and returns the seconds it waited.  The service's gate uses it so that a client that floods
+    it stands aside while a lighter client's computation runs (``argmap_api.work.Gate``).
+
+    >>> with taking_turns(lambda: 0.5), time_limit(60.0):
+    ...     take_turn()
+    ...     60.4 < time_left() <= 60.5  # the half second spent standing aside does not count
+    True
+    """
+    token = _TURN.set(wait)
+    try:
+        yield
+    finally:
+        _TURN.reset(token)
+
+
+def take_turn() -> None:
+    """Let more urgent work go first, if the enclosing :func:`taking_turns` says so (outside one: nothing).
+
+    Long computations call it as they go, between steps that hold the interpreter for a millisecond or so.  The
+    time spent waiting is added to the enclosing :func:`time_limit`, which bounds the computation's own work.
+
+    >>> take_turn()
+    """
+    wait = _TURN.get()
+    if wait is None:
+        return
+    waited = wait()
+    limit = _DEADLINE.get()
+    if waited > 0 and limit is not None:
+        _DEADLINE.set((limit[0] + waited, limit[1], limit[2]))
 
 
 def time_left() -> float | None:

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from argmap.files.limits import take_turn
+
 __all__ = ["Essay", "Paragraph", "normalise", "sha256_text"]
 
 _CHAR_MAP = {
@@ -200,6 +202,7 @@ class Essay:
         for w in (width - 1, width, width + 1):
             if w < 1:
                 continue
+            take_turn()  # each extractOne holds the interpreter for up to a few ms: a flooding client yields here
             tails = (ends + [ends[-1]] * w)[w - 1::step][:len(first)]  # a window past the end stops there
             passages = list(map(self.norm.__getitem__, map(slice, heads, tails)))
             found = process.extractOne(q, passages, scorer=fuzz.ratio,
