@@ -24,6 +24,20 @@ WORDY = ("This premise goes on at length, as essays sometimes do, restating its 
 
 
 @pytest.fixture(scope="module")
+def pair_deck(request: pytest.FixtureRequest) -> Any:
+    """The comparison deck of a named corpus fixture's bankruptcy and enforcer, built once per module: several tests
+    read the same deck (it draws a diagram per claim)."""
+    made: dict[str, list[Any]] = {}
+
+    def deck(corpus_name: str) -> list[Any]:
+        if corpus_name not in made:
+            made[corpus_name] = comparison_deck(request.getfixturevalue(corpus_name), "bankruptcy", "enforcer")
+        return made[corpus_name]
+
+    return deck
+
+
+@pytest.fixture(scope="module")
 def mini() -> Corpus:
     return load_corpus([ROOT / "tests/fixtures/mini"])
 
@@ -175,14 +189,14 @@ CLAIM_KICKERS = {"Common ground": "agree", "They contradict each other": "contra
 
 
 @pytest.mark.parametrize("corpus_name", ["bundled", "contested"])
-def test_a_claims_slides_are_headed_by_how_the_essays_relate_on_it(corpus_name: str,
-                                                                    request: pytest.FixtureRequest) -> None:
+def test_a_claims_slides_are_headed_by_how_the_essays_relate_on_it(corpus_name: str, request: pytest.FixtureRequest,
+                                                                    pair_deck: Any) -> None:
     """Never a contradiction under "Common ground", never a difference called a contradiction: each claim's heading
     is the one its relation (the registry's, else its stances) allows."""
     from argmap.classroom.decks import claim_relation
 
     corpus: Corpus = request.getfixturevalue(corpus_name)
-    deck = comparison_deck(corpus, "bankruptcy", "enforcer")
+    deck = pair_deck(corpus_name)
     pair = [corpus.get("bankruptcy"), corpus.get("enforcer")]
     seen = {}
     for s in deck:
@@ -200,20 +214,21 @@ def test_a_claims_slides_are_headed_by_how_the_essays_relate_on_it(corpus_name: 
         assert {"differ", "tension"} <= {CLAIM_KICKERS[k] for k in seen.values()}
 
 
-def test_the_deck_has_every_question_and_both_essays_lines_of_their_own(bundled: Corpus, mini: Corpus) -> None:
+def test_the_deck_has_every_question_and_both_essays_lines_of_their_own(bundled: Corpus, mini: Corpus,
+                                                                        pair_deck: Any) -> None:
     from argmap.classroom.questions import discussion_questions
 
     for corpus, (a, b) in ((bundled, ("bankruptcy", "enforcer")), (mini, tuple(sorted(mini.maps)[:2]))):
-        deck = comparison_deck(corpus, a, b)
+        deck = pair_deck("bundled") if corpus is bundled else comparison_deck(corpus, a, b)
         asked = [i.text for s in deck if s.kicker == "Discuss" for c in s.columns for i in c.items]
         assert asked == [q.prompt for q in discussion_questions(corpus, a, b)]
         assert {f"Only in {a}", f"Only in {b}"} <= {s.kicker for s in deck}
 
 
-def test_each_claim_slide_is_followed_by_its_neighbourhood_at_24_pt(bundled: Corpus) -> None:
+def test_each_claim_slide_is_followed_by_its_neighbourhood_at_24_pt(bundled: Corpus, pair_deck: Any) -> None:
     from argmap.render.compare.slides import LEAST_PT, slide_text_pt
 
-    deck = comparison_deck(bundled, "bankruptcy", "enforcer")
+    deck = pair_deck("bundled")
     claims = [s for s in deck if s.kicker in CLAIM_KICKERS and not s.diagram]
     diagrams = [s for s in deck if s.diagram]
     assert {_claim_of_title(bundled, s.title) for s in claims} == {_claim_of_title(bundled, s.title) for s in diagrams}
@@ -246,13 +261,14 @@ def test_a_declared_relation_heads_its_claims_slide_with_its_how(contested: Corp
 
 @pytest.mark.parametrize("corpus_name", ["bundled", "contested"])
 def test_every_slide_carries_facts_that_hold_and_its_heading_is_among_them(corpus_name: str,
-                                                                          request: pytest.FixtureRequest) -> None:
+                                                                          request: pytest.FixtureRequest,
+                                                                          pair_deck: Any) -> None:
     """Each slide states facts re-checked here against the maps; a claim's heading is its relation's fact; the
     deck for one map carries its lines of support."""
     from argmap.queries.facts import LinesOfSupport, RelationIs
 
     corpus: Corpus = request.getfixturevalue(corpus_name)
-    deck = comparison_deck(corpus, "bankruptcy", "enforcer")
+    deck = pair_deck(corpus_name)
     for s in deck:
         assert s.facts, (s.kicker, s.title)
         assert all(f.check(corpus) for f in s.facts), (s.kicker, s.title)

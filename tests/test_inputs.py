@@ -175,6 +175,13 @@ def test_the_table_names_every_command_that_reads_maps() -> None:
     assert set(READERS) == set(COMMANDS) - takes_no_maps
 
 
+@pytest.fixture(autouse=True)
+def _no_printing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What these tests check is how commands read maps; printing PDFs is tested where it is the subject
+    (test_site_browser, test_classroom_lesson), so here Chromium is not started."""
+    monkeypatch.setattr("argmap.classroom.browser.html_to_pdf", lambda html, timeout=60.0: b"%PDF-1.7\n")
+
+
 def _args(command: str, refs: list[str], out: Path) -> list[str]:
     return [command, *refs, *(r.format(out=out) for r in READERS[command][1])]
 
