@@ -86,3 +86,19 @@ def test_evidence_in_tension_is_not_said_to_deny_and_a_different_answer_answers(
               for s in comparison_deck(bundled, "bankruptcy", "enforcer") if s.columns}
     assert all(x.endswith(" answers") for x in labels["Same question, different answers"])
     assert any(x.endswith(" in tension") for x in labels["A tension between them"])
+
+
+def test_the_other_author_is_said_to_take_a_parallel_step_only_where_its_map_does(tmp_path: Path) -> None:
+    def pair(b_relations: list[str]) -> Corpus:
+        return build_corpus(tmp_path / str(len(b_relations)), {
+            "a": ([node("a", "T", "thesis"), node("a", "G", claim="g"), node("a", "A", "assumption")],
+                  ["r1: G + A -> T"]),
+            "b": ([node("b", "T", "thesis"), node("b", "G", claim="g"), node("b", "B", "assumption"),
+                   node("b", "Q")], b_relations),
+        }, {"g": "Russia said nothing."})
+
+    said = [x for q in discussion_questions(pair(["r1: G + B -> T"]), "a", "b") for x in q.answer]
+    assert any("b itself argues from the same claim (its G) to its T, by a step that rests on a premise it leaves"
+               " unstated too (its B:" in x for x in said), said
+    apart = [x for q in discussion_questions(pair(["Q -> T", "B -> Q"]), "a", "b") for x in q.answer]
+    assert not any("argues from the same claim" in x for x in apart)  # b's G leads nowhere: no parallel step

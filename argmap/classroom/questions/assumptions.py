@@ -13,7 +13,7 @@ from argmap.checks.grounded import GroundedMap
 from argmap.classroom.questions.context import Context, Said, binds, draft, impact_said, join_and
 from argmap.classroom.questions.model import Draft, Reconstruction
 from argmap.classroom.wording import end, inside
-from argmap.format.model import ArgumentMap, Node
+from argmap.format.model import ArgumentMap, Node, Relation
 from argmap.queries.facts import Fact, KindIs, OnlyIn, SameGap, SupportedBy
 
 __all__ = ["unstated_assumption_drafts"]
@@ -167,6 +167,19 @@ def _single_assumption_draft(c: Context, gm: GroundedMap, found: _Assumptions, p
     return draft("unstated-assumption", prompt, step_facts, b.given, said, answer_nodes=[b.hidden], blanks=[b])
 
 
+def _parallel_step(c: Context, other: GroundedMap, claims: list[str | None]) -> tuple[Relation, str] | None:
+    """A support of ``other`` that argues from a node bound (affirming) to one of ``claims``, the given premises of
+    the step asked about: the other essay taking a step of its own from the same ground; with the node's id."""
+    for r in other.model.relations:
+        if not r.is_support:
+            continue
+        for x in r.sources:
+            n = c.node(other.id, x)
+            if n.claim is not None and n.claim in claims and n.effective_stance == "affirms":
+                return r, x
+    return None
+
+
 def _other_author(c: Context, gm: GroundedMap, other: GroundedMap, b: Reconstruction) -> Said:
     """What in the other essay suggests its author would, or would not, accept the step of blank ``b``."""
     claims = [(r, c.node(gm.id, r.node).claim) for r in (*b.given, b.target, b.hidden)]
@@ -179,6 +192,16 @@ def _other_author(c: Context, gm: GroundedMap, other: GroundedMap, b: Reconstruc
                   if all(n.effective_stance == "denies" for n in c.bound(other.id, cl))]
         if denied:
             return (f"{other.id}'s author: probably not: {other.id} denies the claim of {join_and(denied)}.", facts)
+        parallel = _parallel_step(c, other, [cl for r, cl in shared if r in b.given])
+        if parallel is not None:
+            rel, own = parallel
+            hidden = [x for x in rel.sources if c.node(other.id, x).kind == "assumption"]
+            facts += [SupportedBy(map=other.id, node=rel.target, relation=rel.key, sources=list(rel.sources)),
+                      *(KindIs(map=other.id, node=x, kind="assumption") for x in hidden)]
+            need = (f", by a step that rests on a premise it leaves unstated too (its {hidden[0]}: "
+                    f"“{inside(c.node(other.id, hidden[0]).text)}”): compare the two" if hidden else "")
+            return (f"{other.id}'s author: probably: {other.id} itself argues from the same claim (its {own}) to its "
+                    f"{rel.target}{need}.", facts)
         return (f"{other.id}'s author: perhaps: {other.id} also makes the claim of {join_and(made)}, but whether it "
                 f"would take the same step, its text does not say.", facts)
     facts = [OnlyIn(map=gm.id, node=r.node, other=other.id) for r, _ in claims]

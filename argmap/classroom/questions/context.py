@@ -70,11 +70,13 @@ def node_list(refs: list[CitedNode]) -> str:
 
 
 def join_and(items: list[str], word: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c`` (or another ``word``).
+    """``a``, ``a and b``, ``a, b and c`` (or another ``word``); nothing for no items.
 
-    >>> join_and(["a"]), join_and(["a", "b"]), join_and(["a", "b", "c"], "or")
-    ('a', 'a and b', 'a, b or c')
+    >>> join_and(["a"]), join_and(["a", "b"]), join_and(["a", "b", "c"], "or"), join_and([])
+    ('a', 'a and b', 'a, b or c', '')
     """
+    if not items:
+        return ""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
