@@ -106,7 +106,8 @@ def test_citation_for_refuses_a_source_that_backs_another_claim(tmp_path: Path) 
     refused(corpus, CitationFor(map="a", claim="x", evidence="E", citation="Isfahan attack report", via="E->P"))
     refused(corpus, CitationFor(map="a", claim="x", evidence="E", citation="Isfahan attack report"))
     text = everything(corpus)
-    assert "only a cites a source for it" not in text
+    assert "only a backs it directly with evidence that names a source" not in text
+    assert "Isfahan attack report" not in text.split("## Teacher")[0].split("Discussion questions")[-1]
 
 
 def test_no_cited_evidence_refuses_a_claim_a_cited_example_backs(tmp_path: Path) -> None:

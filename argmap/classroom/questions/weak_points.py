@@ -237,12 +237,13 @@ def evidence_drafts(c: Context) -> list[Draft]:
                  *binds(c, c.b.id, claim), *cite_facts, *lacks_facts]
         sources = list(dict.fromkeys(cite for _, _, cite in cites[has.id]))
         prompt = (f"Both essays make the claim “{inside(c.wording(claim))}” ({node_list(about)}), but only "
-                  f"{has.id} cites a source for it ({inside('; '.join(sources))}). Does {lacks.id} need one? What "
-                  f"would count as good evidence?")
+                  f"{has.id} backs it directly with evidence that names a source ({inside('; '.join(sources))}). "
+                  f"Does {lacks.id} need one? What would count as good evidence?")
         evidence = list(dict.fromkeys(e for e, _, _ in cites[has.id]))
         backing = join_and([label(c.ref(has.id, e)) for e in evidence])
-        said = [(f"{has.id} rests it on {backing}.", cite_facts),
-                (f"{lacks.id} gives no cited evidence for it.", lacks_facts)]
+        said = [(f"{has.id} backs it directly with {backing}, which names its source.", cite_facts),
+                (f"{lacks.id} gives no cited evidence for it anywhere in its argument, so a reader has only its "
+                 f"author's word: a source that reports the events the claim rests on would count.", lacks_facts)]
         out.append(draft("evidence", prompt, facts, about, said, claim=claim,
                          answer_nodes=[c.ref(has.id, e) for e in evidence], template="one-source"))
         break
