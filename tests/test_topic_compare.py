@@ -179,10 +179,25 @@ def test_a_contested_claim_is_discussed_before_one_more_essays_agree_on(topic: C
                         essays=sum(c != "absent" for c in cells), theses=[],
                         cells=[TopicCell(map=i, relation=c, mentions=[]) for i, c in zip(ids, cells, strict=True)])  # type: ignore[arg-type]
 
+    from argmap.classroom.topic import _rank
+    from argmap.queries.facts import UngroundedFact
+
     rows = [row("agreed", "agree", ["affirms"] * 3), row("disputed", "contradict", ["affirms", "denies", "absent"])]
-    points = discussion_points(base.model_copy(update={"rows": rows}))
-    assert [p.claim for p in points] == ["disputed", "agreed"]
-    assert points[0].silent == ["micro_k024"]
+    assert [r.claim for r in sorted(rows, key=_rank)] == ["disputed", "agreed"]
+    with pytest.raises(UngroundedFact, match="claim 'disputed'"):  # rows no checked fact states are not worded
+        discussion_points(base.model_copy(update={"rows": rows}))
+    with pytest.raises(UngroundedFact, match="not checked"):
+        discussion_points(base.model_copy(update={"facts": {}}))
+
+
+def test_each_point_worth_discussing_carries_the_checked_facts_it_words(topic: Corpus) -> None:
+    from argmap.classroom.topic import discussion_points
+
+    for p in discussion_points(compare_topic(topic, sorted(topic.maps))):
+        assert {f.fact for f in p.facts} >= {"made-by", "relation-among", "essay-on-claim"}
+        assert all(f.check(topic) for f in p.facts)
+        made = next(f for f in p.facts if f.fact == "made-by")
+        assert sorted(made.by) == sorted(p.affirm + [m for m in p.deny if m not in p.affirm])
 
 
 # ARGMAP_SHARED_CORPORA names the corpora folder when it is not ../shared/corpora beside the repository.

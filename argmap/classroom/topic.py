@@ -16,6 +16,7 @@ the maps; the question words only those facts, and only a contested claim is cal
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from argmap.queries.results import Mention, TopicComparison, TopicRow
 
@@ -34,6 +35,9 @@ class DiscussionPoint:
     silent: list[str]
     quotes: list[Mention]
     question: str
+    facts: list[Any]
+    """The checked facts of the topic report its question words: which essays make the claim, how each takes it,
+    how they relate on it."""
 
 
 def _rank(row: TopicRow) -> tuple[int, int]:
@@ -53,7 +57,13 @@ def _question(row: TopicRow, affirm: list[str], deny: list[str], silent: list[st
 
 
 def discussion_points(topic: TopicComparison, limit: int = 3) -> list[DiscussionPoint]:
-    """The claims most worth discussing in class, best first (see the module doc)."""
+    """The claims most worth discussing in class, best first (see the module doc), each with the checked facts of
+    the topic report that its question words; a comparison whose facts were never checked is refused."""
+    from argmap.queries.facts import UngroundedFact
+
+    grid = topic.facts.get("grid")
+    if not grid:
+        raise UngroundedFact("the topic's facts were not checked: compare the topic with compare_topic")
     n = len(topic.maps)
     out = []
     for row in sorted(topic.rows, key=_rank)[:limit]:
@@ -66,7 +76,13 @@ def discussion_points(topic: TopicComparison, limit: int = 3) -> list[Discussion
                          None)
             if found is not None:
                 quotes.append(found)
+        facts = [f for f in grid if getattr(f, "claim", None) == row.claim]
+        makers = sorted(c.map for c in row.cells if c.relation != "absent")
+        said = {(f.fact, getattr(f, "relation", None)) for f in facts} | {
+            (f.fact, tuple(sorted(getattr(f, "by", [])))) for f in facts}
+        if ("relation-among", row.relation) not in said or ("made-by", tuple(makers)) not in said:
+            raise UngroundedFact(f"the topic's checked facts do not state the point on claim '{row.claim}'")
         out.append(DiscussionPoint(claim=row.claim, wording=row.wording, relation=row.relation, affirm=affirm,
                                    deny=deny, silent=silent, quotes=quotes,
-                                   question=_question(row, affirm, deny, silent, n)))
+                                   question=_question(row, affirm, deny, silent, n), facts=facts))
     return out
