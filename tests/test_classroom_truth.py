@@ -102,3 +102,13 @@ def test_the_other_author_is_said_to_take_a_parallel_step_only_where_its_map_doe
                " unstated too (its B:" in x for x in said), said
     apart = [x for q in discussion_questions(pair(["Q -> T", "B -> Q"]), "a", "b") for x in q.answer]
     assert not any("argues from the same claim" in x for x in apart)  # b's G leads nowhere: no parallel step
+
+
+def test_answers_answer_the_question_asked(bundled: Corpus) -> None:
+    """A difference is said not to exclude the other answer; a tension, what would settle it; a conclusion on one
+    argument, what the essay would need; a source question, where to look."""
+    answers = {q.template or q.kind: " ".join(q.answer) for q in discussion_questions(bundled, "bankruptcy", "enforcer")}
+    assert "the answers do not exclude each other" in answers["difference"]
+    assert "would settle it" in answers["tension"]
+    assert "a second, independent reason for" in answers["one-leg"]
+    assert "Where to look:" in answers["evidence"]

@@ -170,8 +170,16 @@ def difference_drafts(c: Context) -> list[Draft]:
                               for m in ms])
             verb = "sets against it" if all(m.stance == "denies" for m in ms) else "says"
             said.append((f"{g.id} {verb} {words}.", binds(c, g.id, d.claim)))
-        said.append((f"How they relate: {end(d.how)}",
-                     [RelationIs(claim=d.claim, maps=[c.a.id, c.b.id], relation=d.relation)]))
+        relation: list[Fact] = [RelationIs(claim=d.claim, maps=[c.a.id, c.b.id], relation=d.relation)]
+        said.append((f"How they relate: {end(d.how)}", relation))
+        if d.relation == "differ":  # the registry says neither answer denies the other
+            said.append(("No, the answers do not exclude each other: each essay gives a different answer to the same "
+                         "question without denying the other's, so a reader can weigh both.", relation))
+        else:
+            evidence = join_and([m.node for m in d.left + d.right if m.stance == "denies"])
+            said.append((f"Not by itself: {evidence} and the claim may be about different times or cases, and "
+                         f"neither essay sets one against the other. A record of the cases the claim speaks of "
+                         f"would settle it.", relation))
         out.append(draft("difference", prompt, facts, about, said, claim=d.claim,
                          template="difference" if d.relation == "differ" else "tension"))
     return out

@@ -148,6 +148,10 @@ def _one_leg_draft(c: Context, gm: GroundedMap) -> Draft | None:
     said: list[Said] = [(f"{concl} ({inside(target.text)}) stands only if a reader accepts "
                          f"{join_and([label(r) for r in refs])}.", facts)]
     said += [impact_said(c, gm.id, x) for x in bearing]
+    said.append((f"So a reader should accept {concl} only as far as they accept "
+                 f"{join_and([r.node for r in refs], 'and')}; to make it stand without "
+                 f"{'it' if len(refs) == 1 else 'them'}, the essay would need a second, independent reason for "
+                 f"{concl}.", facts))
     return draft("load-bearing", prompt, facts, [target, *refs], said, claim=c.node(gm.id, concl).claim,
                  answer_nodes=refs, template="one-leg")
 
@@ -206,6 +210,9 @@ def _neediest_draft(c: Context, uncited: dict[str, list[str]]) -> Draft:
             continue
         said.append((end(f"{say(c.ref(g.id, pick))} most needs a source: nothing cited backs it, and "
                          f"{text.split(': ', 1)[1]}"), [NoCitedEvidence(map=g.id, node=pick), *f]))
+    said.append(("Where to look: for a claim about what happened, a news report or an official record of those "
+                 "events; for a claim about what something shows or what should be done, reasons rather than a "
+                 "source.", facts))
     cited = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in g.model.nodes if n.kind == "evidence" and n.citation]
     return draft("evidence", prompt, facts, about, said, answer_nodes=cited)
 
