@@ -149,7 +149,7 @@ def test_the_claims_most_worth_discussing_lead_with_the_contested_one(topic: Cor
     assert first.claim == "higher_dog_poo_fines" and first.relation == "contradict"
     assert first.deny == ["micro_b061"] and len(first.affirm) == 8
     assert [m.stance for m in first.quotes] == ["affirms", "denies"]  # one quote from each side, from the maps
-    assert "8 of the 9 essays affirm this and 1 deny it" in first.question
+    assert "8 of the 9 essays affirm this and 1 denies it" in first.question
     assert all(p.relation == "agree" and "contested" not in p.question for p in points[1:])
     assert len(points) == 3
 

@@ -47,8 +47,9 @@ def _rank(row: TopicRow) -> tuple[int, int]:
 
 def _question(row: TopicRow, affirm: list[str], deny: list[str], silent: list[str], n: int) -> str:
     if row.relation == "contradict":
-        return (f"{len(affirm)} of the {n} essays affirm this and {len(deny)} deny it. Read one quote from each "
-                "side: which reasons would you answer first, and how?")
+        return (f"{len(affirm)} of the {n} essays {'affirms' if len(affirm) == 1 else 'affirm'} this and {len(deny)} "
+                f"{'denies' if len(deny) == 1 else 'deny'} it. Read one quote from each side: which reasons would you "
+                "answer first, and how?")
     if row.relation in ("differ", "tension"):
         how = f" ({row.how})" if row.how else ""
         return f"The essays that make this claim answer it differently{how}. What does each one take for granted?"
