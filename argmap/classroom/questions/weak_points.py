@@ -65,8 +65,8 @@ def _thesis_load_draft(c: Context) -> Draft | None:
     count_words = join_and([f"{g.id}'s thesis has {count(len(c.structure[g.id].lines), 'line')} of support"
                             if c.structure[g.id].lines else f"{g.id}'s thesis stands by its answer to an objection"
                             for g in (c.a, c.b)])
-    prompt = (f"{count_words}. Which premise of each essay does its thesis depend on most? Whose thesis depends "
-              f"more on a single premise, and is that premise well founded?")
+    prompt = (f"{count_words}. Which statement of each essay (a premise, or the evidence under one) does its thesis "
+              f"depend on most? Whose thesis depends more on a single statement, and is it well founded?")
     said: list[Said] = []
     harm: dict[str, tuple[int, int]] = {}
     about: list[CitedNode] = []
