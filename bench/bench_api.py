@@ -67,6 +67,23 @@ def start_server(port: int, maps: Path | None) -> subprocess.Popen[bytes]:
     return subprocess.Popen(cmd, env=env)
 
 
+def start_serve(port: int, **env: str) -> subprocess.Popen[bytes]:
+    """``argmap serve`` as deployed (read timeout, fair gate, Host check) on ``port`` of :data:`HOST`, serving the
+    bundled maps with no reload and its log discarded, once it answers ``/healthz``; ``env`` adds settings."""
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "serve", "--host", HOST, "--port", str(port),
+                             "--maps", str(root / "maps")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "ARGMAP_RELOAD_INTERVAL": "0", **env})
+    wait_ready(f"http://{HOST}:{port}", proc)
+    return proc
+
+
+def percentile(xs: list[float], p: float) -> float:
+    """The ``p``-th percentile of ``xs`` (nearest rank; NaN for none)."""
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else float("nan")
+
+
 def get(url: str, timeout: float = 30.0) -> bytes:
     with urllib.request.urlopen(url, timeout=timeout) as r:  # a loopback URL built here
         return bytes(r.read())

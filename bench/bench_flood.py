@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import os
 import signal
 import statistics
 import subprocess
@@ -32,7 +31,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import HOST, free_port  # sibling scripts, not a package
+from bench_api import HOST, free_port, percentile, start_serve  # sibling scripts, not a package
 from bench_hostile import hostile_body
 
 __all__ = ["main"]
@@ -41,13 +40,8 @@ REPO = Path(__file__).resolve().parent.parent
 YAML = {"Content-Type": "application/yaml"}
 
 
-def _pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else float("nan")
-
-
 def _line(what: str, xs: list[float]) -> str:
-    return (f"{what:44} p50 {statistics.median(xs) * 1000:8.1f} ms   p99 {_pct(xs, 99) * 1000:8.1f} ms"
+    return (f"{what:44} p50 {statistics.median(xs) * 1000:8.1f} ms   p99 {percentile(xs, 99) * 1000:8.1f} ms"
             f"   ({len(xs)} requests)")
 
 
@@ -166,25 +160,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=float, default=15.0, help="seconds of timing under flood")
     args = ap.parse_args(argv)
     port = free_port()
-    log = open(os.devnull, "wb")  # noqa: SIM115 - the server's log, for its lifetime
-    server = subprocess.Popen([sys.executable, "-m", "argmap", "serve", "--host", HOST, "--port", str(port),
-                               "--maps", str(REPO / "maps")], stdout=log, stderr=log,
-                              env={**os.environ, "ARGMAP_RELOAD_INTERVAL": "0"})
+    server = start_serve(port)
     base = f"http://{HOST}:{port}"
     try:
-        for _ in range(300):
-            try:
-                httpx.get(f"{base}/healthz", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
         valid = (REPO / "maps" / "enforcer.yaml").read_bytes()
         asyncio.run(_run(base, port, args, valid, hostile_body(), server))
     finally:
         if server.poll() is None:
             server.kill()
         server.wait(timeout=30)
-        log.close()
     return 0
 
 

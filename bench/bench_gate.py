@@ -25,17 +25,13 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_hostile import hostile_body  # a sibling script, not a package
+from bench_api import percentile  # sibling scripts, not a package
+from bench_hostile import hostile_body
 
 __all__ = ["main"]
 
 REPO = Path(__file__).resolve().parent.parent
 MODES = ("alone", "flood, with turns", "flood, without turns")
-
-
-def _pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 async def _round(mode: str, seconds: float, flood: int, valid: Any, hostile: Any) -> list[float]:
@@ -97,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode in MODES:
         xs = got[mode]
         ratios = " ".join(f"{m / statistics.median(medians['alone']):.2f}" for m in medians[mode])
-        print(f"{mode:22} p50 {statistics.median(xs) * 1000:6.1f} ms  p99 {_pct(xs, 99) * 1000:6.1f} ms  "
+        print(f"{mode:22} p50 {statistics.median(xs) * 1000:6.1f} ms  p99 {percentile(xs, 99) * 1000:6.1f} ms  "
               f"{statistics.median(xs) / alone:5.2f}x alone  (rounds: {ratios}; {len(xs)} requests)")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     return 0

@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import HOST, free_port, start_server  # a sibling script, not a package
+from bench_api import HOST, free_port, percentile, start_server, wait_ready  # a sibling script, not a package
 
 __all__ = ["main"]
 
@@ -42,11 +42,6 @@ def hostile_body() -> bytes:
     doc = {"id": "hostile", "title": "h", "source": {"path": f"../seeds/{essay_path.name}", "sha256": "0" * 64},
            "nodes": nodes, "relations": [f"P{i} -> T" for i in range(len(quotes) - 1)]}
     return json.dumps(doc).encode()
-
-
-def _pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 async def _version_latencies(client: httpx.AsyncClient, base: str, seconds: float) -> list[float]:
@@ -92,12 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     server = start_server(port, None)
     base = f"http://{HOST}:{port}"
     try:
-        for _ in range(200):
-            try:
-                httpx.get(f"{base}/healthz", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_ready(base, server)
         body = hostile_body()
         t0 = time.perf_counter()
         r = httpx.post(f"{base}/validate", content=body, headers={"Content-Type": "application/yaml"}, timeout=120)
@@ -109,9 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         server.terminate()
         server.wait(timeout=30)
     print(f"/version alone:               p50 {statistics.median(quiet) * 1000:7.1f} ms   "
-          f"p99 {_pct(quiet, 99) * 1000:7.1f} ms   ({len(quiet)} requests)")
+          f"p99 {percentile(quiet, 99) * 1000:7.1f} ms   ({len(quiet)} requests)")
     print(f"/version, {args.flood} bodies in flight: p50 {statistics.median(loaded) * 1000:7.1f} ms   "
-          f"p99 {_pct(loaded, 99) * 1000:7.1f} ms   ({len(loaded)} requests in {args.duration:g} s)")
+          f"p99 {percentile(loaded, 99) * 1000:7.1f} ms   ({len(loaded)} requests in {args.duration:g} s)")
     print(f"hostile bodies answered during the flood: {answered} (non-200: {failed})")
     return 0
 

@@ -15,15 +15,11 @@ import argparse
 import asyncio
 import contextlib
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import HOST, free_port  # a sibling script, not a package
+from bench_api import HOST, free_port, start_serve  # a sibling script, not a package
 
 __all__ = ["main"]
 
@@ -55,16 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=1000, help="connections opened at once, each round")
     args = ap.parse_args(argv)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "argmap", "serve", "--host", HOST, "--port", str(port),
-                               "--maps", str(REPO / "maps")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "ARGMAP_RELOAD_INTERVAL": "0", "ARGMAP_READ_TIMEOUT": "2"})
+    server = start_serve(port, ARGMAP_READ_TIMEOUT="2")
     try:
-        for _ in range(300):
-            try:
-                httpx.get(f"http://{HOST}:{port}/healthz", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
         print(f"load average at start: {os.getloadavg()[0]:.2f}")
         for kind in [*KINDS, *KINDS]:
             before = _cpu(server.pid)
