@@ -111,3 +111,14 @@ def fact_holds(corpus: Corpus, raw: dict[str, Any]) -> bool:
     from argmap.queries.facts import AnyFact
 
     return bool(TypeAdapter(AnyFact).validate_python(raw).check(corpus))
+
+
+def refused(corpus: Corpus, fact: Any) -> None:
+    """The fact is false on ``corpus``: its check refuses it and a template asking for it raises."""
+    import pytest
+
+    from argmap.queries.facts import UngroundedFact, require
+
+    assert fact.check(corpus) is False
+    with pytest.raises(UngroundedFact, match="the maps do not support"):
+        require(corpus, [fact])

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-from helpers import build_corpus, node
+from helpers import build_corpus, node, refused
 
 from argmap.classroom.handout import handout_data
 from argmap.classroom.handout_writer import handout_html, handout_markdown
@@ -20,7 +19,6 @@ from argmap.queries.facts import (
     Binds,
     CitationFor,
     Cites,
-    Fact,
     KindIs,
     LinesOfSupport,
     NoCitedEvidence,
@@ -31,17 +29,8 @@ from argmap.queries.facts import (
     SameGap,
     SupportedBy,
     TitleInEssay,
-    UngroundedFact,
     Unsupported,
-    require,
 )
-
-
-def refused(corpus: Corpus, fact: Fact) -> None:
-    """The fact is false on ``corpus``: its check refuses it and a template asking for it raises."""
-    assert fact.check(corpus) is False
-    with pytest.raises(UngroundedFact, match="the maps do not support"):
-        require(corpus, [fact])
 
 
 def everything(corpus: Corpus) -> str:

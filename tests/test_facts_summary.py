@@ -7,28 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from helpers import build_corpus, node
+from helpers import build_corpus, node, refused
 
 from argmap.classroom.handout import handout_data
 from argmap.classroom.handout_writer import handout_markdown
 from argmap.corpus.load import Corpus
 from argmap.queries.facts import (
-    Fact,
     LoadBearing,
     MainLinesShared,
     MostCentral,
     NoContradiction,
-    UngroundedFact,
-    require,
 )
-
-
-def refused(corpus: Corpus, fact: Fact) -> None:
-    """The fact is false on ``corpus``: its check refuses it and a template asking for it raises."""
-    assert fact.check(corpus) is False
-    with pytest.raises(UngroundedFact, match="the maps do not support"):
-        require(corpus, [fact])
 
 
 def test_load_bearing_refuses_a_node_whose_loss_leaves_a_line_standing(tmp_path: Path) -> None:
