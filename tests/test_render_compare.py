@@ -65,10 +65,12 @@ def test_the_reference_comparison_is_not_a_tangle(contested: Corpus, view: str, 
 
 
 @needs_dot
-@pytest.mark.parametrize(("view", "target"), [("shared-only", 15), ("full", 150)])
+@pytest.mark.parametrize(("view", "target"), [("shared-only", 20), ("full", 150)])
 def test_the_bundled_comparison_is_not_a_tangle(bundled: Corpus, view: str, target: int) -> None:
     """The revised pair binds 29 claims; its default view (71 crossings when measured) is for the screen, and the
-    classroom draws each claim's neighbourhood instead (tests/test_classroom_slides.py)."""
+    classroom draws each claim's neighbourhood instead (tests/test_classroom_slides.py).  The shared-only view has
+    19 crossings since enforcer binds its conclusion C5, not the premise under it, to iran-unprotected (13 before):
+    the reference pair above keeps the layout's own budget."""
     assert view_crossings(bundled, PAIR, **VIEWS[view]) <= target
 
 
