@@ -80,6 +80,8 @@ class EssaySide(BaseModel):
     thesis: CitedNode
     lines: int = Field(description="lines of support of the thesis: its support relations")
     nodes: int
+    unstated: int = Field(default=0, description="of the nodes, the assumptions: premises the essay needs but never "
+                          "states")
     titled: bool = Field(default=True, description="the title is the essay's own (it appears in the essay's text); "
                          "otherwise the map's title is the curator's, and the student edition does not print it")
 
@@ -143,6 +145,7 @@ def _side(gm: GroundedMap, s: MapStructure) -> EssaySide:
     m = gm.model
     return EssaySide(id=m.id, title=m.title, author=m.author, publication=m.publication, date=m.date,
                      thesis=node_ref(gm, m.thesis.id), lines=len(s.lines), nodes=len(m.nodes),
+                     unstated=sum(n.kind == "assumption" for n in m.nodes),
                      titled=gm.essay.find(m.title) is not None)
 
 

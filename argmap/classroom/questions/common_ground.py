@@ -148,7 +148,10 @@ def shared_premise_drafts(c: Context) -> list[Draft]:
                 nodes.append(c.ref(gm.id, nxt))
         added = [r for r in nodes if r.kind == "assumption"]
         if added:
-            said.append((f"The steps rest on {'an assumption' if len(added) == 1 else 'assumptions'} the essays leave "
+            who = {r.map for r in added}
+            whose = f"{next(iter(who))}'s steps rest" if len(who) == 1 else "The steps rest"
+            leave = "it leaves" if len(who) == 1 else "the essays leave"
+            said.append((f"{whose} on {'an assumption' if len(added) == 1 else 'assumptions'} {leave} "
                          f"unstated ({join_and([f'{r.map} {r.node}' for r in added])}).",
                          [f for gm, path in ((c.a, p.left), (c.b, p.right)) for f in path_facts(gm.model, path)
                           if isinstance(f, KindIs)]))

@@ -62,9 +62,11 @@ def _thesis_load_draft(c: Context) -> Draft | None:
     if not all(tops.values()):
         return None
     facts: list[Fact] = [LinesOfSupport(map=g.id, lines=list(c.structure[g.id].lines)) for g in (c.a, c.b)]
-    count_words = join_and([f"{g.id}'s thesis has {count(len(c.structure[g.id].lines), 'line')} of support"
-                            if c.structure[g.id].lines else f"{g.id}'s thesis stands by its answer to an objection"
-                            for g in (c.a, c.b)])
+    held = [len(c.structure[g.id].lines) for g in (c.a, c.b)]
+    count_words = (f"Each thesis has {count(held[0], 'line')} of support" if held[0] == held[1] and held[0] else
+                   join_and([f"{g.id}'s thesis has {count(n, 'line')} of support" if n
+                             else f"{g.id}'s thesis stands by its answer to an objection"
+                             for g, n in zip((c.a, c.b), held, strict=True)]))
     prompt = (f"{count_words}. Which statement of each essay (a premise, or the evidence under one) does its thesis "
               f"depend on most? Whose thesis depends more on a single statement, and is it well founded?")
     said: list[Said] = []

@@ -89,7 +89,7 @@ def _header(node: Node, focused: bool) -> str:
 def _title_label(gm: GroundedMap, view: str | None, width: int = 80) -> Html:
     m = gm.model
     title = "<BR/>".join(html_text(line) for line in wrap(gm.labelled_title, width, 3))
-    meta = [m.author or "author unknown", m.publication, m.date, f"map {m.id}"]
+    meta = [m.author or "author not named", m.publication, m.date, f"map {m.id}"]
     sub = " · ".join(html_text(x) for x in meta if x)
     line = f"<BR/>{html_text(view)}" if view is not None else ""
     return Html(f'<<FONT POINT-SIZE="17"><B>{title}</B></FONT><BR/>'
