@@ -112,3 +112,13 @@ def test_answers_answer_the_question_asked(bundled: Corpus) -> None:
     assert "would settle it" in answers["tension"]
     assert "a second, independent reason for" in answers["one-leg"]
     assert "Where to look:" in answers["evidence"]
+
+
+def test_a_column_that_ran_out_says_so_on_the_slides_that_continue() -> None:
+    from argmap.classroom.slides import Column, Item, paginate
+
+    long = tuple(Item(label=f"P{i}", text="A premise of some length, worth a line or two on a slide.") for i in range(30))
+    pages = paginate("Kicker", "A title", [Column(heading="a", items=long), Column(heading="b", items=long[:1])])
+    assert len(pages) > 1
+    assert [i.text for i in pages[1].columns[1].items] == ["(nothing more: see the slide before)"]
+    assert pages[0].columns[1].items == long[:1]

@@ -138,7 +138,8 @@ def _diagrams(corpus: Corpus, pair: list[GroundedMap], claim: str, kicker: str, 
     parts = claim_diagrams(corpus, [g.id for g in pair], claim, box=diagram_box(title))
     out = []
     for n, d in enumerate(parts, 1):
-        where = f"around it in {d.part}" if d.part else "around it in both essays"
+        where = (f"{d.part} relates to it, with each essay's arrows between them in its colour" if d.part
+                 else "around it in both essays")
         count = f" ({n} of {len(parts)})" if len(parts) > 1 else ""
         out.append(Slide(kicker=f"{kicker} · diagram{count}", title=title, columns=(),
                          note=f"The statements {where}.", diagram=_in_html(d.svg), facts=tuple(facts)))

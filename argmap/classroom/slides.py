@@ -129,6 +129,9 @@ def _chunks(items: tuple[Item, ...], width: int, room: float) -> list[list[Item]
     return out
 
 
+_DONE = Item(label="", text="(nothing more: see the slide before)")
+
+
 def paginate(kicker: str, title: str, columns: list[Column], facts: Sequence[Fact] = ()) -> list[Slide]:
     """The slides needed to show ``columns`` under ``title`` at full size (see the module example).
 
@@ -143,8 +146,9 @@ def paginate(kicker: str, title: str, columns: list[Column], facts: Sequence[Fac
     n = max((len(ch) for ch in chunked), default=1)
     slides = []
     for k in range(n):
-        cols = tuple(replace(c, items=tuple(ch[k]) if k < len(ch) else ()) for c, ch in zip(columns, chunked,
-                                                                                         strict=True))
+        # a column that ran out on an earlier slide says so, rather than stand empty under its heading
+        cols = tuple(replace(c, items=tuple(ch[k]) if k < len(ch) else (_DONE,) if c.heading and k else ())
+                     for c, ch in zip(columns, chunked, strict=True))
         slides.append(Slide(kicker=kicker, title=title if n == 1 else f"{title} ({k + 1} of {n})", columns=cols,
                             facts=tuple(facts)))
     return slides
