@@ -120,7 +120,17 @@ def _expand(paths: Sequence[Path], found_in: dict[Path, Path]) -> tuple[list[Pat
                 diags.append(Diagnostic(display_path(p), 1, 1, f"the system folder {system} is not a folder of maps",
                                         hint="name the folder that holds the maps"))
                 continue
-            for child in sorted(p.iterdir()):
+            if not any(c.suffix in MAP_SUFFIXES for c in p.iterdir()) and (p / "maps").is_dir():
+                p = p / "maps"  # a project's folder, or an import's output: its maps are in maps/
+            children = sorted(p.iterdir())
+            if not any(c.suffix in MAP_SUFFIXES for c in children):
+                held = [c.name + "/" for c in children if c.is_dir() and any(x.suffix in MAP_SUFFIXES
+                                                                              for x in c.iterdir())]
+                diags.append(Diagnostic(display_path(p), 1, 1, "no map here (a map is a .yaml file)",
+                                        hint=(f"its folders {', '.join(held[:5])}{' …' if len(held) > 5 else ''} "
+                                              "hold maps: name one of them") if held
+                                        else "name a folder of maps, or a map file"))
+            for child in children:
                 if child.name != REGISTRY_NAME and child.suffix not in MAP_SUFFIXES:
                     continue
                 refused = map_file_ok(child, p)
