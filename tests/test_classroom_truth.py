@@ -25,7 +25,7 @@ def test_a_tie_between_premises_is_said_as_a_tie_not_as_the_most_harm(tmp_path: 
     }, {})
     q = next(q for q in discussion_questions(corpus, "a", "b") if q.template == "both-theses")
     said = {line.split()[1] if line.startswith("In ") else line.split()[0]: line for line in q.answer[:2]}
-    assert "no single premise stands out: rejecting P or Q does the same harm" in said["a"]
+    assert "no single statement stands out: rejecting P or Q does the same harm" in said["a"]
     assert "does the most harm" in said["b"]  # E breaks P's line and cuts P off: more than Q does
 
 

@@ -228,7 +228,8 @@ def _unique_lines(corpus: Corpus, pair: list[GroundedMap], alone: dict[str, list
         facts = [f for r in alone.get(g.id, []) for f in (OnlyIn(map=g.id, node=r.node, other=other.id),
                                                            *_backed_facts(g.model, r.node))]
         if not items:
-            items = [Item(label=g.id, text=f"Every main line of {g.id} is one {other.id} shares.")]
+            items = [Item(label=g.id, text=f"Each main line of {g.id} is on a claim {other.id} takes up too: shared, or "
+                                            f"answered differently.")]
             facts = [MainLinesShared(map=g.id, other=other.id)]
         out += paginate(f"Only in {g.id}", f"Lines of argument {other.id} does not share",
                         [Column(heading="", side="left" if g is pair[0] else "right", items=tuple(items))], facts)

@@ -51,15 +51,15 @@ def lesson_plan(h: Handout) -> list[tuple[str, str, list[str]]]:
     where = join_and([w for w, found in ways.items() if found], "or") if any(ways.values()) else ""
     core = set(pick("shared-premise", "central-claim", "load-bearing", "unstated-assumption", "evidence"))
     core |= set(contradictions)
-    stress = ("Stress-test the arguments: the premise whose loss does most harm, then a hidden one (pairs reconstruct it, "
-              "then compare)." if "unstated-assumption" in first else
-              "Stress-test the arguments: which premise, if rejected, would do the most damage?")
+    stress = ("Stress-test the arguments: does any single statement carry a thesis? Then a hidden premise (pairs "
+              "reconstruct it, then compare)." if "unstated-assumption" in first else
+              "Stress-test the arguments: does any single statement carry a thesis?")
     # (minutes, activity, questions); a step with no question to ask is left out and its minutes go to the others
     steps: list[tuple[int, str, list[str]]] = [
         (5, "Read the two theses aloud; students answer the warm-up under them.", []),
         (7, "Walk through the diagram and the shared premises: what both essays accept.",
          pick("shared-premise", "central-claim")),
-        (10, f"Where the essays {where}: take each side's evidence in turn.", contradictions),
+        (10, f"Where the essays {where}: take each side's reasons and evidence in turn.", contradictions),
         (10, stress, pick("load-bearing", "unstated-assumption")),
         (8, "Evidence: which claims rest on a cited source, which on the author's word?", pick("evidence")),
         (5, "Verdict: which essay argues its thesis better, and what would change your mind?", []),

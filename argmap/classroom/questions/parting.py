@@ -168,7 +168,9 @@ def difference_drafts(c: Context) -> list[Draft]:
         for g, ms in ((c.a, d.left), (c.b, d.right)):
             words = join_and([f"{m.node} “{inside(m.quote)}”" if m.quote else f"{m.node} (unstated) {inside(m.text)}"
                               for m in ms])
-            verb = "sets against it" if all(m.stance == "denies" for m in ms) else "says"
+            against = all(m.stance == "denies" for m in ms)
+            verb = ("has evidence that sits uneasily with it:" if d.relation == "tension" and against
+                    else "sets against it" if against else "says")
             said.append((f"{g.id} {verb} {words}.", binds(c, g.id, d.claim)))
         relation: list[Fact] = [RelationIs(claim=d.claim, maps=[c.a.id, c.b.id], relation=d.relation)]
         said.append((f"How they relate: {end(d.how)}", relation))
@@ -178,7 +180,7 @@ def difference_drafts(c: Context) -> list[Draft]:
         else:
             evidence = join_and([m.node for m in d.left + d.right if m.stance == "denies"])
             said.append((f"Not by itself: {evidence} and the claim may be about different times or cases, and "
-                         f"neither essay sets one against the other. A record of the cases the claim speaks of "
+                         f"neither essay argues the point. A record of the cases the claim speaks of "
                          f"would settle it.", relation))
         out.append(draft("difference", prompt, facts, about, said, claim=d.claim,
                          template="difference" if d.relation == "differ" else "tension"))

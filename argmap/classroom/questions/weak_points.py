@@ -76,14 +76,14 @@ def _thesis_load_draft(c: Context) -> Draft | None:
         node = tops[g.id]
         assert node is not None
         r = c.ref(g.id, node)
-        about.append(r)
+        about.append(c.ref(g.id, g.model.thesis.id))  # the question is about each thesis: its answer is not printed
         text, f = impact_said(c, g.id, node)
         ties = _as_harmful(c, g, node)
         if node in c.structure[g.id].load_bearing:
             said.append((end(f"Every line of support for {g.id}'s thesis runs through {say(r)}: "
                              f"{text.split(': ', 1)[1]}"), f))
         elif ties:
-            said.append((end(f"In {g.id} no single premise stands out: rejecting {join_and([node, *ties], 'or')} does "
+            said.append((end(f"In {g.id} no single statement stands out: rejecting {join_and([node, *ties], 'or')} does "
                              f"the same harm. For {say(r)}, {text.split(': ', 1)[1]}"),
                          [*f, *(rejection(c, g.id, x) for x in ties)]))
         else:
@@ -103,7 +103,7 @@ def _thesis_load_draft(c: Context) -> Draft | None:
                      f"({join_and([' + '.join(f.sources) for f in answers])}), so it depends most on that answer.",
                      [LinesOfSupport(map=bare[0].id, lines=[]), *answers]))
     elif ra == rb:
-        said.append((f"Neither depends more: rejecting that premise breaks {ka} of {count(la, 'line')} in {a} and "
+        said.append((f"Neither depends more: rejecting that statement breaks {ka} of {count(la, 'line')} in {a} and "
                      f"{kb} of {count(lb, 'line')} in {b}.", verdict_facts))
     else:
         more, less = (a, b) if ra > rb else (b, a)
@@ -111,8 +111,9 @@ def _thesis_load_draft(c: Context) -> Draft | None:
         said.append((f"{more}'s thesis depends more on one premise: rejecting it breaks {k1} of "
                      f"{count(l1, 'line')} of support, against {k2} of {count(l2, 'line')} in {less}.",
                      verdict_facts))
-    nodes = [c.ref(g.id, n) for g in (c.a, c.b) for n in (c.structure[g.id].load_bearing
-                                                           or rejection(c, g.id, tops[g.id] or "").cuts)]
+    # what answers it: each essay's statement its thesis depends on most, then the rest of what is load-bearing
+    nodes = [c.ref(g.id, n) for g in (c.a, c.b)
+             for n in dict.fromkeys([tops[g.id] or "", *c.structure[g.id].load_bearing])]
     return draft("load-bearing", prompt, facts, about, said, answer_nodes=nodes, template="both-theses")
 
 
@@ -196,12 +197,14 @@ def _neediest_draft(c: Context, uncited: dict[str, list[str]]) -> Draft:
     prompt, facts = _uncited_prompt(c, uncited)
     said: list[Said] = []
     about: list[CitedNode] = []
+    picks: list[CitedNode] = []
     for g in (c.a, c.b):
         xs = uncited[g.id]
         if not xs:
             continue
         pick = _neediest(c, g, xs)
-        about.append(c.ref(g.id, pick))
+        about.append(c.ref(g.id, g.model.thesis.id))  # not the pick: that is the answer
+        picks.append(c.ref(g.id, pick))
         text, f = impact_said(c, g.id, pick)
         ties = _as_harmful(c, g, pick, xs)
         if ties:
@@ -215,8 +218,7 @@ def _neediest_draft(c: Context, uncited: dict[str, list[str]]) -> Draft:
     said.append(("Where to look: for a claim about what happened, a news report or an official record of those "
                  "events; for a claim about what something shows or what should be done, reasons rather than a "
                  "source.", facts))
-    cited = [c.ref(g.id, n.id) for g in (c.a, c.b) for n in g.model.nodes if n.kind == "evidence" and n.citation]
-    return draft("evidence", prompt, facts, about, said, answer_nodes=cited)
+    return draft("evidence", prompt, facts, about, said, answer_nodes=picks)
 
 
 def evidence_drafts(c: Context) -> list[Draft]:

@@ -122,4 +122,4 @@ class MainLinesShared(Fact):
         return Grounds()
 
     def __str__(self) -> str:
-        return f"every main line of {self.map} is one {self.other} shares"
+        return f"every main line of {self.map} is on a claim {self.other} binds too"
