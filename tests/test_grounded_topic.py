@@ -220,3 +220,18 @@ def test_a_topic_comparison_whose_facts_were_not_checked_is_not_worded(three: Co
     assert t.facts and "Shared claims (4)" in topic_markdown(t)
     with pytest.raises(UngroundedFact, match="not checked"):
         topic_markdown(t.model_copy(update={"facts": {}}))
+
+
+def test_the_checks_keep_the_maps_of_one_corpus_only(tmp_path: Path) -> None:
+    """A service that reloads its maps checks facts against the new corpus; the old maps are not kept alive."""
+    from argmap.queries.facts import topic_index
+
+    def three(folder: Path) -> Corpus:
+        return build_corpus(folder, {m: ([node(m, "T", "thesis", claim="q")], []) for m in ("a", "b", "c")},
+                            {"q": "The topic question."})
+
+    old, new = three(tmp_path / "old"), three(tmp_path / "new")
+    compare_topic(old, ["a", "b", "c"])
+    compare_topic(new, ["a", "b", "c"])
+    kept = [m for m, _ in topic_index._INDEXES.values()]
+    assert kept and all(any(m is g.model for g in new.maps.values()) for m in kept)

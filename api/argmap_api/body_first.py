@@ -19,11 +19,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-__all__ = ["BodyFirst"]
+__all__ = ["BodyFirst", "log_aborted"]
 
 log = logging.getLogger("argmap_api")
 
 Message = dict[str, Any]
+
+
+def log_aborted(method: str, path: str, client: tuple[str, int] | None) -> None:
+    """The one log line for a client that went away mid-body: no fault of the service, no traceback."""
+    log.warning("%s %s: %s closed the connection before the body was complete", method, path,
+                f"{client[0]}:{client[1]}" if client else "a client")
 
 
 class BodyFirst:
@@ -42,9 +48,7 @@ class BodyFirst:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                client = scope.get("client")
-                log.warning("%s %s: %s closed the connection before the body was complete", scope["method"],
-                            scope.get("path", "/"), f"{client[0]}:{client[1]}" if client else "a client")
+                log_aborted(scope["method"], scope.get("path", "/"), scope.get("client"))
                 return  # nobody is left to read an answer
             read.append(message)
             size += len(message.get("body", b""))

@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from argmap.errors import ArgmapError, Diagnostic, RenderError, RenderTimeout
+from argmap_api.body_first import log_aborted
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
@@ -160,9 +161,8 @@ def install_handlers(app: FastAPI) -> None:
 
     async def on_disconnect(request: Request, exc: Exception) -> Response:
         # The client went away mid-body: nobody will read an answer, and it is no fault of the service.
-        client = f"{request.client.host}:{request.client.port}" if request.client else "a client"
-        log.warning("%s %s: %s closed the connection before the body was complete", request.method,
-                 request.url.path, client)
+        log_aborted(request.method, request.url.path, (request.client.host, request.client.port) if request.client
+                    else None)
         return problem_response(400, "the client closed the connection before the body was complete",
                                 request.url.path)
 

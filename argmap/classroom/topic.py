@@ -60,7 +60,7 @@ def _question(row: TopicRow, affirm: list[str], deny: list[str], silent: list[st
 def discussion_points(topic: TopicComparison, limit: int = 3) -> list[DiscussionPoint]:
     """The claims most worth discussing in class, best first (see the module doc), each with the checked facts of
     the topic report that its question words; a comparison whose facts were never checked is refused."""
-    from argmap.queries.facts import UngroundedFact
+    from argmap.queries.facts import MadeBy, RelationAmong, UngroundedFact
 
     grid = topic.facts.get("grid")
     if not grid:
@@ -79,9 +79,9 @@ def discussion_points(topic: TopicComparison, limit: int = 3) -> list[Discussion
                 quotes.append(found)
         facts = [f for f in grid if getattr(f, "claim", None) == row.claim]
         makers = sorted(c.map for c in row.cells if c.relation != "absent")
-        said = {(f.fact, getattr(f, "relation", None)) for f in facts} | {
-            (f.fact, tuple(sorted(getattr(f, "by", [])))) for f in facts}
-        if ("relation-among", row.relation) not in said or ("made-by", tuple(makers)) not in said:
+        related = any(isinstance(f, RelationAmong) and f.relation == row.relation for f in facts)
+        made = any(isinstance(f, MadeBy) and sorted(f.by) == makers for f in facts)
+        if not (related and made):
             raise UngroundedFact(f"the topic's checked facts do not state the point on claim '{row.claim}'")
         out.append(DiscussionPoint(claim=row.claim, wording=row.wording, relation=row.relation, affirm=affirm,
                                    deny=deny, silent=silent, quotes=quotes,

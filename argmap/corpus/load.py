@@ -120,9 +120,10 @@ def _expand(paths: Sequence[Path], found_in: dict[Path, Path]) -> tuple[list[Pat
                 diags.append(Diagnostic(display_path(p), 1, 1, f"the system folder {system} is not a folder of maps",
                                         hint="name the folder that holds the maps"))
                 continue
-            if not any(c.suffix in MAP_SUFFIXES for c in p.iterdir()) and (p / "maps").is_dir():
-                p = p / "maps"  # a project's folder, or an import's output: its maps are in maps/
             children = sorted(p.iterdir())
+            if not any(c.suffix in MAP_SUFFIXES for c in children) and (p / "maps").is_dir():
+                p = p / "maps"  # a project's folder, or an import's output: its maps are in maps/
+                children = sorted(p.iterdir())
             if not any(c.suffix in MAP_SUFFIXES for c in children):
                 held = [c.name + "/" for c in children if c.is_dir() and any(x.suffix in MAP_SUFFIXES
                                                                               for x in c.iterdir())]

@@ -177,9 +177,7 @@ def _uncited_prompt(c: Context, uncited: dict[str, list[str]]) -> tuple[str, lis
         facts += [NoCitedEvidence(map=m, node=n.id) for n in c.maps[m].model.nodes if n.id not in uncited[m]]
     if len(bare) == 2:
         parts.append("neither essay cites a source: every statement rests on its author's word")
-    for m, xs in uncited.items():
-        if len(bare) == 2:
-            break
+    for m, xs in uncited.items() if len(bare) < 2 else ():
         if m in bare:
             parts.append(f"{m} cites no source at all")
         elif not xs:

@@ -21,13 +21,13 @@ False
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from argmap.format.model import ArgumentMap, Node, RelationKind, Stance
-from argmap.queries.facts.base import Fact, Grounds, bound, in_map, map_of
+from argmap.format.model import ArgumentMap, RelationKind, Stance
+from argmap.queries.facts.base import Fact, Grounds, bound, in_map
+from argmap.queries.facts.topic_index import index_of, map_in
 
 if TYPE_CHECKING:
     from argmap.corpus.load import Corpus
@@ -39,14 +39,14 @@ TakesClaim = Literal["affirms", "denies", "affirms-and-denies", "differs"]
 
 def _models(corpus: Corpus, ids: list[str]) -> list[ArgumentMap] | None:
     """The maps ``ids`` of ``corpus``; None when one is missing or named twice (a topic has different essays)."""
-    found = [map_of(corpus, i) for i in ids]
+    found = [map_in(corpus, i) for i in ids]
     if len(set(ids)) != len(ids) or any(m is None for m in found):
         return None
     return [m for m in found if m is not None]
 
 
 def _stances(m: ArgumentMap, claim: str) -> set[Stance]:
-    return {n.effective_stance or "affirms" for n in _index(m).by_claim.get(claim, [])}
+    return {n.effective_stance or "affirms" for n in index_of(m).by_claim.get(claim, [])}
 
 
 class TopicQuestion(Fact):
@@ -89,7 +89,7 @@ class StanceOnTopic(Fact):
     node: str | None
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
+        m = map_in(corpus, self.map)
         if m is None:
             return False
         if self.stance == "none":
@@ -139,7 +139,7 @@ class EssayOnClaim(Fact):
     nodes: list[str] = Field(min_length=1)
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
+        m = map_in(corpus, self.map)
         if m is None or sorted(bound(m, self.claim)) != sorted(self.nodes):
             return False
         declared = corpus.registry.get(self.claim)
@@ -186,45 +186,13 @@ class RelationAmong(Fact):
         return f"the essays of {', '.join(self.maps)} that make claim '{self.claim}' {self.relation}"
 
 
-@dataclass(frozen=True)
-class _Index:
-    """What the checks read of one map, gathered in one pass: its nodes by claim and its objections."""
-
-    by_claim: dict[str, list[Node]]
-    claim_of: dict[str, str | None]  # every node's claim, by node id
-    objections: frozenset[tuple[str, str, Stance]]  # (objection node, claim attacked, stance of the attacked node)
-
-
-_INDEXES: dict[int, tuple[ArgumentMap, _Index]] = {}  # keyed by id(): each entry holds its map, so no id is reused
-
-
-def _index(m: ArgumentMap) -> _Index:
-    """The :class:`_Index` of ``m``, gathered once: a topic of N essays states facts by the thousand about each map."""
-    if (found := _INDEXES.get(id(m))) is not None and found[0] is m:
-        return found[1]
-    nodes = {n.id: n for n in m.nodes}
-    by_claim: dict[str, list[Node]] = {}
-    for n in m.nodes:
-        if n.claim is not None:
-            by_claim.setdefault(n.claim, []).append(n)
-    objections = set()
-    for r in m.relations:
-        target = nodes.get(r.target) if r.type == "attacks" else None
-        if target is not None and target.claim is not None:
-            objections |= {(s, target.claim, target.effective_stance or "affirms") for s in r.sources if s in nodes}
-    if len(_INDEXES) >= 4096:
-        _INDEXES.clear()
-    _INDEXES[id(m)] = entry = (m, _Index(by_claim, {n.id: n.claim for n in m.nodes}, frozenset(objections)))
-    return entry[1]
-
-
 def _makes(m: ArgumentMap, claim: str) -> bool:
-    return claim in _index(m).by_claim
+    return claim in index_of(m).by_claim
 
 
 def _answers(m: ArgumentMap, objection: ArgumentMap, node: str) -> bool:
     """Essay ``m`` makes the claim of node ``node`` of ``objection``."""
-    claim = _index(objection).claim_of.get(node)
+    claim = index_of(objection).claim_of.get(node)
     return claim is not None and _makes(m, claim)
 
 
@@ -240,10 +208,10 @@ class Unanswered(Fact):
     node: str
 
     def check(self, corpus: Corpus) -> bool:
-        m, mb = map_of(corpus, self.map), map_of(corpus, self.by)
+        m, mb = map_in(corpus, self.map), map_in(corpus, self.by)
         if m is None or mb is None or self.map == self.by:
             return False
-        raised = (self.node, self.claim, self.stance) in _index(mb).objections
+        raised = (self.node, self.claim, self.stance) in index_of(mb).objections
         return raised and self.stance in _stances(m, self.claim) and not _answers(m, mb, self.node)
 
     def _grounds(self) -> Grounds:
@@ -273,7 +241,7 @@ class NothingIn(Fact):
         if self.section == "alone":
             return all(k != 1 for k in makers.values())
         return not any(stance in _stances(m, claim) and not _answers(m, mb, node)
-                       for mb in models for node, claim, stance in _index(mb).objections for m in models if m is not mb)
+                       for mb in models for node, claim, stance in index_of(mb).objections for m in models if m is not mb)
 
     def _grounds(self) -> Grounds:
         return Grounds()  # a whole section: it rests on every statement of the maps
@@ -290,7 +258,7 @@ class Unbound(Fact):
     nodes: list[str]
 
     def check(self, corpus: Corpus) -> bool:
-        m = map_of(corpus, self.map)
+        m = map_in(corpus, self.map)
         return m is not None and [n.id for n in m.nodes if n.claim is None] == self.nodes
 
     def _grounds(self) -> Grounds:
