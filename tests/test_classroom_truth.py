@@ -122,3 +122,13 @@ def test_a_column_that_ran_out_says_so_on_the_slides_that_continue() -> None:
     assert len(pages) > 1
     assert [i.text for i in pages[1].columns[1].items] == ["(nothing more: see the slide before)"]
     assert pages[0].columns[1].items == long[:1]
+
+
+def test_a_claim_the_thesis_itself_states_is_not_said_to_lead_to_it() -> None:
+    from argmap.classroom.decks import comparison_deck
+
+    deck = comparison_deck(load_corpus([CURATED]), "b023", "b031")
+    theses = next(s for s in deck if s.title == "“Germany should not (re-)introduce capital punishment”")
+    assert [c.heading for c in theses.columns] == ["b023: its thesis says it", "b031: its thesis says it"]
+    others = [c.heading for s in deck if s.kicker == "Common ground" and s is not theses for c in s.columns]
+    assert others and all(h.endswith(": from it to the thesis") for h in others)

@@ -184,7 +184,8 @@ def _shared(corpus: Corpus, pair: list[GroundedMap], analysis: PairAnalysis,
     paths.sort(key=lambda p: (theses(p.claim), rank.get(p.claim, len(rank))))
     out: list[Slide] = []
     for p in paths[:_SHARED_SLIDES]:
-        cols = [Column(heading=f"{g.id}: from it to the thesis", side=side, flow=True,
+        cols = [Column(heading=f"{g.id}: {'its thesis says it' if len(path or []) == 1 else 'from it to the thesis'}",
+                       side=side, flow=True,
                        items=tuple(_item(g.model, x) for x in path))
                 for g, side, path in ((a, "left", p.left or []), (b, "right", p.right or []))]
         title = f"“{inside(corpus.registry.wording(p.claim))}”"
