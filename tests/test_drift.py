@@ -113,6 +113,10 @@ PAIRS: list[tuple[str, str, set[str]]] = [
     ("For you can go shopping 6 days a week,", "You can go shopping five days a week.", {"specifics:adds", "specifics:drops"}),
     ("To oblige non-academics to finance others' degrees through taxes, however, is not just.",
      "Making non-graduates pay for others' degrees through taxes is fair.", {"negation:drops"}),
+    # a transcript's split contraction, a doubled hyphen
+    ("WALLACE : more people do n't", "more people don't agree with HUCKABEE", {"specifics:adds"}),
+    ("more people do n't", "More people agree.", {"negation:drops"}),
+    ("a well--known fact", "a well-known fact", set()),
     # faithful rewordings
     ("China stayed on the sidelines.", "China stayed on the sidelines.", set()),
     ("an almost complete silence from Russia", "Russia answered with almost complete silence.", set()),

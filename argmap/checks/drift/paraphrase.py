@@ -76,12 +76,12 @@ def _tokens(text: str) -> list[str]:
         return _units(words)  # no contraction, hyphen or 'cannot' to open
     out: list[str] = []
     for w in words:
-        if w.endswith("n't"):
+        if w.endswith("n't") and w != "n't":  # a lone "n't" (a transcript's "do n't") is the negation alone
             out += [_CONTRACTED.get(w, w[:-3]), "n't"]
         elif w == "cannot":
             out += ["can", "not"]
         elif "-" in w:
-            out += w.split("-")
+            out += [part for part in w.split("-") if part]  # "x--y": no empty word between the hyphens
             out.append(w)
         else:
             out.append(w)
