@@ -116,15 +116,17 @@ def test_a_file_in_a_folder_that_cannot_be_read_is_a_located_failure_not_a_hang(
     assert (tmp_path / "out" / "waste_separation" / "micro_b001.yaml").is_file()
 
 
-def test_an_imports_folder_validates_as_named_and_an_empty_folder_is_an_error(tmp_path: Path) -> None:
+def test_an_imports_folder_validates_whole_and_an_empty_folder_is_an_error(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run("import", str(MICRO / "micro_b001.xml"), str(MICRO / "micro_b003.xml"), "--out", str(out)).exit_code == 0
-    folders = run("validate", str(out))  # microtexts import into a folder per topic: the error names them
-    assert folders.exit_code == 1 and "no map here" in folders.output
-    assert "its folders health_insurance_cover_complementary_medicine/, waste_separation/ hold maps" in folders.output
-    aif = run("import", str(FIXTURES / "aif" / "aifdb-6064.json"), "--out", str(tmp_path / "aif"))
+    # one folder per topic, each with its registry: every map, each against its folder's registry
+    built = run("build", str(out), "--out", str(tmp_path / "built"))
+    assert built.exit_code == 0 and "ok: 2 map(s)" in built.output, built.output
+    aif = run("import", str(FIXTURES / "aif" / "aifdb-6064.json"), "--out", str(out))
     assert aif.exit_code == 0, aif.output
-    checked = run("validate", str(tmp_path / "aif"))  # the folder the import named: its maps are in maps/
+    checked = run("validate", str(out))  # and maps/, for the AIF map that has no topic
+    assert checked.exit_code == 0 and "3 maps valid" in checked.output, checked.output
+    checked = run("validate", str(out / "maps"))
     assert checked.exit_code == 0 and "1 map valid" in checked.output, checked.output
     (tmp_path / "empty").mkdir()
     empty = run("validate", str(tmp_path / "empty"))

@@ -32,7 +32,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks.grounded import GroundedMap
-from argmap.corpus.load import MAP_SUFFIXES, REGISTRY_NAME, STDIN, Corpus, bundled_maps_dir, check_corpus, display_path
+from argmap.corpus.load import (
+    MAP_SUFFIXES,
+    REGISTRY_NAME,
+    STDIN,
+    Corpus,
+    bundled_maps_dir,
+    check_corpus,
+    display_path,
+    map_folders,
+)
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput, NotFound, id_hint
 
 __all__ = ["Opened", "Resolved", "UnknownMap", "check_inputs", "open_inputs", "resolve_inputs", "valid_maps"]
@@ -145,7 +154,7 @@ class Opened:
     @property
     def failed_paths(self) -> list[str]:
         """The map files left out, once each, in order (a warning about the registry names no map)."""
-        return sorted({d.path for d in self.failed if d.path != self.corpus.registry_path})
+        return sorted({d.path for d in self.failed if d.path not in self.corpus.registry_paths})
 
     def exactly(self, n: int, what: str) -> list[str]:
         """The ids when there are ``n`` of them; otherwise an error saying what ``what`` takes."""
@@ -219,6 +228,6 @@ def open_inputs(
             found = by_path.get(display_path(src))
             ids += [found] if found else []
         else:
-            inside = {display_path(f) for f in src.iterdir()}
+            inside = {display_path(f) for folder in map_folders(src) for f in folder.iterdir()}
             ids += sorted(i for p, i in by_path.items() if p in inside)
     return Opened(corpus, list(dict.fromkeys(ids)), resolved.notes, failed)

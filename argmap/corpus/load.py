@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks.grounded import GroundedMap
-from argmap.checks.validate import check_map, check_registry
-from argmap.corpus.registry_checks import claims_named, registry_diagnostics
+from argmap.checks.validate import check_map
+from argmap.corpus.registries import corpus_registry_diagnostics, merged_registry, read_registry_file
+from argmap.corpus.registry_checks import claims_named
 from argmap.errors import Diagnostic, InvalidInput, NotFound
 from argmap.files.confine import EssayReader, map_file_ok, resolved, system_folder
 from argmap.files.limits import gc_paused
 from argmap.format.registry import ClaimRegistry
-from argmap.yaml.reader import Limits, YamlDocument, YamlError, parse_yaml, parse_yaml_bytes, read_yaml_bytes, read_yaml_file
+from argmap.yaml.reader import Limits, YamlDocument, YamlError, parse_yaml, parse_yaml_bytes, read_yaml_bytes
 
 __all__ = [
     "MAP_SUFFIXES",
@@ -36,6 +37,7 @@ __all__ = [
     "default_maps_dir",
     "display_path",
     "load_corpus",
+    "map_folders",
 ]
 
 REGISTRY_NAME = "claims.yaml"
@@ -75,7 +77,8 @@ class Corpus:
 
     registry: ClaimRegistry
     maps: dict[str, GroundedMap]
-    registry_path: str | None = None
+    registry_paths: tuple[str, ...] = ()
+    """The registry files, as diagnostics name them (one per folder of maps that has one)."""
     warnings: list[Diagnostic] = field(default_factory=list)
 
     def get(self, map_id: str) -> GroundedMap:
@@ -88,7 +91,7 @@ class Corpus:
     def subset(self, ids: Iterable[str]) -> Corpus:
         """The same corpus restricted to ``ids`` (each must exist)."""
         chosen = {i: self.get(i) for i in ids}
-        return Corpus(self.registry, dict(sorted(chosen.items())), self.registry_path, self.warnings)
+        return Corpus(self.registry, dict(sorted(chosen.items())), self.registry_paths, self.warnings)
 
 
 def display_path(path: Path) -> str:
@@ -105,11 +108,32 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _expand(paths: Sequence[Path], found_in: dict[Path, Path]) -> tuple[list[Path], Path | None, list[Diagnostic]]:
-    """The map files and the registry the paths name; ``found_in`` gets the folder of each file found by listing
-    a folder (read confined to it) rather than named by the user."""
+def map_folders(folder: Path) -> list[Path]:
+    """The folders whose maps a folder names: itself when it holds a map; otherwise each of its folders that
+    holds one (not hidden, not a link out of it), as in a project's folder (``maps/``) or an import's output (one
+    folder per topic, and ``maps/``).
+
+    >>> map_folders(bundled_maps_dir()) == [bundled_maps_dir()], map_folders(bundled_maps_dir().parent / "seeds")
+    (True, [])
+    """
+    if _holds_maps(folder):
+        return [folder]
+    inside = resolved(folder)
+    return [c for c in sorted(folder.iterdir()) if c.is_dir() and not c.name.startswith(".")
+            and resolved(c).is_relative_to(inside) and _holds_maps(c)]
+
+
+def _holds_maps(folder: Path) -> bool:
+    return folder.is_dir() and any(c.suffix in MAP_SUFFIXES for c in folder.iterdir())
+
+
+def _expand(paths: Sequence[Path], found_in: dict[Path, Path]) -> tuple[list[Path], list[Path], list[Diagnostic]]:
+    """The map files and the registries the paths name (each folder's ``claims.yaml``, and the one beside each
+    map named by its file); ``found_in`` gets the folder of each file found by listing a folder (read confined to
+    it) rather than named by the user."""
     maps: list[Path] = []
-    registry: Path | None = None
+    registries: list[Path] = []
+    beside: list[Path] = []  # the registry beside a map named by its file, if there is one
     diags: list[Diagnostic] = []
     for p in paths:
         if p == STDIN:
@@ -120,46 +144,40 @@ def _expand(paths: Sequence[Path], found_in: dict[Path, Path]) -> tuple[list[Pat
                 diags.append(Diagnostic(display_path(p), 1, 1, f"the system folder {system} is not a folder of maps",
                                         hint="name the folder that holds the maps"))
                 continue
-            children = sorted(p.iterdir())
-            if not any(c.suffix in MAP_SUFFIXES for c in children) and (p / "maps").is_dir():
-                p = p / "maps"  # a project's folder, or an import's output: its maps are in maps/
-                children = sorted(p.iterdir())
-            if not any(c.suffix in MAP_SUFFIXES for c in children):
-                held = [c.name + "/" for c in children if c.is_dir() and any(x.suffix in MAP_SUFFIXES
-                                                                              for x in c.iterdir())]
+            folders = map_folders(p)
+            if not folders:
                 diags.append(Diagnostic(display_path(p), 1, 1, "no map here (a map is a .yaml file)",
-                                        hint=(f"its folders {', '.join(held[:5])}{' …' if len(held) > 5 else ''} "
-                                              "hold maps: name one of them") if held
-                                        else "name a folder of maps, or a map file"))
-            for child in children:
-                if child.name != REGISTRY_NAME and child.suffix not in MAP_SUFFIXES:
-                    continue
-                refused = map_file_ok(child, p)
-                if refused is not None:
-                    diags.append(Diagnostic(display_path(child), 1, 1, f"skipped: {refused}", "warning",
-                                            "a map is a plain file inside the maps folder"))
-                elif child.name == REGISTRY_NAME:
-                    registry = registry or child
-                    found_in[child] = p
-                else:
-                    maps.append(child)
-                    found_in[child] = p
+                                        hint="name a folder of maps, or a map file"))
+            for folder in folders:
+                _list_folder(folder, maps, registries, diags, found_in)
         elif p.name == REGISTRY_NAME:
-            registry = p
+            registries.append(p)
         elif p.is_file():
             maps.append(p)
+            beside.append(p.parent / REGISTRY_NAME)
         elif p.exists():
             diags.append(Diagnostic(display_path(p), 1, 1, "not a regular file (a device, FIFO or socket)"))
         else:
             diags.append(Diagnostic(display_path(p), 1, 1, "no such file or folder"))
     maps = list({(m if m == STDIN else resolved(m)): m for m in maps}.values())  # a file named twice loads once
-    if registry is None:
-        for m in maps:
-            candidate = m.parent / REGISTRY_NAME
-            if candidate.is_file():  # beside the map; for standard input, in the current folder
-                registry = candidate
-                break
-    return maps, registry, diags
+    if STDIN in maps and not registries:
+        beside.append(Path(REGISTRY_NAME))  # for standard input, in the current folder
+    registries += [r for r in beside if r.is_file()]
+    return maps, list({resolved(r): r for r in registries}.values()), diags
+
+
+def _list_folder(folder: Path, maps: list[Path], registries: list[Path], diags: list[Diagnostic],
+                 found_in: dict[Path, Path]) -> None:
+    for child in sorted(folder.iterdir()):
+        if child.name != REGISTRY_NAME and child.suffix not in MAP_SUFFIXES:
+            continue
+        refused = map_file_ok(child, folder)
+        if refused is not None:
+            diags.append(Diagnostic(display_path(child), 1, 1, f"skipped: {refused}", "warning",
+                                    "a map is a plain file inside the maps folder"))
+            continue
+        (registries if child.name == REGISTRY_NAME else maps).append(child)
+        found_in[child] = folder
 
 
 def check_corpus(
@@ -211,20 +229,14 @@ def _check_corpus(
     stdin: bytes | None = None, on_map: Callable[[GroundedMap], None] | None = None, partial: bool = False,
 ) -> tuple[Corpus | None, list[Diagnostic]]:
     found_in: dict[Path, Path] = {}
-    files, registry_file, diags = _expand(list(paths) if paths else [default_maps_dir()], found_in)
-    registry_file = claims or registry_file
-    registry, registry_ok, registry_path = ClaimRegistry(), True, None
-    registry_doc: YamlDocument | None = None  # kept, to locate unused claims without reading the file again
-    if registry_file is not None:
-        registry_path = display_path(registry_file)
-        try:
-            registry_doc = read_yaml_file(str(registry_file), registry_path, limits, found_in.get(registry_file))
-            reg, more = check_registry(registry_doc)
-        except YamlError as exc:
-            reg, more = None, [exc.diagnostic]
-        diags.extend(more)
-        registry_ok = reg is not None
-        registry = reg or ClaimRegistry()
+    files, registry_files, diags = _expand(list(paths) if paths else [default_maps_dir()], found_in)
+    read_registries = [read_registry_file(f, display_path(f), limits, found_in.get(f))
+                       for f in ([claims] if claims else registry_files)]
+    diags += [d for r in read_registries for d in r.diagnostics]
+    merged, disagree = merged_registry(read_registries)
+    diags += disagree
+    registry_ok = merged is not None
+    registry = merged or ClaimRegistry()
     grounded: dict[str, GroundedMap] = {}
     first_seen: dict[str, str] = {}
     named_claims: set[str] = set()  # by every map read, valid or not: a claim a broken map binds is not unused
@@ -256,14 +268,12 @@ def _check_corpus(
         first_seen[gm.id] = shown
         if on_map is not None:
             on_map(gm)
-    if registry_path is not None:
-        diags += registry_diagnostics(registry, registry_path, registry_doc, grounded, named_claims,
-                                      several_files=len(files) > 1)
+    diags += corpus_registry_diagnostics(read_registries, grounded, named_claims, several_files=len(files) > 1)
     diags.sort()
     if any(d.severity == "error" for d in diags) and not (partial and registry_ok):
         return None, diags
     warnings = [d for d in diags if d.severity == "warning"]
-    return Corpus(registry, dict(sorted(grounded.items())), registry_path, warnings), diags
+    return Corpus(registry, dict(sorted(grounded.items())), tuple(r.shown for r in read_registries), warnings), diags
 
 
 def _foreign(raw: bytes, shown: str) -> Diagnostic | None:

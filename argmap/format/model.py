@@ -67,19 +67,14 @@ RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-_FIELD_SETS: dict[frozenset[str], set[str]] = {}
-"""One set of field names for every model whose input set the same fields (at most one per subset of a class's
-fields, so bounded by the format, not by the input)."""
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}  # at most one per subset of a class's fields
 
 
 def _share_fields_set(model: BaseModel) -> None:
-    """Give ``model`` the set of its set fields that every model with the same fields shares.
-
-    Pydantic keeps, per instance, the set of fields its input gave (``model_fields_set``): 200 to 700 bytes, about
-    as much as its dict of values, and the same few sets over and over (a corpus of 1,000 maps has 74,000 of about
-    thirty kinds).  The models are frozen, so pydantic never adds to an instance's set (a copy made with
-    ``model_copy`` gets a set of its own): sharing them is safe.  See ``bench/README.md``, "Memory".
-    """
+    """Give ``model`` the one set of field names shared by every model whose input set the same fields: pydantic
+    keeps one per instance (200 to 700 bytes, as much as its dict of values; 74,000 of about thirty kinds at 1,000
+    maps).  The models are frozen, so pydantic never adds to it (``model_copy`` gives a copy its own): sharing is
+    safe (``bench/README.md``, "Memory")."""
     own = model.__pydantic_fields_set__
     shared = _FIELD_SETS.setdefault(frozenset(own), own)
     if shared is not own:
