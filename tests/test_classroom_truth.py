@@ -132,3 +132,15 @@ def test_a_claim_the_thesis_itself_states_is_not_said_to_lead_to_it() -> None:
     assert [c.heading for c in theses.columns] == ["b023: its thesis says it", "b031: its thesis says it"]
     others = [c.heading for s in deck if s.kicker == "Common ground" and s is not theses for c in s.columns]
     assert others and all(h.endswith(": from it to the thesis") for h in others)
+
+
+def test_an_essay_whose_main_lines_are_all_shared_is_not_said_to_share_every_claim(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), node("a", "P", claim="c"), node("a", "Q")], ["P -> T", "Q -> P"]),
+        "b": ([node("b", "T", "thesis"), node("b", "P", claim="c"), node("b", "R")], ["P -> T", "R -> T"]),
+    }, {"c": "It rained."})
+    text = handout_markdown(handout_data(corpus, "a", "b"))
+    alone = text[text.index("What each essay claims alone"):]
+    assert "The premises each thesis rests on directly" in alone  # what the lists hold: Q is a's alone, not listed
+    assert "every claim is shared" not in text
+    assert "- Nothing: the other essay makes each of these too." in alone[: alone.index("### Only in b")]
