@@ -79,10 +79,11 @@ def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnos
                     if not _may_be_input(f.name):
                         continue  # not even opened: an essay, a README, an image
                     try:
-                        fmt = detect_format(_head(f), f.name)
+                        head = _head(f)
                     except OSError as exc:  # named as an input (its name), but it cannot be read: a failure
                         problems.append(Diagnostic(str(f), 1, 1, f"cannot read: {exc.strerror or exc}"))
                         continue
+                    fmt = detect_format(head, f.name)
                     if fmt:
                         chosen.append((f, fmt))
                 if not chosen:
@@ -90,10 +91,11 @@ def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnos
                                                "format argmap imports", hint=f"formats: {_suffixes()}"))
                 found.extend(chosen)
                 continue
-            fmt = detect_format(_head(p), p.name)
+            head = _head(p)
         except OSError as exc:
             problems.append(Diagnostic(str(p), 1, 1, f"cannot read: {exc.strerror or exc}"))
             continue
+        fmt = detect_format(head, p.name)
         if fmt is None:
             problems.append(Diagnostic(str(p), 1, 1, "not a format argmap imports", hint=f"formats: {_suffixes()}"))
         else:
@@ -126,13 +128,21 @@ def convert_files(paths: Sequence[Path]) -> Converted:
     >>> len(done.maps), done.files, done.failed == [str(d / "broken.json")]
     (0, 2, True)
     """
+    from argmap.importers.validation import imported_map_diagnostics
+
     inputs, problems = _inputs(paths)
     maps: list[ImportedMap] = []
     for path, fmt in inputs:
         try:
-            maps.extend(importlib.import_module(FORMATS[fmt]).convert(path))
+            converted = importlib.import_module(FORMATS[fmt]).convert(path)
         except InvalidInput as exc:
             problems.extend(exc.diagnostics)
+            continue
+        found = [d for m in converted for d in imported_map_diagnostics(
+            m, str(path), _claims_stub(m.group or DEFAULT_GROUP, dict(m.claims)))]
+        problems.extend(found)
+        if not any(d.severity == "error" for d in found):  # a map that would not validate fails its input
+            maps.extend(converted)
     ordered = sorted(maps, key=lambda m: (m.group or DEFAULT_GROUP, m.map_id))
     return Converted(ordered, problems, len(inputs))
 
