@@ -1,7 +1,8 @@
-"""``argmap import`` writes only maps that ``argmap validate`` accepts.
+"""``argmap import`` writes only maps that ``argmap validate`` accepts, and names the damaged files it skips.
 
 A converted map that breaks a rule of the map format fails its input, located at that file, and nothing is
-written for it; the rest of the batch goes on.
+written for it; the rest of the batch goes on.  In a folder, a file with a format's name ending that is empty or
+not UTF-8 text is skipped with a warning; other files (a ``package.json``) are passed over without a word.
 """
 
 from __future__ import annotations
@@ -70,3 +71,26 @@ def test_a_map_that_validates_with_warnings_is_written_and_its_warnings_are_coun
             "node 'I9' is not connected to the argument") in result.output
     assert (tmp_path / "out" / "maps" / "loose.yaml").exists() and "1 note(s)" in result.output
 
+
+def test_an_empty_or_utf16_input_in_a_folder_is_skipped_with_a_warning_and_other_files_are_not(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.json").write_text(_aif("They keep mice away."))
+    (src / "micro_b005.xml").write_bytes(b"")
+    (src / "micro_b005.txt").write_text("Cats make good pets.")
+    (src / "utf16.json").write_bytes(_aif("They keep mice away.").encode("utf-16"))
+    (src / "package.json").write_text('{"name": "corpus"}')
+    result = run("import", str(src), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output  # a warning does not fail the import
+    assert f"{src / 'micro_b005.xml'}:1:1: warning: skipped: the file is empty (restore it" in result.output
+    assert f"{src / 'utf16.json'}:1:1: warning: skipped: UTF-16 text, not UTF-8 (save it as UTF-8" in result.output
+    assert "package.json" not in result.output and "micro_b005.txt" not in result.output
+    assert "imported 1 map(s)" in result.output and "2 note(s)" in result.output
+
+
+def test_an_empty_input_named_alone_is_an_error_that_says_it_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "empty.json").write_bytes(b"")
+    result = run("import", str(tmp_path / "empty.json"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'empty.json'}:1:1: error: cannot import it: the file is empty" in result.output
+    assert not (tmp_path / "out").exists()

@@ -28,7 +28,7 @@ from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.files.atomic import write_tree
 from argmap.importers import FORMATS
 from argmap.importers.base import ImportedMap
-from argmap.importers.sniff import detect_format
+from argmap.importers.sniff import damage, detect_format
 
 __all__ = ["PlannedFile", "convert_files", "plan_files", "write_plan"]
 
@@ -86,6 +86,8 @@ def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnos
                     fmt = detect_format(head, f.name)
                     if fmt:
                         chosen.append((f, fmt))
+                    elif wrong := damage(head):  # named as an input, and damaged: said, never passed over silently
+                        problems.append(Diagnostic(str(f), 1, 1, f"skipped: {wrong[0]}", "warning", hint=wrong[1]))
                 if not chosen:
                     problems.append(Diagnostic(str(p), 1, 1, "no file in this folder (or its subfolders) is in a "
                                                "format argmap imports", hint=f"formats: {_suffixes()}"))
@@ -96,7 +98,10 @@ def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnos
             problems.append(Diagnostic(str(p), 1, 1, f"cannot read: {exc.strerror or exc}"))
             continue
         fmt = detect_format(head, p.name)
-        if fmt is None:
+        wrong = damage(head) if fmt is None and _may_be_input(p.name) else None
+        if wrong:
+            problems.append(Diagnostic(str(p), 1, 1, f"cannot import it: {wrong[0]}", hint=wrong[1]))
+        elif fmt is None:
             problems.append(Diagnostic(str(p), 1, 1, "not a format argmap imports", hint=f"formats: {_suffixes()}"))
         else:
             found.append((p, fmt))
