@@ -4,8 +4,10 @@ The steps are pure except for reading the inputs and, last, writing the plan:
 
 1. :func:`convert_files` reads each file (a folder stands for the files under it, subfolders included,
    whose format is recognised: a file name ending the format has, and contents its ``sniff`` accepts),
-   picks the first format in :data:`~argmap.importers.FORMATS` that accepts it, and converts it.  A file
-   that fails does not stop the others: its located diagnostics are collected beside the maps converted.
+   picks the first format in :data:`~argmap.importers.FORMATS` that accepts it, converts it, and checks each
+   map as ``argmap validate`` would (:mod:`argmap.importers.validation`).  A file that fails, or whose map
+   would not validate, does not stop the others: its located diagnostics are collected beside the maps
+   converted.  In a folder, a file with a format's name ending that is empty or not UTF-8 text gets a warning.
 2. :func:`plan_files` lays the maps out: ``<group>/<map id>.yaml``, the essays in ``seeds/``, and a
    ``claims.yaml`` registry stub per group (the claims its maps bind, or an empty list).
 3. :func:`write_plan` refuses, before writing anything, to replace a file whose content differs
