@@ -165,23 +165,26 @@ def test_an_imported_topic_builds_and_renders(tmp_path: Path) -> None:
 
 def test_import_dispatches_to_any_registered_format_in_formats_order(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
     import sys
     import types
 
     from argmap.importers import FORMATS, ImportedMap
 
+    valid = (f"id: fake1\ntitle: t\nsource: {{path: ../seeds/fake1.txt, sha256: {hashlib.sha256(b'text').hexdigest()}}}\n"
+             "nodes:\n  - {id: T, kind: thesis, text: text, quote: text}\n")  # a map must validate to be written
     fake = types.ModuleType("fake_format")
     fake.SUFFIXES = (".fake",)  # type: ignore[attr-defined]
     fake.sniff = lambda data: data.startswith(b"FAKE")  # type: ignore[attr-defined]
     fake.convert = lambda path: [ImportedMap(  # type: ignore[attr-defined]
-        map_id="fake1", map_yaml="id: fake1\n", essay_name="fake1.txt", essay_bytes=b"text", group="g")]
+        map_id="fake1", map_yaml=valid, essay_name="fake1.txt", essay_bytes=b"text", group="g")]
     monkeypatch.setitem(sys.modules, "fake_format", fake)
     monkeypatch.setitem(FORMATS, "fake", "fake_format")
     src = tmp_path / "in.fake"
     src.write_bytes(b"FAKE data")
     result = run("import", str(src), str(FIXTURES / "micro_b001.xml"), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "out" / "g" / "fake1.yaml").read_text() == "id: fake1\n"
+    assert (tmp_path / "out" / "g" / "fake1.yaml").read_text() == valid
     assert (tmp_path / "out" / "seeds" / "fake1.txt").read_bytes() == b"text"
     assert (tmp_path / "out" / "g" / "claims.yaml").exists()
     assert (tmp_path / "out" / "waste_separation" / "micro_b001.yaml").exists()

@@ -23,9 +23,10 @@ def import_cmd(files: tuple[Path, ...], out: Path, force: bool, as_json: bool) -
     """Import FILE... (or the recognised files in a folder and its subfolders) as argmap maps under --out.
 
     The format of each file is detected (arg-microtexts XML, AIF JSON) from its name's ending and its contents.
-    Every file that converts is written, even when others fail; each failure is reported with its location,
-    and the exit status is 1 when any input failed.  Identical files already there are left alone; a different
-    one stops the import, unless --force.
+    Every file that converts into a map argmap validate accepts is written, even when others fail; each failure
+    is reported with its location, and the exit status is 1 when any input failed.  A file of a format's name
+    ending that is empty or not UTF-8 text is skipped with a warning.  Identical files already there are left
+    alone; a different one stops the import, unless --force.
     """
     from argmap.errors import InvalidInput
     from argmap.files.atomic import refuse_output_inside

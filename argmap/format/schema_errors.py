@@ -58,6 +58,19 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _length(value: Any) -> str:
+    """How long a value that is too long is, to lead its message: ``'5,012 characters; '``.
+
+    >>> _length("x" * 5012), _length([1, 2]), _length(None)
+    ('5,012 characters; ', '2 items; ', '')
+    """
+    if isinstance(value, str):
+        return f"{len(value):,} characters; "
+    if isinstance(value, (list, dict)):
+        return f"{len(value):,} items; "
+    return ""
+
+
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The model class that the mapping at ``loc`` is validated against."""
     current: Any = model
@@ -139,7 +152,7 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnost
     elif kind in ("string_too_short", "too_short"):
         msg = f"{where}: must not be empty"
     elif kind in ("string_too_long", "too_long"):
-        msg = f"{where}: too long ({err['msg'].lower()})"
+        msg = f"{where}: too long ({_length(value)}{err['msg'].lower()})"
     elif kind == "value_error":
         msg = f"{where}: {str(err['msg']).removeprefix('Value error, ')}" if where else str(err["msg"])
     else:

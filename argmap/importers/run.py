@@ -4,8 +4,10 @@ The steps are pure except for reading the inputs and, last, writing the plan:
 
 1. :func:`convert_files` reads each file (a folder stands for the files under it, subfolders included,
    whose format is recognised: a file name ending the format has, and contents its ``sniff`` accepts),
-   picks the first format in :data:`~argmap.importers.FORMATS` that accepts it, and converts it.  A file
-   that fails does not stop the others: its located diagnostics are collected beside the maps converted.
+   picks the first format in :data:`~argmap.importers.FORMATS` that accepts it, converts it, and checks each
+   map as ``argmap validate`` would (:mod:`argmap.importers.validation`).  A file that fails, or whose map
+   would not validate, does not stop the others: its located diagnostics are collected beside the maps
+   converted.  In a folder, a file with a format's name ending that is empty or not UTF-8 text gets a warning.
 2. :func:`plan_files` lays the maps out: ``<group>/<map id>.yaml``, the essays in ``seeds/``, and a
    ``claims.yaml`` registry stub per group (the claims its maps bind, or an empty list).
 3. :func:`write_plan` refuses, before writing anything, to replace a file whose content differs
@@ -28,7 +30,7 @@ from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.files.atomic import write_tree
 from argmap.importers import FORMATS
 from argmap.importers.base import ImportedMap
-from argmap.importers.sniff import detect_format
+from argmap.importers.sniff import damage, detect_format
 
 __all__ = ["PlannedFile", "convert_files", "plan_files", "write_plan"]
 
@@ -79,22 +81,29 @@ def _inputs(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnos
                     if not _may_be_input(f.name):
                         continue  # not even opened: an essay, a README, an image
                     try:
-                        fmt = detect_format(_head(f), f.name)
+                        head = _head(f)
                     except OSError as exc:  # named as an input (its name), but it cannot be read: a failure
                         problems.append(Diagnostic(str(f), 1, 1, f"cannot read: {exc.strerror or exc}"))
                         continue
+                    fmt = detect_format(head, f.name)
                     if fmt:
                         chosen.append((f, fmt))
+                    elif wrong := damage(head):  # named as an input, and damaged: said, never passed over silently
+                        problems.append(Diagnostic(str(f), 1, 1, f"skipped: {wrong[0]}", "warning", hint=wrong[1]))
                 if not chosen:
                     problems.append(Diagnostic(str(p), 1, 1, "no file in this folder (or its subfolders) is in a "
                                                "format argmap imports", hint=f"formats: {_suffixes()}"))
                 found.extend(chosen)
                 continue
-            fmt = detect_format(_head(p), p.name)
+            head = _head(p)
         except OSError as exc:
             problems.append(Diagnostic(str(p), 1, 1, f"cannot read: {exc.strerror or exc}"))
             continue
-        if fmt is None:
+        fmt = detect_format(head, p.name)
+        wrong = damage(head) if fmt is None and _may_be_input(p.name) else None
+        if wrong:
+            problems.append(Diagnostic(str(p), 1, 1, f"cannot import it: {wrong[0]}", hint=wrong[1]))
+        elif fmt is None:
             problems.append(Diagnostic(str(p), 1, 1, "not a format argmap imports", hint=f"formats: {_suffixes()}"))
         else:
             found.append((p, fmt))
@@ -126,13 +135,21 @@ def convert_files(paths: Sequence[Path]) -> Converted:
     >>> len(done.maps), done.files, done.failed == [str(d / "broken.json")]
     (0, 2, True)
     """
+    from argmap.importers.validation import imported_map_diagnostics
+
     inputs, problems = _inputs(paths)
     maps: list[ImportedMap] = []
     for path, fmt in inputs:
         try:
-            maps.extend(importlib.import_module(FORMATS[fmt]).convert(path))
+            converted = importlib.import_module(FORMATS[fmt]).convert(path)
         except InvalidInput as exc:
             problems.extend(exc.diagnostics)
+            continue
+        found = [d for m in converted for d in imported_map_diagnostics(
+            m, str(path), _claims_stub(m.group or DEFAULT_GROUP, dict(m.claims)))]
+        problems.extend(found)
+        if not any(d.severity == "error" for d in found):  # a map that would not validate fails its input
+            maps.extend(converted)
     ordered = sorted(maps, key=lambda m: (m.group or DEFAULT_GROUP, m.map_id))
     return Converted(ordered, problems, len(inputs))
 

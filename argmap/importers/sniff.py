@@ -14,7 +14,7 @@ import importlib
 from argmap.errors import Diagnostic
 from argmap.importers import FORMATS
 
-__all__ = ["detect_format", "foreign_format", "foreign_format_diagnostic"]
+__all__ = ["damage", "detect_format", "foreign_format", "foreign_format_diagnostic"]
 
 _MAX_SNIFF = 64 * 1024 * 1024
 
@@ -34,6 +34,30 @@ def detect_format(data: bytes, name: str | None = None) -> str | None:
             continue
         if module.sniff(data):
             return fmt
+    return None
+
+
+def damage(data: bytes) -> tuple[str, str] | None:
+    """(what is wrong, what to do) when ``data``, the first bytes of a file whose name ends as a format's files
+    do, cannot be that format whatever it says: it is empty, or it is not UTF-8 text.  None otherwise: the file is
+    text, and merely not the format (a ``package.json``).
+
+    >>> damage(b""), damage(b"\\xff\\xfe{\\x00")[0], damage(b'{"name": "x"}')
+    (('the file is empty', 'restore it from its source, or remove it'), 'UTF-16 text, not UTF-8', None)
+    """
+    import codecs
+
+    if not data.strip():
+        return ("the file is empty" if not data else "the file holds only blank space",
+                "restore it from its source, or remove it")
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if data.startswith(bom):
+            return f"{name} text, not UTF-8", f"save it as UTF-8, e.g. with iconv -f {name} -t UTF-8, and import it again"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data)  # not final: a character cut at the end is no fault
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 text (byte {exc.start})", "save it as UTF-8 and import it again"
     return None
 
 
