@@ -92,6 +92,24 @@ def test_new_refuses_to_overwrite_without_force(case: Path) -> None:
     assert code == 0 and (case / "maps" / "deposit.yaml").read_text() != "mine\n"
 
 
+@pytest.mark.parametrize(("content", "located"), [
+    (b"", "in/essay.txt:1:1: error: the essay is empty (put the essay's text in the file"),
+    (b" \n\n\t\n", "in/essay.txt:1:1: error: the essay is empty (put the essay's text in the file"),
+    ("Ça va.\nCafé culture.\n".encode("latin-1"),
+     "in/essay.txt:1:1: error: the essay is not UTF-8 text (byte 0xc7) (save the file as UTF-8)"),
+    ("Title\nÇa caf".encode() + b"\xe9",  # the column counts characters: Ç is two bytes
+     "in/essay.txt:2:7: error: the essay is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"),
+])
+def test_new_refuses_an_essay_that_is_empty_or_not_utf8_where_the_user_named_it(case: Path, content: bytes,
+                                                                                  located: str) -> None:
+    (case / "in").mkdir()
+    (case / "in" / "essay.txt").write_bytes(content)
+    code, _, err = run("new", "in/essay.txt")
+    assert code == 1 and err.startswith(located), err
+    assert "argmap: nothing written" in err
+    assert not (case / "maps").exists() and sorted(p.name for p in (case / "seeds").iterdir()) == ["deposit.txt"]
+
+
 def _preview_state(map_file: str) -> dict[str, object]:
     """What `argmap preview MAP` (the command itself, in a process of its own) serves as its first state."""
     import os

@@ -39,12 +39,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks.integrity import PLACEHOLDER
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.format.model import ID_PATTERN
 from argmap.queries.coverage import MIN_PARAGRAPHS, MIN_WORDS, sentences
 from argmap.text.essayindex import Essay, sha256_text
 
-__all__ = ["NewMap", "essay_home", "heading_title", "map_id_for", "plan_new_map", "published_schema",
+__all__ = ["NewMap", "essay_home", "essay_text", "heading_title", "map_id_for", "plan_new_map", "published_schema",
            "starter_map"]
 
 _HINT_WORDS = 8
@@ -91,18 +91,53 @@ def heading_title(text: str) -> str | None:
     return first
 
 
+def essay_text(raw: bytes, shown: str) -> str:
+    """The text of an essay to start a map of: UTF-8 (as ``validate`` reads it) and not empty.
+
+    ``shown`` names the file in the error, which locates the first bad byte by line and column (in characters).
+
+    >>> essay_text(b"Cats rule.\\n", "cats.txt")
+    'Cats rule.\\n'
+    >>> essay_text(b"Cats\\ncaf\\xe9 culture.\\n", "cats.txt")
+    Traceback (most recent call last):
+    argmap.errors.InvalidInput: cats.txt:2:4: error: the essay is not UTF-8 text (byte 0xe9) (save the file as UTF-8)
+    >>> essay_text(b" \\n\\n", "cats.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.InvalidInput: cats.txt:1:1: error: the essay is empty (put the essay's text in the file, or ...)
+    """
+    from argmap.files.confine import decode_essay
+
+    try:
+        text = decode_essay(raw)
+    except UnicodeDecodeError as exc:
+        at = exc.start  # a NUL byte, or the first byte that is not UTF-8, whichever comes first
+        try:
+            raw[:at].decode("utf-8")
+        except UnicodeDecodeError as earlier:
+            at = earlier.start
+        before = raw[:at]
+        start = before.rfind(b"\n") + 1
+        line, col = before.count(b"\n") + 1, len(before[start:].decode("utf-8")) + 1
+        raise InvalidInput("nothing written", [Diagnostic(
+            shown, line, col, f"the essay is not UTF-8 text (byte 0x{raw[at]:02x})",
+            hint="save the file as UTF-8")]) from None
+    if not text.lstrip("\ufeff").strip():
+        raise InvalidInput("nothing written", [Diagnostic(shown, 1, 1, "the essay is empty",
+                                                          hint="put the essay's text in the file, or name the file "
+                                                               "that holds it")])
+    return text
+
+
 def starter_map(essay: bytes, source_path: str, *, map_id: str, title: str | None = None,
-                schema: str | None = None) -> str:
+                schema: str | None = None, shown: str | None = None) -> str:
     """The YAML text of a starting map of ``essay`` (see the module docstring); a pure function.
 
-    ``source_path`` is the essay's path relative to the map file.  ``schema`` is the modeline's schema reference (none if None).
+    ``source_path`` is the essay's path relative to the map file; ``shown`` names the essay in errors (the path the
+    user gave; ``source_path`` if None).  ``schema`` is the modeline's schema reference (none if None).
     """
     if not _ID.fullmatch(map_id):
         raise ArgmapError(f"'{map_id}' is not a valid map id (letters, digits, '_', '.', '-'; starting with a letter)")
-    try:
-        doc = Essay(essay.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ArgmapError(f"{source_path}: the essay is not UTF-8 text (byte {exc.start})") from None
+    doc = Essay(essay_text(essay, shown or source_path))
     paragraphs = doc.paragraphs
     if title is None:
         title = heading_title(doc.text) or Path(source_path).stem
@@ -203,6 +238,7 @@ def plan_new_map(essay: Path, out: Path, *, map_id: str | None = None, title: st
     copy = essay_home(essay, out)
     target = copy or essay.resolve()
     rel = Path(os.path.relpath(target, out.resolve().parent)).as_posix()
-    text = starter_map(raw, rel, map_id=map_id or map_id_for(essay.name), title=title, schema=_schema_ref(out))
+    text = starter_map(raw, rel, map_id=map_id or map_id_for(essay.name), title=title, schema=_schema_ref(out),
+                       shown=str(essay))
     notes = [f"copied the essay to {copy}: a map reads its essay from the seeds/ folder beside its own"] if copy else []
     return NewMap(text, copy, notes)
