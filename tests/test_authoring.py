@@ -174,6 +174,21 @@ def test_new_titles_the_map_with_the_essays_heading_and_points_at_the_published_
     assert (case / "maps" / "deposit.yaml").read_text().startswith("# yaml-language-server: $schema=../schema/map.schema.json\n")
 
 
+@pytest.mark.parametrize("title", ["Enough: why the city should close streets to cars",
+                                   "Ça suffit : pourquoi la ville doit fermer les rues aux voitures",
+                                   "Zoos Are Not Prisons"])
+def test_new_takes_a_short_first_line_as_the_title_and_offers_it_as_no_statement(case: Path, title: str) -> None:
+    body = "Streets without cars are safer. Shops sell more. Children breathe cleaner air.\n"
+    (case / "essay.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    code, _, err = run("new", "essay.txt")
+    assert code == 0, err
+    text = (case / "maps" / "essay.yaml").read_text(encoding="utf-8")
+    assert f'title: "{title}"\n' in text
+    quotes = [line.split("quote: ", 1)[1] for line in text.splitlines() if "#   quote: " in line]
+    assert quotes == ['"Streets without cars are safer."', '"Shops sell more."', '"Children breathe cleaner air."']
+    assert f"  # line 1 is the title: {title}\n" in text
+
+
 def test_new_refuses_to_replace_a_different_essay_in_seeds(case: Path) -> None:
     (case / "deposit.txt").write_text("Another essay of the same name.\n")
     code, _, err = run("new", "deposit.txt")
