@@ -92,6 +92,24 @@ def test_new_refuses_to_overwrite_without_force(case: Path) -> None:
     assert code == 0 and (case / "maps" / "deposit.yaml").read_text() != "mine\n"
 
 
+@pytest.mark.parametrize(("content", "located"), [
+    (b"", "in/essay.txt:1:1: error: the essay is empty (put the essay's text in the file"),
+    (b" \n\n\t\n", "in/essay.txt:1:1: error: the essay is empty (put the essay's text in the file"),
+    ("Ça va.\nCafé culture.\n".encode("latin-1"),
+     "in/essay.txt:1:1: error: the essay is not UTF-8 text (byte 0xc7) (save the file as UTF-8)"),
+    ("Title\nÇa caf".encode() + b"\xe9",  # the column counts characters: Ç is two bytes
+     "in/essay.txt:2:7: error: the essay is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"),
+])
+def test_new_refuses_an_essay_that_is_empty_or_not_utf8_where_the_user_named_it(case: Path, content: bytes,
+                                                                                  located: str) -> None:
+    (case / "in").mkdir()
+    (case / "in" / "essay.txt").write_bytes(content)
+    code, _, err = run("new", "in/essay.txt")
+    assert code == 1 and err.startswith(located), err
+    assert "argmap: nothing written" in err
+    assert not (case / "maps").exists() and sorted(p.name for p in (case / "seeds").iterdir()) == ["deposit.txt"]
+
+
 def _preview_state(map_file: str) -> dict[str, object]:
     """What `argmap preview MAP` (the command itself, in a process of its own) serves as its first state."""
     import os
@@ -154,6 +172,21 @@ def test_new_titles_the_map_with_the_essays_heading_and_points_at_the_published_
     (case / "schema" / "map.schema.json").write_text("{}")
     run("new", "seeds/deposit.txt", "--force")
     assert (case / "maps" / "deposit.yaml").read_text().startswith("# yaml-language-server: $schema=../schema/map.schema.json\n")
+
+
+@pytest.mark.parametrize("title", ["Enough: why the city should close streets to cars",
+                                   "Ça suffit : pourquoi la ville doit fermer les rues aux voitures",
+                                   "Zoos Are Not Prisons"])
+def test_new_takes_a_short_first_line_as_the_title_and_offers_it_as_no_statement(case: Path, title: str) -> None:
+    body = "Streets without cars are safer. Shops sell more. Children breathe cleaner air.\n"
+    (case / "essay.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    code, _, err = run("new", "essay.txt")
+    assert code == 0, err
+    text = (case / "maps" / "essay.yaml").read_text(encoding="utf-8")
+    assert f'title: "{title}"\n' in text
+    quotes = [line.split("quote: ", 1)[1] for line in text.splitlines() if "#   quote: " in line]
+    assert quotes == ['"Streets without cars are safer."', '"Shops sell more."', '"Children breathe cleaner air."']
+    assert f"  # line 1 is the title: {title}\n" in text
 
 
 def test_new_refuses_to_replace_a_different_essay_in_seeds(case: Path) -> None:

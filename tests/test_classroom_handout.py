@@ -215,3 +215,25 @@ def test_the_handout_and_the_deck_compute_the_comparison_once(bundled: Corpus, m
     calls.clear()
     comparison_deck(bundled, "bankruptcy", "enforcer")
     assert calls == {"compare": 1, "centrality": 1, "structure": 2}
+
+
+def test_the_label_legend_is_true_of_both_maps_ids(tmp_path: Path, data: Handout) -> None:
+    """Ids that do not start with their kind's letter (an imported map's a1, a2...) are listed kind by kind, in
+    both editions; the T/P/E letters are explained only when every id of both maps follows them."""
+    corpus = build_corpus(tmp_path, {
+        "imp": ([node("imp", "a1", "premise"), node("imp", "a2", "thesis"), node("imp", "a3", "premise"),
+                 node("imp", "a4", "objection")], ["a1 + a3 -> a2", "a4 -| a2"]),
+        "hand": ([node("hand", "T", "thesis"), node("hand", "P1")], ["P1 -> T"]),
+    }, {})
+    h = handout_data(corpus, "imp", "hand")
+    md = next(line for line in handout_markdown(h).splitlines() if line.startswith("Labels"))
+    html = re.sub(r"\s+", " ", handout_html(h).split("How to read the labels.</b>", 1)[1].split("</p>", 1)[0])
+    for legend, tick in ((md, "`"), (html, "")):
+        assert "P premise" not in legend and "E evidence" not in legend, legend
+        a1, a2, a3, a4, t, p1 = (f"{tick}{i}{tick}" for i in ("a1", "a2", "a3", "a4", "T", "P1"))
+        assert f"In imp: {a2} thesis · {a1}, {a3} premises · {a4} objection the essay answers." in legend, legend
+        assert f"In hand: {t} thesis · {p1} premise." in legend, legend
+        assert f"a label such as {a2} is verbatim" in legend, legend
+    bundled_md = handout_markdown(data)
+    assert "Labels: T thesis · P premise · E evidence" in bundled_md
+    assert "How to read the labels.</b> T thesis · P premise" in handout_html(data)

@@ -186,6 +186,18 @@ def test_beyond_six_maps_build_draws_no_comparison(tmp_path: Path, monkeypatch: 
                      "shared.md", "shared.json"]
 
 
+def test_build_help_names_the_limit_build_applies() -> None:
+    """The help says which corpora get a compare/ folder, from the limit the build uses (the test above: seven maps
+    get none)."""
+    import argmap.corpus.pairs
+
+    code, out, _ = run("build", "--help")
+    text = " ".join(out.split())
+    assert code == 0
+    assert (f"with up to {argmap.corpus.pairs.PAIR_LIMIT} maps, also compare/<a>--<b>.svg|.md|.json for each pair "
+            "and, with three or more, compare/all.svg (a larger corpus gets no compare/ folder") in text, text
+
+
 def test_build_renders_each_diagram_once_some_while_the_maps_are_still_checked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from argmap.corpus.load import check_corpus, load_corpus

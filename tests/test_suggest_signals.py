@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from argmap.corpus.load import Corpus, load_corpus
@@ -84,3 +85,21 @@ def test_a_partner_that_fits_another_statement_better_is_the_weaker_candidate(tm
     assert ranked["A"][0] == ("X", "shared words: grain, exports, collapsed, spring; paired one-to-one")
     assert [j for j, _ in ranked["B"][:2]] == ["Z", "X"]
     assert ranked["B"][0][1].endswith("; paired one-to-one") and "paired" not in ranked["B"][1][1]
+
+
+def test_words_of_any_script_are_whole_and_a_new_claim_id_is_ascii(tmp_path: Path) -> None:
+    """*Außerdem* is one word, not *au* and *erdem*; the claim id drawn from it is an id (ASCII, from a letter)."""
+    from argmap.format.model import ID_PATTERN
+    from argmap.suggest.groups import draft_registry, suggest_groups
+
+    corpus = _corpus(tmp_path, {
+        "left": (["Die Strafen sollten steigen.", "Außerdem stört der Gestank im Café."],
+                 [("T", "thesis", "Die Strafen sollten steigen."), ("P", "premise", "Außerdem stört der Gestank im Café.")]),
+        "right": (["Höhere Bußgelder helfen.", "Außerdem ärgert der Gestank jeden Gast im Café."],
+                  [("T", "thesis", "Höhere Bußgelder helfen."),
+                   ("P", "premise", "Außerdem ärgert der Gestank jeden Gast im Café.")])})
+    group = next(g for g in suggest_groups(corpus, ["left", "right"]) if {m.node for m in g.members} == {"P"})
+    assert {"außerdem", "café", "gestank"} <= set(group.words)
+    assert not {"au", "erdem", "caf"} & set(group.words)
+    new_ids = [line.split("id: ", 1)[1] for line in draft_registry(corpus, [group]).splitlines() if "- id: " in line]
+    assert len(new_ids) == 1 and re.fullmatch(ID_PATTERN, new_ids[0]) and "ausserdem" in new_ids[0], new_ids

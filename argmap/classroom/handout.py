@@ -46,6 +46,7 @@ __all__ = [
     "CENTRAL_SHOWN",
     "FORMATS",
     "IMPACTS_SHOWN",
+    "KIND_LETTERS",
     "Assumption",
     "EssaySide",
     "EvidenceList",
@@ -66,6 +67,15 @@ CENTRAL_SHOWN = 5
 """How many of the claims that link the arguments most the handout and the site list."""
 IMPACTS_SHOWN = 5
 """How many of each map's most damaging rejections the teacher's appendix lists."""
+KIND_LETTERS = {"thesis": "T", "premise": "P", "evidence": "E", "conclusion": "C", "objection": "O",
+                "assumption": "A"}
+"""The letter each kind's node ids start with in hand-made maps (T, P1, E2...): the handout's legend says so only
+when every id of both maps does."""
+_KIND_WORDS = {"thesis": ("thesis", "theses"), "premise": ("premise", "premises"), "evidence": ("evidence", "evidence"),
+               "conclusion": ("conclusion", "conclusions"),
+               "objection": ("objection the essay answers", "objections the essay answers"),
+               "assumption": ("assumption (a premise the essay needs but never states)",
+                              "assumptions (premises the essay needs but never states)")}
 
 
 class EssaySide(BaseModel):
@@ -84,6 +94,13 @@ class EssaySide(BaseModel):
                           "states")
     titled: bool = Field(default=True, description="the title is the essay's own (it appears in the essay's text); "
                          "otherwise the map's title is the curator's, and the student edition does not print it")
+    labels: dict[str, list[str]] = Field(default_factory=dict, description="kind to the ids of the map's nodes of "
+                                         "that kind, in file order")
+
+    @property
+    def key(self) -> list[tuple[list[str], str]]:
+        """The map's ids kind by kind, each kind named as the legend names it: ``(["P1", "P2"], "premises")``."""
+        return [(ids, _KIND_WORDS[k][len(ids) > 1]) for k, ids in self.labels.items()]
 
 
 class Assumption(BaseModel):
@@ -140,13 +157,21 @@ class Handout(BaseModel):
         :data:`CENTRAL_SHOWN`)."""
         return self.centrality[:CENTRAL_SHOWN]
 
+    @property
+    def lettered(self) -> bool:
+        """Every node id of both maps starts with its kind's letter (:data:`KIND_LETTERS`), so the legend can say
+        what each letter means; otherwise it lists each map's ids kind by kind."""
+        return all(i[:1] == KIND_LETTERS[k] for s in (self.left, self.right) for k, ids in s.labels.items()
+                   for i in ids)
+
 
 def _side(gm: GroundedMap, s: MapStructure) -> EssaySide:
     m = gm.model
     return EssaySide(id=m.id, title=m.title, author=m.author, publication=m.publication, date=m.date,
                      thesis=node_ref(gm, m.thesis.id), lines=len(s.lines), nodes=len(m.nodes),
                      unstated=sum(n.kind == "assumption" for n in m.nodes),
-                     titled=gm.essay.find(m.title) is not None)
+                     titled=gm.essay.find(m.title) is not None,
+                     labels={k: ids for k in KIND_LETTERS if (ids := [n.id for n in m.nodes if n.kind == k])})
 
 
 def _assumptions(gm: GroundedMap, blanks: dict[tuple[str, str], str]) -> list[Assumption]:

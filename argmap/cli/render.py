@@ -19,6 +19,7 @@ from argmap.cli.common import (
     paths_argument,
     reports_errors,
 )
+from argmap.corpus.pairs import PAIR_LIMIT  # a constant from a light module: --help stays fast
 
 __all__ = ["build", "render", "write_diagram"]
 
@@ -80,7 +81,20 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, pages:
         click.echo(f"wrote {out}", err=True)
 
 
-@click.command()
+_BUILD_HELP = f"""The main job: validate every map, then write every diagram and report.
+
+    Writes maps/<id>.svg for each map, shared.md and shared.json; with up to {PAIR_LIMIT} maps, also
+    compare/<a>--<b>.svg|.md|.json for each pair and, with three or more, compare/all.svg
+    (a larger corpus gets no compare/ folder: `argmap compare A B --out` writes the pairs you want).
+    Warnings fail validation here, as with `argmap validate --strict`.
+    --out may not be the folder of the maps or of their essays, be inside one, or hold one;
+    nor / or a system folder.
+    The files are the same bytes whatever --jobs is.  With --keep-going, a map that fails is left out (and
+    named) and the others' files are written; the exit status is then 1.
+    """
+
+
+@click.command(help=_BUILD_HELP)  # built from PAIR_LIMIT, the limit build_plan applies, so the two cannot drift
 @paths_argument
 @claims_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
@@ -92,16 +106,7 @@ def render(map_ref: str, out: Path, focus: str | None, depth: int | None, pages:
 @reports_errors
 def build(paths: tuple[str, ...], claims: Path | None, out: Path, jobs: int | None, keep_going: bool,
           as_json: bool) -> None:
-    """The main job: validate every map, then write every diagram and report.
-
-    Writes maps/<id>.svg, compare/<a>--<b>.svg|.md|.json for each pair of up to six maps (and
-    compare/all.svg for three or more maps), shared.md and shared.json.
-    Warnings fail validation here, as with `argmap validate --strict`.
-    --out may not be the folder of the maps or of their essays, be inside one, or hold one;
-    nor / or a system folder.
-    The files are the same bytes whatever --jobs is.  With --keep-going, a map that fails is left out (and
-    named) and the others' files are written; the exit status is then 1.
-    """
+    """The main job: validate every map, then write every diagram and report (its help: ``_BUILD_HELP``)."""
     import sys
 
     from argmap.files.atomic import refuse_output_inside, source_folders, write_atomic

@@ -12,8 +12,9 @@ reads ``../seeds/x.txt``), the layout the bundled maps, the importers and the
 service expect.  An essay anywhere else is copied there, so that ``validate``,
 ``preview`` and the service can read it.
 
-The title is the essay's first line when that line is a heading (short, one line,
-no closing full stop; a Markdown ``#`` is dropped), else the file's name.
+The title is the essay's first line when that line is a heading (under
+:data:`TITLE_WORDS` words, no closing full stop, more text after it; or a Markdown
+``#`` heading, its ``#`` dropped), else the file's name; the title line gets no skeleton.
 
 >>> text = starter_map(b"# Cats rule\\n\\nDogs drool, and that is that.\\n", "../seeds/cats.txt", map_id="cats")
 >>> print(text.split("nodes:")[0])  # doctest: +ELLIPSIS
@@ -25,8 +26,8 @@ source:
   sha256: "4818ac4b..."
 <BLANKLINE>
 <BLANKLINE>
->>> text.count("#   kind: premise")  # one skeleton per unit: the essay has under five paragraphs, so per sentence
-2
+>>> text.count("#   kind: premise")  # one skeleton per sentence (under five paragraphs), none for the title
+1
 >>> "#   kind: thesis" in text
 False
 """
@@ -39,12 +40,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks.integrity import PLACEHOLDER
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.format.model import ID_PATTERN
 from argmap.queries.coverage import MIN_PARAGRAPHS, MIN_WORDS, sentences
 from argmap.text.essayindex import Essay, sha256_text
 
-__all__ = ["NewMap", "essay_home", "heading_title", "map_id_for", "plan_new_map", "published_schema",
+__all__ = ["TITLE_WORDS", "NewMap", "essay_home", "essay_text", "heading_title", "map_id_for", "plan_new_map", "published_schema",
            "starter_map"]
 
 _HINT_WORDS = 8
@@ -53,6 +54,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _ID = re.compile(ID_PATTERN)
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 SEEDS = "seeds"
+TITLE_WORDS = 20
+"""A first line of fewer words, without a closing full stop, is a title: a headline with its subtitle (*Russia's
+Strategic Bankruptcy: How Israel's Strike on Iran Exposed the Illusion of Moscow's Alliances*, 14 words) stays
+under it, and a paragraph that only lacks its full stop seldom does."""
 
 
 def map_id_for(name: str) -> str:
@@ -75,37 +80,79 @@ def _opening(text: str) -> str:
 
 
 def heading_title(text: str) -> str | None:
-    """The essay's first line when it reads as a heading: one short line without a closing full stop.
+    """The essay's first line when it reads as a title: a Markdown heading, or a short line (under
+    :data:`TITLE_WORDS` words) without a closing full stop that more text follows.
 
     A Markdown heading's ``#`` marks are dropped.
 
     >>> heading_title("# The case for deposits\\n\\nDeposits work.")
     'The case for deposits'
+    >>> heading_title("Enough: why the city should close streets to cars\\n\\nStreets without cars are safer.")
+    'Enough: why the city should close streets to cars'
     >>> heading_title("Deposits work. They cut litter by half, and they pay for themselves.\\n") is None
     True
+    >>> heading_title("Deposits work\\n") is None  # nothing follows: the line is the essay, not its title
+    True
     """
-    first = text.lstrip("\ufeff").lstrip("\n").split("\n", 1)[0].strip()
+    first, _, rest = text.lstrip("\ufeff").lstrip("\n").partition("\n")
+    first = first.strip()
+    marked = _HEADING_MARK.match(first) is not None
     first = _HEADING_MARK.sub("", first).strip()
-    if not first or len(first.split()) >= MIN_WORDS or first.endswith((".", ",", ";", ":")):
+    if not first or first.endswith((".", ",", ";", ":")) or len(first.split()) >= TITLE_WORDS:
         return None
-    return first
+    return first if marked or rest.strip() else None
+
+
+def essay_text(raw: bytes, shown: str) -> str:
+    """The text of an essay to start a map of: UTF-8 (as ``validate`` reads it) and not empty.
+
+    ``shown`` names the file in the error, which locates the first bad byte by line and column (in characters).
+
+    >>> essay_text(b"Cats rule.\\n", "cats.txt")
+    'Cats rule.\\n'
+    >>> essay_text(b"Cats\\ncaf\\xe9 culture.\\n", "cats.txt")
+    Traceback (most recent call last):
+    argmap.errors.InvalidInput: cats.txt:2:4: error: the essay is not UTF-8 text (byte 0xe9) (save the file as UTF-8)
+    >>> essay_text(b" \\n\\n", "cats.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.InvalidInput: cats.txt:1:1: error: the essay is empty (put the essay's text in the file, or ...)
+    """
+    from argmap.files.confine import decode_essay
+
+    try:
+        text = decode_essay(raw)
+    except UnicodeDecodeError as exc:
+        at = exc.start  # a NUL byte, or the first byte that is not UTF-8, whichever comes first
+        try:
+            raw[:at].decode("utf-8")
+        except UnicodeDecodeError as earlier:
+            at = earlier.start
+        before = raw[:at]
+        start = before.rfind(b"\n") + 1
+        line, col = before.count(b"\n") + 1, len(before[start:].decode("utf-8")) + 1
+        raise InvalidInput("nothing written", [Diagnostic(
+            shown, line, col, f"the essay is not UTF-8 text (byte 0x{raw[at]:02x})",
+            hint="save the file as UTF-8")]) from None
+    if not text.lstrip("\ufeff").strip():
+        raise InvalidInput("nothing written", [Diagnostic(shown, 1, 1, "the essay is empty",
+                                                          hint="put the essay's text in the file, or name the file "
+                                                               "that holds it")])
+    return text
 
 
 def starter_map(essay: bytes, source_path: str, *, map_id: str, title: str | None = None,
-                schema: str | None = None) -> str:
+                schema: str | None = None, shown: str | None = None) -> str:
     """The YAML text of a starting map of ``essay`` (see the module docstring); a pure function.
 
-    ``source_path`` is the essay's path relative to the map file.  ``schema`` is the modeline's schema reference (none if None).
+    ``source_path`` is the essay's path relative to the map file; ``shown`` names the essay in errors (the path the
+    user gave; ``source_path`` if None).  ``schema`` is the modeline's schema reference (none if None).
     """
     if not _ID.fullmatch(map_id):
         raise ArgmapError(f"'{map_id}' is not a valid map id (letters, digits, '_', '.', '-'; starting with a letter)")
-    try:
-        doc = Essay(essay.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ArgmapError(f"{source_path}: the essay is not UTF-8 text (byte {exc.start})") from None
+    doc = Essay(essay_text(essay, shown or source_path))
     paragraphs = doc.paragraphs
-    if title is None:
-        title = heading_title(doc.text) or Path(source_path).stem
+    heading = heading_title(doc.text)
+    title = title if title is not None else heading or Path(source_path).stem
     units = sentences(paragraphs) if len(paragraphs) < MIN_PARAGRAPHS else paragraphs
     unit = "sentence" if len(paragraphs) < MIN_PARAGRAPHS else "paragraph"
     lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
@@ -119,7 +166,11 @@ def starter_map(essay: bytes, source_path: str, *, map_id: str, title: str | Non
               "  # objection, assumption), paraphrase it in 'text', and trim 'quote' to the exact words",
               "  # (verbatim: argmap validate checks every quote against the essay).",
               ]
+    if heading is not None:  # the title is no statement of the argument: it gets no skeleton
+        lines += ["", f"  # line {paragraphs[0].line} is the title: {heading}"]
     for u in units:
+        if heading is not None and u.line == paragraphs[0].line:
+            continue
         if u.words < MIN_WORDS and len(units) > 1 and unit == "paragraph":
             lines += ["", f"  # ¶{u.number} (line {u.line}) looks like a heading: {u.text[:60]}"]
             continue
@@ -203,6 +254,7 @@ def plan_new_map(essay: Path, out: Path, *, map_id: str | None = None, title: st
     copy = essay_home(essay, out)
     target = copy or essay.resolve()
     rel = Path(os.path.relpath(target, out.resolve().parent)).as_posix()
-    text = starter_map(raw, rel, map_id=map_id or map_id_for(essay.name), title=title, schema=_schema_ref(out))
+    text = starter_map(raw, rel, map_id=map_id or map_id_for(essay.name), title=title, schema=_schema_ref(out),
+                       shown=str(essay))
     notes = [f"copied the essay to {copy}: a map reads its essay from the seeds/ folder beside its own"] if copy else []
     return NewMap(text, copy, notes)

@@ -65,7 +65,8 @@ ONE_TO_ONE = 0.05
 """Added when the one-to-one assignment pairs the two: a statement usually has one counterpart, so a partner that
 fits another statement better is the weaker candidate."""
 
-_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|\d+")
+# A word is letters of any script (``[^\W\d_]``), so *außerdem* and *café* stay whole.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*[^\W\d_]|\d+")
 _POSSESSIVE = re.compile(r"'s?$")
 
 

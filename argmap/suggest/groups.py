@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,11 @@ from argmap.suggest.align import CONTEXT, ONE_TO_ONE, SAME_KIND, THESES, _claim_
 from argmap.suggest.results import GroupMember, SuggestedGroup
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Letters that Unicode does not decompose into an ASCII letter and a mark, spelled as their languages spell them
+# without the letter; NFKD then takes the marks off the rest (é -> e, ö -> o), and what is left that is not ASCII
+# (a Greek or Cyrillic word) is dropped.
+_SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l",
+                          "ı": "i"})
 
 if TYPE_CHECKING:
     from argmap.checks.grounded import GroundedMap
@@ -124,9 +130,25 @@ def _average(score: Any, a: list[int], b: list[int]) -> float:
     return float(score[a][:, b].mean())
 
 
+def _ascii(word: str) -> str:
+    """The word in ASCII letters and digits, hyphens between.
+
+    >>> _ascii("außerdem"), _ascii("élève"), _ascii("день")
+    ('ausserdem', 'eleve', '')
+    """
+    plain = unicodedata.normalize("NFKD", word.lower().translate(_SPELLED)).encode("ascii", "ignore").decode()
+    return _NOT_ALNUM.sub("-", plain).strip("-")
+
+
 def _slug(words: list[str], taken: set[str]) -> str:
-    base = "-".join(_NOT_ALNUM.sub("-", w).strip("-") for w in words[:4]) or "claim"
-    base = base[:60].strip("-") or "claim"
+    """A new claim id from a group's shared words: ASCII, as an id must be, and starting with a letter.
+
+    >>> _slug(["außerdem", "höher"], set()), _slug(["2019", "день"], set())
+    ('ausserdem-hoher', 'claim-2019')
+    """
+    base = "-".join(a for a in (_ascii(w) for w in words[:4]) if a)
+    base = base if base[:1].isalpha() else f"claim-{base}"
+    base = base[:60].strip("-")
     out, k = base, 2
     while out in taken:
         out, k = f"{base}-{k}", k + 1
