@@ -231,7 +231,7 @@ def test_the_label_legend_is_true_of_both_maps_ids(tmp_path: Path, data: Handout
     for legend, tick in ((md, "`"), (html, "")):
         assert "P premise" not in legend and "E evidence" not in legend, legend
         a1, a2, a3, a4, t, p1 = (f"{tick}{i}{tick}" for i in ("a1", "a2", "a3", "a4", "T", "P1"))
-        assert f"In imp: {a2} thesis · {a1}, {a3} premises · {a4} objection the essay answers." in legend, legend
+        assert f"In imp: {a2} thesis · {a1}, {a3} premises · {a4} objection the essay raises." in legend, legend
         assert f"In hand: {t} thesis · {p1} premise." in legend, legend
         assert f"a label such as {a2} is verbatim" in legend, legend
     bundled_md = handout_markdown(data)

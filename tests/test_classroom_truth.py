@@ -144,3 +144,12 @@ def test_an_essay_whose_main_lines_are_all_shared_is_not_said_to_share_every_cla
     assert "The premises each thesis rests on directly" in alone  # what the lists hold: Q is a's alone, not listed
     assert "every claim is shared" not in text
     assert "- Nothing: the other essay makes each of these too." in alone[: alone.index("### Only in b")]
+
+
+def test_the_legend_does_not_say_an_unanswered_objection_is_answered(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        m: ([node(m, "T", "thesis"), node(m, "P"), node(m, "O1", "objection")], ["P -> T", "O1 -| T"])
+        for m in ("a", "b")
+    }, {})
+    text = handout_markdown(handout_data(corpus, "a", "b"))
+    assert "O objection the essay raises" in text and "answers" not in text.split("## 1.")[0]

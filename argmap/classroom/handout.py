@@ -73,7 +73,7 @@ KIND_LETTERS = {"thesis": "T", "premise": "P", "evidence": "E", "conclusion": "C
 when every id of both maps does."""
 _KIND_WORDS = {"thesis": ("thesis", "theses"), "premise": ("premise", "premises"), "evidence": ("evidence", "evidence"),
                "conclusion": ("conclusion", "conclusions"),
-               "objection": ("objection the essay answers", "objections the essay answers"),
+               "objection": ("objection the essay raises", "objections the essay raises"),
                "assumption": ("assumption (a premise the essay needs but never states)",
                               "assumptions (premises the essay needs but never states)")}
 
