@@ -184,3 +184,33 @@ def test_a_missing_folder_serves_nothing_and_says_why(tmp_path: Path) -> None:
         assert health["ok"] is False and health["maps"] == 0
         assert "no such file or folder" in str(health["last_reload_error"])
         assert c.get("/maps").json() == []
+
+
+def test_a_file_skipped_or_no_longer_skipped_shows_in_healthz_though_no_map_changed(maps: Path, tmp_path: Path) -> None:
+    app = create_app(Settings(maps_dir=maps, reload_interval=0, reload_settle=0))
+    store: Store = app.state.store
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("id: secret\n", encoding="utf-8")
+    with TestClient(app) as c:
+        assert c.get("/healthz").json()["warnings"] == []
+        (maps / "link.yaml").symlink_to(outside)
+        assert store.check() is True
+        (warning,) = c.get("/healthz").json()["warnings"]
+        assert warning["path"].endswith("link.yaml") and "skipped" in warning["message"]
+        (maps / "link.yaml").unlink()
+        assert store.check() is True
+        assert c.get("/healthz").json()["warnings"] == []
+
+
+def test_a_folder_of_map_folders_is_watched_inside(tmp_path: Path) -> None:
+    topic = tmp_path / "served" / "topic"
+    shutil.copytree(MINI, topic)
+    app = create_app(Settings(maps_dir=tmp_path / "served", reload_interval=0, reload_settle=0))
+    store: Store = app.state.store
+    with TestClient(app) as c:
+        assert c.get("/maps/alpha").json()["title"] == "Alpha essay"
+        store.check()  # the essays the first load read join what is watched
+        assert store.check() is None
+        edit(topic / "alpha.yaml", "title: Alpha essay", "title: Alpha, revised")
+        assert store.check() is True
+        assert c.get("/maps/alpha").json()["title"] == "Alpha, revised"

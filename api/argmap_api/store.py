@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.corpus.load import MAP_SUFFIXES, Corpus
+from argmap.corpus.load import MAP_SUFFIXES, Corpus, map_folders
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.files.confine import EssayPolicy
 from argmap.files.watch import Fingerprint, Poller, fingerprint
@@ -74,6 +74,7 @@ class Store:
         self._fingerprint: Fingerprint | None = None
         self._pending: tuple[Fingerprint, float] | None = None
         self._essay_paths: frozenset[Path] = frozenset()
+        self._skipped: list[Diagnostic] = []  # of the latest good load, even when its maps are the ones in service
         self._lock = threading.Lock()
         self._poller: Poller | None = None
 
@@ -138,6 +139,7 @@ class Store:
             self._failed(ReloadError(now, f"{type(exc).__name__}: {exc}", []))
             return False
         current = self._snapshot
+        self._skipped = list(snap.corpus.warnings)  # a file skipped or back changes no map: said all the same
         if current is not None:
             self._note_gone(current.corpus, snap.corpus)
         if current is None or current.version != snap.version:
@@ -158,9 +160,7 @@ class Store:
     @property
     def warnings(self) -> list[Diagnostic]:
         """What /healthz warns about: files skipped at the last good load, and maps whose file disappeared."""
-        snap = self._snapshot
-        skipped = list(snap.corpus.warnings) if snap is not None else []
-        return [*skipped, *self.gone.values()]
+        return [*self._skipped, *self.gone.values()]
 
     def _failed(self, error: ReloadError) -> None:
         self.last_error = error
@@ -179,7 +179,8 @@ class Store:
         files cannot block the check.
         """
         try:
-            children = [c for c in sorted(self.maps_dir.iterdir()) if c.suffix in MAP_SUFFIXES]
+            children = [c for folder in map_folders(self.maps_dir) for c in sorted(folder.iterdir())
+                        if c.suffix in MAP_SUFFIXES]
         except OSError:
             children = [self.maps_dir]
         return fingerprint([*children, *self._essay_paths])
