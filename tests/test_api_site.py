@@ -69,6 +69,8 @@ def test_serve_get_answers_one_request_without_a_server() -> None:
     assert r.exit_code == 1 and json.loads(r.output)["status"] == 404
     r = CliRunner().invoke(cli, ["serve", "--maps", str(MINI), "--get", "/compare?left=alpha&right=beta"])
     assert r.exit_code == 0 and json.loads(r.output)["left"]["id"] == "alpha"
+    r = CliRunner().invoke(cli, ["serve", "--maps", str(MINI), "--get", "/"])  # a redirect has no body: said where
+    assert r.exit_code == 0 and "argmap: / answers 307: it is at /site/" in r.output
 
 
 def test_serve_reads_the_environment_and_refuses_a_missing_folder(tmp_path: Path) -> None:

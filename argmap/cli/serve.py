@@ -63,7 +63,11 @@ def serve(host: str, port: int, maps_dir: Path | None, server_names: tuple[str, 
     if get_path is not None:
         from argmap_api.client import asgi_get
 
-        status, _, body = asgi_get(app, get_path)
+        status, headers, body = asgi_get(app, get_path)
+        if 300 <= status < 400 and "location" in headers:  # no body to print: say where the answer is
+            from argmap.cli.common import note
+
+            note(f"{get_path} answers {status}: it is at {headers['location']}")
         sys.stdout.buffer.write(body)
         if body and not body.endswith(b"\n"):
             sys.stdout.buffer.write(b"\n")
