@@ -192,9 +192,11 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 def as_problem_json(schema: dict[str, Any]) -> dict[str, Any]:
-    """Rewrite an OpenAPI document so that every 4xx/5xx response is ``application/problem+json``."""
+    """Rewrite an OpenAPI document so that every 4xx/5xx response is ``application/problem+json``, and list each
+    operation's responses in the order of their status."""
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
+            operation["responses"] = dict(sorted(operation.get("responses", {}).items()))
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content")
                 if status[:1] not in "45" or not content or "application/json" not in content:
