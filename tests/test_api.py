@@ -163,7 +163,8 @@ def test_unknown_route_and_wrong_method_are_problems(client: TestClient) -> None
     assert_problem(client.get("/no/such/route"), 404, "/no/such/route")
     r = client.delete("/maps/alpha")
     assert_problem(r, 405)
-    assert r.headers["allow"] == "GET"
+    assert r.headers["allow"] == "GET, HEAD" and client.head("/maps/alpha").status_code == 200
+    assert client.delete("/validate").headers["allow"] == "POST"
 
 
 def test_cors_is_off_by_default_and_configurable(client: TestClient) -> None:

@@ -31,6 +31,7 @@ from starlette.requests import ClientDisconnect
 
 from argmap.errors import ArgmapError, Diagnostic, RenderError, RenderTimeout
 from argmap_api.body_first import log_aborted
+from argmap_api.head import allow_with_head
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
@@ -157,7 +158,10 @@ def install_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else http.HTTPStatus(exc.status_code).phrase
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no route for {request.url.path}; see /docs for the routes"
-        return problem_response(exc.status_code, detail, request.url.path, headers=dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if "Allow" in headers:  # a 405 from a GET route: HeadAsGet serves HEAD there too
+            headers["Allow"] = allow_with_head(headers["Allow"])
+        return problem_response(exc.status_code, detail, request.url.path, headers=headers)
 
     async def on_disconnect(request: Request, exc: Exception) -> Response:
         # The client went away mid-body: nobody will read an answer, and it is no fault of the service.
