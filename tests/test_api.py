@@ -81,6 +81,19 @@ def test_implicit_node_has_no_span(client: TestClient) -> None:
     assert body["node"]["implicit"] is True and body["span"] is None and body["node"]["quote"] is None
 
 
+def test_a_very_long_unknown_id_is_echoed_shortened(client: TestClient) -> None:
+    from argmap_api.client import asgi_get  # a 100,000-character URL is over the test client's limit
+
+    long_id = "x" * 100_000
+    for path in (f"/maps/{long_id}", f"/maps/alpha/nodes/{long_id}", f"/claims/{long_id}"):
+        status, _, raw = asgi_get(client.app, path)
+        body = json.loads(raw)
+        assert status == 404 and len(raw) < 1000, (path, len(raw))
+        assert f"'{'x' * 80}…'" in body["detail"] and body["instance"].endswith("x…")
+    result = CliRunner().invoke(cli, ["show", "y" * 5000])  # a name too long for a file is an id too
+    assert result.exit_code == 1 and f"'{'y' * 80}…'" in result.stderr and len(result.stderr) < 1000
+
+
 def test_unknown_node_is_404_naming_node_and_map(client: TestClient) -> None:
     assert_problem(client.get("/maps/alpha/nodes/P9"), 404, "unknown node 'P9' in map 'alpha'")
     assert_problem(client.get("/maps/nope/nodes/P1"), 404, "unknown map 'nope'")
