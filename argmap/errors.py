@@ -31,6 +31,7 @@ __all__ = [
     "WriteFailed",
     "did_you_mean",
     "id_hint",
+    "shortened",
 ]
 
 Severity = Literal["error", "warning"]
@@ -109,7 +110,7 @@ class NotFound(ArgmapError):
 
     def __init__(self, what: str, ident: str, known: Iterable[str] = (), *, within: str | None = None) -> None:
         hint = id_hint(ident, known)
-        msg = f"unknown {what} '{ident}'" + (f" in {within}" if within else "") + (f" ({hint})" if hint else "")
+        msg = f"unknown {what} '{shortened(ident)}'" + (f" in {within}" if within else "") + (f" ({hint})" if hint else "")
         super().__init__(msg)
         self.what = what
         self.ident = ident
@@ -148,6 +149,17 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
         if str(word).lower() in lowered:
             close = [lowered[str(word).lower()]]
     return f"did you mean '{close[0]}'?" if close else None
+
+
+def shortened(text: str, limit: int = 80) -> str:
+    """``text`` as an error message repeats it: whole up to ``limit`` characters, else its start and "…".
+
+    An id or a path a user typed comes back in the message, but a 100,000-character one must not.
+
+    >>> shortened("P9"), shortened("x" * 100, 5)
+    ('P9', 'xxxxx…')
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def id_hint(ident: str, known: Iterable[str], *, limit: int = 8) -> str | None:

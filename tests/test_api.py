@@ -81,6 +81,19 @@ def test_implicit_node_has_no_span(client: TestClient) -> None:
     assert body["node"]["implicit"] is True and body["span"] is None and body["node"]["quote"] is None
 
 
+def test_a_very_long_unknown_id_is_echoed_shortened(client: TestClient) -> None:
+    from argmap_api.client import asgi_get  # a 100,000-character URL is over the test client's limit
+
+    long_id = "x" * 100_000
+    for path in (f"/maps/{long_id}", f"/maps/alpha/nodes/{long_id}", f"/claims/{long_id}"):
+        status, _, raw = asgi_get(client.app, path)
+        body = json.loads(raw)
+        assert status == 404 and len(raw) < 1000, (path, len(raw))
+        assert f"'{'x' * 80}…'" in body["detail"] and body["instance"].endswith("x…")
+    result = CliRunner().invoke(cli, ["show", "y" * 5000])  # a name too long for a file is an id too
+    assert result.exit_code == 1 and f"'{'y' * 80}…'" in result.stderr and len(result.stderr) < 1000
+
+
 def test_unknown_node_is_404_naming_node_and_map(client: TestClient) -> None:
     assert_problem(client.get("/maps/alpha/nodes/P9"), 404, "unknown node 'P9' in map 'alpha'")
     assert_problem(client.get("/maps/nope/nodes/P1"), 404, "unknown map 'nope'")
@@ -163,7 +176,8 @@ def test_unknown_route_and_wrong_method_are_problems(client: TestClient) -> None
     assert_problem(client.get("/no/such/route"), 404, "/no/such/route")
     r = client.delete("/maps/alpha")
     assert_problem(r, 405)
-    assert r.headers["allow"] == "GET"
+    assert r.headers["allow"] == "GET, HEAD" and client.head("/maps/alpha").status_code == 200
+    assert client.delete("/validate").headers["allow"] == "POST"
 
 
 def test_cors_is_off_by_default_and_configurable(client: TestClient) -> None:

@@ -81,6 +81,15 @@ def test_an_unknown_query_parameter_is_a_422_naming_it(client: TestClient, url: 
     assert isinstance(errors, list) and [e["loc"] for e in errors] == [["query", wrong]]
 
 
+def test_a_focus_on_a_node_id_several_maps_use_is_a_bad_parameter(client: TestClient) -> None:
+    url = "/compare/diagram.svg"
+    body = assert_problem(client.get(url, params={"maps": THREE, "focus": "a1", "depth": 1}), 422, "in several maps",
+                          "'micro_b061--a1'")
+    assert body["type"] == "urn:argmap:problem:invalid-parameters"
+    named = client.get(url, params={"maps": THREE, "focus": "micro_b061--a1", "depth": 1})
+    assert named.status_code in (200, 503)  # 503: Graphviz's dot is not installed
+
+
 def test_compare_diagram_takes_the_clis_options() -> None:
     with TestClient(create_app(Settings(maps_dir=MINI, reload_interval=0))) as c:
         full = c.get("/compare/diagram.svg", params={"maps": ["alpha", "beta"], "full": "true"})

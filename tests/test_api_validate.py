@@ -55,6 +55,12 @@ def test_validate_never_reads_outside_the_maps_folder(client: TestClient, source
     assert err["line"] == line and "outside the essays folders" in err["message"]
 
 
+def test_validate_names_a_folder_given_as_the_essay(client: TestClient) -> None:
+    text = (MINI / "alpha.yaml").read_text().replace("path: alpha.txt", "path: .")
+    (err,) = client.post("/validate", content=text).json()["errors"]
+    assert err["message"] == "source.path: cannot read essay '.': not a regular file (a folder, device, FIFO or socket)"
+
+
 def test_validate_without_a_body_is_422(client: TestClient) -> None:
     assert_problem(client.post("/validate"), 422, "no body")
 

@@ -164,3 +164,29 @@ def test_a_vanished_map_is_reported_on_healthz(maps: Path) -> None:
         shutil.copy(MINI / "beta.yaml", maps / "beta.yaml")
         assert app.state.store.check() is True
         assert c.get("/healthz").json()["warnings"] == []
+
+
+def test_a_body_declared_over_the_limit_is_refused_before_it_is_read() -> None:
+    import asyncio
+
+    app = create_app(Settings(maps_dir=MINI, reload_interval=0, max_body_bytes=1000))
+    sent: list[dict[str, object]] = []
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/validate", "raw_path": b"/validate", "query_string": b"", "root_path": "",
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80),
+             "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/yaml"),
+                         (b"content-length", b"300000")]}
+    parts = [{"type": "http.request", "body": b"#" * 100, "more_body": True}]
+
+    async def receive() -> dict[str, object]:
+        if parts:
+            return parts.pop()
+        await asyncio.sleep(3600)  # the client declared 300,000 bytes and sends no more
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    asyncio.run(asyncio.wait_for(app(scope, receive, send), timeout=5))
+    assert sent[0]["status"] == 413 and (b"content-type", b"application/problem+json") in sent[0]["headers"]
+    assert b"300,000 bytes, over the limit of 1,000" in sent[1]["body"]

@@ -26,7 +26,7 @@ from .deps import known_query
 from .docs import SameOriginDocs
 from .head import HeadAsGet
 from .hosts import HostCheck
-from .problems import as_problem_json, install_handlers
+from .problems import as_problem_json, install_handlers, problems
 from .routers import ALL
 from .settings import Settings
 from .site import install_site
@@ -70,8 +70,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.store = store
     app.state.renderer = renderer
     install_handlers(app)
-    for router in ALL:  # every route refuses a query parameter it does not take (422)
-        app.include_router(router, dependencies=[Depends(known_query)])
+    for router in ALL:  # every route refuses a query parameter it does not take (422), and documents it
+        app.include_router(router, dependencies=[Depends(known_query)], responses=problems(422))
     app.add_middleware(SnapshotMiddleware, store=store)  # inside CORS, so cached answers get CORS headers too
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

@@ -9,10 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["HeadAsGet"]
+__all__ = ["HeadAsGet", "allow_with_head"]
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
+
+
+def allow_with_head(allow: str) -> str:
+    """An ``Allow`` header's methods, with HEAD wherever GET is (this middleware serves it).
+
+    >>> allow_with_head("GET"), allow_with_head("POST"), allow_with_head("GET, HEAD")
+    ('GET, HEAD', 'POST', 'GET, HEAD')
+    """
+    methods = [m.strip() for m in allow.split(",") if m.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.insert(methods.index("GET") + 1, "HEAD")
+    return ", ".join(methods)
 
 
 class HeadAsGet:

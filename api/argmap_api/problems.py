@@ -29,8 +29,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from argmap.errors import ArgmapError, Diagnostic, RenderError, RenderTimeout
+from argmap.errors import ArgmapError, Diagnostic, RenderError, RenderTimeout, shortened
 from argmap_api.body_first import log_aborted
+from argmap_api.head import allow_with_head
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
@@ -89,6 +90,9 @@ _TYPES = {
 }
 
 
+_INSTANCE_CHARS = 200
+
+
 def status_of(exc: ArgmapError) -> int:
     """The HTTP status of one of argmap's errors.
 
@@ -108,9 +112,15 @@ def status_of(exc: ArgmapError) -> int:
 
 def problem_body(status: int, detail: str, instance: str,
                  errors: Sequence[ProblemItem] | None = None) -> dict[str, Any]:
-    """The problem+json document for ``status`` (``errors`` only when given)."""
+    """The problem+json document for ``status`` (``errors`` only when given); a very long path is shortened.
+
+    >>> problem_body(404, "unknown map 'x…'", "/maps/" + "x" * 1000)["instance"][-4:]
+    'xxx…'
+    """
+    # A path of any length is echoed in at most _INSTANCE_CHARS characters, as ids are in messages (shortened).
     body = Problem(type="urn:argmap:problem:" + _TYPES.get(status, str(status)),
-                   title=http.HTTPStatus(status).phrase, status=status, detail=detail, instance=instance,
+                   title=http.HTTPStatus(status).phrase, status=status, detail=detail,
+                   instance=shortened(instance, _INSTANCE_CHARS),
                    errors=list(errors) if errors is not None else None)
     return body.model_dump(mode="json", exclude_none=True)
 
@@ -130,7 +140,7 @@ def _diagnostic_item(d: Diagnostic) -> ProblemItem:
 def _validation_items(errors: Iterable[Any]) -> list[ProblemItem]:
     out = []
     for e in errors:
-        loc = [x if isinstance(x, int) else str(x) for x in e.get("loc", ())]
+        loc = [x if isinstance(x, int) else shortened(str(x)) for x in e.get("loc", ())]
         out.append(ProblemItem(message=str(e.get("msg", "invalid value")), loc=loc, type=e.get("type")))
     return out
 
@@ -156,8 +166,11 @@ def install_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         detail = exc.detail if isinstance(exc.detail, str) else http.HTTPStatus(exc.status_code).phrase
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"no route for {request.url.path}; see /docs for the routes"
-        return problem_response(exc.status_code, detail, request.url.path, headers=dict(exc.headers or {}))
+            detail = f"no route for {shortened(request.url.path)}; see /docs for the routes"
+        headers = dict(exc.headers or {})
+        if "Allow" in headers:  # a 405 from a GET route: HeadAsGet serves HEAD there too
+            headers["Allow"] = allow_with_head(headers["Allow"])
+        return problem_response(exc.status_code, detail, request.url.path, headers=headers)
 
     async def on_disconnect(request: Request, exc: Exception) -> Response:
         # The client went away mid-body: nobody will read an answer, and it is no fault of the service.
@@ -192,9 +205,11 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 def as_problem_json(schema: dict[str, Any]) -> dict[str, Any]:
-    """Rewrite an OpenAPI document so that every 4xx/5xx response is ``application/problem+json``."""
+    """Rewrite an OpenAPI document so that every 4xx/5xx response is ``application/problem+json``, and list each
+    operation's responses in the order of their status."""
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
+            operation["responses"] = dict(sorted(operation.get("responses", {}).items()))
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content")
                 if status[:1] not in "45" or not content or "application/json" not in content:

@@ -42,7 +42,7 @@ from argmap.corpus.load import (
     display_path,
     map_folders,
 )
-from argmap.errors import ArgmapError, Diagnostic, InvalidInput, NotFound, id_hint
+from argmap.errors import ArgmapError, Diagnostic, InvalidInput, NotFound, id_hint, shortened
 
 __all__ = ["Opened", "Resolved", "UnknownMap", "check_inputs", "open_inputs", "resolve_inputs", "valid_maps"]
 
@@ -56,7 +56,7 @@ class UnknownMap(NotFound):
         super().__init__("map", ident, known)
         hint = id_hint(ident, known)
         listed = "" if hint or not known else f" (it holds {', '.join(sorted(known)[:8])})"
-        self.message = f"unknown map '{ident}'" + (f" ({hint})" if hint else listed) + f"; looked in {folder}"
+        self.message = f"unknown map '{shortened(ident)}'" + (f" ({hint})" if hint else listed) + f"; looked in {folder}"
         self.args = (self.message,)
         self.folder = folder
 
@@ -138,7 +138,10 @@ def _is_source(ref: str, cwd: Path) -> bool:
     if ref == "-":
         return True
     p = Path(ref)
-    return (p if p.is_absolute() else cwd / p).exists()
+    try:
+        return (p if p.is_absolute() else cwd / p).exists()
+    except OSError:  # a name too long for a file is no file: it is looked up as an id
+        return False
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.files.safeopen import EssayRefused, hidden_below, read_regular, read_within, refusal, resolved, system_folder
+from argmap.files.safeopen import (
+    NOT_REGULAR,
+    EssayRefused,
+    hidden_below,
+    read_regular,
+    read_within,
+    refusal,
+    resolved,
+    system_folder,
+)
 
 __all__ = [
     "DEFAULT_MAX_ESSAY_BYTES",
@@ -215,6 +224,6 @@ def map_file_ok(path: Path, folder: Path) -> str | None:
     except OSError as exc:
         return exc.strerror or "cannot be read"
     if not stat.S_ISREG(mode):
-        return "not a regular file (a folder, device, FIFO or socket)"
+        return NOT_REGULAR
     return None
 

@@ -9,7 +9,7 @@ from as a whole nor writes into.
 >>> read_regular(Path("/dev/null"), 10)
 Traceback (most recent call last):
 ...
-argmap.files.safeopen.EssayRefused: [Errno 22] not a regular file (a device, FIFO or socket)
+argmap.files.safeopen.EssayRefused: [Errno 22] not a regular file (a folder, device, FIFO or socket)
 """
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["EssayRefused", "hidden_below", "read_regular", "read_within", "refusal", "resolved", "system_folder"]
+__all__ = ["NOT_REGULAR", "EssayRefused", "hidden_below", "read_regular", "read_within", "refusal", "resolved", "system_folder"]
+
+
+NOT_REGULAR = "not a regular file (a folder, device, FIFO or socket)"
+"""Why a path that is not a regular file is refused; a folder opens for reading on Linux, so it is named too."""
 
 
 class EssayRefused(OSError):
@@ -91,7 +95,7 @@ def _open_regular(path: Path, max_bytes: int, flags: int = 0) -> tuple[int, os.s
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise refusal("not a regular file (a device, FIFO or socket)", errno.EINVAL)
+            raise refusal(NOT_REGULAR, errno.EINVAL)
         if st.st_size > max_bytes:
             raise refusal(f"the file is {st.st_size:,} bytes, over the limit of {max_bytes:,}", errno.EFBIG)
     except BaseException:
@@ -128,7 +132,7 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     >>> read_regular(Path("/dev/null"), 10)
     Traceback (most recent call last):
     ...
-    argmap.files.safeopen.EssayRefused: [Errno 22] not a regular file (a device, FIFO or socket)
+    argmap.files.safeopen.EssayRefused: [Errno 22] not a regular file (a folder, device, FIFO or socket)
     """
     fd, _ = _open_regular(path, max_bytes)
     return _read_fd(fd, max_bytes)

@@ -206,7 +206,7 @@ def read_yaml_bytes(file: str, shown: str, limits: Limits = Limits(), folder: Pa
 
     >>> read_yaml_bytes("/dev/null", "null.yaml")
     Traceback (most recent call last):
-    argmap.yaml.reader.YamlError: null.yaml:1:1: error: cannot read file: not a regular file (a device, FIFO or socket)
+    argmap.yaml.reader.YamlError: null.yaml:1:1: error: cannot read file: not a regular file (a folder, device, FIFO or socket)
     """
     import errno
 

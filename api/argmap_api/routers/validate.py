@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 
 from argmap.errors import InvalidRequest
 
+from ..body_first import declared_length
 from ..deps import SettingsDep, SnapshotDep
 from ..models import ValidationReport
 from ..posted_map import validate_yaml
@@ -30,9 +31,9 @@ async def read_limited(request: Request, limit: int) -> bytes:
     A declared ``Content-Length`` over the limit is refused before any of the body is read; a body without one
     is read chunk by chunk and refused when it passes the limit.
     """
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"the body is {int(declared):,} bytes, over the limit of {limit:,} bytes")
+    declared = declared_length(request.scope)
+    if declared is not None and declared > limit:
+        raise PayloadTooLarge(f"the body is {declared:,} bytes, over the limit of {limit:,} bytes")
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from argmap.corpus.load import Corpus
 from argmap.corpus.pairs import comparison_ids
-from argmap.errors import ArgmapError, NotFound
+from argmap.errors import InvalidRequest, NotFound
 from argmap.files.limits import check_time
 from argmap.graph.merge import CLAIM_PREFIX
 from argmap.graph.view import is_statement, statement_keys
@@ -94,7 +94,7 @@ def _focus_keys(g: nx.DiGraph, focus: str) -> list[str]:
     known += [f"{m['map']}--{m['node']}" for k in keys for m in g.nodes[k]["mentions"]]
     known += [f"{map_id}--{rel}" for map_id, rel in relations]
     if bare:
-        raise ArgmapError(f"node '{focus}' is in several maps; name one as " + " or ".join(names))
+        raise InvalidRequest(f"node '{focus}' is in several maps; name one as " + " or ".join(names))
     raise NotFound("node, relation or claim", focus, known)
 
 
