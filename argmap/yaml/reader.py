@@ -175,10 +175,6 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
             and (exc.context_mark.line, exc.context_mark.column) != (exc.problem_mark.line, exc.problem_mark.column):
         hint = f"{exc.context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
-    if mark is not None and "cannot start any token" in problem:
-        lines = text.splitlines()
-        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            hint = "YAML does not allow tabs for indentation; use spaces"
     return _err(path, mark, f"not valid YAML: {problem}", hint)
 
 
