@@ -251,7 +251,8 @@ class Essay:
     def hint_cost(self, quote: str) -> int:
         """A deterministic measure of the work :meth:`closest` does for ``quote`` (for a budget of hints).
 
-        About (number of candidate passages) x (quote length) x (quote length / 64).
+        About (number of candidate passages, one more for each paragraph's opening) x (quote length) x
+        (quote length / 64).
 
         >>> e = Essay("one two three four five six seven eight")
         >>> e.hint_cost("two three") < e.hint_cost("two three four five six seven")
@@ -259,7 +260,7 @@ class Essay:
         """
         q = normalise(quote)
         width = max(1, q.count(" ") + 1)
-        candidates = 3 * (self.norm.count(" ") // max(1, width // 4) + 1)
+        candidates = 3 * (self.norm.count(" ") // max(1, width // 4) + 1 + len(self._paragraph_words[0]))
         return candidates * max(1, len(q)) * (len(q) // 64 + 1)
 
     @cached_property
