@@ -196,6 +196,38 @@ def test_new_refuses_to_replace_a_different_essay_in_seeds(case: Path) -> None:
     assert (case / "seeds" / "deposit.txt").read_bytes() == ESSAY.read_bytes()
 
 
+def _other_essay_of_the_same_name(case: Path) -> None:
+    """maps/deposit.yaml reads seeds/deposit.txt; d2/deposit.txt is another essay of the same file name."""
+    assert run("new", "seeds/deposit.txt")[0] == 0
+    (case / "d2").mkdir()
+    (case / "d2" / "deposit.txt").write_text("Deposits on cans should go. Nobody returns them.\n")
+
+
+def test_new_with_an_id_copies_an_essay_whose_name_is_taken_under_that_id(case: Path) -> None:
+    _other_essay_of_the_same_name(case)
+    code, out, _ = run("new", "d2/deposit.txt", "--id", "cans")
+    assert code == 0 and "copied d2/deposit.txt to seeds/cans.txt" in out
+    assert (case / "seeds" / "deposit.txt").read_bytes() == ESSAY.read_bytes()
+    assert (case / "seeds" / "cans.txt").read_bytes() == (case / "d2" / "deposit.txt").read_bytes()
+    assert "  path: ../seeds/cans.txt\n" in (case / "maps" / "cans.yaml").read_text(encoding="utf-8")
+    assert run("validate", "maps/deposit.yaml")[0] == 1  # no nodes yet, as written by new; but its essay is intact
+    assert "sha256" not in run("validate", "maps/deposit.yaml")[1]
+
+
+def test_new_never_replaces_an_essay_another_map_reads_and_suggests_an_id_that_breaks_nothing(case: Path) -> None:
+    _other_essay_of_the_same_name(case)
+    (case / "seeds" / "cans.txt").write_text("A third essay.\n")
+    (case / "maps" / "cans-2.yaml").write_text("id: cans-2\n")
+    for force in ((), ("--force",)):
+        code, _, err = run("new", "d2/deposit.txt", "--id", "cans", *force)
+        assert code == 1 and "seeds/deposit.txt exists and differs from d2/deposit.txt, and maps/deposit.yaml reads " \
+            "it: replacing it would break that map; --id cans-3 copies it to seeds/cans-3.txt" in err
+        assert (case / "seeds" / "deposit.txt").read_bytes() == ESSAY.read_bytes()
+        assert (case / "seeds" / "cans.txt").read_text() == "A third essay.\n"
+    assert run("new", "d2/deposit.txt", "--id", "cans-3")[0] == 0
+    assert (case / "seeds" / "cans-3.txt").read_bytes() == (case / "d2" / "deposit.txt").read_bytes()
+
+
 def _map_with_sha(case: Path, sha: str) -> None:
     (case / "maps").mkdir(exist_ok=True)
     (case / "maps" / "m.yaml").write_text(

@@ -60,3 +60,32 @@ def test_spans_cover_exactly_the_quoted_text(text: str, data: st.DataObject) -> 
     span = essay.find(quote)
     assert span is not None
     assert normalise(text[span[0]:span[1]]) == normalise(quote)
+
+
+HOMEWORK = ("Homework Should Be Abolished in Primary School\n\n"
+            "Young children learn best through play, not worksheets. So homework should be abolished in primary school.\n\n"
+            "But self-discipline can be learned in clubs and sports, which children enjoy.\n")
+
+
+def test_closest_passage_stays_within_one_paragraph() -> None:
+    essay = Essay(HOMEWORK)
+    assert essay.closest("Young children learn best by play, not worksheets.") == (
+        "Young children learn best through play, not worksheets.")
+    paragraphs = [normalise(p) for p in HOMEWORK.split("\n\n")]
+    for straddling in ("School Young children learn", "in primary school. But self-discipline can"):
+        assert any(essay.closest(straddling) in p for p in paragraphs)
+
+
+def test_closest_passage_joins_the_lines_of_a_hard_wrapped_paragraph() -> None:
+    essay = Essay("Title line\n\nDogs drool a lot on\nevery rug we own.\n")
+    assert essay.closest("Dogs drool a lot on each rug we own.") == "Dogs drool a lot on every rug we own."
+
+
+WORDS = st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=6), WORDS | st.lists(WORDS, min_size=2, max_size=3).map(" ".join))
+def test_every_closest_passage_lies_within_one_paragraph(paragraphs: list[str], quote: str) -> None:
+    hint = Essay("\n\n".join(paragraphs)).closest(quote)
+    assert any(hint in p for p in paragraphs)

@@ -57,6 +57,19 @@ class _Report:
         line, col = self.doc.where(loc)
         self.out.append(Diagnostic(self.doc.path, line, col, msg, severity, hint))  # type: ignore[arg-type]
 
+    def at_id(self, j: int, ident: str, msg: str, hint: str | None, *, target: bool) -> None:
+        """At ``ident`` inside relation ``j`` when it is a short form on one line (its target: the last occurrence),
+        else at the relation."""
+        loc: tuple[str | int, ...] = ("relations", j)
+        text = self.doc.data["relations"][j]
+        if isinstance(text, dict) and len(text) == 1:  # a named short form, {r1: "P1 -> T"}
+            (key, text), = text.items()
+            loc = (*loc, key)
+        found = [m.start() for m in re.finditer(rf"(?<![\w.-]){re.escape(ident)}(?![\w.-])", text)] \
+            if isinstance(text, str) else []
+        line, col = self.doc.where_within(loc, found[-1 if target else 0]) if found else self.doc.where(loc)
+        self.out.append(Diagnostic(self.doc.path, line, col, msg, "error", hint))
+
 
 @dataclass
 class _Links:
@@ -113,7 +126,7 @@ def _endpoints(report: _Report, m: ArgumentMap, node_ids: dict[str, int], rel_id
     for j, r in indexed(m.relations):
         for s in r.sources:
             if s not in node_ids and s not in known_bad:
-                report.at(("relations", j), f"relations[{j}]: unknown node '{s}'", id_hint(s, node_ids))
+                report.at_id(j, s, f"relations[{j}]: unknown node '{s}'", id_hint(s, node_ids), target=False)
             links.touched.add(s)
         if r.target in node_ids or r.target in known_bad:
             links.touched.add(r.target)
@@ -122,8 +135,8 @@ def _endpoints(report: _Report, m: ArgumentMap, node_ids: dict[str, int], rel_id
                 report.at(("relations", j), f"relations[{j}]: only an attack can target a relation ('{r.target}')",
                           "use '-|' for an undercut")
         else:
-            report.at(("relations", j), f"relations[{j}]: unknown node '{r.target}'",
-                      id_hint(r.target, [*node_ids, *rel_ids]))
+            report.at_id(j, r.target, f"relations[{j}]: unknown node '{r.target}'",
+                         id_hint(r.target, [*node_ids, *rel_ids]), target=True)
         if r.target in r.sources:
             report.at(("relations", j), f"relations[{j}]: '{r.target}' cannot {_VERB[r.type]} itself")
         if r.id is not None and r.target == r.id:

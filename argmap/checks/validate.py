@@ -22,7 +22,7 @@ it can be.  The checks are documented in the README's format reference.
 >>> for d in diags: print(d)  # doctest: +ELLIPSIS
 m.yaml:4:35: error: source.sha256 is not the essay's: ...; recheck the quotes of: P (not found) (then paste sha256: "...")
 m.yaml:7:44: error: nodes[1].quote: not found in essay.txt (closest passage: "It rained.")
-m.yaml:8:23: error: relations[1]: unknown node 'Q'
+m.yaml:8:24: error: relations[1]: unknown node 'Q'
 """
 
 from __future__ import annotations

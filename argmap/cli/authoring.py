@@ -28,7 +28,7 @@ def _shown(path: Path) -> str:
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The map file to write (default: maps/ID.yaml).")
 @click.option("--copy-essay", is_flag=True, hidden=True)  # the default now; kept so that older scripts still run
-@click.option("--force", is_flag=True, help="Overwrite an existing map (or a different essay copy).")
+@click.option("--force", is_flag=True, help="Overwrite an existing map (or an essay copy in seeds/ that no map reads).")
 @json_option
 @reports_errors
 def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, copy_essay: bool, force: bool,
@@ -46,12 +46,9 @@ def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, co
     target = out or Path("maps") / f"{map_id or map_id_for(essay.name)}.yaml"
     if target.exists() and not force:
         raise ArgmapError(f"{target} exists already; --force overwrites it")
-    plan = plan_new_map(essay, target, map_id=map_id, title=title)
+    plan = plan_new_map(essay, target, map_id=map_id, title=title, force=force)
     if plan.essay_copy is not None:
-        data = essay.read_bytes()
-        if plan.essay_copy.exists() and plan.essay_copy.read_bytes() != data and not force:
-            raise ArgmapError(f"{_shown(plan.essay_copy)} exists and differs from {essay}; --force overwrites it")
-        write_atomic(plan.essay_copy, data)
+        write_atomic(plan.essay_copy, essay.read_bytes())
     write_atomic(target, plan.text)
     shown = _shown(target)
     nxt = f"argmap preview {shown}"
@@ -62,6 +59,8 @@ def new(essay: Path, map_id: str | None, title: str | None, out: Path | None, co
     if plan.essay_copy is not None:
         click.echo(f"copied {essay} to {_shown(plan.essay_copy)} (a map reads its essay from the seeds/ folder "
                    "beside the maps folder)")
+        for reason in plan.notes[1:]:
+            click.echo(reason)
     click.echo(f"wrote {shown}")
     click.echo(f"next: `{nxt}`, then select passages of the essay to make nodes, starting with the thesis "
                f"(or uncomment skeletons in {shown}; `argmap validate {shown}` checks it)")

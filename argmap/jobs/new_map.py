@@ -10,7 +10,8 @@ the thesis: the curator says which one it is (often not the first paragraph).
 Where the essay lives: beside the maps folder, in ``seeds/`` (``maps/x.yaml``
 reads ``../seeds/x.txt``), the layout the bundled maps, the importers and the
 service expect.  An essay anywhere else is copied there, so that ``validate``,
-``preview`` and the service can read it.
+``preview`` and the service can read it, under a name that replaces no text
+another map reads (:mod:`argmap.jobs.essay_copy`).
 
 The title is the essay's first line when that line is a heading (under
 :data:`TITLE_WORDS` words, no closing full stop, more text after it; or a Markdown
@@ -42,6 +43,7 @@ from pathlib import Path
 from argmap.checks.integrity import PLACEHOLDER
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.format.model import ID_PATTERN
+from argmap.jobs.essay_copy import essay_copy, essay_home
 from argmap.queries.coverage import MIN_PARAGRAPHS, MIN_WORDS, sentences
 from argmap.text.essayindex import Essay, sha256_text
 
@@ -53,7 +55,6 @@ _PLAIN = re.compile(r"[\w./-]+")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _ID = re.compile(ID_PATTERN)
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
-SEEDS = "seeds"
 TITLE_WORDS = 20
 """A first line of fewer words, without a closing full stop, is a title: a headline with its subtitle (*Russia's
 Strategic Bankruptcy: How Israel's Strike on Iran Exposed the Illusion of Moscow's Alliances*, 14 words) stays
@@ -220,41 +221,24 @@ def _schema_ref(out: Path) -> str:
     return published_schema()
 
 
-def essay_home(essay: Path, out: Path) -> Path | None:
-    """Where the essay must be copied for a map at ``out`` to read it, or None when it can be read where it is.
-
-    A map reads its essay from its own folder or from the ``seeds/`` folder beside it
-    (:mod:`argmap.files.confine`); an essay anywhere else goes to that ``seeds/`` folder.
-
-    >>> essay_home(Path("/w/seeds/a.txt"), Path("/w/maps/a.yaml")) is None
-    True
-    >>> essay_home(Path("/w/a.txt"), Path("/w/maps/a.yaml"))
-    PosixPath('/w/seeds/a.txt')
-    """
-    from argmap.files.confine import EssayPolicy
-
-    folder = out.resolve().parent
-    target = essay.resolve()
-    for root in EssayPolicy().allowed(folder):
-        if target.is_relative_to(root) and not any(p.startswith(".") for p in target.relative_to(root).parts):
-            return None
-    return folder.parent / SEEDS / essay.name
-
-
-def plan_new_map(essay: Path, out: Path, *, map_id: str | None = None, title: str | None = None) -> NewMap:
+def plan_new_map(essay: Path, out: Path, *, map_id: str | None = None, title: str | None = None,
+                 force: bool = False) -> NewMap:
     """The starting map for ``essay``, to be written to ``out``; the essay's copy when it must be copied.
 
-    An essay the map could not read where it is (see :func:`essay_home`) is to be copied
-    into the ``seeds/`` folder beside the map's folder (``essay_copy``).
+    An essay the map could not read where it is (see :func:`essay_home`) is to be copied into the ``seeds/``
+    folder beside the map's folder (``essay_copy``), under a name that replaces no other text a map reads
+    (see :func:`argmap.jobs.essay_copy.essay_copy`; ``force`` lets it replace a text no map reads).
     """
     try:
         raw = essay.read_bytes()
     except OSError as exc:
         raise ArgmapError(f"cannot read the essay '{essay}': {exc.strerror}") from None
-    copy = essay_home(essay, out)
+    map_id = map_id or map_id_for(essay.name)
+    copy = essay_copy(essay, raw, out, map_id, force=force)
     target = copy or essay.resolve()
     rel = Path(os.path.relpath(target, out.resolve().parent)).as_posix()
-    text = starter_map(raw, rel, map_id=map_id or map_id_for(essay.name), title=title, schema=_schema_ref(out),
-                       shown=str(essay))
+    text = starter_map(raw, rel, map_id=map_id, title=title, schema=_schema_ref(out), shown=str(essay))
     notes = [f"copied the essay to {copy}: a map reads its essay from the seeds/ folder beside its own"] if copy else []
+    if copy is not None and copy.name != essay.name:
+        notes.append(f"named the copy after the map's id: seeds/{essay.name} holds a different text")
     return NewMap(text, copy, notes)

@@ -39,6 +39,7 @@ _ASCII_ONE_TO_ONE = {k: v for k, v in _ONE_TO_ONE.items() if k.isascii()}  # all
 # spaces (-> " "), spaces at either end (-> ""), and the ellipsis (-> "...").  A lone dash or space is 1:1.
 # The lookaheads let the regex engine pass over the other characters at once: twice as fast on an essay.
 _DASH_RUN = re.compile(r"(?<! )(?=[ -]) *-(?: *-)* *")  # starts only where a space run starts: linear
+_BLANK_LINE = re.compile(r"(?:\r\n?|\n)[^\S\r\n]*(?:\r\n?|\n)")  # two line breaks with nothing but spaces between
 _SHIFT = re.compile(r"(?=[ \-\u2026])(?: *-(?: *-)* *| {2,}|^ +| +\Z|\u2026)")
 
 
@@ -183,33 +184,45 @@ class Essay:
         """The passage of the essay most like ``quote``, for a 'not found' hint.
 
         Candidates are runs of whole words about as long as the quote (one word shorter or
-        longer), starting every quarter of its length; rapidfuzz's Indel ratio picks the
-        best, the first in the essay on a tie.  :meth:`hint_cost` bounds the work.
+        longer), starting every quarter of its length and at each paragraph's first word, and
+        cut at the paragraph's end; rapidfuzz's Indel ratio picks the best, the first in the
+        essay on a tie.  :meth:`hint_cost` bounds the work.
 
         >>> Essay("The Kremlin stayed silent. China spoke.").closest("The Kremlin was silent")
         'The Kremlin stayed silent.'
+        >>> Essay("Pets\\n\\nDogs drool a lot on every rug we own.").closest("Dogs drool a lot on each rug we own.")
+        'Dogs drool a lot on every rug we own.'
         """
         from rapidfuzz import fuzz, process
 
         q = normalise(quote)
         starts, ends = self._words
+        openings, closings = self._paragraph_words
         n = len(starts)
         width = max(1, len(q.split(" ")))
         step = max(1, width // 4)
         first = range(0, max(1, n - width + 1), step)
         heads = starts[::step][:len(first)]
+        opening_heads = list(map(starts.__getitem__, openings))
         best: tuple[float, int, int, str] | None = None  # (-score, start, width, passage): the least wins
         for w in (width - 1, width, width + 1):
             if w < 1:
                 continue
             take_turn()  # each extractOne holds the interpreter for up to a few ms: a flooding client yields here
             tails = (ends + [ends[-1]] * w)[w - 1::step][:len(first)]  # a window past the end stops there
-            passages = list(map(self.norm.__getitem__, map(slice, heads, tails)))
-            found = process.extractOne(q, passages, scorer=fuzz.ratio,
-                                       score_cutoff=None if best is None else -best[0])
-            if found is not None:
-                choice = (-found[1], first[found[2]], w, found[0])
-                best = choice if best is None or choice < best else best
+            # A window across a paragraph's end stops there; the last end first, so that the first end wins.
+            for last in reversed(closings[:-1]):
+                for k in range(max(0, (last - w + 1) // step + 1), min(len(first), last // step + 1)):
+                    tails[k] = ends[last]
+            opening_tails = [ends[min(o + w - 1, last)] for o, last in zip(openings, closings, strict=True)]
+            for starts_at, passages in ((first, list(map(self.norm.__getitem__, map(slice, heads, tails)))),
+                                        (openings, list(map(self.norm.__getitem__, map(slice, opening_heads,
+                                                                                         opening_tails))))):
+                found = process.extractOne(q, passages, scorer=fuzz.ratio,
+                                           score_cutoff=None if best is None else -best[0])
+                if found is not None:
+                    choice = (-found[1], starts_at[found[2]], w, found[0])
+                    best = choice if best is None or choice < best else best
         return best[3] if best else ""
 
     @cached_property
@@ -222,10 +235,24 @@ class Essay:
             pos += len(word) + 1
         return starts, ends
 
+    @cached_property
+    def _paragraph_words(self) -> tuple[list[int], list[int]]:
+        """The index (in :attr:`_words`) of each paragraph's first word, and of its last word.
+
+        A paragraph ends at a blank line, not at a single line break: a hard-wrapped paragraph stays one.
+        """
+        seg = self._segments
+        breaks = [n for n, o0, o1, rep in zip(seg.nstart, seg.ostart, seg.oend, seg.replaced, strict=True)
+                  if rep and self.norm[n] == " " and _BLANK_LINE.search(self.text, o0, o1)]
+        starts, _ = self._words
+        openings = [0] + [bisect.bisect_right(starts, at) for at in breaks]  # the word after each break's space
+        return openings, [o - 1 for o in openings[1:]] + [len(starts) - 1]
+
     def hint_cost(self, quote: str) -> int:
         """A deterministic measure of the work :meth:`closest` does for ``quote`` (for a budget of hints).
 
-        About (number of candidate passages) x (quote length) x (quote length / 64).
+        About (number of candidate passages, one more for each paragraph's opening) x (quote length) x
+        (quote length / 64).
 
         >>> e = Essay("one two three four five six seven eight")
         >>> e.hint_cost("two three") < e.hint_cost("two three four five six seven")
@@ -233,7 +260,7 @@ class Essay:
         """
         q = normalise(quote)
         width = max(1, q.count(" ") + 1)
-        candidates = 3 * (self.norm.count(" ") // max(1, width // 4) + 1)
+        candidates = 3 * (self.norm.count(" ") // max(1, width // 4) + 1 + len(self._paragraph_words[0]))
         return candidates * max(1, len(q)) * (len(q) // 64 + 1)
 
     @cached_property

@@ -33,6 +33,9 @@ cannot tell which mapping it belongs to (line it up with 'path:', at column 5)
     """
     problem = exc.problem or ""
     mark, context = exc.problem_mark, exc.context_mark
+    tab = _tab_indent(path, text, mark or context)
+    if tab is not None:  # whatever libyaml met there, the tab is the mistake to fix
+        return tab
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values(path, text, mark)
     if "while scanning a quoted scalar" in (exc.context or "") and context is not None:
@@ -47,6 +50,30 @@ cannot tell which mapping it belongs to (line it up with 'path:', at column 5)
     if problem == "did not find expected key" and mark is not None:
         return _uneven_keys(path, text, mark)
     return None
+
+
+_INDENT = re.compile(r"[ \t]*+(?:-[ \t]++)*+")  # a line's indentation, with the '- ' of list items in it
+
+
+def _tab_indent(path: str, text: str, mark: Any) -> Diagnostic | None:
+    """A tab in the indentation of the line YAML stopped at, at the tab's column.
+
+    >>> from argmap.yaml.reader import parse_yaml
+    >>> parse_yaml("nodes:\\n  - id: P1\\n\\tkind: premise\\n", "m.yaml")
+    Traceback (most recent call last):
+    ...
+    argmap.yaml.reader.YamlError: m.yaml:3:1: error: a tab indents this line: YAML indents with spaces \
+(replace the tab with spaces)
+    """
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return None
+    indent = _INDENT.match(lines[mark.line])
+    column = indent.group().find("\t") if indent else -1
+    if column < 0:
+        return None
+    return Diagnostic(path, mark.line + 1, column + 1, "a tab indents this line: YAML indents with spaces",
+                      hint="replace the tab with spaces")
 
 
 def _uneven_keys(path: str, text: str, mark: Any) -> Diagnostic | None:

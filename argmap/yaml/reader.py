@@ -64,6 +64,7 @@ class YamlDocument:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text_columns: dict[Path_, int] = field(default_factory=dict)
 
     def where(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest ancestor that has one."""
@@ -76,6 +77,18 @@ class YamlDocument:
                 return self.positions[probe]
             probe = probe[:-1]
         return self.positions.get((), (1, 1))
+
+    def where_within(self, loc: Path_, offset: int) -> tuple[int, int]:
+        """Position of character ``offset`` of the text at ``loc`` when that text is written on one line as it
+        reads (plain, or quoted without escapes); else :meth:`where` of ``loc``.
+
+        >>> doc = parse_yaml('a: x -> y\\nb: "x -> y"\\nc: "x\\\\ty"\\n', "m.yaml")
+        >>> doc.where_within(("a",), 5), doc.where_within(("b",), 5), doc.where_within(("c",), 2)
+        ((1, 9), (2, 10), (3, 4))
+        """
+        if loc in self.text_columns:
+            return self.where(loc)[0], self.text_columns[loc] + offset
+        return self.where(loc)
 
 
 def _err(path: str, mark: Any, message: str, hint: str | None = None) -> YamlError:
@@ -115,7 +128,7 @@ def parse_yaml(text: str, path: str = "<string>", limits: Limits = Limits()) -> 
     joined_item = joined_list_item(path, text, joined)
     if joined_item is not None:
         raise YamlError(joined_item)
-    return YamlDocument(path, values.data, values.positions, values.key_positions)
+    return YamlDocument(path, values.data, values.positions, values.key_positions, values.text_columns)
 
 
 def _walk(parser: Any, values: ValueBuilder, limits: Limits, joined: list[tuple[int, int]]) -> None:
@@ -175,10 +188,6 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> YamlError:
     if exc.context and exc.context_mark is not None and exc.problem_mark is not None \
             and (exc.context_mark.line, exc.context_mark.column) != (exc.problem_mark.line, exc.problem_mark.column):
         hint = f"{exc.context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
-    if mark is not None and "cannot start any token" in problem:
-        lines = text.splitlines()
-        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            hint = "YAML does not allow tabs for indentation; use spaces"
     return _err(path, mark, f"not valid YAML: {problem}", hint)
 
 

@@ -13,8 +13,8 @@ checks the bounds and turns a :class:`ValueRefused` into a located diagnostic.
 ...     if isinstance(event, yaml.ScalarEvent): b.scalar(event)
 ...     elif isinstance(event, yaml.CollectionStartEvent): b.open(event)
 ...     elif isinstance(event, yaml.CollectionEndEvent): b.close()
->>> b.data, b.positions[("a", 1)], b.key_positions[("a",)]
-({'a': [1, 'x']}, (1, 8), (1, 1))
+>>> b.data, b.positions[("a", 1)], b.key_positions[("a",)], b.text_columns[("a", 1)]
+({'a': [1, 'x']}, (1, 8), (1, 1), 8)
 """
 
 from __future__ import annotations
@@ -103,16 +103,19 @@ class ValueBuilder:
     """The value of one YAML document, built event by event; ``data`` once the root is closed.
 
     ``positions`` and ``key_positions`` map a value's path (keys and list indices) to its
-    1-based (line, column); ``anchors`` holds each anchored value with its size, for aliases.
+    1-based (line, column); ``text_columns`` maps the path of a scalar written on one line, plain
+    or quoted without escapes, to the column of its first character (so that its n-th character
+    is at that column + n); ``anchors`` holds each anchored value with its size, for aliases.
     """
 
-    __slots__ = ("anchors", "data", "have_root", "key_positions", "positions", "stack")
+    __slots__ = ("anchors", "data", "have_root", "key_positions", "positions", "stack", "text_columns")
 
     def __init__(self) -> None:
         self.data: Any = None
         self.have_root = False
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.text_columns: dict[Path_, int] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
 
@@ -128,6 +131,11 @@ class ValueBuilder:
         else:
             value = _scalar(event)
         mark = event.start_mark
+        quotes = 0 if not event.style else 2 if event.style in "'\"" else -1  # block scalars (| and >): never
+        loc = self._child_loc()
+        if quotes >= 0 and event.end_mark.line == mark.line and loc[-1:] != ("<key>",) \
+                and event.end_mark.column - mark.column == len(event.value) + quotes:
+            self.text_columns[loc] = mark.column + 1 + quotes // 2
         self.add(value, mark, 1)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
