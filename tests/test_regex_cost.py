@@ -25,6 +25,7 @@ DYNAMIC = {
     "argmap/errors.py": "an id's leading letters, escaped, then a digit",
     "argmap/checks/drift/check.py": "one word of the drift vocabulary, escaped, between word boundaries",
     "argmap/checks/drift/names.py": "one of the fixed country phrases",
+    "argmap/checks/integrity.py": "one id of a relation (at most 64 characters), escaped, between id boundaries",
 }
 
 
