@@ -146,3 +146,14 @@ def test_paths_through_attacks_undercuts_and_linked_premises_are_drawn(paths: Co
     assert {("claim:elite-profits", "gamma:O1"), ("gamma:O1", junction), ("gamma:P1", junction),
             ("gamma:P2", junction), (junction, "gamma:T")} <= drawn
     assert "delta:D3" not in statements(dot)  # on no path between a shared claim and a thesis
+
+
+def test_a_reason_for_denying_a_shared_claim_is_drawn_against_the_claims_box(mini: Corpus, bundled: Corpus) -> None:
+    # beta's P3 ("China kept quiet too") denies the claim the box words ("China responded where Russia did not")
+    # and supports beta's thesis: drawn from the box, it is an attack on that thesis, and the legend says why
+    dot = compare_dot(mini, ["alpha", "beta"])
+    (edge,) = [line for line in dot.splitlines() if line.strip().startswith('"claim:china-spoke" -> "beta:T"')]
+    assert 'style="dashed"' in edge and 'arrowhead="tee"' in edge
+    assert "its reasons for the denial attack the claim" in dot
+    # evidence in tension with a claim (bankruptcy's E3 "denies" it) is not its negation: drawn as written, no legend line
+    assert "its reasons for the denial" not in compare_dot(bundled, ["bankruptcy", "enforcer"])

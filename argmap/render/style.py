@@ -130,11 +130,12 @@ def _swatch(style: KindStyle, text: str) -> str:
 
 
 def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = False, bridges: bool = False,
-                 example: bool = False) -> str:
+                 example: bool = False, denials: bool = False) -> str:
     """The legend as one HTML-like table: kinds, relations, and (comparative) essays and shared claims.
 
     ``essays`` is a list of (map id, colour); map ids are escaped here.  ``example``: the diagram has
-    support by example, so the legend shows its dotted arrow.
+    support by example, so the legend shows its dotted arrow.  ``denials``: an essay denies a shared claim whose
+    box says it, and its reasons are drawn against the box.
     """
     rows = ['<TR><TD COLSPAN="2" BORDER="0"><B>Legend</B></TD></TR>']
     kinds = list(KIND_STYLE)
@@ -149,6 +150,9 @@ def legend_label(essays: list[tuple[str, str]] | None = None, *, shared: bool = 
             rows.append(f'<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT"><FONT COLOR="{colour}"><B>━━▶</B> '
                         f'{html_text(mid)}</FONT></TD></TR>')
         rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">━━▶ supports     ╌╌⊣ attacks</TD></TR>')
+        if denials:
+            rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">where an essay denies a shared claim,'
+                        '<BR ALIGN="LEFT"/>its reasons for the denial attack the claim<BR ALIGN="LEFT"/></TD></TR>')
         if bridges:
             rows.append('<TR><TD COLSPAN="2" BORDER="0" ALIGN="LEFT">┈┈&gt; leads there through statements'
                         '<BR ALIGN="LEFT"/>this view leaves out<BR ALIGN="LEFT"/></TD></TR>')

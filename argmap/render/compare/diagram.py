@@ -52,7 +52,7 @@ from typing import Any
 
 from argmap.corpus.load import Corpus
 from argmap.graph.view import sources
-from argmap.render.compare.labels import id_label, shared_ids, statement_label, thesis_map, tooltip
+from argmap.render.compare.labels import drawn_type, id_label, shared_ids, statement_label, thesis_map, tooltip
 from argmap.render.compare.layout import Layout, layout, segments
 from argmap.render.compare.look import PRINT, SCREEN, WRAP, Look
 from argmap.render.compare.selection import Selection, comparison_ids, element_id, is_shared, select, view_keys
@@ -86,7 +86,8 @@ def _title(corpus: Corpus, sel: Selection, colours: dict[str, str], with_legend:
         names.append(f'<FONT COLOR="{colours[i]}"><B>{html_text(i)}</B> ({side}): {title}</FONT>')
     text = ('<FONT POINT-SIZE="16"><B>Comparing</B> ' + "<BR/>".join(names)
             + f'</FONT><BR/><FONT POINT-SIZE="11" COLOR="{MUTED}">{html_text(sel.caption)}</FONT>')
-    legend = legend_label([(i, colours[i]) for i in sel.ids], shared=True, bridges=bool(sel.bridges))
+    legend = legend_label([(i, colours[i]) for i in sel.ids], shared=True, bridges=bool(sel.bridges),
+                          denials=any(drawn_type(sel, k) != sel.graph.nodes[k]["type"] for k in sel.relations))
     if not with_legend:
         return Html(f"<{text}>") if with_title else ""
     if not with_title:
@@ -143,7 +144,7 @@ def _relations(w: DotWriter, sel: Selection, lay: Layout, colours: dict[str, str
 
     for k in sel.relations:
         d: dict[str, Any] = g.nodes[k]
-        style = edge_style(d["type"])
+        style = edge_style(drawn_type(sel, k))
         for tail, head, arrow in segments(g, k, k in via):
             pen.edge(tail, head, style, arrow=arrow, colour=colours[d["map"]], widen=0.2, back=back(d["map"], tail, head))
     for a, b, m in sel.bridges:
