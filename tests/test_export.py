@@ -152,3 +152,16 @@ def test_the_same_maps_export_to_the_same_bytes(bundled: Corpus, fmt: str) -> No
     first = export_text(bundled, ["bankruptcy", "enforcer"], fmt)
     fresh = load_corpus([bundled_maps_dir()], strict=True)  # a second load: nothing may depend on object identity
     assert export_text(fresh, ["bankruptcy", "enforcer"], fmt) == first
+
+
+def test_a_reason_for_denying_a_claim_is_exported_against_the_claims_statement(mini: Corpus) -> None:
+    # beta's P3 denies "China responded where Russia did not" and supports beta's thesis: in the comparison, where
+    # P3 is the claim's statement, it attacks that thesis (an AIF CA node, not an RA node); alone, beta's map keeps it
+    links = {x.map: x for x in export_view(mini, ["alpha", "beta"]).links if x.sources == ("claim:china-spoke",)}
+    assert links["beta"].type == "attacks" and links["alpha"].type == "supports"  # alpha's E1 affirms the claim
+    (alone,) = [x for x in export_view(mini, ["beta"]).links if x.sources == ("P3",)]
+    assert alone.type == "supports"
+    aif = to_aif(export_view(mini, ["alpha", "beta"]))
+    kinds = {n["nodeID"]: n["type"] for n in aif["nodes"]}
+    into = sorted(kinds[e["toID"]] for e in aif["edges"] if e["fromID"] == "claim:china-spoke")
+    assert into == ["CA", "RA"]

@@ -30,6 +30,7 @@ from typing import Any
 from argmap.corpus.load import Corpus
 from argmap.format.model import Node
 from argmap.graph.merge import CLAIM_PREFIX, merge_maps
+from argmap.graph.stance import NOT_NEGATION, seen_type
 from argmap.graph.view import is_relation
 
 __all__ = ["APART", "ExportView", "Link", "MapInfo", "Mention", "Statement", "export_view"]
@@ -120,9 +121,22 @@ class ExportView:
         return " / ".join(m.title for m in self.maps)
 
 
-APART = ("differ", "tension")
+APART = NOT_NEGATION
 """How two maps may relate on a shared claim without stating one proposition: each map's node is then a statement
 of its own in the view (``claim:<id>/<map>``), so that no exporter writes two answers as one."""
+
+
+def _seen_type(g: Any, key: str, d: dict[str, Any]) -> str:
+    """Relation ``key``'s type in a comparison, where a node bound to a claim is the statement that words the claim:
+    turned where its map denies the claim (:func:`argmap.graph.stance.seen_type`)."""
+    (target,) = g.successors(key)
+    premises = [u for u in g.predecessors(key) if g.edges[u, key]["role"] == "premise"]
+    own = []
+    for end in [target, *premises[:1]] if len(premises) == 1 else [target]:
+        e = g.nodes[end]
+        if e["role"] == "statement" and e.get("claim") and e.get("relation") not in APART:
+            own += [x["stance"] or "affirms" for x in e["mentions"] if x["map"] == d["map"]][:1]
+    return seen_type(d["type"], own, ["affirms"] * len(own))
 
 
 def _relation_id(key: str) -> str:
@@ -176,7 +190,8 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
             sources = tuple(apart.get((u, d["map"])) or ids[u] for u in g.predecessors(key)
                             if g.edges[u, key]["role"] == "premise")
             (target,) = g.successors(key)
-            links.append(Link(ids[key], d["map"], d["type"], sources, apart.get((target, d["map"])) or ids[target],
+            links.append(Link(ids[key], d["map"], d["type"] if single else _seen_type(g, key, d), sources,
+                              apart.get((target, d["map"])) or ids[target],
                               is_relation(g, target), d["note"],
                               d["relation"] if (d["map"], d["relation"]) in named else None))
     position = {key: i for i, key in enumerate(nodes)}  # map order, then each map's node order

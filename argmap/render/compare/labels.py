@@ -3,7 +3,7 @@ where two maps use one id), the head that says how the essays relate on a shared
 
 from __future__ import annotations
 
-from argmap.format.model import SUPPORT_TYPES
+from argmap.graph.stance import NOT_NEGATION, seen_type
 from argmap.render.compare.look import Look
 from argmap.render.compare.selection import Selection, is_shared, statements
 from argmap.render.dot import Html
@@ -15,16 +15,11 @@ from argmap.render.text import html_text, wrap
 
 __all__ = ["drawn_type", "id_label", "shared_ids", "statement_label", "thesis_map", "tooltip"]
 
-_NOT_NEGATION = ("differ", "tension")
-"""Relations on a shared claim where a map's ``denies`` is not the claim's negation (another answer; evidence in
-tension): its relations are drawn as the map writes them."""
-
-
 def _box_stance(sel: Selection, key: str) -> str | None:
     """The stance toward its claim of the words a shared claim's box shows (the registry's wording affirms it; a
     thesis box shows its essay's own words); None when the box's relations are drawn as their maps write them."""
     d = sel.graph.nodes[key]
-    if d.get("role") != "statement" or not is_shared(sel.graph, key) or d.get("relation") in _NOT_NEGATION:
+    if d.get("role") != "statement" or not is_shared(sel.graph, key) or d.get("relation") in NOT_NEGATION:
         return None
     owner = thesis_map(sel, key)
     if owner is None:
@@ -33,22 +28,21 @@ def _box_stance(sel: Selection, key: str) -> str | None:
 
 
 def drawn_type(sel: Selection, relation: str) -> str:
-    """A relation's type as the diagram draws it.  A map's node that denies a shared claim is drawn as the claim's
-    box, which says the claim (or the other essay's words): a reason for the denial attacks what the box says, an
-    attack on the denial supports it, and a denial that supports a statement attacks it.  Linked premises are
-    drawn as written where one of them denies (the others do not deny with it)."""
+    """A relation's type as the diagram draws it (:func:`argmap.graph.stance.seen_type`): a map's node that denies a
+    shared claim is drawn as the claim's box, which says the claim (or, in a thesis's box, that essay's words).
+    Linked premises are drawn as written where one of them denies (the others do not deny with it)."""
     g = sel.graph
     d = g.nodes[relation]
     (target,) = g.successors(relation)
     premises = [u for u in g.predecessors(relation) if g.edges[u, relation]["role"] == "premise"]
-    flips = 0
+    own, shown = [], []
     for end in [target, *premises[:1]] if len(premises) == 1 else [target]:
         box = _box_stance(sel, end)
-        own = next((x["stance"] or "affirms" for x in g.nodes[end].get("mentions", ()) if x["map"] == d["map"]), None)
-        flips += box is not None and own is not None and own != box
-    if flips % 2 == 0:
-        return str(d["type"])
-    return "attacks" if d["type"] in SUPPORT_TYPES else "supports"
+        mine = next((x["stance"] or "affirms" for x in g.nodes[end].get("mentions", ()) if x["map"] == d["map"]), None)
+        if box is not None and mine is not None:
+            own.append(mine)
+            shown.append(box)
+    return seen_type(str(d["type"]), own, shown)
 
 
 def tooltip(sel: Selection, key: str) -> str:
