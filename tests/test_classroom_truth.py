@@ -153,3 +153,15 @@ def test_the_legend_does_not_say_an_unanswered_objection_is_answered(tmp_path: P
     }, {})
     text = handout_markdown(handout_data(corpus, "a", "b"))
     assert "O objection the essay raises" in text and "answers" not in text.split("## 1.")[0]
+
+
+def test_the_diagram_is_promised_only_where_the_html_edition_prints_one(tmp_path: Path, bundled: Corpus) -> None:
+    corpus = build_corpus(tmp_path, {  # the theses contradict each other, and nothing else is shared: no diagram
+        "a": ([node("a", "T", "thesis", claim="fines"), node("a", "P")], ["P -> T"]),
+        "b": ([node("b", "T", "thesis", claim="fines", stance="denies"), node("b", "P")], ["P -> T"]),
+    }, {"fines": "Higher fines are the right means."})
+    h = handout_data(corpus, "a", "b")
+    assert h.disagreements and not h.diagram
+    assert "comparative diagram" not in handout_markdown(h)
+    assert "The comparative diagram is in the HTML and PDF editions." in handout_markdown(
+        handout_data(bundled, "bankruptcy", "enforcer"))

@@ -142,6 +142,8 @@ class Handout(BaseModel):
     centrality: list[ClaimCentrality]
     structure: list[MapStructure]
     questions: list[Question]
+    diagram: bool = Field(default=False, description="the pair has a diagram of its shared claims (the HTML and PDF "
+                          "editions print it)")
     facts: dict[str, list[AnyFact]] = Field(default_factory=dict, description="per section of the handout, the facts "
                                             "its sentences state, each checked against the maps")
 
@@ -221,10 +223,19 @@ def handout_data(corpus: Corpus, left: str, right: str, analysis: PairAnalysis |
         assumptions={g.id: _assumptions(g, blanks) for g in (a, b)},
         evidence=[_evidence(g, structure[g.id]) for g in (a, b)],
         centrality=analysis.central,
-        structure=[structure[left], structure[right]], questions=questions)
+        structure=[structure[left], structure[right]], questions=questions, diagram=_has_diagram(corpus, left, right))
     facts = section_facts(h)
     require(corpus, [f for fs in facts.values() for f in fs])
     return h.model_copy(update={"facts": facts})
+
+
+def _has_diagram(corpus: Corpus, left: str, right: str) -> bool:
+    """Whether the printed comparison (:func:`argmap.classroom.tiles.print_diagram`) has a page: a shared claim with a
+    path to a thesis.  Two theses bound to one claim, and nothing else shared, draw none."""
+    from argmap.render.compare.selection import select, spine_parts
+    from argmap.render.subgraph import View
+
+    return bool(spine_parts(select(corpus, [left, right], View(shared_only=True))))
 
 
 def _main_lines(gm: GroundedMap) -> set[str]:
