@@ -165,3 +165,13 @@ def test_the_diagram_is_promised_only_where_the_html_edition_prints_one(tmp_path
     assert "comparative diagram" not in handout_markdown(h)
     assert "The comparative diagram is in the HTML and PDF editions." in handout_markdown(
         handout_data(bundled, "bankruptcy", "enforcer"))
+
+
+def test_a_source_the_map_does_not_record_is_said_of_the_map_not_of_the_essay(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {  # the essay may name a source the curator left out of `citation`
+        m: ([node(m, "T", "thesis"), node(m, "P"), node(m, "E", "evidence")], ["P -> T", "E -> P"]) for m in "ab"
+    }, {})
+    text = handout_markdown(handout_data(corpus, "a", "b"), teacher=True)
+    assert "the map of a records no source for any of its evidence" in text
+    assert "Neither map records a source for any evidence" in text
+    assert "names no source" not in text and "cites a source" not in text

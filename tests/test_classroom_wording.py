@@ -88,7 +88,7 @@ def test_wording_comes_from_the_maps_not_from_any_one_case(odd: Handout) -> None
         assert "O’Brien" in text, name
         # The fixture's titles are not in its essays: only the teacher sees them, marked as the map's own.
         assert ("isn’t it “odd”?" in text.lower()) == name.startswith("teacher"), name
-        assert "names no source for any of its evidence" not in text, name  # neither map has evidence
+        assert "records no source for any of its evidence" not in text, name  # neither map has evidence
         assert "betweenness" not in text.lower() or name.startswith("teacher"), name
     page = handout_html(odd)
     assert '<span class="ref">TH</span> <q>' in page  # the thesis keeps its own label

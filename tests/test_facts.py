@@ -109,7 +109,7 @@ def test_no_cited_evidence_refuses_a_claim_a_cited_example_backs(tmp_path: Path)
     refused(corpus, NoCitedEvidence(map="a", node="P"))
     text = everything(corpus)
     assert "a P is supported by E (a E paraphrase); it rests on cited evidence: E (Reuters)." in text
-    assert "a P is supported by E (a E paraphrase); it cites no source" not in text
+    assert "a P is supported by E (a E paraphrase); the map records no source for it" not in text
 
 
 def test_unsupported_refuses_a_node_something_supports(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ class EvidenceList(BaseModel):
     model_config = FROZEN
     map: str
     cited: list[tuple[CitedNode, list[str]]]
-    unsourced: list[CitedNode] = Field(description="evidence given without a source")
+    unsourced: list[CitedNode] = Field(description="evidence for which the map records no source")
     flagged: list[CitedNode] = Field(description="thesis, direct supports and conclusions resting on no cited evidence")
 
 

@@ -94,7 +94,7 @@ class _Side:
                 if len(path) > 1:
                     facts.append(OnPath(map=self.map, path=path, to_thesis=False))
         else:
-            text += "; it cites no source"
+            text += "; the map records no source for it"
             facts.append(NoCitedEvidence(map=self.map, node=self.node))
         for r in self.attacks:
             state = "answers" if self.answered[r.key] else "raises but does not answer"

@@ -173,13 +173,15 @@ def _uncited_prompt(c: Context, uncited: dict[str, list[str]]) -> tuple[str, lis
     facts: list[Fact] = [NoCitedEvidence(map=m, node=x) for m, xs in uncited.items() for x in xs]
     parts = []
     bare = [m for m in uncited if not any(n.kind == "evidence" and n.citation for n in c.maps[m].model.nodes)]
+    # A source the map does not record may still be in the essay (a curator may leave citation out): said of the map.
     for m in bare:  # nothing cited anywhere: every statement rests on the author's word
         facts += [NoCitedEvidence(map=m, node=n.id) for n in c.maps[m].model.nodes if n.id not in uncited[m]]
     if len(bare) == 2:
-        parts.append("neither essay cites a source: every statement rests on its author's word")
+        parts.append("neither map records a source for any evidence: as mapped, every statement rests on its "
+                     "author's word")
     for m, xs in uncited.items() if len(bare) < 2 else ():
         if m in bare:
-            parts.append(f"{m} cites no source at all")
+            parts.append(f"the map of {m} records no source at all")
         elif not xs:
             parts.append(f"in {m}, the thesis and every claim it rests on directly have cited evidence")
         else:
