@@ -165,6 +165,7 @@ def test_past_the_pair_limit_the_site_has_no_comparison_pages(tmp_path: Path) ->
     assert sorted(p for p in files if p.endswith(".html")) == ["index.html", *(f"maps/{i}.html" for i in ids),
                                                                "teacher.html", "topic.html"]  # the class overview
     assert f"more than {PAIR_LIMIT} maps" in files["index.html"].decode("utf-8")
+    assert "Each handout below" not in files["teacher.html"].decode("utf-8")  # there is none to list
 
 
 def test_the_site_is_byte_identical_for_identical_input(bundled: Corpus, files: dict[str, bytes]) -> None:
@@ -216,3 +217,14 @@ def test_labels_are_plain_language(files: dict[str, bytes]) -> None:
             assert "betweenness" not in text and "claim shared claim" not in text, name
     script = files["assets/site.js"].decode("utf-8")
     assert "betweenness" not in script and '"shared claim"' not in script
+
+
+def test_a_thesis_that_stands_by_answering_an_objection_is_said_to(tmp_path: Path) -> None:
+    maps = {"a": ([node("a", "T", "thesis"), node("a", "O", "objection"), node("a", "P")], ["O -| T", "P -| O"]),
+            "b": ([node("b", "T", "thesis"), node("b", "P")], ["P -> T"])}
+    files = site_files(build_corpus(tmp_path, maps, {}))
+    page = files["maps/a.html"].decode("utf-8")
+    assert "The thesis has no line of support of its own: it stands by answering an objection to it." in page
+    assert "0 lines" not in page and "breaks 0" not in page
+    assert "The most damaging rejection is P (cuts off T)." in page
+    assert "the thesis stands by answering an objection" in files["index.html"].decode("utf-8")
