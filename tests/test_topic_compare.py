@@ -70,6 +70,9 @@ def test_each_essay_lists_the_objections_it_leaves_unanswered(topic: Corpus) -> 
     assert not any(u.map == u.by for u in result.unanswered)
     # micro_b061 denies the topic claim: objections to affirming it are not raised against it
     assert not any(u.map == "micro_b061" and u.claim == "higher_dog_poo_fines" for u in result.unanswered)
+    # the raising essay may answer its own objection: the report says "not taken up" by the others, not "unanswered"
+    report = topic_markdown(result)
+    assert "## Objections another essay raises, not taken up" in report and "unanswered" not in report.lower()
 
 
 def test_an_essay_that_binds_the_objection_s_claim_answers_it(tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """The report of a whole topic (:func:`argmap.queries.topic.compare_topic`) as plain text or Markdown.
 
 Both say the same, in the same order: each essay's stance on the topic
-question, the grid of shared claims by essay, the objections each essay leaves
-unanswered, and the claims only one essay makes.  In the grid, ``+`` affirms,
+question, the grid of shared claims by essay, the objections other essays raise
+that each essay does not take up, and the claims only one essay makes.  In the grid, ``+`` affirms,
 ``-`` denies, ``~`` differs (each essay its own answer), ``±`` both stances,
 ``.`` absent.  Only a claim whose relation is ``contradict`` is called
 contested.  Texts from the maps go through :func:`argmap.text.safe.markdown_text`
@@ -146,7 +146,10 @@ def topic_markdown(t: TopicComparison) -> str:
         lines += [""] if how else []
     elif "shared" in said.empty:
         lines += ["No claim is made by two or more of these essays.", ""]
-    lines += ["## Objections left unanswered", ""]
+    lines += ["## Objections another essay raises, not taken up", ""]
+    if "unanswered" not in said.empty:
+        lines += ["Under each essay: what other essays object to a claim it makes, where it does not take the "
+                  "objection up (the essay that raises one may answer it itself).", ""]
     if "unanswered" in said.empty:
         lines += ["Every objection one essay raises against a claim another makes is taken up by it.", ""]
     for map_id in ids:
@@ -196,7 +199,7 @@ def topic_text(t: TopicComparison) -> str:
         claim = r.made.claim
         lines.append("  " + " ".join(f"{x:>2}" for x in r.marks(ids))
                      + f" {len(r.made.by):>2}  {_RELATION[r.kind]:<10}  {claim}: {visible(wording[claim])}")
-    lines += ["", f"objections left unanswered ({len(said.unanswered)})"]
+    lines += ["", f"objections another essay raises, not taken up ({len(said.unanswered)})"]
     for u in said.unanswered:
         quote = objection_quote[(u.map, u.by, u.node, u.claim)]
         lines.append(visible(f"  {u.map}: {u.by}:{u.node} against {u.claim} ({u.stance}): {quote}"))
