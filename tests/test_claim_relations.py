@@ -95,7 +95,10 @@ def test_aif_marks_only_the_contradiction_as_contested(pair: Corpus) -> None:
     assert {k: (v["relation"], v.get("contested", False)) for k, v in extra.items()} == {
         "silent": ("agree", False), "cause": ("differ", False), "china": ("contradict", True),
         "past": ("tension", False)}
-    assert not any(n["type"] == "CA" for n in aif["nodes"])  # the maps have no attacks; a difference is no conflict
+    # the maps have no attacks, and a difference or a tension is no conflict; but b denies "china" and argues from
+    # that denial, so in the comparison, whose I-node says China spoke, b's support is a conflict with b's thesis
+    conflicts = [n["argmap"] for n in aif["nodes"] if n["type"] == "CA"]
+    assert [(x["map"], x["relation"]) for x in conflicts] == [("b", "attacks")]
 
 
 def test_a_registry_without_relations_keeps_working(tmp_path: Path) -> None:
@@ -160,3 +163,16 @@ def test_exports_keep_two_different_answers_apart_and_one_agreement_together(bun
     text = argdown_text(view)
     assert "[claim:inaction-by-choice/bankruptcy]:" in text and "[claim:inaction-by-choice]:" not in text
     assert "[claim:russia-silent]:" in text  # an agreement: one equivalence class for both essays
+
+
+def test_the_report_words_a_contradiction_of_theses_and_its_one_step_path(tmp_path: Path) -> None:
+    from argmap.exporters.report import compare_markdown
+    from argmap.queries.comparison import compare
+
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis", claim="fines"), node("a", "P")], ["P -> T"]),
+        "b": ([node("b", "T", "thesis", claim="fines", stance="denies"), node("b", "P")], ["P -> T"]),
+    }, {"fines": "Higher fines are the right means."})
+    text = compare_markdown(compare(corpus, "a", "b"))
+    assert "opposite stances: a affirms, b denies" in text and "opposite-stances" not in text
+    assert "  - a: T, the thesis itself" in text and "  - b: T, the thesis itself" in text

@@ -23,6 +23,17 @@ from argmap.text.safe import markdown_text as md
 __all__ = ["compare_markdown", "shared_markdown"]
 
 
+_REASONS = {"opposite-stances": "opposite stances", "divergent-conclusions": "divergent conclusions"}
+"""A disagreement's reason, as the report words it."""
+
+
+def _path(nodes: Sequence[str]) -> str:
+    """A path from a shared claim to a thesis: its nodes; one node is the thesis itself."""
+    if not nodes:
+        return "no path"
+    return f"{nodes[0]}, the thesis itself" if len(nodes) == 1 else " → ".join(nodes)
+
+
 _PLURAL = {"affirms": "affirm", "denies": "deny"}
 _VIA_ATTACKS = " (only through attacks and answers to them)"
 """A stance as the verb of "both": both affirm, both deny."""
@@ -96,7 +107,7 @@ def compare_markdown(c: Comparison) -> str:
     lines = [f"# {L} vs {R}", "",
              f"- **{L}**: {md(c.left.title)}{md(by[L])}", f"  - thesis: {md(c.left.thesis)}",
              f"- **{R}**: {md(c.right.title)}{md(by[R])}", f"  - thesis: {md(c.right.thesis)}", ""]
-    disagree = [(d, f"{md(d.reason)}: {md(d.detail)}") for d in c.disagreements]
+    disagree = [(d, f"{_REASONS.get(d.reason, d.reason)}: {md(d.detail)}") for d in c.disagreements]
     lines += _claim_section("Contradictions", disagree)
     lines += _claim_section("Different answers", [(d, md(d.how)) for d in c.differences if d.relation == "differ"])
     lines += _claim_section("In tension", [(d, md(d.how)) for d in c.differences if d.relation == "tension"])
@@ -109,8 +120,7 @@ def compare_markdown(c: Comparison) -> str:
     if c.paths:
         lines += ["## How each shared claim reaches each thesis", ""]
     for p in c.paths:
-        left = " → ".join(p.left) if p.left else "no path"
-        right = " → ".join(p.right) if p.right else "no path"
+        left, right = (_path(x) for x in (p.left, p.right))
         lines += [f"- `{p.claim}`", f"  - {L}: {left}" + (_VIA_ATTACKS if p.left_via == "any" else ""),
                   f"  - {R}: {right}" + (_VIA_ATTACKS if p.right_via == "any" else "")]
     lines.append("")
