@@ -27,7 +27,7 @@ _REASONS = {"opposite-stances": "opposite stances", "divergent-conclusions": "di
 """A disagreement's reason, as the report words it."""
 
 
-def _path(nodes: Sequence[str]) -> str:
+def _path(nodes: Sequence[str] | None) -> str:
     """A path from a shared claim to a thesis: its nodes; one node is the thesis itself."""
     if not nodes:
         return "no path"
