@@ -57,7 +57,7 @@ def test_the_comparison_report_has_a_section_per_relation_and_leaves_out_empty_o
     heads = [line for line in disputed.splitlines() if line.startswith("#")]
     assert heads[:5] == ["# alpha vs gamma", "## Contradictions (1)", "### The bottle deposit should be raised.",
                          "## Agreements (1)", "### A higher deposit makes people return more bottles."]
-    assert "`deposit-up` · opposite-stances: alpha affirms, gamma denies\n" in disputed
+    assert "`deposit-up` · opposite stances: alpha affirms, gamma denies\n" in disputed
     assert "- **gamma** `T` (thesis) [denies]: “The bottle deposit should stay as it is.”" in disputed
     agreed = compare_markdown(compare(trio, "alpha", "beta"))
     assert "## Disagreements" not in agreed
