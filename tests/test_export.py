@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from helpers import build_corpus, node
 
 from argmap.cli import cli
 from argmap.corpus.load import Corpus, bundled_maps_dir, load_corpus
@@ -165,3 +166,17 @@ def test_a_reason_for_denying_a_claim_is_exported_against_the_claims_statement(m
     kinds = {n["nodeID"]: n["type"] for n in aif["nodes"]}
     into = sorted(kinds[e["toID"]] for e in aif["edges"] if e["fromID"] == "claim:china-spoke")
     assert into == ["CA", "RA"]
+
+
+def test_a_relation_turns_by_its_own_node_s_stance_and_an_undercut_stays_an_attack(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path, {
+        "a": ([node("a", "T", "thesis"), node("a", "P", claim="c")], ["P -> T"]),
+        "b": ([node("b", "T", "thesis"), node("b", "A1", claim="c"), node("b", "Q"),
+               node("b", "Z9", "objection", claim="c", stance="denies")],
+              ["A1 -> T", "r1: Q -> T", "Z9 -| T", "Z9 -| r1"]),
+    }, {"c": "It rained."})
+    links = [(x.sources, x.target, x.type) for x in export_view(corpus, ["a", "b"]).links if x.map == "b"]
+    # A1 affirms the claim its statement says: as written; Z9 denies it: its attack on T turns into support;
+    # its undercut stays an attack (only an attack can target a relation)
+    assert (("claim:c",), "b:T", "supports") in links and (("claim:c",), "b:T", "attacks") not in links
+    assert (("claim:c",), "b:r1", "attacks") in links

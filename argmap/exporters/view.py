@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from argmap.corpus.load import Corpus
@@ -126,17 +127,11 @@ APART = NOT_NEGATION
 of its own in the view (``claim:<id>/<map>``), so that no exporter writes two answers as one."""
 
 
-def _seen_type(g: Any, key: str, d: dict[str, Any]) -> str:
-    """Relation ``key``'s type in a comparison, where a node bound to a claim is the statement that words the claim:
-    turned where its map denies the claim (:func:`argmap.graph.stance.seen_type`)."""
-    (target,) = g.successors(key)
-    premises = [u for u in g.predecessors(key) if g.edges[u, key]["role"] == "premise"]
-    own = []
-    for end in [target, *premises[:1]] if len(premises) == 1 else [target]:
-        e = g.nodes[end]
-        if e["role"] == "statement" and e.get("claim") and e.get("relation") not in APART:
-            own += [x["stance"] or "affirms" for x in e["mentions"] if x["map"] == d["map"]][:1]
-    return seen_type(d["type"], own, ["affirms"] * len(own))
+def _claim_words(g: Any, key: str) -> str | None:
+    """In a comparison, a statement bound to a claim says the claim's wording (it affirms it), unless its maps answer
+    the claim differently or are in tension on it (:data:`APART`: each map's node is then its own statement)."""
+    d = g.nodes[key]
+    return "affirms" if d["role"] == "statement" and d.get("claim") and d.get("relation") not in APART else None
 
 
 def _relation_id(key: str) -> str:
@@ -190,7 +185,7 @@ def export_view(corpus: Corpus, map_ids: Sequence[str]) -> ExportView:
             sources = tuple(apart.get((u, d["map"])) or ids[u] for u in g.predecessors(key)
                             if g.edges[u, key]["role"] == "premise")
             (target,) = g.successors(key)
-            links.append(Link(ids[key], d["map"], d["type"] if single else _seen_type(g, key, d), sources,
+            links.append(Link(ids[key], d["map"], d["type"] if single else seen_type(g, key, partial(_claim_words, g)), sources,
                               apart.get((target, d["map"])) or ids[target],
                               is_relation(g, target), d["note"],
                               d["relation"] if (d["map"], d["relation"]) in named else None))

@@ -67,7 +67,8 @@ def map_elements(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None
     rel_by_id = {r.id: r for r in m.relations if r.id}
     for r in m.relations:
         rk = relation_key(r.key)
-        nodes.append((rk, {"role": "relation", "type": r.type, "relation": r.key, "note": r.note, "map": m.id}))
+        nodes.append((rk, {"role": "relation", "type": r.type, "relation": r.key, "note": r.note, "map": m.id,
+                           "target": r.target, "sources": tuple(r.sources)}))
         for s in r.sources:
             edges.append((s, rk, {"role": "premise", "type": r.type, "map": m.id}))
         target = relation_key(rel_by_id[r.target].key) if r.target in rel_by_id else r.target

@@ -29,20 +29,8 @@ def _box_stance(sel: Selection, key: str) -> str | None:
 
 def drawn_type(sel: Selection, relation: str) -> str:
     """A relation's type as the diagram draws it (:func:`argmap.graph.stance.seen_type`): a map's node that denies a
-    shared claim is drawn as the claim's box, which says the claim (or, in a thesis's box, that essay's words).
-    Linked premises are drawn as written where one of them denies (the others do not deny with it)."""
-    g = sel.graph
-    d = g.nodes[relation]
-    (target,) = g.successors(relation)
-    premises = [u for u in g.predecessors(relation) if g.edges[u, relation]["role"] == "premise"]
-    own, shown = [], []
-    for end in [target, *premises[:1]] if len(premises) == 1 else [target]:
-        box = _box_stance(sel, end)
-        mine = next((x["stance"] or "affirms" for x in g.nodes[end].get("mentions", ()) if x["map"] == d["map"]), None)
-        if box is not None and mine is not None:
-            own.append(mine)
-            shown.append(box)
-    return seen_type(str(d["type"]), own, shown)
+    shared claim is drawn as the claim's box, which says the claim (or, in a thesis's box, that essay's words)."""
+    return seen_type(sel.graph, relation, lambda key: _box_stance(sel, key))
 
 
 def tooltip(sel: Selection, key: str) -> str:
