@@ -82,7 +82,8 @@ def _opening(text: str) -> str:
 
 def heading_title(text: str) -> str | None:
     """The essay's first line when it reads as a title: a Markdown heading, or a short line (under
-    :data:`TITLE_WORDS` words) without a closing full stop that more text follows.
+    :data:`TITLE_WORDS` words) without a closing full stop, on its own before a blank line and more text (a line
+    that the next runs on from is the first line of a paragraph wrapped by hand).
 
     A Markdown heading's ``#`` marks are dropped.
 
@@ -94,6 +95,8 @@ def heading_title(text: str) -> str | None:
     True
     >>> heading_title("Deposits work\\n") is None  # nothing follows: the line is the essay, not its title
     True
+    >>> heading_title("Deposits on bottles work because they pay people\\nto bring them back.\\n") is None  # wrapped
+    True
     """
     first, _, rest = text.lstrip("\ufeff").lstrip("\n").partition("\n")
     first = first.strip()
@@ -101,7 +104,8 @@ def heading_title(text: str) -> str | None:
     first = _HEADING_MARK.sub("", first).strip()
     if not first or first.endswith((".", ",", ";", ":")) or len(first.split()) >= TITLE_WORDS:
         return None
-    return first if marked or rest.strip() else None
+    alone = rest.split("\n", 1)[0].strip() == ""  # a blank line after it: a paragraph of its own
+    return first if marked or (alone and rest.strip()) else None
 
 
 def essay_text(raw: bytes, shown: str) -> str:
