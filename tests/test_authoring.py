@@ -281,3 +281,13 @@ def test_the_preview_follows_each_save(case: Path) -> None:
         assert "new EventSource('/events')" in page
     finally:
         server.stop()
+
+
+def test_force_never_replaces_an_essay_a_map_of_a_neighbouring_topic_folder_reads(case: Path) -> None:
+    _other_essay_of_the_same_name(case)
+    (case / "maps" / "deposit.yaml").rename(case / "topic.yaml")  # an import's layout: a folder per topic
+    (case / "topic").mkdir()
+    (case / "topic.yaml").rename(case / "topic" / "deposit.yaml")
+    code, _, err = run("new", "d2/deposit.txt", "--force")
+    assert code == 1 and "topic/deposit.yaml reads it" in err
+    assert (case / "seeds" / "deposit.txt").read_bytes() == ESSAY.read_bytes()

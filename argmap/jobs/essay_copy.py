@@ -4,8 +4,9 @@ A map reads its essay from its own folder or from the ``seeds/`` folder beside i
 (:mod:`argmap.files.confine`); an essay anywhere else is copied into that ``seeds/``
 folder, under its own name.  When that name already holds a different text, the copy
 is named after the new map's id instead (``argmap new d2/homework.txt --id hw2`` copies
-to ``seeds/hw2.txt``).  A text that a map of the new map's folder reads is never
-replaced, not even with ``force``: that map would then fail its sha256.
+to ``seeds/hw2.txt``).  A text that a map reads (in the new map's folder, or in any folder of maps beside that
+``seeds/``, as an import's topics are) is never replaced, not even with ``force``: that map would then fail its
+sha256.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def essay_home(essay: Path, out: Path) -> Path | None:
 
 
 def maps_reading(seed: Path, folder: Path, *, besides: Path | None = None) -> list[Path]:
-    """The map files in ``folder`` whose ``source.path`` is ``seed``, ``besides`` left out (the map about to be
-    replaced); a file that is no readable map is passed over.
+    """The map files in ``folder``, and in the folders of maps beside it, whose ``source.path`` is ``seed``,
+    ``besides`` left out (the map about to be replaced); a file that is no readable map is passed over.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
@@ -53,7 +54,10 @@ def maps_reading(seed: Path, folder: Path, *, besides: Path | None = None) -> li
     target = seed.resolve()
     skip = besides.resolve() if besides is not None else None
     found: list[Path] = []
-    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+    from argmap.corpus.load import MAP_SUFFIXES, map_folders
+
+    folders = {f.resolve(): f for f in [folder, *map_folders(folder.parent)] if f.is_dir()}
+    for path in sorted(p for f in folders.values() for p in f.iterdir() if p.suffix in MAP_SUFFIXES):
         if path.resolve() == skip:
             continue
         try:
