@@ -57,7 +57,8 @@ def damage(data: bytes) -> tuple[str, str] | None:
     try:
         codecs.getincrementaldecoder("utf-8")().decode(data)  # not final: a character cut at the end is no fault
     except UnicodeDecodeError as exc:
-        return f"not UTF-8 text (byte {exc.start})", "save it as UTF-8 and import it again"
+        return (f"not UTF-8 text (byte 0x{data[exc.start]:02x}, {exc.start:,} bytes in)",
+                "save it as UTF-8 and import it again")
     return None
 
 

@@ -118,11 +118,15 @@ def essay_text(raw: bytes, shown: str) -> str:
     >>> essay_text(b"Cats\\ncaf\\xe9 culture.\\n", "cats.txt")
     Traceback (most recent call last):
     argmap.errors.InvalidInput: cats.txt:2:4: error: the essay is not UTF-8 text (byte 0xe9) (save the file as UTF-8)
+    >>> essay_text(b"Cats\\x00 rule.\\n", "cats.txt")
+    Traceback (most recent call last):
+    argmap.errors.InvalidInput: cats.txt:1:5: error: the essay holds a NUL byte, which is not text (save the file as UTF-8)
     >>> essay_text(b" \\n\\n", "cats.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     argmap.errors.InvalidInput: cats.txt:1:1: error: the essay is empty (put the essay's text in the file, or ...)
     """
     from argmap.files.confine import decode_essay
+    from argmap.yaml.reader import byte_position
 
     try:
         text = decode_essay(raw)
@@ -132,12 +136,10 @@ def essay_text(raw: bytes, shown: str) -> str:
             raw[:at].decode("utf-8")
         except UnicodeDecodeError as earlier:
             at = earlier.start
-        before = raw[:at]
-        start = before.rfind(b"\n") + 1
-        line, col = before.count(b"\n") + 1, len(before[start:].decode("utf-8")) + 1
+        line, col = byte_position(raw, at)
+        what = "holds a NUL byte, which is not text" if raw[at] == 0 else f"is not UTF-8 text (byte 0x{raw[at]:02x})"
         raise InvalidInput("nothing written", [Diagnostic(
-            shown, line, col, f"the essay is not UTF-8 text (byte 0x{raw[at]:02x})",
-            hint="save the file as UTF-8")]) from None
+            shown, line, col, f"the essay {what}", hint="save the file as UTF-8")]) from None
     if not text.lstrip("\ufeff").strip():
         raise InvalidInput("nothing written", [Diagnostic(shown, 1, 1, "the essay is empty",
                                                           hint="put the essay's text in the file, or name the file "

@@ -32,7 +32,8 @@ from argmap.errors import Diagnostic
 from argmap.yaml.hints import joined_list_item, plain_syntax_error
 from argmap.yaml.values import Path_, ValueBuilder, ValueRefused
 
-__all__ = ["Limits", "YamlDocument", "YamlError", "parse_yaml", "parse_yaml_bytes", "read_yaml_bytes", "read_yaml_file"]
+__all__ = ["Limits", "YamlDocument", "YamlError", "byte_position", "parse_yaml", "parse_yaml_bytes", "read_yaml_bytes",
+           "read_yaml_file"]
 
 # PyYAML built against libyaml parses in C; the pure-Python loader is the fallback.
 # Only the loader's event interface is used, never its constructor.
@@ -253,8 +254,18 @@ def decode_utf8(raw: bytes, shown: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = byte_position(raw, exc.start)
         raise YamlError(Diagnostic(shown, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
                                    hint="save the file as UTF-8")) from None
+
+
+def byte_position(raw: bytes, at: int) -> tuple[int, int]:
+    """The line and column (1-based, the column in characters) of byte ``at`` of ``raw``, whose bytes before it
+    are UTF-8.
+
+    >>> byte_position("né\\ncafé!".encode(), 9)  # the "!" after "café": column 5, though byte 6 of its line
+    (2, 5)
+    """
+    before = raw[:at]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", errors="replace")) + 1
