@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.corpus.load import MAP_SUFFIXES, Corpus, map_folders
+from argmap.corpus.load import Corpus, map_files
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput
 from argmap.files.confine import EssayPolicy
 from argmap.files.watch import Fingerprint, Poller, fingerprint
@@ -179,8 +179,7 @@ class Store:
         files cannot block the check.
         """
         try:
-            children = [c for folder in map_folders(self.maps_dir) for c in sorted(folder.iterdir())
-                        if c.suffix in MAP_SUFFIXES]
+            children = map_files(self.maps_dir)
         except OSError:
             children = [self.maps_dir]
         return fingerprint([*children, *self._essay_paths])

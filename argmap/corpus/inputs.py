@@ -40,7 +40,7 @@ from argmap.corpus.load import (
     bundled_maps_dir,
     check_corpus,
     display_path,
-    map_folders,
+    map_files,
 )
 from argmap.errors import ArgmapError, Diagnostic, InvalidInput, NotFound, id_hint, shortened
 
@@ -231,6 +231,6 @@ def open_inputs(
             found = by_path.get(display_path(src))
             ids += [found] if found else []
         else:
-            inside = {display_path(f) for folder in map_folders(src) for f in folder.iterdir()}
+            inside = {display_path(f) for f in map_files(src)}
             ids += sorted(i for p, i in by_path.items() if p in inside)
     return Opened(corpus, list(dict.fromkeys(ids)), resolved.notes, failed)

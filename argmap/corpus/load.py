@@ -19,6 +19,7 @@ from pathlib import Path
 
 from argmap.checks.grounded import GroundedMap
 from argmap.checks.validate import check_map
+from argmap.corpus.folders import MAP_SUFFIXES, map_files, map_folders
 from argmap.corpus.registries import corpus_registry_diagnostics, merged_registry, read_registry_file
 from argmap.corpus.registry_checks import claims_named
 from argmap.errors import Diagnostic, InvalidInput, NotFound
@@ -37,12 +38,11 @@ __all__ = [
     "default_maps_dir",
     "display_path",
     "load_corpus",
+    "map_files",
     "map_folders",
 ]
 
 REGISTRY_NAME = "claims.yaml"
-MAP_SUFFIXES = (".yaml", ".yml")
-"""The file endings of a map."""
 STDIN = Path("-")
 """The source that stands for a map read from standard input (shown as ``<stdin>``)."""
 STDIN_NAME = "<stdin>"
@@ -106,25 +106,6 @@ def display_path(path: Path) -> str:
         return str(resolved(path).relative_to(resolved(Path.cwd())))
     except ValueError:
         return str(path)
-
-
-def map_folders(folder: Path) -> list[Path]:
-    """The folders whose maps a folder names: itself when it holds a map; otherwise each of its folders that
-    holds one (not hidden, not a link out of it), as in a project's folder (``maps/``) or an import's output (one
-    folder per topic, and ``maps/``).
-
-    >>> map_folders(bundled_maps_dir()) == [bundled_maps_dir()], map_folders(bundled_maps_dir().parent / "seeds")
-    (True, [])
-    """
-    if _holds_maps(folder):
-        return [folder]
-    inside = resolved(folder)
-    return [c for c in sorted(folder.iterdir()) if c.is_dir() and not c.name.startswith(".")
-            and resolved(c).is_relative_to(inside) and _holds_maps(c)]
-
-
-def _holds_maps(folder: Path) -> bool:
-    return folder.is_dir() and any(c.suffix in MAP_SUFFIXES for c in folder.iterdir())
 
 
 def _expand(paths: Sequence[Path], found_in: dict[Path, Path]) -> tuple[list[Path], list[Path], list[Diagnostic]]:

@@ -54,10 +54,10 @@ def maps_reading(seed: Path, folder: Path, *, besides: Path | None = None) -> li
     target = seed.resolve()
     skip = besides.resolve() if besides is not None else None
     found: list[Path] = []
-    from argmap.corpus.load import MAP_SUFFIXES, map_folders
+    from argmap.corpus.folders import map_files
 
-    folders = {f.resolve(): f for f in [folder, *map_folders(folder.parent)] if f.is_dir()}
-    for path in sorted(p for f in folders.values() for p in f.iterdir() if p.suffix in MAP_SUFFIXES):
+    files = {p.resolve(): p for p in [*map_files(folder), *map_files(folder.parent)]}
+    for path in sorted(files.values()):
         if path.resolve() == skip:
             continue
         try:
