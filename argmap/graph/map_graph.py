@@ -68,7 +68,7 @@ def map_elements(m: ArgumentMap, spans: dict[str, tuple[int, int]] | None = None
     for r in m.relations:
         rk = relation_key(r.key)
         nodes.append((rk, {"role": "relation", "type": r.type, "relation": r.key, "note": r.note, "map": m.id,
-                           "target": r.target, "sources": tuple(r.sources)}))
+                           "target": r.target, "sources": r.sources}))  # the model's own list: no copy
         for s in r.sources:
             edges.append((s, rk, {"role": "premise", "type": r.type, "map": m.id}))
         target = relation_key(rel_by_id[r.target].key) if r.target in rel_by_id else r.target
