@@ -157,3 +157,9 @@ def test_a_reason_for_denying_a_shared_claim_is_drawn_against_the_claims_box(min
     assert "its reasons for the denial attack the claim" in dot
     # evidence in tension with a claim (bankruptcy's E3 "denies" it) is not its negation: drawn as written, no legend line
     assert "its reasons for the denial" not in compare_dot(bundled, ["bankruptcy", "enforcer"])
+    # a slide's diagram has no legend: the slide's note says it, and only where a relation is turned
+    from argmap.classroom.decks import comparison_deck
+
+    notes = [s.note for s in comparison_deck(mini, "alpha", "beta") if s.diagram]
+    assert any(n.endswith("reasons for denying it are drawn as attacks on it.") for n in notes)
+    assert not any("reasons for denying" in (s.note or "") for s in comparison_deck(bundled, "bankruptcy", "enforcer"))

@@ -142,7 +142,8 @@ def _diagrams(corpus: Corpus, pair: list[GroundedMap], claim: str, kicker: str, 
                  else "around it in both essays")
         count = f" ({n} of {len(parts)})" if len(parts) > 1 else ""
         out.append(Slide(kicker=f"{kicker} · diagram{count}", title=title, columns=(),
-                         note=f"The statements {where}.", diagram=_in_html(d.svg), facts=tuple(facts)))
+                         note=f"The statements {where}.{d.turned}", diagram=_in_html(d.svg),
+                         facts=tuple(facts)))
     return out
 
 

@@ -52,7 +52,15 @@ from typing import Any
 
 from argmap.corpus.load import Corpus
 from argmap.graph.view import sources
-from argmap.render.compare.labels import drawn_type, id_label, shared_ids, statement_label, thesis_map, tooltip
+from argmap.render.compare.labels import (
+    drawn_type,
+    id_label,
+    shared_ids,
+    statement_label,
+    thesis_map,
+    tooltip,
+    turns_any,
+)
 from argmap.render.compare.layout import Layout, layout, segments
 from argmap.render.compare.look import PRINT, SCREEN, WRAP, Look
 from argmap.render.compare.selection import Selection, comparison_ids, element_id, is_shared, select, view_keys
@@ -87,7 +95,7 @@ def _title(corpus: Corpus, sel: Selection, colours: dict[str, str], with_legend:
     text = ('<FONT POINT-SIZE="16"><B>Comparing</B> ' + "<BR/>".join(names)
             + f'</FONT><BR/><FONT POINT-SIZE="11" COLOR="{MUTED}">{html_text(sel.caption)}</FONT>')
     legend = legend_label([(i, colours[i]) for i in sel.ids], shared=True, bridges=bool(sel.bridges),
-                          denials=any(drawn_type(sel, k) != sel.graph.nodes[k]["type"] for k in sel.relations))
+                          denials=turns_any(sel))
     if not with_legend:
         return Html(f"<{text}>") if with_title else ""
     if not with_title:

@@ -13,7 +13,7 @@ from argmap.render.style import (
 )
 from argmap.render.text import html_text, wrap
 
-__all__ = ["drawn_type", "id_label", "shared_ids", "statement_label", "thesis_map", "tooltip"]
+__all__ = ["drawn_type", "id_label", "shared_ids", "statement_label", "thesis_map", "tooltip", "turns_any"]
 
 def _box_stance(sel: Selection, key: str) -> str | None:
     """The stance toward its claim of the words a shared claim's box shows (the registry's wording affirms it; a
@@ -25,6 +25,12 @@ def _box_stance(sel: Selection, key: str) -> str | None:
     if owner is None:
         return "affirms"
     return next(x["stance"] or "affirms" for x in d["mentions"] if x["map"] == owner and x["kind"] == "thesis")
+
+
+def turns_any(sel: Selection) -> bool:
+    """Whether the diagram draws any relation with a type its map does not write (:func:`drawn_type`): its legend
+    or caption must then say why."""
+    return any(drawn_type(sel, k) != sel.graph.nodes[k]["type"] for k in sel.relations)
 
 
 def drawn_type(sel: Selection, relation: str) -> str:

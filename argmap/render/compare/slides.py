@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from argmap.corpus.load import Corpus
 from argmap.render.compare.diagram import selection_dot
+from argmap.render.compare.labels import turns_any
 from argmap.render.compare.look import Look
 from argmap.render.compare.selection import Selection, element_id, select, statements
 from argmap.render.paging import min_font_size, pack
@@ -55,6 +56,9 @@ _VIEWBOX = re.compile(r'viewBox="([-\d.]+)[ ,]+([-\d.]+)[ ,]+([-\d.]+)[ ,]+([-\d
 _WIDTH = re.compile(r'\bwidth="([\d.]+)px"')
 
 
+TURNED = " An essay's reasons for denying it are drawn as attacks on it."
+
+
 @dataclass(frozen=True)
 class SlideDiagram:
     """One diagram of a claim's neighbourhood, sized for a slide."""
@@ -67,6 +71,8 @@ class SlideDiagram:
     """The SVG element ids of the statements drawn."""
     part: str
     """Empty when the whole neighbourhood is drawn, else the map whose neighbours this part shows."""
+    turned: str = ""
+    """What its slide must add when it draws a reason for an essay's denial of a claim as an attack on the claim."""
 
 
 def slide_text_pt(svg: str) -> float:
@@ -113,7 +119,8 @@ def _draw(corpus: Corpus, sel: Selection, keys: frozenset[str], part: str, box: 
         if best[1] >= LEAST_PT:
             break
     assert best is not None
-    return SlideDiagram(svg=best[0], text_pt=best[1], keys=tuple(element_id(k) for k in sub.drawn), part=part)
+    return SlideDiagram(svg=best[0], text_pt=best[1], keys=tuple(element_id(k) for k in sub.drawn), part=part,
+                        turned=TURNED if turns_any(sub) else "")
 
 
 def claim_diagrams(corpus: Corpus, map_ids: Sequence[str], claim: str, *,
